@@ -1,0 +1,26 @@
+import { PHASE_PRODUCTION_BUILD } from "next/constants.js";
+
+/** @type {import("next").NextConfig} */
+const nextConfig = {
+  // Server-only packages that must not be bundled (native/WASM or dynamic requires).
+  serverExternalPackages: [
+    "pg",
+    "@prisma/adapter-pg",
+    "@electric-sql/pglite",
+    "@electric-sql/pglite-socket",
+    "@node-rs/argon2",
+    "nodemailer",
+  ],
+  poweredByHeader: false,
+};
+
+/** @param {string} phase */
+export default async function config(phase) {
+  // Next sets NEXT_PHASE for the build only after loading this file; env.js needs it now to
+  // tell build time (secrets not yet required) from start.
+  if (phase === PHASE_PRODUCTION_BUILD) process.env.NEXT_PHASE = phase;
+  // Validate the environment once, at build and at start: a missing or bad variable stops here
+  // with a message naming it.
+  await import("./server/env.js");
+  return nextConfig;
+}

@@ -1,0 +1,60 @@
+// @ts-check
+/**
+ * The environment, validated once. Imported by next.config.js (so `next build` and `next start`
+ * stop with a message naming the bad variable) and by server code, which reads `env` and never
+ * `process.env`. Every variable is documented in .env.example.
+ */
+import { createEnv } from "@t3-oss/env-nextjs";
+import { z } from "zod";
+
+// During `next build` there is no running deployment: secrets are checked when it starts.
+const building = process.env.NEXT_PHASE === "phase-production-build";
+const production = process.env.NODE_ENV === "production";
+
+const flag = z
+  .enum(["true", "false", "1", "0", ""])
+  .optional()
+  .transform((v) => v === "true" || v === "1");
+
+export const env = createEnv({
+  server: {
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// connection URL")
+      .optional(),
+    NEXTAUTH_URL: z.url("must be the site's full URL, e.g. https://headway.example.gov.uk").optional(),
+    NEXTAUTH_SECRET:
+      production && !building
+        ? z.string({ error: "is required in production (any random string of 32 or more characters)" }).min(32, "must be at least 32 characters")
+        : z.string().min(1).optional(),
+    EMAIL_SERVER: z
+      .string()
+      .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@smtp.example.org:587")
+      .optional(),
+    EMAIL_FROM: z.string().min(3).default("Headway <no-reply@headway.localhost>"),
+    AZURE_AD_CLIENT_ID: z.string().min(1).optional(),
+    AZURE_AD_CLIENT_SECRET: z.string().min(1).optional(),
+    AZURE_AD_TENANT_ID: z.string().min(1).optional(),
+    DEMO_ACCOUNTS: flag,
+    SESSION_MAX_AGE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(8),
+  },
+  client: {},
+  experimental__runtimeEnv: {},
+  emptyStringAsUndefined: true,
+  onValidationError(issues) {
+    const lines = issues.map((i) => `  - ${i.path?.map((p) => (typeof p === "object" ? p.key : p)).join(".")}: ${i.message}`);
+    const message = `Headway cannot start: these environment variables are missing or wrong:\n${lines.join("\n")}\nSee .env.example for what each one means.`;
+    console.error(message);
+    throw new Error(message);
+  },
+});
+
+// Either all three Entra ID settings or none: half a configuration is a mistake worth stopping for.
+const entra = [env.AZURE_AD_CLIENT_ID, env.AZURE_AD_CLIENT_SECRET, env.AZURE_AD_TENANT_ID];
+if (entra.some(Boolean) && !entra.every(Boolean)) {
+  const message =
+    "Headway cannot start: set all of AZURE_AD_CLIENT_ID, AZURE_AD_CLIENT_SECRET and AZURE_AD_TENANT_ID to turn on Microsoft Entra ID sign-in, or none of them.";
+  console.error(message);
+  throw new Error(message);
+}

@@ -12,6 +12,8 @@ const nextConfig = {
     "nodemailer",
   ],
   poweredByHeader: false,
+  // forbidden() renders app/forbidden.tsx with a 403.
+  experimental: { authInterrupts: true },
 };
 
 /** @param {string} phase */

@@ -1,0 +1,112 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { BackLink } from "@/components/ui/back-link";
+import { formatDate, formatDateTime, pluralise } from "@/components/ui/format";
+import { HowWorkedOut } from "@/components/ui/how-worked-out";
+import { SummaryList } from "@/components/ui/summary-list";
+import { ActionStatusTag, RagTag, Tag } from "@/components/ui/tag";
+import { getQueryClient, loadForPage, trpc } from "@/server/api/rsc";
+import { ACTION_STATUS, COPRODUCTION_LEVEL } from "@/server/domain/labels";
+
+type Params = { params: Promise<{ slug: string; actionId: string }> };
+
+async function load(slug: string, actionId: string) {
+  const action = await loadForPage(
+    getQueryClient().fetchQuery(trpc.action.byId.queryOptions({ id: actionId })),
+    `/local-areas/${slug}/actions/${actionId}`,
+  );
+  // The address must name the action's own area.
+  if (action.localArea.slug !== slug) notFound();
+  return action;
+}
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const { slug, actionId } = await params;
+  const action = await load(slug, actionId);
+  return { title: `${action.ref} ${action.title}` };
+}
+
+export default async function ActionPage({ params }: Params) {
+  const { slug, actionId } = await params;
+  const action = await load(slug, actionId);
+
+  return (
+    <>
+      <BackLink href={`/local-areas/${slug}`}>Back to {action.localArea.name}</BackLink>
+      <p className="mb-1 text-xl text-secondary">
+        Finding {action.finding.ref}: {action.finding.summary}
+      </p>
+      <h1 className="mb-4 text-4xl">
+        {action.ref} {action.title}
+      </h1>
+      <div className="mb-6 flex flex-wrap items-center gap-3">
+        <ActionStatusTag status={action.status} />
+        <RagTag rag={action.rag.shown} overridden={action.rag.override !== null} />
+        {action.update.overdue ? <Tag colour="red">Update overdue</Tag> : null}
+      </div>
+      <div className="mb-8">
+        <HowWorkedOut>
+          <p className="mb-2">{action.rag.explanation}</p>
+          {action.rag.override ? (
+            <p className="mb-2">
+              Worked out by the rule: <RagTag rag={action.rag.calculated} />
+            </p>
+          ) : null}
+          <p>
+            {action.update.explanation}
+            {action.update.nextUpdateDue ? ` Next update due ${formatDate(action.update.nextUpdateDue)}.` : ""}
+          </p>
+        </HowWorkedOut>
+      </div>
+
+      {action.description ? <p className="mb-8 max-w-3xl">{action.description}</p> : null}
+
+      <h2 className="mb-4 text-2xl">Details</h2>
+      <SummaryList
+        rows={[
+          { key: "Owner", value: action.owner?.name ?? "Not assigned" },
+          { key: "Lead organisation", value: action.leadOrganisation?.name },
+          {
+            key: "Partner organisations",
+            value: action.partnerOrganisations.length ? action.partnerOrganisations.map((o) => o.name).join(", ") : "None",
+          },
+          { key: "Start date", value: formatDate(action.startDate) || null },
+          { key: "Due date", value: formatDate(action.dueDate) || null },
+          { key: "Progress", value: `${action.progress}%` },
+          { key: "Co-production level claimed", value: action.coproductionLevel ? COPRODUCTION_LEVEL[action.coproductionLevel] : null },
+          {
+            key: "Depends on",
+            value: action.dependsOn.length ? action.dependsOn.map((d) => `${d.ref} ${d.title}`).join("; ") : "None",
+          },
+          ...(action.rag.override ? [{ key: "RAG set by hand because", value: action.rag.override.reason }] : []),
+        ]}
+      />
+
+      <h2 className="mb-4 text-2xl">Updates</h2>
+      {action.updates.length === 0 ? (
+        <p className="mb-8">No updates have been posted yet.</p>
+      ) : (
+        <ol className="mb-8 border-l-4 border-border pl-6" aria-label={`${pluralise(action.updates.length, "update")}, newest first`}>
+          {action.updates.map((u) => (
+            <li key={u.id} className="mb-6">
+              <h3 className="text-lg">
+                {formatDateTime(u.createdAt)}
+                <span className="font-normal"> by {u.author?.name ?? "a former user"}</span>
+              </h3>
+              <p className="text-secondary">
+                {ACTION_STATUS[u.status]} · {u.progress}% complete
+                {u.ragOverride ? ` · RAG set to ${u.ragOverride.toLowerCase()}: ${u.ragOverrideReason ?? ""}` : ""}
+              </p>
+              <p className="mt-1 max-w-3xl whitespace-pre-line">{u.narrative}</p>
+              <p className="mt-1 text-base text-secondary">
+                {u.acknowledgedAt
+                  ? `Acknowledged by ${u.acknowledgedBy?.name ?? "the plan lead"} on ${formatDate(u.acknowledgedAt)}`
+                  : "Not yet acknowledged by the plan lead"}
+              </p>
+            </li>
+          ))}
+        </ol>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,137 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { formatDate, pluralise } from "@/components/ui/format";
+import { HowWorkedOut } from "@/components/ui/how-worked-out";
+import { ActionStatusTag, RagTag, Tag } from "@/components/ui/tag";
+import { getQueryClient, loadForPage, trpc } from "@/server/api/rsc";
+import { FINDING_KIND, INSPECTION_KIND, PLAN_STATUS, PLAN_TYPE, REGION } from "@/server/domain/labels";
+
+type Params = { params: Promise<{ slug: string }> };
+
+async function load(slug: string) {
+  return loadForPage(getQueryClient().fetchQuery(trpc.area.home.queryOptions({ slug })), `/local-areas/${slug}`);
+}
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const { slug } = await params;
+  const home = await load(slug);
+  return { title: home.area.name };
+}
+
+export default async function AreaHomePage({ params }: Params) {
+  const { slug } = await params;
+  const { area, plan } = await load(slug);
+  const actions = plan?.findings.flatMap((f) => f.actions) ?? [];
+  const red = actions.filter((a) => a.rag.shown === "RED").length;
+  const overdue = actions.filter((a) => a.update.overdue).length;
+
+  return (
+    <>
+      <p className="mb-1 text-xl text-secondary">{REGION[area.region]}</p>
+      <h1 className="mb-4 text-4xl">{area.name}</h1>
+      {!plan ? (
+        <p>This local area has no current improvement plan.</p>
+      ) : (
+        <>
+          <p className="mb-6 text-xl">
+            {PLAN_TYPE[plan.type]} <Tag colour="grey">{PLAN_STATUS[plan.status]}</Tag>
+          </p>
+          <div className="mb-8 grid gap-4 sm:grid-cols-3">
+            <div className="bg-panel p-4">
+              <p className="text-base">{plan.followUp ? INSPECTION_KIND[plan.followUp.kind] : "Next inspection"}</p>
+              {plan.followUp?.date ? (
+                <>
+                  <p className="text-3xl font-bold">
+                    {plan.followUp.daysToGo! >= 0 ? pluralise(plan.followUp.daysToGo!, "day") : "Overdue"}
+                  </p>
+                  <p className="text-base">
+                    {plan.followUp.isEstimate ? "Expected around " : "On "}
+                    {formatDate(plan.followUp.date)}
+                  </p>
+                </>
+              ) : (
+                <p className="text-xl font-bold">Date not known</p>
+              )}
+            </div>
+            <div className="bg-panel p-4">
+              <p className="text-base">Actions red</p>
+              <p className="text-3xl font-bold">{red}</p>
+              <p className="text-base">of {pluralise(actions.length, "action")}</p>
+            </div>
+            <div className="bg-panel p-4">
+              <p className="text-base">Updates overdue</p>
+              <p className="text-3xl font-bold">{overdue}</p>
+              <p className="text-base">no update within the plan&apos;s cadence</p>
+            </div>
+          </div>
+
+          <HowWorkedOut label="How delivery RAG is worked out">
+            <p className="mb-2">
+              Each action&apos;s progress is compared with the progress expected by today: the share of the time from its
+              start date to its due date that has passed.
+            </p>
+            <p className="mb-2">
+              Green at 90% or more of expected, amber at 70% or more, red below that. An action past its due date and
+              not marked complete is red. A lead or owner may set a different RAG by hand, with a reason; both are
+              shown on the action.
+            </p>
+          </HowWorkedOut>
+
+          {plan.findings.length === 0 ? <p className="mt-8">This plan has no findings yet.</p> : null}
+          {plan.findings.map((finding) => (
+            <section key={finding.id} aria-labelledby={`finding-${finding.id}`} className="mt-10">
+              <p className="text-base text-secondary">{FINDING_KIND[finding.kind]}</p>
+              <h2 id={`finding-${finding.id}`} className="mb-4 text-2xl">
+                {finding.ref}. {finding.summary}
+              </h2>
+              {finding.actions.length === 0 ? (
+                <p>No actions yet.</p>
+              ) : (
+                <div className="overflow-x-auto">
+                  <table className="w-full border-collapse text-left text-base">
+                    <caption className="sr-only">Actions for finding {finding.ref}</caption>
+                    <thead>
+                      <tr className="border-b-2 border-ink">
+                        <th scope="col" className="py-2 pr-3">Ref</th>
+                        <th scope="col" className="py-2 pr-3">Action</th>
+                        <th scope="col" className="py-2 pr-3">Due</th>
+                        <th scope="col" className="py-2 pr-3">Status</th>
+                        <th scope="col" className="py-2 pr-3">Delivery</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {finding.actions.map((action) => (
+                        <tr key={action.id} className="border-b border-border align-top">
+                          <td className="py-2 pr-3 whitespace-nowrap">{action.ref}</td>
+                          <td className="py-2 pr-3">
+                            <Link href={`/local-areas/${area.slug}/actions/${action.id}`}>{action.title}</Link>
+                            <div className="text-secondary">
+                              {[action.leadOrganisation, action.ownerName].filter(Boolean).join(" · ") || "No owner yet"}
+                            </div>
+                            {action.update.overdue ? (
+                              <div className="mt-1">
+                                <Tag colour="red">Update overdue</Tag>{" "}
+                                <span className="text-secondary">by {pluralise(action.update.daysOverdue, "day")}</span>
+                              </div>
+                            ) : null}
+                          </td>
+                          <td className="py-2 pr-3 whitespace-nowrap">{formatDate(action.dueDate) || "None"}</td>
+                          <td className="py-2 pr-3">
+                            <ActionStatusTag status={action.status} />
+                          </td>
+                          <td className="py-2 pr-3">
+                            <RagTag rag={action.rag.shown} overridden={action.rag.override !== null} />
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              )}
+            </section>
+          ))}
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,10 @@
+import { guardedProcedure, router } from "@/server/api/trpc";
+import { bySlug } from "@/server/schemas/common";
+import { areaHome, listMyAreas } from "@/server/services/areas";
+
+export const areaRouter = router({
+  /** The areas the signed-in person may read, with their role in each. */
+  list: guardedProcedure("plan.read").query(({ ctx }) => listMyAreas(ctx)),
+  /** An area's home: findings, actions and delivery RAG of its current plan. */
+  home: guardedProcedure("plan.read").input(bySlug).query(({ ctx, input }) => areaHome(ctx, input.slug)),
+});

@@ -1,0 +1,96 @@
+/**
+ * tRPC infrastructure in three parts: context, init, procedures.
+ *
+ * Every procedure declares in its meta the guard it is held to (server/auth/permissions.ts).
+ * Global guards are enforced here; area capabilities are enforced by the service, which must
+ * find the record's area first and puts the tenant condition into its query.
+ */
+import { initTRPC, TRPCError } from "@trpc/server";
+import type { Session } from "next-auth";
+import superjson from "superjson";
+import { ZodError } from "zod";
+import { canGlobally, isGlobalCapability, type Guard, type Viewer } from "@/server/auth/permissions";
+import { AppError } from "@/server/errors";
+import type { PrismaClient } from "@/server/generated/prisma/client";
+
+// 1. Context --------------------------------------------------------------------------------
+
+/** The inner context: what tests build directly for createCaller. */
+export type Context = {
+  db: PrismaClient;
+  session: Session | null;
+  /** Ties the audit events of one request together. */
+  requestId: string;
+};
+
+// 2. Init -----------------------------------------------------------------------------------
+
+export type Meta = { guard: Guard };
+
+const t = initTRPC
+  .context<Context>()
+  .meta<Meta>()
+  .create({
+    transformer: superjson,
+    errorFormatter: ({ shape, error }) => ({
+      ...shape,
+      data: {
+        ...shape.data,
+        // Field errors for forms: { path: message }. The same zod schema runs in the browser.
+        fieldErrors:
+          error.cause instanceof ZodError
+            ? Object.fromEntries(error.cause.issues.map((i) => [i.path.join("."), i.message]))
+            : null,
+        details: error.cause instanceof AppError ? (error.cause.details ?? null) : null,
+      },
+    }),
+  });
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+// 3. Procedures -----------------------------------------------------------------------------
+
+const CODE = { NOT_FOUND: "NOT_FOUND", FORBIDDEN: "FORBIDDEN", CONFLICT: "CONFLICT", INVALID: "BAD_REQUEST" } as const;
+
+/** Maps a service's AppError to a tRPC error, once, for every procedure. */
+const appErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof AppError) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: CODE[cause.code], message: cause.message, cause });
+  }
+  return result;
+});
+
+const base = t.procedure.use(appErrors);
+
+/** Published material only; anyone may call it. */
+export const publicProcedure = base.meta({ guard: "public" });
+
+function viewerOf(session: Session | null): Viewer | null {
+  const user = session?.user;
+  if (!user?.id) return null;
+  return {
+    userId: user.id,
+    globalRole: user.globalRole ?? null,
+    memberships: (user.memberships ?? []).map((m) => ({ localAreaId: m.localAreaId, role: m.role })),
+  };
+}
+
+/**
+ * A procedure for signed-in people, held to `guard`. A global capability is checked here; an
+ * area capability is checked by the service against the record's own area.
+ */
+export function guardedProcedure(guard: Exclude<Guard, "public">) {
+  return base.meta({ guard }).use(({ ctx, next }) => {
+    const viewer = viewerOf(ctx.session);
+    if (!viewer) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
+    if (isGlobalCapability(guard) && !canGlobally(viewer, guard)) {
+      throw new TRPCError({ code: "FORBIDDEN", message: "You do not have permission to do that." });
+    }
+    return next({ ctx: { ...ctx, viewer } });
+  });
+}
+
+export type AuthedContext = Context & { viewer: Viewer };

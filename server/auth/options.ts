@@ -1,0 +1,87 @@
+/**
+ * next-auth 4 configuration. Sessions are JWTs (credentials sign-in requires it in v4) that
+ * carry only the user's id; who they are and what they may do is loaded fresh per request
+ * (session-user.ts). Only people an administrator has added can sign in: an unknown email
+ * address gets the same "check your email" page and no email, so the form reveals nothing.
+ */
+import "server-only";
+import { PrismaAdapter } from "@next-auth/prisma-adapter";
+import { getServerSession, type NextAuthOptions } from "next-auth";
+import { cookies } from "next/headers";
+import { demoAccountsAllowed } from "@/server/auth/demo-accounts";
+import { verifyPassword } from "@/server/auth/password";
+import { buildProviders } from "@/server/auth/providers";
+import { loadSessionUser, type SessionUser } from "@/server/auth/session-user";
+import { getDb } from "@/server/db";
+import { magicLinkEmail } from "@/server/email/magic-link";
+import { sendEmail } from "@/server/email/mailer";
+import { env } from "@/server/env.js";
+
+declare module "next-auth" {
+  interface Session {
+    user: SessionUser;
+  }
+}
+
+function userMayUseDemoAccount(user: { isDemo: boolean }) {
+  return !user.isDemo || demoAccountsAllowed(env);
+}
+
+let options: NextAuthOptions | undefined;
+
+export function authOptions(): NextAuthOptions {
+  if (options) return options;
+  const db = getDb();
+  options = {
+    adapter: PrismaAdapter(db) as NextAuthOptions["adapter"],
+    secret: env.NEXTAUTH_SECRET ?? "development-only-secret-not-for-production",
+    session: { strategy: "jwt", maxAge: env.SESSION_MAX_AGE_HOURS * 60 * 60 },
+    pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin" },
+    providers: buildProviders(env, {
+      async authorizePassword(email, password) {
+        const user = await db.user.findUnique({
+          where: { email: email.toLowerCase() },
+          select: { id: true, email: true, name: true, passwordHash: true, isDemo: true, disabledAt: true },
+        });
+        if (!user?.passwordHash || user.disabledAt || !userMayUseDemoAccount(user)) return null;
+        if (!(await verifyPassword(password, user.passwordHash))) return null;
+        return { id: user.id, email: user.email!, name: user.name };
+      },
+      async sendMagicLink({ identifier, url }) {
+        await sendEmail(magicLinkEmail(identifier, url));
+      },
+    }),
+    callbacks: {
+      async signIn({ user, account, email }) {
+        if (account?.provider === "password") return true; // checked in authorizePassword
+        const address = (user.email ?? "").toLowerCase();
+        const known = address
+          ? await db.user.findUnique({ where: { email: address }, select: { isDemo: true, disabledAt: true } })
+          : null;
+        const allowed = !!known && !known.disabledAt && userMayUseDemoAccount(known);
+        // Email step one (asking for a link): pretend to send, so the form does not reveal who
+        // has an account.
+        if (email?.verificationRequest && !allowed) return "/signin/check-email";
+        return allowed;
+      },
+      jwt({ token, user }) {
+        if (user) token.sub = user.id;
+        return token;
+      },
+      async session({ session, token }) {
+        const fresh = token.sub ? await loadSessionUser(db, token.sub) : null;
+        // A disabled or deleted user keeps no session: an expired date makes next-auth treat
+        // it as signed out.
+        if (!fresh) return { ...session, user: undefined as never, expires: new Date(0).toISOString() };
+        return { ...session, user: fresh };
+      },
+    },
+  };
+  return options;
+}
+
+/** The session of the current request. Reading cookies first marks the page as per-request. */
+export async function getSession() {
+  await cookies();
+  return getServerSession(authOptions());
+}

@@ -1,0 +1,125 @@
+/**
+ * Who may do what: DESIGN.md section 2, once, in code. Every procedure names one capability
+ * from this table in its meta; the permission test walks every procedure against every role.
+ *
+ * Pure: no database, no React. The tenant boundary is the local area: a capability is granted
+ * by the role a person holds *in the area the record belongs to*. NATIONAL reads every area.
+ */
+import type { AreaRole, GlobalRole } from "@/server/generated/prisma/enums";
+
+/** The role a viewer acts in for one area: their membership role there, else NATIONAL. */
+export type Actor = AreaRole | "NATIONAL";
+export const ACTORS: readonly Actor[] = ["LEAD", "CONTRIBUTOR", "FORUM", "ADVISER", "VIEWER", "NATIONAL"];
+
+/** true: allowed; "own": allowed on records the person owns (actions, measures). */
+type Grant = true | "own";
+type Grants = Partial<Record<Actor, Grant>>;
+
+const everyone: Grants = { LEAD: true, CONTRIBUTOR: true, FORUM: true, ADVISER: true, VIEWER: true, NATIONAL: true };
+
+export const AREA_PERMISSIONS = {
+  /** Read the plan, actions, measures and evidence that is not internal. */
+  "plan.read": everyone,
+  /** Read INTERNAL evidence and comments. The forum does not. */
+  "internal.read": { LEAD: true, CONTRIBUTOR: true, ADVISER: true, VIEWER: true, NATIONAL: true },
+  /** Edit plan structure, findings, actions, measures and targets. */
+  "plan.edit": { LEAD: true },
+  /** Post an update and add evidence on an action. */
+  "action.update": { LEAD: true, CONTRIBUTOR: "own" },
+  "measure.enterValues": { LEAD: true, CONTRIBUTOR: "own" },
+  /** Review evidence and acknowledge updates. */
+  "evidence.review": { LEAD: true },
+  /** Forum verdicts, forum evidence, you-said-we-did proposals. */
+  "forum.write": { FORUM: true },
+  /** Adviser notes and judgements, deciding change requests. */
+  "adviser.write": { ADVISER: true },
+  "comment.write": { LEAD: true, CONTRIBUTOR: true, FORUM: true, ADVISER: true },
+  "area.publish": { LEAD: true },
+  "area.manageMembers": { LEAD: true },
+  "snapshot.take": everyone,
+  "boardPack.export": everyone,
+} as const satisfies Record<string, Grants>;
+
+export type AreaCapability = keyof typeof AREA_PERMISSIONS;
+
+/** Capabilities that do not belong to one area. */
+export const GLOBAL_PERMISSIONS = {
+  /** Areas, users and memberships. */
+  "admin.manage": ["ADMIN"],
+  /** The national view across every area (advisers get their own areas through plan.read). */
+  "national.read": ["NATIONAL"],
+} as const satisfies Record<string, readonly GlobalRole[]>;
+
+export type GlobalCapability = keyof typeof GLOBAL_PERMISSIONS;
+
+/**
+ * How a procedure is guarded, declared in its meta:
+ * - an area capability: checked against the record's area (the service puts it in the query);
+ * - a global capability: checked against the user's global role;
+ * - "signedIn": any signed-in user, on their own things only (their areas, their profile);
+ * - "public": anyone, published material only.
+ */
+export type Guard = AreaCapability | GlobalCapability | "signedIn" | "public";
+
+export function isAreaCapability(guard: string): guard is AreaCapability {
+  return Object.hasOwn(AREA_PERMISSIONS, guard);
+}
+export function isGlobalCapability(guard: string): guard is GlobalCapability {
+  return Object.hasOwn(GLOBAL_PERMISSIONS, guard);
+}
+
+/** What the permission rules need to know about the person asking. */
+export type Viewer = {
+  userId: string;
+  globalRole: GlobalRole | null;
+  memberships: ReadonlyArray<{ localAreaId: string; role: AreaRole }>;
+};
+
+export function actorIn(viewer: Viewer, localAreaId: string): Actor | null {
+  const membership = viewer.memberships.find((m) => m.localAreaId === localAreaId);
+  if (membership) return membership.role;
+  if (viewer.globalRole === "NATIONAL") return "NATIONAL";
+  return null;
+}
+
+/** May `viewer` act on a record of `localAreaId` (owned by `ownerId`, where ownership matters)? */
+export function can(
+  viewer: Viewer,
+  capability: AreaCapability,
+  record: { localAreaId: string; ownerId?: string | null },
+): boolean {
+  const actor = actorIn(viewer, record.localAreaId);
+  if (!actor) return false;
+  const grant = (AREA_PERMISSIONS[capability] as Grants)[actor];
+  if (grant === true) return true;
+  if (grant === "own") return record.ownerId != null && record.ownerId === viewer.userId;
+  return false;
+}
+
+/** Whether the role may ever hold the capability (ignoring ownership): for menus and tests. */
+export function grantOf(capability: AreaCapability, actor: Actor): Grant | undefined {
+  return (AREA_PERMISSIONS[capability] as Grants)[actor];
+}
+
+export function canGlobally(viewer: Viewer, capability: GlobalCapability): boolean {
+  return viewer.globalRole != null && (GLOBAL_PERMISSIONS[capability] as readonly GlobalRole[]).includes(viewer.globalRole);
+}
+
+/**
+ * The areas in which the viewer holds `capability` (with any grant, "own" included), as a
+ * Prisma `where` fragment for `localAreaId`. `undefined` means every area (NATIONAL reading).
+ * Put it in the query itself: a row of another area is then simply not found.
+ */
+export type AreaFilter = { in: string[] } | { notIn: string[] };
+
+export function areaScope(viewer: Viewer, capability: AreaCapability): AreaFilter | undefined {
+  const grants = AREA_PERMISSIONS[capability] as Grants;
+  const ids = viewer.memberships.filter((m) => grants[m.role] !== undefined).map((m) => m.localAreaId);
+  if (viewer.globalRole === "NATIONAL" && grants.NATIONAL !== undefined) {
+    // NATIONAL sees every area, except where a membership gives them a narrower role.
+    const narrowed = viewer.memberships.filter((m) => grants[m.role] === undefined).map((m) => m.localAreaId);
+    if (narrowed.length === 0) return undefined;
+    return { notIn: narrowed };
+  }
+  return { in: ids };
+}

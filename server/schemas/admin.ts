@@ -1,0 +1,22 @@
+import { z } from "zod";
+import { AreaRole } from "@/server/generated/prisma/enums";
+import { email, id } from "@/server/schemas/common";
+
+export const areaRole = z.enum(AreaRole, "Choose a role");
+
+export const createUserSchema = z.object({
+  email,
+  name: z.string().trim().min(1, "Enter the person's full name").max(120, "Name must be 120 characters or fewer"),
+  jobTitle: z.string().trim().max(120, "Job title must be 120 characters or fewer").optional(),
+});
+
+export const grantMembershipSchema = z.object({
+  userId: z.string().min(1, "Choose a person").pipe(id),
+  localAreaId: z.string().min(1, "Choose a local area").pipe(id),
+  role: areaRole,
+});
+
+export const revokeMembershipSchema = z.object({ membershipId: id });
+
+export type CreateUserInput = z.infer<typeof createUserSchema>;
+export type GrantMembershipInput = z.infer<typeof grantMembershipSchema>;

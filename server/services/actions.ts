@@ -1,0 +1,68 @@
+/** One action: its details and the timeline of updates, for anyone who may read its area. */
+import type { AuthedContext } from "@/server/api/trpc";
+import { areaScope, can } from "@/server/auth/permissions";
+import { deliveryRag } from "@/server/domain/delivery-rag";
+import { updateOverdue } from "@/server/domain/update-overdue";
+import { notFound } from "@/server/errors";
+import { today } from "@/server/services/today";
+
+export async function actionById(ctx: AuthedContext, id: string) {
+  const action = await ctx.db.action.findFirst({
+    where: { id, localAreaId: areaScope(ctx.viewer, "plan.read") },
+    select: {
+      id: true,
+      localAreaId: true,
+      ref: true,
+      title: true,
+      description: true,
+      status: true,
+      progress: true,
+      startDate: true,
+      dueDate: true,
+      completedAt: true,
+      ragOverride: true,
+      ragOverrideReason: true,
+      coproductionLevel: true,
+      lastUpdateAt: true,
+      createdAt: true,
+      ownerId: true,
+      owner: { select: { name: true } },
+      leadOrganisation: { select: { name: true } },
+      partnerOrganisations: { select: { name: true }, orderBy: { name: "asc" } },
+      dependsOn: { select: { id: true, ref: true, title: true }, orderBy: { ref: "asc" } },
+      localArea: { select: { name: true, slug: true } },
+      finding: {
+        select: {
+          id: true,
+          ref: true,
+          summary: true,
+          plan: { select: { type: true, updateCadenceDays: true, ragGreenThreshold: true, ragAmberThreshold: true } },
+        },
+      },
+      updates: {
+        orderBy: { createdAt: "desc" },
+        select: {
+          id: true,
+          narrative: true,
+          progress: true,
+          status: true,
+          ragOverride: true,
+          ragOverrideReason: true,
+          createdAt: true,
+          acknowledgedAt: true,
+          author: { select: { name: true } },
+          acknowledgedBy: { select: { name: true } },
+        },
+      },
+    },
+  });
+  if (!action) throw notFound("That action");
+  const plan = action.finding.plan;
+  const now = today();
+  return {
+    ...action,
+    rag: deliveryRag({ ...action, thresholds: { green: plan.ragGreenThreshold, amber: plan.ragAmberThreshold }, today: now }),
+    update: updateOverdue({ ...action, cadenceDays: plan.updateCadenceDays, today: now }),
+    viewerCanUpdate: can(ctx.viewer, "action.update", action),
+  };
+}

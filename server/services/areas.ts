@@ -1,0 +1,135 @@
+/**
+ * Local areas as a signed-in person sees them: the list of their areas and an area's home
+ * (findings, their actions and delivery RAG). The tenant condition is in every query.
+ */
+import type { AuthedContext } from "@/server/api/trpc";
+import { areaScope } from "@/server/auth/permissions";
+import { deliveryRag } from "@/server/domain/delivery-rag";
+import { daysBetween } from "@/server/domain/calendar";
+import { updateOverdue } from "@/server/domain/update-overdue";
+import { notFound } from "@/server/errors";
+import { today } from "@/server/services/today";
+
+export async function listMyAreas(ctx: AuthedContext) {
+  const scope = areaScope(ctx.viewer, "plan.read");
+  const areas = await ctx.db.localArea.findMany({
+    where: { id: scope },
+    orderBy: { name: "asc" },
+    select: {
+      id: true,
+      name: true,
+      slug: true,
+      region: true,
+      plans: {
+        where: { status: { not: "CLOSED" } },
+        orderBy: { createdAt: "desc" },
+        take: 1,
+        select: { id: true, type: true, title: true, status: true },
+      },
+    },
+  });
+  const roles = new Map(ctx.viewer.memberships.map((m) => [m.localAreaId, m.role]));
+  return areas.map(({ plans, ...area }) => ({
+    ...area,
+    currentPlan: plans[0] ?? null,
+    role: roles.get(area.id) ?? (ctx.viewer.globalRole === "NATIONAL" ? ("NATIONAL" as const) : null),
+  }));
+}
+
+export async function areaHome(ctx: AuthedContext, slug: string) {
+  const area = await ctx.db.localArea.findFirst({
+    where: { slug, id: areaScope(ctx.viewer, "plan.read") },
+    select: {
+      id: true,
+      name: true,
+      slug: true,
+      region: true,
+      laCode: true,
+      plans: {
+        where: { status: { not: "CLOSED" } },
+        orderBy: { createdAt: "desc" },
+        take: 1,
+        select: {
+          id: true,
+          type: true,
+          title: true,
+          status: true,
+          updateCadenceDays: true,
+          ragGreenThreshold: true,
+          ragAmberThreshold: true,
+          followUpInspection: { select: { kind: true, expectedDate: true, startDate: true, dateIsEstimate: true } },
+          findings: {
+            orderBy: [{ sortOrder: "asc" }, { ref: "asc" }],
+            select: {
+              id: true,
+              ref: true,
+              kind: true,
+              summary: true,
+              actions: {
+                orderBy: [{ sortOrder: "asc" }, { ref: "asc" }],
+                select: {
+                  id: true,
+                  ref: true,
+                  title: true,
+                  status: true,
+                  progress: true,
+                  startDate: true,
+                  dueDate: true,
+                  ragOverride: true,
+                  ragOverrideReason: true,
+                  lastUpdateAt: true,
+                  createdAt: true,
+                  owner: { select: { name: true } },
+                  leadOrganisation: { select: { name: true } },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+  });
+  if (!area) throw notFound("That local area");
+  const plan = area.plans[0] ?? null;
+  const now = today();
+  const followUp = plan?.followUpInspection ?? null;
+  const followUpDate = followUp?.startDate ?? followUp?.expectedDate ?? null;
+
+  return {
+    area: { id: area.id, name: area.name, slug: area.slug, region: area.region, laCode: area.laCode },
+    plan: plan && {
+      id: plan.id,
+      type: plan.type,
+      title: plan.title,
+      status: plan.status,
+      followUp: followUp && {
+        kind: followUp.kind,
+        date: followUpDate,
+        isEstimate: followUp.dateIsEstimate,
+        daysToGo: followUpDate ? daysBetween(now, followUpDate) : null,
+      },
+      findings: plan.findings.map((f) => ({
+        id: f.id,
+        ref: f.ref,
+        kind: f.kind,
+        summary: f.summary,
+        actions: f.actions.map(({ owner, leadOrganisation, ...a }) => ({
+          id: a.id,
+          ref: a.ref,
+          title: a.title,
+          status: a.status,
+          progress: a.progress,
+          dueDate: a.dueDate,
+          ownerName: owner?.name ?? null,
+          leadOrganisation: leadOrganisation?.name ?? null,
+          rag: deliveryRag({
+            ...a,
+            thresholds: { green: plan.ragGreenThreshold, amber: plan.ragAmberThreshold },
+            today: now,
+          }),
+          update: updateOverdue({ ...a, cadenceDays: plan.updateCadenceDays, today: now }),
+        })),
+      })),
+    },
+  };
+}

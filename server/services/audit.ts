@@ -1,0 +1,41 @@
+/**
+ * The one way to write an audit event. Call it with the transaction the change runs in, so the
+ * change and its record commit or fail together. The table refuses UPDATE and DELETE.
+ */
+import type { AuthedContext } from "@/server/api/trpc";
+import type { Prisma } from "@/server/generated/prisma/client";
+
+export type Tx = Prisma.TransactionClient;
+
+export type AuditEntry = {
+  /** The verb, named like the procedure: "membership.grant". */
+  action: string;
+  entityType: string;
+  entityId: string;
+  localAreaId?: string | null;
+  before?: unknown;
+  after?: unknown;
+};
+
+// Dates, undefined and class instances become plain JSON.
+const json = (v: unknown) => (v === undefined || v === null ? undefined : (JSON.parse(JSON.stringify(v)) as Prisma.InputJsonValue));
+
+export async function recordAudit(tx: Tx, ctx: Pick<AuthedContext, "viewer" | "requestId">, entry: AuditEntry) {
+  await tx.auditEvent.create({
+    data: {
+      actorId: ctx.viewer.userId,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      localAreaId: entry.localAreaId ?? null,
+      before: json(entry.before),
+      after: json(entry.after),
+      requestId: ctx.requestId,
+    },
+  });
+}
+
+/** Runs `work` in one transaction; everything it writes, audit included, commits together. */
+export function inTransaction<T>(ctx: Pick<AuthedContext, "db">, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return ctx.db.$transaction(work);
+}

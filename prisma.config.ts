@@ -10,10 +10,14 @@ import { defineConfig } from "prisma/config";
 
 // Fix 1 (prisma/orm#27403): the engine reads pg_catalog columns of type `name` / "char",
 // which adapter-pg 6.19 rejects ("Column type 'name' could not be deserialized"). Report them as text.
-const R = pg.Result.prototype as any;
+type Field = { dataTypeID: number };
+const R = pg.Result.prototype as unknown as {
+  addFields(this: unknown, fields: Field[]): void;
+  __prismaNameAsText?: boolean;
+};
 if (!R.__prismaNameAsText) {
   const addFields = R.addFields;
-  R.addFields = function (fields: { dataTypeID: number }[]) {
+  R.addFields = function (fields: Field[]) {
     for (const f of fields) {
       if (f.dataTypeID === 18 || f.dataTypeID === 19) f.dataTypeID = 25; // "char", name -> text
       else if (f.dataTypeID === 1002 || f.dataTypeID === 1003) f.dataTypeID = 1009; // their arrays -> text[]
@@ -25,10 +29,13 @@ if (!R.__prismaNameAsText) {
 
 // Fix 2: the WASM engine arms 10 s / 60 s timeout timers it never clears, so every command
 // lingers 10-60 s after finishing. Unref long timers (they only guard awaited socket I/O).
-const g = globalThis as any;
+const g = globalThis as unknown as {
+  setTimeout: (fn: (...a: unknown[]) => void, ms?: number, ...args: unknown[]) => { unref?: () => void };
+  __prismaUnrefTimers?: boolean;
+};
 if (!g.__prismaUnrefTimers) {
   const setTimeoutOrig = g.setTimeout;
-  g.setTimeout = (fn: any, ms?: number, ...args: any[]) => {
+  g.setTimeout = (fn, ms, ...args) => {
     const t = setTimeoutOrig(fn, ms, ...args);
     if ((ms ?? 0) >= 10_000 && typeof t?.unref === "function") t.unref();
     return t;

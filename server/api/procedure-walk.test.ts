@@ -1,0 +1,192 @@
+/**
+ * Walks every tRPC procedure that exists, for every role in an area, a NATIONAL user, an ADMIN,
+ * a member of another area and an anonymous visitor, and checks the outcome against the
+ * permission table (server/auth/permissions.ts). Also checks that every mutation writes an
+ * audit event. A new procedure without an entry in `SPECS` fails the first test: add it here
+ * with an input, and the walk covers it.
+ */
+import { TRPCError } from "@trpc/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAreaWithPlan, createMembership, createUser, uniq } from "@/prisma/factories";
+import { appRouter, createCaller } from "@/server/api/root";
+import type { Meta } from "@/server/api/trpc";
+import {
+  ACTORS,
+  canGlobally,
+  grantOf,
+  isAreaCapability,
+  isGlobalCapability,
+  type Actor,
+  type Viewer,
+} from "@/server/auth/permissions";
+import type { PrismaClient } from "@/server/generated/prisma/client";
+import { callerFor, contextFor, testDb } from "@/server/testing/harness";
+
+type Fixture = {
+  area: Awaited<ReturnType<typeof createAreaWithPlan>>;
+  otherArea: Awaited<ReturnType<typeof createAreaWithPlan>>;
+  users: Record<Actor | "ADMIN" | "OTHER_AREA", string>;
+};
+
+type Spec = {
+  /** "area": acts on area A's records; "self": lists the caller's own things; "global": no area. */
+  scope: "area" | "self" | "global";
+  /** A valid input; may create fresh data (e.g. a membership to revoke). */
+  input: (fx: Fixture, db: PrismaClient) => unknown;
+  /** For "own" grants: the owner of the record the input names. */
+  ownerId?: (fx: Fixture) => string | null;
+};
+
+const SPECS: Record<string, Spec> = {
+  "area.list": { scope: "self", input: () => undefined },
+  "area.home": { scope: "area", input: (fx) => ({ slug: fx.area.slug }) },
+  "action.byId": { scope: "area", input: (fx) => ({ id: fx.area.actionId }) },
+  "admin.overview": { scope: "global", input: () => undefined },
+  "admin.createUser": { scope: "global", input: () => ({ email: `new-${uniq()}@test.example`, name: "New Person" }) },
+  "admin.grantMembership": {
+    scope: "global",
+    input: async (fx, db) => ({ userId: (await createUser(db)).id, localAreaId: fx.area.localAreaId, role: "VIEWER" }),
+  },
+  "admin.revokeMembership": {
+    scope: "global",
+    input: async (fx, db) => {
+      const user = await createUser(db);
+      const m = await createMembership(db, { userId: user.id, localAreaId: fx.area.localAreaId, role: "VIEWER" });
+      return { membershipId: m.id };
+    },
+  },
+};
+
+type Procedure = { _def: { type: "query" | "mutation" | "subscription"; meta?: Meta } };
+const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, Procedure>);
+
+type Who = Actor | "ADMIN" | "OTHER_AREA" | "ANONYMOUS";
+const WHO: Who[] = [...ACTORS, "ADMIN", "OTHER_AREA", "ANONYMOUS"];
+type Outcome = "OK" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND";
+
+function viewerFor(who: Who, fx: Fixture): Viewer | null {
+  if (who === "ANONYMOUS") return null;
+  const userId = fx.users[who];
+  if (who === "NATIONAL" || who === "ADMIN") return { userId, globalRole: who, memberships: [] };
+  if (who === "OTHER_AREA") return { userId, globalRole: null, memberships: [{ localAreaId: fx.otherArea.localAreaId, role: "LEAD" }] };
+  return { userId, globalRole: null, memberships: [{ localAreaId: fx.area.localAreaId, role: who }] };
+}
+
+/** What the permission table says should happen. */
+function expected(path: string, who: Who, fx: Fixture): Outcome {
+  const guard = (appRouter._def.procedures as unknown as Record<string, Procedure>)[path]!._def.meta!.guard;
+  const spec = SPECS[path]!;
+  const viewer = viewerFor(who, fx);
+  if (guard === "public") return "OK";
+  if (!viewer) return "UNAUTHORIZED";
+  if (guard === "signedIn") return "OK";
+  if (isGlobalCapability(guard)) return canGlobally(viewer, guard) ? "OK" : "FORBIDDEN";
+  if (!isAreaCapability(guard)) throw new Error(`${path}: unknown guard ${guard}`);
+  if (spec.scope === "self") return "OK"; // lists only what the caller may see; checked below
+  const membership = viewer.memberships.find((m) => m.localAreaId === fx.area.localAreaId);
+  const actor: Actor | null = membership?.role ?? (viewer.globalRole === "NATIONAL" ? "NATIONAL" : null);
+  if (!actor) return "NOT_FOUND"; // another area's records are simply not there
+  const grant = grantOf(guard, actor);
+  if (grant === true) return "OK";
+  if (grant === "own") return spec.ownerId?.(fx) === viewer.userId ? "OK" : "FORBIDDEN";
+  // Without even read access the record is not found; with it, the act is forbidden.
+  return grantOf("plan.read", actor) ? "FORBIDDEN" : "NOT_FOUND";
+}
+
+async function outcomeOf(call: () => Promise<unknown>): Promise<{ outcome: Outcome | string; result?: unknown }> {
+  try {
+    return { outcome: "OK", result: await call() };
+  } catch (error) {
+    if (error instanceof TRPCError) return { outcome: error.code };
+    throw error;
+  }
+}
+
+let db: PrismaClient;
+let fx: Fixture;
+
+beforeAll(async () => {
+  db = testDb();
+  const area = await createAreaWithPlan(db);
+  const otherArea = await createAreaWithPlan(db);
+  const users = {} as Fixture["users"];
+  for (const who of ["LEAD", "CONTRIBUTOR", "FORUM", "ADVISER", "VIEWER"] as const) {
+    const u = await createUser(db);
+    await createMembership(db, { userId: u.id, localAreaId: area.localAreaId, role: who });
+    users[who] = u.id;
+  }
+  users.NATIONAL = (await createUser(db, { globalRole: "NATIONAL" })).id;
+  users.ADMIN = (await createUser(db, { globalRole: "ADMIN" })).id;
+  const other = await createUser(db);
+  await createMembership(db, { userId: other.id, localAreaId: otherArea.localAreaId, role: "LEAD" });
+  users.OTHER_AREA = other.id;
+  // The contributor owns area A's action, so "own" grants can be seen both ways.
+  await db.action.update({ where: { id: area.actionId }, data: { ownerId: users.CONTRIBUTOR } });
+  fx = { area, otherArea, users };
+});
+afterAll(() => db.$disconnect());
+
+describe("every procedure", () => {
+  it("is listed in SPECS and declares a guard from the permission table", () => {
+    expect(procedures.length).toBeGreaterThan(0);
+    for (const [path, proc] of procedures) {
+      expect(SPECS[path], `${path} has no entry in SPECS: add one so the walk covers it`).toBeDefined();
+      const guard = proc._def.meta?.guard;
+      expect(guard, `${path} declares no guard`).toBeDefined();
+      expect(
+        guard === "public" || guard === "signedIn" || isAreaCapability(guard!) || isGlobalCapability(guard!),
+        `${path}: guard ${guard} is not in the permission table`,
+      ).toBe(true);
+    }
+    for (const path of Object.keys(SPECS)) expect(procedures.map(([p]) => p), `SPECS lists ${path}, which no longer exists`).toContain(path);
+  });
+
+  for (const [path] of procedures) {
+    for (const who of WHO) {
+      it(`${path} as ${who} answers as the permission table says`, async () => {
+        const spec = SPECS[path]!;
+        const want = expected(path, who, fx);
+        const caller = await callerFor(db, who === "ANONYMOUS" ? null : fx.users[who]);
+        const input = await spec.input(fx, db);
+        const procedure = path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (
+          i: unknown,
+        ) => Promise<unknown>;
+        const { outcome, result } = await outcomeOf(() => procedure(input));
+        expect(outcome).toBe(want);
+        if (spec.scope === "self" && outcome === "OK" && path === "area.list") {
+          // A list never leaks another area: only areas the caller may read come back.
+          const ids = (result as { id: string }[]).map((a) => a.id);
+          const readsA = who !== "OTHER_AREA" && who !== "ADMIN";
+          expect(ids.includes(fx.area.localAreaId)).toBe(readsA);
+          expect(ids.includes(fx.otherArea.localAreaId)).toBe(who === "OTHER_AREA" || who === "NATIONAL");
+        }
+      });
+    }
+  }
+});
+
+describe("every mutation", () => {
+  const mutations = procedures.filter(([, p]) => p._def.type === "mutation");
+
+  it("exists (the walk below is not empty)", () => expect(mutations.length).toBeGreaterThan(0));
+
+  for (const [path, proc] of mutations) {
+    it(`${path} writes an audit event in its transaction`, async () => {
+      const guard = proc._def.meta!.guard;
+      // Act as someone the table allows.
+      const who = (WHO as Who[]).find((w) => expected(path, w, fx) === "OK");
+      expect(who, `${path}: nobody may call it`).toBeDefined();
+      const userId = who === "ANONYMOUS" ? null : fx.users[who!];
+      const ctx = await contextFor(db, userId);
+      const caller = createCaller(ctx);
+      const input = await SPECS[path]!.input(fx, db);
+      const procedure = path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (
+        i: unknown,
+      ) => Promise<unknown>;
+      await procedure(input);
+      const events = await db.auditEvent.findMany({ where: { requestId: ctx.requestId } });
+      expect(events.length, `${path} (${guard}) wrote no audit event`).toBeGreaterThan(0);
+      for (const e of events) expect(e.actorId).toBe(userId);
+    });
+  }
+});

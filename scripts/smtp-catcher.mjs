@@ -27,6 +27,7 @@ export async function startSmtpCatcher({ port = 2525, dir = ".data/mail", log = 
         const text = mail.text ?? "";
         const links = [...new Set(text.match(/https?:\/\/[^\s"<>]+/g) ?? [])];
         const record = { to, from: mail.from?.text ?? "", subject: mail.subject ?? "", text, html: mail.html || "", links, receivedAt: new Date().toISOString() };
+        mkdirSync(dir, { recursive: true }); // the folder may have been emptied since start
         const name = `${Date.now()}-${String(++seq).padStart(4, "0")}-${process.pid}.json`;
         writeFileSync(path.join(dir, name), JSON.stringify(record, null, 2));
         if (log) {

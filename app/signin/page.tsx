@@ -15,16 +15,16 @@ const ERRORS: Record<string, string> = {
 
 /** Only return to a path on this site. */
 function safeReturn(url: string | undefined): string {
-  if (!url) return "/local-areas";
+  if (!url) return "/";
   try {
     const u = new URL(url, "http://headway.invalid");
     if (u.origin !== "http://headway.invalid" && url.startsWith("http")) {
       const site = new URL(env.NEXTAUTH_URL ?? "http://localhost:3000");
-      if (u.origin !== site.origin) return "/local-areas";
+      if (u.origin !== site.origin) return "/";
     }
-    return u.pathname.startsWith("//") ? "/local-areas" : `${u.pathname}${u.search}`;
+    return u.pathname.startsWith("//") ? "/" : `${u.pathname}${u.search}`;
   } catch {
-    return "/local-areas";
+    return "/";
   }
 }
 

@@ -25,7 +25,7 @@ export function PasswordSignInForm({ callbackUrl }: { callbackUrl: string }) {
 
   const onSubmit = form.handleSubmit(async (values) => {
     setFailure(null);
-    const result = await signIn("password", { ...values, redirect: false, callbackUrl });
+    const result = await signIn("password", { ...values, redirect: false, callbackUrl }).catch(() => null);
     if (!result || result.error) {
       setFailure("The email address or password is not right. Check them and try again.");
       return;
@@ -62,8 +62,8 @@ export function MagicLinkForm({ callbackUrl }: { callbackUrl: string }) {
 
   const onSubmit = form.handleSubmit(async (values) => {
     setFailure(null);
-    const result = await signIn("email", { email: values.email, redirect: false, callbackUrl });
-    if (!result || (result.error && result.error !== "AccessDenied")) {
+    const result = await signIn("email", { email: values.email, redirect: false, callbackUrl }).catch(() => null);
+    if (!result || result.error) {
       setFailure("We could not send the email. Try again in a few minutes.");
       return;
     }

@@ -27,6 +27,16 @@ function userMayUseDemoAccount(user: { isDemo: boolean }) {
   return !user.isDemo || demoAccountsAllowed(env);
 }
 
+/** An email link or Entra ID sign-in is for existing, enabled accounts only. */
+async function mayUseEmailSignIn(address: string): Promise<boolean> {
+  if (!address) return false;
+  const user = await getDb().user.findUnique({
+    where: { email: address.toLowerCase() },
+    select: { isDemo: true, disabledAt: true },
+  });
+  return !!user && !user.disabledAt && userMayUseDemoAccount(user);
+}
+
 let options: NextAuthOptions | undefined;
 
 export function authOptions(): NextAuthOptions {
@@ -48,21 +58,17 @@ export function authOptions(): NextAuthOptions {
         return { id: user.id, email: user.email!, name: user.name };
       },
       async sendMagicLink({ identifier, url }) {
-        await sendEmail(magicLinkEmail(identifier, url));
+        // Only people with an account get a link. Everyone else sees the same "check your
+        // email" page, so the form does not reveal who has an account.
+        if (await mayUseEmailSignIn(identifier)) await sendEmail(magicLinkEmail(identifier, url));
       },
     }),
     callbacks: {
       async signIn({ user, account, email }) {
         if (account?.provider === "password") return true; // checked in authorizePassword
-        const address = (user.email ?? "").toLowerCase();
-        const known = address
-          ? await db.user.findUnique({ where: { email: address }, select: { isDemo: true, disabledAt: true } })
-          : null;
-        const allowed = !!known && !known.disabledAt && userMayUseDemoAccount(known);
-        // Email step one (asking for a link): pretend to send, so the form does not reveal who
-        // has an account.
-        if (email?.verificationRequest && !allowed) return "/signin/check-email";
-        return allowed;
+        // Asking for a link: sendMagicLink decides whether anything is sent.
+        if (email?.verificationRequest) return true;
+        return mayUseEmailSignIn(user.email ?? "");
       },
       jwt({ token, user }) {
         if (user) token.sub = user.id;

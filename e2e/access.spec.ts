@@ -1,0 +1,41 @@
+import { expect, test } from "@playwright/test";
+import { demo, expectAccessible, signInWithPassword } from "./support";
+
+test("a lead of another area gets 'page not found' for Northbridge, and sees only their own area", async ({ page }) => {
+  await signInWithPassword(page, demo.otherLead);
+  await expect(page.getByRole("heading", { name: "Your local areas" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Eastmoor" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Northbridge" })).toHaveCount(0);
+
+  const response = await page.goto("/local-areas/northbridge");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("an action owner is shown 'you do not have permission' for administration", async ({ page }) => {
+  await signInWithPassword(page, demo.owner);
+  await expect(page.getByRole("heading", { name: "Your local areas" })).toBeVisible();
+  const response = await page.goto("/admin");
+  expect(response?.status()).toBe(403);
+  await expect(page.getByRole("heading", { name: "You do not have permission to see this page" })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("a signed-out visitor is sent to sign in and brought back", async ({ page }) => {
+  await page.goto("/local-areas/northbridge");
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Flocal-areas%2Fnorthbridge/);
+  await signInWithPassword(page, demo.viewer);
+  await expect(page.getByRole("heading", { level: 1, name: "Northbridge" })).toBeVisible();
+});
+
+const seesBoth: string[] = [demo.national, demo.adviser];
+for (const email of [demo.lead, demo.owner, demo.forum, demo.viewer, ...seesBoth]) {
+  test(`${email} sees the areas their role allows`, async ({ page }) => {
+    await signInWithPassword(page, email);
+    await expect(page.getByRole("heading", { name: "Your local areas" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Northbridge" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Eastmoor" })).toHaveCount(seesBoth.includes(email) ? 1 : 0);
+    await expect(page.getByRole("link", { name: "Administration" })).toHaveCount(0);
+  });
+}

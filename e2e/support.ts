@@ -1,0 +1,48 @@
+/** What the browser journeys share: signing in as a demo account, the axe scan, the mailbox. */
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page } from "@playwright/test";
+import { readMailbox } from "../scripts/smtp-catcher.mjs";
+
+export const DEMO_PASSWORD = "headway-demo";
+export const MAIL_DIR = ".data/e2e-mail";
+
+export const demo = {
+  lead: "lead@northbridge.example",
+  owner: "owner@northbridge.example",
+  forum: "forum@northbridge.example",
+  adviser: "adviser@headway.example",
+  viewer: "viewer@northbridge.example",
+  national: "national@headway.example",
+  admin: "admin@headway.example",
+  otherLead: "lead@eastmoor.example",
+} as const;
+
+/** Zero violations of WCAG 2.0, 2.1 and 2.2 at levels A and AA. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"])
+    .analyze();
+  const problems = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  expect(problems, `accessibility violations on ${page.url()}`).toEqual([]);
+}
+
+export async function signInWithPassword(page: Page, email: string, password = DEMO_PASSWORD) {
+  if (!page.url().includes("/signin")) await page.goto("/signin");
+  const form = page.getByRole("form", { name: "Sign in with a password" });
+  await form.getByLabel("Email address").fill(email);
+  await form.getByLabel("Password").fill(password);
+  await form.getByRole("button", { name: "Sign in" }).click();
+}
+
+/** Waits for a message to `to` whose subject matches, and returns its first link. */
+export async function latestLinkTo(to: string, subject: RegExp): Promise<string> {
+  let link: string | undefined;
+  await expect
+    .poll(() => {
+      const mail = readMailbox(MAIL_DIR, to).filter((m) => subject.test(m.subject));
+      link = mail.at(-1)?.links[0];
+      return link;
+    }, { message: `an email to ${to} matching ${subject}`, timeout: 15_000 })
+    .toBeTruthy();
+  return link!;
+}

@@ -1,0 +1,53 @@
+/**
+ * Browser tests in Debian's Chromium (`npx playwright install` cannot download a browser here)
+ * against the production build, on a throw-away database seeded with the demo: in-memory PGlite,
+ * or a fresh database on the server in E2E_DATABASE_URL (CI). Email goes to a local SMTP
+ * catcher whose folder the tests read.
+ */
+import { defineConfig } from "@playwright/test";
+
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const baseURL = `http://127.0.0.1:${PORT}`;
+const MAIL_DIR = ".data/e2e-mail";
+
+export default defineConfig({
+  testDir: "e2e",
+  globalSetup: "./e2e/global-setup.ts",
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [["list"], ["json"]] : [["list"]],
+  use: {
+    baseURL,
+    browserName: "chromium",
+    headless: true,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-gpu"],
+    },
+  },
+  webServer: {
+    command: `node scripts/with-db.mjs --seed --mail-catcher next start -p ${PORT}`,
+    url: `${baseURL}/api/health`,
+    reuseExistingServer: false,
+    timeout: 180_000,
+    stdout: "ignore",
+    stderr: "pipe",
+    env: {
+      DATABASE_URL: process.env.E2E_DATABASE_URL ?? "", // empty => embedded PGlite in memory
+      EMBEDDED_DB_DIR: "memory://",
+      EMBEDDED_DB_PORT: "0",
+      SMTP_CATCHER_PORT: process.env.E2E_SMTP_PORT ?? "2626",
+      MAIL_CATCHER_DIR: MAIL_DIR,
+      EMAIL_SERVER: "",
+      DEMO_ACCOUNTS: "true",
+      NEXTAUTH_URL: baseURL,
+      NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-0123",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  },
+});

@@ -9,7 +9,7 @@ import { PrismaAdapter } from "@next-auth/prisma-adapter";
 import { getServerSession, type NextAuthOptions } from "next-auth";
 import { cookies } from "next/headers";
 import { demoAccountsAllowed } from "@/server/auth/demo-accounts";
-import { verifyPassword } from "@/server/auth/password";
+import { checkPassword } from "@/server/auth/password-sign-in";
 import { buildProviders } from "@/server/auth/providers";
 import { loadSessionUser, type SessionUser } from "@/server/auth/session-user";
 import { getDb } from "@/server/db";
@@ -48,15 +48,7 @@ export function authOptions(): NextAuthOptions {
     session: { strategy: "jwt", maxAge: env.SESSION_MAX_AGE_HOURS * 60 * 60 },
     pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin" },
     providers: buildProviders(env, {
-      async authorizePassword(email, password) {
-        const user = await db.user.findUnique({
-          where: { email: email.toLowerCase() },
-          select: { id: true, email: true, name: true, passwordHash: true, isDemo: true, disabledAt: true },
-        });
-        if (!user?.passwordHash || user.disabledAt || !userMayUseDemoAccount(user)) return null;
-        if (!(await verifyPassword(password, user.passwordHash))) return null;
-        return { id: user.id, email: user.email!, name: user.name };
-      },
+      authorizePassword: (email, password) => checkPassword(db, email, password, env),
       async sendMagicLink({ identifier, url }) {
         // Only people with an account get a link. Everyone else sees the same "check your
         // email" page, so the form does not reveal who has an account.

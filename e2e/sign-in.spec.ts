@@ -81,3 +81,30 @@ test("someone without an account gets the same answer and no email", async ({ pa
   await page.waitForTimeout(1_000);
   expect(readMailbox(MAIL_DIR, "stranger@nowhere.example")).toHaveLength(0);
 });
+
+test("signing in and moving around works with the keyboard alone", async ({ page }) => {
+  await page.goto("/signin");
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Skip to main content" });
+  await expect(skip).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.locator("#main-content")).toBeFocused();
+
+  const form = page.getByRole("form", { name: "Sign in with a password" });
+  await form.getByLabel("Email address").focus();
+  await page.keyboard.type(demo.lead);
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("headway-demo");
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { name: "Your local areas" })).toBeVisible();
+
+  // The area switcher opens from the keyboard.
+  const switcher = page.locator("summary", { hasText: "Local areas" });
+  await switcher.focus();
+  await page.keyboard.press("Enter");
+  const link = page.getByRole("link", { name: /Northbridge \(Plan lead\)/ });
+  await expect(link).toBeVisible();
+  await link.focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1, name: "Northbridge" })).toBeVisible();
+});

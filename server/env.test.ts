@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 function load(vars: Record<string, string>) {
   const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(DATABASE_URL|NEXTAUTH_|EMAIL_|AZURE_AD_|DEMO_ACCOUNTS|NEXT_PHASE)/.test(k)));
   return spawnSync(process.execPath, ["--input-type=module", "-e", "await import('./server/env.js'); console.log('valid')"], {
-    env: { ...base, ...vars },
+    env: { ...base, ...vars } as NodeJS.ProcessEnv,
     encoding: "utf8",
   });
 }

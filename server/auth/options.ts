@@ -8,6 +8,7 @@ import "server-only";
 import { PrismaAdapter } from "@next-auth/prisma-adapter";
 import { getServerSession, type NextAuthOptions } from "next-auth";
 import { cookies } from "next/headers";
+import { cache } from "react";
 import { demoAccountsAllowed } from "@/server/auth/demo-accounts";
 import { checkPassword } from "@/server/auth/password-sign-in";
 import { buildProviders } from "@/server/auth/providers";
@@ -78,8 +79,11 @@ export function authOptions(): NextAuthOptions {
   return options;
 }
 
-/** The session of the current request. Reading cookies first marks the page as per-request. */
-export async function getSession() {
+/**
+ * The session of the current request, read once per request however many server components
+ * ask. Reading cookies first marks the page as per-request.
+ */
+export const getSession = cache(async () => {
   await cookies();
   return getServerSession(authOptions());
-}
+});

@@ -1,8 +1,7 @@
 /** One action: its details and the timeline of updates, for anyone who may read its area. */
 import type { AuthedContext } from "@/server/api/trpc";
 import { areaScope, can } from "@/server/auth/permissions";
-import { deliveryRag } from "@/server/domain/delivery-rag";
-import { updateOverdue } from "@/server/domain/update-overdue";
+import { actionHealth } from "@/server/domain/action-health";
 import { notFound } from "@/server/errors";
 import { today } from "@/server/services/today";
 
@@ -57,12 +56,9 @@ export async function actionById(ctx: AuthedContext, id: string) {
     },
   });
   if (!action) throw notFound("That action");
-  const plan = action.finding.plan;
-  const now = today();
   return {
     ...action,
-    rag: deliveryRag({ ...action, thresholds: { green: plan.ragGreenThreshold, amber: plan.ragAmberThreshold }, today: now }),
-    update: updateOverdue({ ...action, cadenceDays: plan.updateCadenceDays, today: now }),
+    ...actionHealth(action, action.finding.plan, today()),
     viewerCanUpdate: can(ctx.viewer, "action.update", action),
   };
 }

@@ -4,9 +4,8 @@
  */
 import type { AuthedContext } from "@/server/api/trpc";
 import { areaScope } from "@/server/auth/permissions";
-import { deliveryRag } from "@/server/domain/delivery-rag";
+import { actionHealth } from "@/server/domain/action-health";
 import { daysBetween } from "@/server/domain/calendar";
-import { updateOverdue } from "@/server/domain/update-overdue";
 import { notFound } from "@/server/errors";
 import { today } from "@/server/services/today";
 
@@ -122,12 +121,7 @@ export async function areaHome(ctx: AuthedContext, slug: string) {
           dueDate: a.dueDate,
           ownerName: owner?.name ?? null,
           leadOrganisation: leadOrganisation?.name ?? null,
-          rag: deliveryRag({
-            ...a,
-            thresholds: { green: plan.ragGreenThreshold, amber: plan.ragAmberThreshold },
-            today: now,
-          }),
-          update: updateOverdue({ ...a, cadenceDays: plan.updateCadenceDays, today: now }),
+          ...actionHealth(a, plan, now),
         })),
       })),
     },

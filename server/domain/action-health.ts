@@ -1,0 +1,17 @@
+/**
+ * An action's delivery RAG and update status together, under its plan's settings: what every
+ * view that lists actions shows beside each one.
+ */
+import { deliveryRag, type DeliveryRagInput } from "@/server/domain/delivery-rag";
+import { updateOverdue, type UpdateOverdueInput } from "@/server/domain/update-overdue";
+
+export type PlanRules = { ragGreenThreshold: number; ragAmberThreshold: number; updateCadenceDays: number };
+
+type ActionFacts = Omit<DeliveryRagInput, "thresholds" | "today"> & Omit<UpdateOverdueInput, "cadenceDays" | "today">;
+
+export function actionHealth(action: ActionFacts, plan: PlanRules, today: Date) {
+  return {
+    rag: deliveryRag({ ...action, thresholds: { green: plan.ragGreenThreshold, amber: plan.ragAmberThreshold }, today }),
+    update: updateOverdue({ ...action, cadenceDays: plan.updateCadenceDays, today }),
+  };
+}

@@ -39,3 +39,9 @@ for (const email of [demo.lead, demo.owner, demo.forum, demo.viewer, ...seesBoth
     await expect(page.getByRole("link", { name: "Administration" })).toHaveCount(0);
   });
 }
+
+test("the health check answers 200 with the database reachable", async ({ request }) => {
+  const response = await request.get("/api/health");
+  expect(response.status()).toBe(200);
+  expect(await response.json()).toMatchObject({ status: "ok", database: { ok: true } });
+});

@@ -12,6 +12,7 @@ import { useTRPC } from "@/components/trpc/provider";
 import { buttonClass } from "@/components/ui/button";
 import { ErrorSummary, type FieldError } from "@/components/ui/error-summary";
 import { FormField, inputClass } from "@/components/ui/form-field";
+import { cell, rowClass, Table } from "@/components/ui/table";
 import { AREA_ROLE } from "@/server/domain/labels";
 import { AreaRole } from "@/server/generated/prisma/enums";
 import { createUserSchema, grantMembershipSchema, type CreateUserInput, type GrantMembershipInput } from "@/server/schemas/admin";
@@ -182,42 +183,30 @@ export function AdminPanel() {
         <GrantRoleForm users={people} areas={data.areas} />
       </div>
       <h2 className="mb-4 text-2xl">People</h2>
-      <div className="overflow-x-auto">
-        <table className="w-full border-collapse text-left text-base">
-          <caption className="sr-only">People with Headway accounts and their roles</caption>
-          <thead>
-            <tr className="border-b-2 border-ink">
-              <th scope="col" className="py-2 pr-3">Name</th>
-              <th scope="col" className="py-2 pr-3">Email</th>
-              <th scope="col" className="py-2 pr-3">Roles</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.users.map((u) => (
-              <tr key={u.id} className="border-b border-border align-top">
-                <td className="py-2 pr-3">
-                  {u.name ?? "No name"}
-                  {u.isDemo ? <span className="text-secondary"> (demo)</span> : null}
-                  {u.jobTitle ? <div className="text-secondary">{u.jobTitle}</div> : null}
-                </td>
-                <td className="py-2 pr-3 break-all">{u.email}</td>
-                <td className="py-2 pr-3">
-                  <ul>
-                    {u.globalRole ? <li>{u.globalRole === "NATIONAL" ? "National team (every area)" : "Administrator"}</li> : null}
-                    {u.memberships.map((m) => (
-                      <li key={m.id}>
-                        {AREA_ROLE[m.role]} in {m.localArea.name}{" "}
-                        <RevokeButton membershipId={m.id} label={`${u.name ?? u.email} as ${AREA_ROLE[m.role].toLowerCase()} in ${m.localArea.name}`} />
-                      </li>
-                    ))}
-                    {!u.globalRole && u.memberships.length === 0 ? <li className="text-secondary">No roles yet</li> : null}
-                  </ul>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table caption="People with Headway accounts and their roles" columns={["Name", "Email", "Roles"]}>
+        {data.users.map((u) => (
+          <tr key={u.id} className={rowClass}>
+            <td className={cell}>
+              {u.name ?? "No name"}
+              {u.isDemo ? <span className="text-secondary"> (demo)</span> : null}
+              {u.jobTitle ? <div className="text-secondary">{u.jobTitle}</div> : null}
+            </td>
+            <td className={`${cell} break-all`}>{u.email}</td>
+            <td className={cell}>
+              <ul>
+                {u.globalRole ? <li>{u.globalRole === "NATIONAL" ? "National team (every area)" : "Administrator"}</li> : null}
+                {u.memberships.map((m) => (
+                  <li key={m.id}>
+                    {AREA_ROLE[m.role]} in {m.localArea.name}{" "}
+                    <RevokeButton membershipId={m.id} label={`${u.name ?? u.email} as ${AREA_ROLE[m.role].toLowerCase()} in ${m.localArea.name}`} />
+                  </li>
+                ))}
+                {!u.globalRole && u.memberships.length === 0 ? <li className="text-secondary">No roles yet</li> : null}
+              </ul>
+            </td>
+          </tr>
+        ))}
+      </Table>
     </>
   );
 }

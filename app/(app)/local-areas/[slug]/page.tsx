@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { formatDate, pluralise } from "@/components/ui/format";
 import { HowWorkedOut } from "@/components/ui/how-worked-out";
+import { cell, rowClass, Table } from "@/components/ui/table";
 import { ActionStatusTag, RagTag, Tag } from "@/components/ui/tag";
 import { getQueryClient, loadForPage, trpc } from "@/server/api/rsc";
 import { FINDING_KIND, INSPECTION_KIND, PLAN_STATUS, PLAN_TYPE, REGION } from "@/server/domain/labels";
@@ -87,46 +88,32 @@ export default async function AreaHomePage({ params }: Params) {
               {finding.actions.length === 0 ? (
                 <p>No actions yet.</p>
               ) : (
-                <div className="overflow-x-auto">
-                  <table className="w-full border-collapse text-left text-base">
-                    <caption className="sr-only">Actions for finding {finding.ref}</caption>
-                    <thead>
-                      <tr className="border-b-2 border-ink">
-                        <th scope="col" className="py-2 pr-3">Ref</th>
-                        <th scope="col" className="py-2 pr-3">Action</th>
-                        <th scope="col" className="py-2 pr-3">Due</th>
-                        <th scope="col" className="py-2 pr-3">Status</th>
-                        <th scope="col" className="py-2 pr-3">Delivery</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {finding.actions.map((action) => (
-                        <tr key={action.id} className="border-b border-border align-top">
-                          <td className="py-2 pr-3 whitespace-nowrap">{action.ref}</td>
-                          <td className="py-2 pr-3">
-                            <Link href={`/local-areas/${area.slug}/actions/${action.id}`}>{action.title}</Link>
-                            <div className="text-secondary">
-                              {[action.leadOrganisation, action.ownerName].filter(Boolean).join(" · ") || "No owner yet"}
-                            </div>
-                            {action.update.overdue ? (
-                              <div className="mt-1">
-                                <Tag colour="red">Update overdue</Tag>{" "}
-                                <span className="text-secondary">by {pluralise(action.update.daysOverdue, "day")}</span>
-                              </div>
-                            ) : null}
-                          </td>
-                          <td className="py-2 pr-3 whitespace-nowrap">{formatDate(action.dueDate) || "None"}</td>
-                          <td className="py-2 pr-3">
-                            <ActionStatusTag status={action.status} />
-                          </td>
-                          <td className="py-2 pr-3">
-                            <RagTag rag={action.rag.shown} overridden={action.rag.override !== null} />
-                          </td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
+                <Table caption={`Actions for finding ${finding.ref}`} columns={["Ref", "Action", "Due", "Status", "Delivery"]}>
+                  {finding.actions.map((action) => (
+                    <tr key={action.id} className={rowClass}>
+                      <td className={`${cell} whitespace-nowrap`}>{action.ref}</td>
+                      <td className={cell}>
+                        <Link href={`/local-areas/${area.slug}/actions/${action.id}`}>{action.title}</Link>
+                        <div className="text-secondary">
+                          {[action.leadOrganisation, action.ownerName].filter(Boolean).join(" · ") || "No owner yet"}
+                        </div>
+                        {action.update.overdue ? (
+                          <div className="mt-1">
+                            <Tag colour="red">Update overdue</Tag>{" "}
+                            <span className="text-secondary">by {pluralise(action.update.daysOverdue, "day")}</span>
+                          </div>
+                        ) : null}
+                      </td>
+                      <td className={`${cell} whitespace-nowrap`}>{formatDate(action.dueDate) || "None"}</td>
+                      <td className={cell}>
+                        <ActionStatusTag status={action.status} />
+                      </td>
+                      <td className={cell}>
+                        <RagTag rag={action.rag.shown} overridden={action.rag.override !== null} />
+                      </td>
+                    </tr>
+                  ))}
+                </Table>
               )}
             </section>
           ))}

@@ -1,0 +1,37 @@
+/**
+ * GOV.UK-style table: a caption (visible or for screen readers only), column headings, and the
+ * rows the caller renders with `cell` for each <td>. Scrolls sideways on narrow screens.
+ */
+export const cell = "py-2 pr-3";
+
+export function Table({
+  caption,
+  captionHidden = true,
+  columns,
+  children,
+}: {
+  caption: string;
+  captionHidden?: boolean;
+  columns: string[];
+  children: React.ReactNode;
+}) {
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full border-collapse text-left text-base">
+        <caption className={captionHidden ? "sr-only" : "mb-2 text-left text-xl font-bold"}>{caption}</caption>
+        <thead>
+          <tr className="border-b-2 border-ink">
+            {columns.map((c) => (
+              <th key={c} scope="col" className={cell}>
+                {c}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}
+
+export const rowClass = "border-b border-border align-top";

@@ -32,4 +32,37 @@ test("an administrator adds a person and gives them a role", async ({ page }) =>
   await expect(page.getByText("Sam Senco (" + email + ") is now action owner in Northbridge.")).toBeVisible();
   await expect(page.getByRole("row", { name: /Sam Senco/ })).toContainText("Action owner in Northbridge");
   await expectAccessible(page);
+
+  // Removing a role asks first.
+  const row = page.getByRole("row", { name: /Sam Senco/ });
+  await row.getByRole("button", { name: /^Remove Sam Senco/ }).click();
+  await expectAccessible(page);
+  await row.getByRole("button", { name: "Cancel" }).click();
+  await expect(row).toContainText("Action owner in Northbridge");
+  await row.getByRole("button", { name: /^Remove Sam Senco/ }).click();
+  await row.getByRole("button", { name: /^Yes, remove/ }).click();
+  await expect(row).toContainText("No roles yet");
+});
+
+test("an administrator adds a local area, and a bad code is explained", async ({ page }) => {
+  await signInWithPassword(page, demo.admin);
+  const form = page.getByRole("form", { name: "Add a local area" });
+  await form.getByLabel("Local area name").fill("Southwold");
+  await form.getByLabel("Local authority code").fill("99");
+  await form.getByRole("button", { name: "Add local area" }).click();
+  await expect(form.getByRole("alert")).toContainText("Enter the DfE local authority code: three digits, like 941");
+  await expect(form.getByRole("alert")).toContainText("Choose a region");
+  await expectAccessible(page);
+
+  // A code another area already has is refused with a sentence.
+  await form.getByLabel("Local authority code").fill("990");
+  await form.getByLabel("Region").selectOption({ label: "East of England" });
+  await form.getByRole("button", { name: "Add local area" }).click();
+  await expect(form.getByRole("alert")).toContainText("Northbridge already has the local authority code 990");
+
+  await form.getByLabel("Local authority code").fill("935");
+  await form.getByRole("button", { name: "Add local area" }).click();
+  await expect(page.getByText("Southwold has been added.")).toBeVisible();
+  await expect(page.getByRole("table", { name: "Local areas in Headway" })).toContainText("Southwold");
+  await expectAccessible(page);
 });

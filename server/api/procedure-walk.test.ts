@@ -37,11 +37,18 @@ type Spec = {
   ownerId?: (fx: Fixture) => string | null;
 };
 
+// Codes no factory or seed uses (they use "T…" and 990/991).
+let nextLaCode = 100;
+
 const SPECS: Record<string, Spec> = {
   "area.list": { scope: "self", input: () => undefined },
   "area.home": { scope: "area", input: (fx) => ({ slug: fx.area.slug }) },
   "action.byId": { scope: "area", input: (fx) => ({ id: fx.area.actionId }) },
   "admin.overview": { scope: "global", input: () => undefined },
+  "admin.createArea": {
+    scope: "global",
+    input: () => ({ name: `Walk Area ${uniq()}`, laCode: String(nextLaCode++), region: "LONDON" }),
+  },
   "admin.createUser": { scope: "global", input: () => ({ email: `new-${uniq()}@test.example`, name: "New Person" }) },
   "admin.grantMembership": {
     scope: "global",

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AreaRole } from "@/server/generated/prisma/enums";
+import { AreaRole, Region } from "@/server/generated/prisma/enums";
 import { email, id } from "@/server/schemas/common";
 
 export const areaRole = z.enum(AreaRole, "Choose a role");
@@ -20,3 +20,14 @@ export const revokeMembershipSchema = z.object({ membershipId: id });
 
 export type CreateUserInput = z.infer<typeof createUserSchema>;
 export type GrantMembershipInput = z.infer<typeof grantMembershipSchema>;
+
+export const createAreaSchema = z.object({
+  name: z.string().trim().min(2, "Enter the local area's name").max(100, "Name must be 100 characters or fewer"),
+  laCode: z
+    .string()
+    .trim()
+    .regex(/^[0-9]{3}$/, "Enter the DfE local authority code: three digits, like 941"),
+  region: z.enum(Region, "Choose a region"),
+});
+
+export type CreateAreaInput = z.infer<typeof createAreaSchema>;

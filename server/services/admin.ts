@@ -5,7 +5,7 @@
  */
 import type { AuthedContext } from "@/server/api/trpc";
 import { AppError, notFound } from "@/server/errors";
-import type { CreateUserInput, GrantMembershipInput } from "@/server/schemas/admin";
+import type { CreateAreaInput, CreateUserInput, GrantMembershipInput } from "@/server/schemas/admin";
 import { inTransaction, recordAudit } from "@/server/services/audit";
 
 const membershipSelect = {
@@ -29,7 +29,10 @@ export async function adminOverview(ctx: AuthedContext) {
         memberships: { select: membershipSelect, orderBy: { localArea: { name: "asc" } } },
       },
     }),
-    ctx.db.localArea.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, slug: true } }),
+    ctx.db.localArea.findMany({
+      orderBy: { name: "asc" },
+      select: { id: true, name: true, slug: true, laCode: true, region: true, _count: { select: { memberships: true } } },
+    }),
   ]);
   return { users, areas };
 }
@@ -92,5 +95,41 @@ export async function revokeMembership(ctx: AuthedContext, membershipId: string)
       before,
     });
     return { id: membershipId };
+  });
+}
+
+/** The address of an area's pages: its name in lower case with hyphens ("St Helens" -> "st-helens"). */
+export function slugFor(name: string): string {
+  return name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/&/g, " and ")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+}
+
+export async function createArea(ctx: AuthedContext, input: CreateAreaInput) {
+  const slug = slugFor(input.name);
+  if (!slug) throw new AppError("INVALID", "Enter a name with letters or numbers in it.");
+  return inTransaction(ctx, async (tx) => {
+    const clash = await tx.localArea.findFirst({
+      where: { OR: [{ slug }, { laCode: input.laCode }] },
+      select: { name: true, laCode: true },
+    });
+    if (clash) {
+      throw new AppError(
+        "CONFLICT",
+        clash.laCode === input.laCode
+          ? `${clash.name} already has the local authority code ${input.laCode}.`
+          : `There is already a local area called ${clash.name}.`,
+      );
+    }
+    const area = await tx.localArea.create({
+      data: { name: input.name, slug, laCode: input.laCode, region: input.region },
+      select: { id: true, name: true, slug: true, laCode: true, region: true },
+    });
+    await recordAudit(tx, ctx, { action: "area.create", entityType: "LocalArea", entityId: area.id, localAreaId: area.id, after: area });
+    return area;
   });
 }

@@ -1,9 +1,10 @@
 import { guardedProcedure, router } from "@/server/api/trpc";
-import { createUserSchema, grantMembershipSchema, revokeMembershipSchema } from "@/server/schemas/admin";
-import { adminOverview, createUser, grantMembership, revokeMembership } from "@/server/services/admin";
+import { createAreaSchema, createUserSchema, grantMembershipSchema, revokeMembershipSchema } from "@/server/schemas/admin";
+import { adminOverview, createArea, createUser, grantMembership, revokeMembership } from "@/server/services/admin";
 
 export const adminRouter = router({
   overview: guardedProcedure("admin.manage").query(({ ctx }) => adminOverview(ctx)),
+  createArea: guardedProcedure("admin.manage").input(createAreaSchema).mutation(({ ctx, input }) => createArea(ctx, input)),
   createUser: guardedProcedure("admin.manage").input(createUserSchema).mutation(({ ctx, input }) => createUser(ctx, input)),
   grantMembership: guardedProcedure("admin.manage")
     .input(grantMembershipSchema)

@@ -1,0 +1,40 @@
+"use client";
+/**
+ * The feedback every form shows: an error summary built from field errors (browser side) and
+ * the server's refusal, and a success notice announced to screen readers.
+ */
+import { useState } from "react";
+import type { FieldErrors } from "react-hook-form";
+import { errorsFrom } from "@/components/forms/trpc-errors";
+import type { FieldError } from "@/components/ui/error-summary";
+
+export function useFormFeedback(prefix: string) {
+  const [serverErrors, setServerErrors] = useState<FieldError[]>([]);
+  const [notice, setNotice] = useState<string | null>(null);
+  return {
+    notice,
+    /** Call before submitting. */
+    reset() {
+      setServerErrors([]);
+      setNotice(null);
+    },
+    succeeded: setNotice,
+    failed(error: unknown) {
+      setServerErrors(errorsFrom(error, prefix));
+    },
+    summary(errors: FieldErrors): FieldError[] {
+      return [
+        ...Object.entries(errors).map(([field, e]) => ({ field: `${prefix}-${field}`, message: String(e?.message ?? "") })),
+        ...serverErrors,
+      ];
+    },
+  };
+}
+
+export function Notice({ text }: { text: string | null }) {
+  return (
+    <div role="status" aria-live="polite">
+      {text ? <p className="mb-6 border-l-[5px] border-success bg-[#cce2d8] p-3 font-bold text-[#005a30]">{text}</p> : null}
+    </div>
+  );
+}

@@ -34,6 +34,8 @@ const t = initTRPC
     transformer: superjson,
     errorFormatter: ({ shape, error }) => ({
       ...shape,
+      // An unexpected failure's own text (SQL, stack) is for the server log, not the browser.
+      message: error.code === "INTERNAL_SERVER_ERROR" ? "Something went wrong and nothing was saved. Try again." : shape.message,
       data: {
         ...shape.data,
         // Field errors for forms: { path: message }. The same zod schema runs in the browser.

@@ -13,16 +13,12 @@ const ERRORS: Record<string, string> = {
   SessionRequired: "Sign in to see that page.",
 };
 
-/** Only return to a path on this site. */
+/** Only ever return to a page of this site ("//elsewhere" and other sites become "/"). */
 function safeReturn(url: string | undefined): string {
-  if (!url) return "/";
+  const site = new URL(env.NEXTAUTH_URL ?? "http://localhost:3000");
   try {
-    const u = new URL(url, "http://headway.invalid");
-    if (u.origin !== "http://headway.invalid" && url.startsWith("http")) {
-      const site = new URL(env.NEXTAUTH_URL ?? "http://localhost:3000");
-      if (u.origin !== site.origin) return "/";
-    }
-    return u.pathname.startsWith("//") ? "/" : `${u.pathname}${u.search}`;
+    const u = new URL(url || "/", site);
+    return u.origin === site.origin ? `${u.pathname}${u.search}` : "/";
   } catch {
     return "/";
   }

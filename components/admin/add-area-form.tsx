@@ -7,10 +7,12 @@ import { Notice, useFormFeedback } from "@/components/forms/form-feedback";
 import { useTRPC } from "@/components/trpc/provider";
 import { buttonClass } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
-import { FormField, inputClass } from "@/components/ui/form-field";
+import { FormField, inputClass, Select } from "@/components/ui/form-field";
 import { REGION } from "@/server/domain/labels";
 import { Region } from "@/server/generated/prisma/enums";
 import { createAreaSchema, type CreateAreaInput } from "@/server/schemas/admin";
+
+const REGIONS = Object.values(Region).map((r) => ({ value: r, label: REGION[r] }));
 
 export function AddAreaForm() {
   const trpc = useTRPC();
@@ -20,17 +22,14 @@ export function AddAreaForm() {
   const create = useMutation(trpc.admin.createArea.mutationOptions());
   const { errors } = form.formState;
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    feedback.reset();
-    try {
+  const onSubmit = form.handleSubmit((values) =>
+    feedback.submit(async () => {
       const area = await create.mutateAsync(values);
       form.reset();
-      feedback.succeeded(`${area.name} has been added. Give its plan lead a role to start its plan.`);
       await invalidate();
-    } catch (error) {
-      feedback.failed(error);
-    }
-  });
+      return `${area.name} has been added. Give its plan lead a role to start its plan.`;
+    }),
+  );
 
   return (
     <form onSubmit={onSubmit} noValidate aria-labelledby="add-area" className="mb-12">
@@ -46,14 +45,7 @@ export function AddAreaForm() {
         <input type="text" inputMode="numeric" autoComplete="off" className={`${inputClass} max-w-[8ch]`} {...form.register("laCode")} />
       </FormField>
       <FormField id="area-region" label="Region" error={errors.region?.message}>
-        <select className={inputClass} {...form.register("region")}>
-          <option value="">Choose a region</option>
-          {Object.values(Region).map((r) => (
-            <option key={r} value={r}>
-              {REGION[r]}
-            </option>
-          ))}
-        </select>
+        <Select placeholder="Choose a region" options={REGIONS} {...form.register("region")} />
       </FormField>
       <button type="submit" className={buttonClass.primary} disabled={create.isPending}>
         {create.isPending ? "Adding…" : "Add local area"}

@@ -18,17 +18,14 @@ export function AddPersonForm() {
   const create = useMutation(trpc.admin.createUser.mutationOptions());
   const { errors } = form.formState;
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    feedback.reset();
-    try {
+  const onSubmit = form.handleSubmit((values) =>
+    feedback.submit(async () => {
       const user = await create.mutateAsync(values);
       form.reset();
-      feedback.succeeded(`${user.name} can now sign in with ${user.email}.`);
       await invalidate();
-    } catch (error) {
-      feedback.failed(error);
-    }
-  });
+      return `${user.name} can now sign in with ${user.email}.`;
+    }),
+  );
 
   return (
     <form onSubmit={onSubmit} noValidate aria-labelledby="add-person" className="mb-12">

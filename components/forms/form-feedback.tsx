@@ -13,14 +13,15 @@ export function useFormFeedback(prefix: string) {
   const [notice, setNotice] = useState<string | null>(null);
   return {
     notice,
-    /** Call before submitting. */
-    reset() {
+    /** Runs a submission: clears the last feedback, then shows the notice `work` returns or why it failed. */
+    async submit(work: () => Promise<string>) {
       setServerErrors([]);
       setNotice(null);
-    },
-    succeeded: setNotice,
-    failed(error: unknown) {
-      setServerErrors(errorsFrom(error, prefix));
+      try {
+        setNotice(await work());
+      } catch (error) {
+        setServerErrors(errorsFrom(error, prefix));
+      }
     },
     summary(errors: FieldErrors): FieldError[] {
       return [

@@ -50,3 +50,22 @@ export function FormField({
 }
 
 export const inputClass = "block w-full max-w-md border-2 bg-white px-2 py-1.5 text-base sm:text-lg";
+
+/** A drop-down with a "Choose …" first option; FormField gives it its id, label and error. */
+export function Select({
+  placeholder,
+  options,
+  className,
+  ...props
+}: React.ComponentProps<"select"> & { placeholder: string; options: ReadonlyArray<{ value: string; label: string }> }) {
+  return (
+    <select {...props} className={`${inputClass} ${className ?? ""}`}>
+      <option value="">{placeholder}</option>
+      {options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </select>
+  );
+}

@@ -1,5 +1,7 @@
-/** Dates as GOV.UK writes them: "22 November 2026". Always in UK time. */
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" });
+/** Dates as GOV.UK writes them: "22 November 2026". */
+// A calendar date is stored as DATE (UTC midnight): format it in UTC so it never shifts a day.
+const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+// A moment (an update's time) is shown in UK time.
 const dateTimeFormat = new Intl.DateTimeFormat("en-GB", {
   day: "numeric",
   month: "long",
@@ -10,20 +12,13 @@ const dateTimeFormat = new Intl.DateTimeFormat("en-GB", {
   timeZone: "Europe/London",
 });
 
-/** A calendar date stored as DATE (UTC midnight): format in UTC so it never shifts a day. */
 export function formatDate(d: Date | string | null | undefined): string {
-  if (!d) return "";
-  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(d));
+  return d ? dateFormat.format(new Date(d)) : "";
 }
 
 export function formatDateTime(d: Date | string | null | undefined): string {
   if (!d) return "";
   return dateTimeFormat.format(new Date(d)).replace(" am", "am").replace(" pm", "pm");
-}
-
-export function formatInstantDate(d: Date | string | null | undefined): string {
-  if (!d) return "";
-  return dateFormat.format(new Date(d));
 }
 
 export function pluralise(n: number, one: string, many = `${one}s`): string {

@@ -21,13 +21,6 @@ export const PLAN_TYPE: Record<PlanType, string> = {
   IMPROVEMENT_PLAN: "Improvement plan",
 };
 
-export const PLAN_TYPE_SHORT: Record<PlanType, string> = {
-  WSOA: "WSOA",
-  APP: "APP",
-  PRIORITY_ACTION_PLAN: "Priority action plan",
-  IMPROVEMENT_PLAN: "Improvement plan",
-};
-
 export const PLAN_STATUS: Record<PlanStatus, string> = {
   DRAFT: "Draft",
   SUBMITTED: "Submitted",

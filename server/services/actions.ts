@@ -1,7 +1,7 @@
 /** One action: its details and the timeline of updates, for anyone who may read its area. */
 import type { AuthedContext } from "@/server/api/trpc";
 import { areaScope, can } from "@/server/auth/permissions";
-import { actionHealth } from "@/server/domain/action-health";
+import { ACTION_HEALTH_FIELDS, actionHealth, PLAN_RULE_FIELDS } from "@/server/domain/action-health";
 import { notFound } from "@/server/errors";
 import { today } from "@/server/services/today";
 
@@ -14,16 +14,9 @@ export async function actionById(ctx: AuthedContext, id: string) {
       ref: true,
       title: true,
       description: true,
-      status: true,
-      progress: true,
-      startDate: true,
-      dueDate: true,
+      ...ACTION_HEALTH_FIELDS,
       completedAt: true,
-      ragOverride: true,
-      ragOverrideReason: true,
       coproductionLevel: true,
-      lastUpdateAt: true,
-      createdAt: true,
       ownerId: true,
       owner: { select: { name: true } },
       leadOrganisation: { select: { name: true } },
@@ -35,7 +28,7 @@ export async function actionById(ctx: AuthedContext, id: string) {
           id: true,
           ref: true,
           summary: true,
-          plan: { select: { type: true, updateCadenceDays: true, ragGreenThreshold: true, ragAmberThreshold: true } },
+          plan: { select: { type: true, ...PLAN_RULE_FIELDS } },
         },
       },
       updates: {

@@ -4,7 +4,7 @@
  */
 import type { AuthedContext } from "@/server/api/trpc";
 import { areaScope } from "@/server/auth/permissions";
-import { actionHealth } from "@/server/domain/action-health";
+import { ACTION_HEALTH_FIELDS, actionHealth, PLAN_RULE_FIELDS } from "@/server/domain/action-health";
 import { daysBetween } from "@/server/domain/calendar";
 import { notFound } from "@/server/errors";
 import { today } from "@/server/services/today";
@@ -53,9 +53,7 @@ export async function areaHome(ctx: AuthedContext, slug: string) {
           type: true,
           title: true,
           status: true,
-          updateCadenceDays: true,
-          ragGreenThreshold: true,
-          ragAmberThreshold: true,
+          ...PLAN_RULE_FIELDS,
           followUpInspection: { select: { kind: true, expectedDate: true, startDate: true, dateIsEstimate: true } },
           findings: {
             orderBy: [{ sortOrder: "asc" }, { ref: "asc" }],
@@ -70,14 +68,7 @@ export async function areaHome(ctx: AuthedContext, slug: string) {
                   id: true,
                   ref: true,
                   title: true,
-                  status: true,
-                  progress: true,
-                  startDate: true,
-                  dueDate: true,
-                  ragOverride: true,
-                  ragOverrideReason: true,
-                  lastUpdateAt: true,
-                  createdAt: true,
+                  ...ACTION_HEALTH_FIELDS,
                   owner: { select: { name: true } },
                   leadOrganisation: { select: { name: true } },
                 },

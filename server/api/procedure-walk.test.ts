@@ -7,7 +7,7 @@
  */
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAreaWithPlan, createMembership, createUser, uniq } from "@/prisma/factories";
+import { createAreaWithPlan, createMembership, createUser } from "@/prisma/factories";
 import { appRouter, createCaller } from "@/server/api/root";
 import type { Meta } from "@/server/api/trpc";
 import {
@@ -20,49 +20,14 @@ import {
   type Viewer,
 } from "@/server/auth/permissions";
 import type { PrismaClient } from "@/server/generated/prisma/client";
+import { CORE_SPECS } from "@/server/api/walk/core";
+import { EVIDENCE_SPECS } from "@/server/api/walk/evidence";
+import { PLAN_SPECS } from "@/server/api/walk/plan";
+import { PLAN_TRANSFER_SPECS } from "@/server/api/walk/plan-transfer";
+import type { Fixture, Specs } from "@/server/api/walk/spec";
 import { callerFor, contextFor, testDb } from "@/server/testing/harness";
 
-type Fixture = {
-  area: Awaited<ReturnType<typeof createAreaWithPlan>>;
-  otherArea: Awaited<ReturnType<typeof createAreaWithPlan>>;
-  users: Record<Actor | "ADMIN" | "OTHER_AREA", string>;
-};
-
-type Spec = {
-  /** "area": acts on area A's records; "self": lists the caller's own things; "global": no area. */
-  scope: "area" | "self" | "global";
-  /** A valid input; may create fresh data (e.g. a membership to revoke). */
-  input: (fx: Fixture, db: PrismaClient) => unknown;
-  /** For "own" grants: the owner of the record the input names. */
-  ownerId?: (fx: Fixture) => string | null;
-};
-
-// Codes no factory or seed uses (they use "T…" and 990/991).
-let nextLaCode = 100;
-
-const SPECS: Record<string, Spec> = {
-  "area.list": { scope: "self", input: () => undefined },
-  "area.home": { scope: "area", input: (fx) => ({ slug: fx.area.slug }) },
-  "action.byId": { scope: "area", input: (fx) => ({ id: fx.area.actionId }) },
-  "admin.overview": { scope: "global", input: () => undefined },
-  "admin.createArea": {
-    scope: "global",
-    input: () => ({ name: `Walk Area ${uniq()}`, laCode: String(nextLaCode++), region: "LONDON" }),
-  },
-  "admin.createUser": { scope: "global", input: () => ({ email: `new-${uniq()}@test.example`, name: "New Person" }) },
-  "admin.grantMembership": {
-    scope: "global",
-    input: async (fx, db) => ({ userId: (await createUser(db)).id, localAreaId: fx.area.localAreaId, role: "VIEWER" }),
-  },
-  "admin.revokeMembership": {
-    scope: "global",
-    input: async (fx, db) => {
-      const user = await createUser(db);
-      const m = await createMembership(db, { userId: user.id, localAreaId: fx.area.localAreaId, role: "VIEWER" });
-      return { membershipId: m.id };
-    },
-  },
-};
+const SPECS: Specs = { ...CORE_SPECS, ...PLAN_SPECS, ...EVIDENCE_SPECS, ...PLAN_TRANSFER_SPECS };
 
 type Procedure = { _def: { type: "query" | "mutation" | "subscription"; meta?: Meta } };
 const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, Procedure>);

@@ -1,12 +1,16 @@
 import { actionRouter } from "@/server/api/routers/action";
 import { adminRouter } from "@/server/api/routers/admin";
 import { areaRouter } from "@/server/api/routers/area";
+import { evidenceRouter } from "@/server/api/routers/evidence";
+import { planTransferRouter } from "@/server/api/routers/plan-transfer";
 import { createCallerFactory, router } from "@/server/api/trpc";
 
 export const appRouter = router({
   area: areaRouter,
   action: actionRouter,
   admin: adminRouter,
+  evidence: evidenceRouter,
+  planTransfer: planTransferRouter,
 });
 
 export type AppRouter = typeof appRouter;

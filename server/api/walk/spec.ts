@@ -1,0 +1,28 @@
+/**
+ * The shape of an entry in the permission walk (server/api/procedure-walk.test.ts). Each group
+ * of procedures keeps its entries in its own file beside this one; the walk merges them.
+ */
+import type { createAreaWithPlan } from "@/prisma/factories";
+import type { Actor } from "@/server/auth/permissions";
+import type { PrismaClient } from "@/server/generated/prisma/client";
+
+export type Fixture = {
+  /** Area A: every role below is a member here. Its action is owned by the CONTRIBUTOR. */
+  area: Awaited<ReturnType<typeof createAreaWithPlan>>;
+  otherArea: Awaited<ReturnType<typeof createAreaWithPlan>>;
+  users: Record<Actor | "ADMIN" | "OTHER_AREA", string>;
+};
+
+export type Spec = {
+  /** "area": acts on area A's records; "self": lists the caller's own things; "global": no area. */
+  scope: "area" | "self" | "global";
+  /**
+   * A valid input, made afresh for every call (so it may create data, or read a record's current
+   * version). The walk calls each procedure once per role.
+   */
+  input: (fx: Fixture, db: PrismaClient) => unknown;
+  /** For "own" grants: the owner of the record the input names. */
+  ownerId?: (fx: Fixture) => string | null;
+};
+
+export type Specs = Record<string, Spec>;

@@ -22,12 +22,13 @@ import {
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import { CORE_SPECS } from "@/server/api/walk/core";
 import { EVIDENCE_SPECS } from "@/server/api/walk/evidence";
+import { MEASURE_SPECS } from "@/server/api/walk/measure";
 import { PLAN_SPECS } from "@/server/api/walk/plan";
 import { PLAN_TRANSFER_SPECS } from "@/server/api/walk/plan-transfer";
 import type { Fixture, Specs } from "@/server/api/walk/spec";
 import { callerFor, contextFor, testDb } from "@/server/testing/harness";
 
-const SPECS: Specs = { ...CORE_SPECS, ...PLAN_SPECS, ...EVIDENCE_SPECS, ...PLAN_TRANSFER_SPECS };
+const SPECS: Specs = { ...CORE_SPECS, ...PLAN_SPECS, ...MEASURE_SPECS, ...EVIDENCE_SPECS, ...PLAN_TRANSFER_SPECS };
 
 type Procedure = { _def: { type: "query" | "mutation" | "subscription"; meta?: Meta } };
 const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, Procedure>);

@@ -1,6 +1,8 @@
 import { actionRouter } from "@/server/api/routers/action";
 import { adminRouter } from "@/server/api/routers/admin";
 import { areaRouter } from "@/server/api/routers/area";
+import { measureRouter } from "@/server/api/routers/measure";
+import { planRouter } from "@/server/api/routers/plan";
 import { evidenceRouter } from "@/server/api/routers/evidence";
 import { planTransferRouter } from "@/server/api/routers/plan-transfer";
 import { createCallerFactory, router } from "@/server/api/trpc";
@@ -9,6 +11,8 @@ export const appRouter = router({
   area: areaRouter,
   action: actionRouter,
   admin: adminRouter,
+  plan: planRouter,
+  measure: measureRouter,
   evidence: evidenceRouter,
   planTransfer: planTransferRouter,
 });

@@ -119,8 +119,9 @@ describe("every procedure", () => {
       it(`${path} as ${who} answers as the permission table says`, async () => {
         const spec = SPECS[path]!;
         const want = expected(path, who, fx);
-        const caller = await callerFor(db, who === "ANONYMOUS" ? null : fx.users[who]);
+        // The input first: it may set up records (and memberships) the request then sees.
         const input = await spec.input(fx, db);
+        const caller = await callerFor(db, who === "ANONYMOUS" ? null : fx.users[who]);
         const procedure = path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (
           i: unknown,
         ) => Promise<unknown>;
@@ -150,9 +151,9 @@ describe("every mutation", () => {
       const who = (WHO as Who[]).find((w) => expected(path, w, fx) === "OK");
       expect(who, `${path}: nobody may call it`).toBeDefined();
       const userId = who === "ANONYMOUS" ? null : fx.users[who!];
+      const input = await SPECS[path]!.input(fx, db);
       const ctx = await contextFor(db, userId);
       const caller = createCaller(ctx);
-      const input = await SPECS[path]!.input(fx, db);
       const procedure = path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (
         i: unknown,
       ) => Promise<unknown>;

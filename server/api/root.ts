@@ -1,6 +1,7 @@
 import { actionRouter } from "@/server/api/routers/action";
 import { adminRouter } from "@/server/api/routers/admin";
 import { areaRouter } from "@/server/api/routers/area";
+import { findingRouter } from "@/server/api/routers/finding";
 import { measureRouter } from "@/server/api/routers/measure";
 import { planRouter } from "@/server/api/routers/plan";
 import { evidenceRouter } from "@/server/api/routers/evidence";
@@ -12,6 +13,7 @@ export const appRouter = router({
   action: actionRouter,
   admin: adminRouter,
   plan: planRouter,
+  finding: findingRouter,
   measure: measureRouter,
   evidence: evidenceRouter,
   planTransfer: planTransferRouter,

@@ -42,7 +42,8 @@ const t = initTRPC
         fieldErrors:
           error.cause instanceof ZodError
             ? Object.fromEntries(error.cause.issues.map((i) => [i.path.join("."), i.message]))
-            : null,
+            : // A service's refusal may name the field it concerns ("that reference is taken").
+              ((error.cause instanceof AppError ? error.cause.details?.fieldErrors : null) ?? null),
         details: error.cause instanceof AppError ? (error.cause.details ?? null) : null,
       },
     }),

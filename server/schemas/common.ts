@@ -21,3 +21,40 @@ export const email = z
 
 export const byId = z.object({ id });
 export const bySlug = z.object({ slug });
+
+/**
+ * A date as an <input type="date"> gives it: "yyyy-mm-dd", or "" when left empty. Kept as text
+ * so the browser's form and the server check the same thing; services turn it into a UTC-midnight
+ * Date with `toDay`.
+ */
+const isoDay = /^(\d{4})-(\d{2})-(\d{2})$/;
+function isRealDay(text: string): boolean {
+  const m = isoDay.exec(text);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+
+export const requiredDay = (what: string) =>
+  z.string().trim().min(1, `Enter ${what}`).refine(isRealDay, `${what[0]!.toUpperCase()}${what.slice(1)} must be a real date`);
+
+export const optionalDay = (what: string) =>
+  z
+    .string()
+    .trim()
+    .refine((v) => v === "" || isRealDay(v), `${what[0]!.toUpperCase()}${what.slice(1)} must be a real date`);
+
+/** "yyyy-mm-dd" to UTC midnight; "" to null. */
+export function toDay(text: string): Date;
+export function toDay(text: string | undefined | null): Date | null;
+export function toDay(text: string | undefined | null): Date | null {
+  return text ? new Date(`${text}T00:00:00.000Z`) : null;
+}
+
+/** A DATE column back to "yyyy-mm-dd" for a form; null to "". */
+export function fromDay(d: Date | null | undefined): string {
+  return d ? d.toISOString().slice(0, 10) : "";
+}
+
+/** A select whose empty choice means "none". */
+export const optionalId = z.union([z.literal(""), id]);

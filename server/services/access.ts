@@ -1,0 +1,35 @@
+/**
+ * The two steps every area service takes: find the record inside the areas the viewer may read
+ * (so another area's record is simply not found), then check the capability on what was found.
+ */
+import type { AuthedContext } from "@/server/api/trpc";
+import { areaScope, can, type AreaCapability } from "@/server/auth/permissions";
+import { AppError, forbidden, notFound } from "@/server/errors";
+
+/** The area at `slug`, if the viewer may read it and holds `capability` there. */
+export async function areaBySlug(ctx: AuthedContext, slug: string, capability: AreaCapability) {
+  const area = await ctx.db.localArea.findFirst({
+    where: { slug, id: areaScope(ctx.viewer, "plan.read") },
+    select: { id: true, name: true, slug: true },
+  });
+  if (!area) throw notFound("That local area");
+  requireCan(ctx, capability, { localAreaId: area.id });
+  return area;
+}
+
+export function requireCan(
+  ctx: AuthedContext,
+  capability: AreaCapability,
+  record: { localAreaId: string; ownerId?: string | null },
+  message?: string,
+) {
+  if (!can(ctx.viewer, capability, record)) throw forbidden(message);
+}
+
+/** A refusal tied to one form field, shown beside it and in the error summary. */
+export function fieldError(field: string, message: string) {
+  return new AppError("INVALID", message, { fieldErrors: { [field]: message } });
+}
+
+/** The area's current plan: the latest that is not closed. */
+export const CURRENT_PLAN = { where: { status: { not: "CLOSED" as const } }, orderBy: { createdAt: "desc" as const }, take: 1 };

@@ -1,0 +1,57 @@
+/** Findings of a plan: the inspectors' wording and its plain-English summary. LEAD edits. */
+import type { AuthedContext } from "@/server/api/trpc";
+import { areaScope } from "@/server/auth/permissions";
+import { notFound } from "@/server/errors";
+import type { FindingFields } from "@/server/schemas/plan";
+import { fieldError, requireCan } from "@/server/services/access";
+import { inTransaction, recordAudit, type Tx } from "@/server/services/audit";
+import { staleSave } from "@/server/services/versioned";
+
+const FINDING_FORM_SELECT = { id: true, version: true, planId: true, ref: true, kind: true, inspectorsWording: true, summary: true } as const;
+
+async function refIsFree(tx: Tx, planId: string, ref: string, exceptId?: string) {
+  const taken = await tx.finding.findFirst({ where: { planId, ref, id: exceptId ? { not: exceptId } : undefined }, select: { id: true } });
+  if (taken) throw fieldError("ref", `This plan already has a finding ${ref}`);
+}
+
+export async function findingForEditing(ctx: AuthedContext, id: string) {
+  const finding = await ctx.db.finding.findFirst({
+    where: { id, localAreaId: areaScope(ctx.viewer, "plan.read") },
+    select: { ...FINDING_FORM_SELECT, localAreaId: true, localArea: { select: { slug: true, name: true } } },
+  });
+  if (!finding) throw notFound("That finding");
+  requireCan(ctx, "plan.edit", finding);
+  return finding;
+}
+
+export async function createFinding(ctx: AuthedContext, { planId, ...fields }: FindingFields & { planId: string }) {
+  const plan = await ctx.db.plan.findFirst({
+    where: { id: planId, localAreaId: areaScope(ctx.viewer, "plan.read") },
+    select: { id: true, localAreaId: true, _count: { select: { findings: true } } },
+  });
+  if (!plan) throw notFound("That plan");
+  requireCan(ctx, "plan.edit", plan);
+  return inTransaction(ctx, async (tx) => {
+    await refIsFree(tx, plan.id, fields.ref);
+    const finding = await tx.finding.create({
+      data: { ...fields, localAreaId: plan.localAreaId, planId: plan.id, sortOrder: plan._count.findings + 1 },
+      select: FINDING_FORM_SELECT,
+    });
+    await recordAudit(tx, ctx, { action: "finding.create", entityType: "Finding", entityId: finding.id, localAreaId: plan.localAreaId, after: finding });
+    return finding;
+  });
+}
+
+export async function updateFinding(ctx: AuthedContext, input: FindingFields & { id: string; version: number }) {
+  const { id, version, ...fields } = input;
+  const found = await findingForEditing(ctx, id);
+  return inTransaction(ctx, async (tx) => {
+    await refIsFree(tx, found.planId, fields.ref, id);
+    const before = await tx.finding.findUniqueOrThrow({ where: { id }, select: FINDING_FORM_SELECT });
+    const { count } = await tx.finding.updateMany({ where: { id, version }, data: { ...fields, version: { increment: 1 } } });
+    if (count === 0) throw await staleSave(tx, { what: "finding", entityId: id, current: async () => before });
+    const after = await tx.finding.findUniqueOrThrow({ where: { id }, select: FINDING_FORM_SELECT });
+    await recordAudit(tx, ctx, { action: "finding.update", entityType: "Finding", entityId: id, localAreaId: found.localAreaId, before, after });
+    return after;
+  });
+}

@@ -6,13 +6,22 @@ import type {
   ActionStatus,
   AreaRole,
   CoproductionLevel,
+  EvidenceKind,
   FindingKind,
   InspectionKind,
+  MeasureDirection,
+  MeasureUnit,
+  MeasureValueStatus,
+  OrganisationKind,
   PlanStatus,
   PlanType,
   Region,
+  ReviewStatus,
+  Visibility,
 } from "@/server/generated/prisma/enums";
 import type { DeliveryRag } from "@/server/domain/delivery-rag";
+import type { FindingDelivery, FindingImpact } from "@/server/domain/finding-summary";
+import type { MeasureStatus } from "@/server/domain/measure-status";
 
 export const PLAN_TYPE: Record<PlanType, string> = {
   WSOA: "Written statement of action",
@@ -86,4 +95,74 @@ export const COPRODUCTION_LEVEL: Record<CoproductionLevel, string> = {
   ENGAGING: "Engaging",
   CO_DESIGNING: "Co-designing",
   CO_PRODUCING: "Co-producing",
+};
+
+export const MEASURE_STATUS: Record<MeasureStatus, string> = {
+  ON_TRACK: "On track",
+  AMBER: "Slightly behind",
+  OFF_TRACK: "Off track",
+  NO_DATA: "No recent data",
+  NO_TRAJECTORY: "No trajectory set",
+};
+
+export const FINDING_DELIVERY: Record<FindingDelivery, string> = {
+  COMPLETE: "Complete",
+  GREEN: "Green: on track",
+  AMBER: "Amber: some slippage",
+  RED: "Red: off track",
+  NO_ACTIONS: "No live actions",
+};
+
+export const FINDING_IMPACT: Record<FindingImpact, string> = {
+  ON_TRACK: "On track",
+  AMBER: "Slightly behind",
+  OFF_TRACK: "Off track",
+  NO_DATA: "No recent data",
+  NO_MEASURES: "No measures",
+};
+
+export const MEASURE_UNIT: Record<MeasureUnit, string> = {
+  PERCENT: "Percentage",
+  COUNT: "Count",
+  DAYS: "Days",
+  WEEKS: "Weeks",
+  RATE: "Rate",
+};
+
+export const MEASURE_DIRECTION: Record<MeasureDirection, string> = {
+  HIGHER_IS_BETTER: "Higher is better",
+  LOWER_IS_BETTER: "Lower is better",
+};
+
+export const MEASURE_VALUE_STATUS: Record<MeasureValueStatus, string> = {
+  PROVISIONAL: "Provisional",
+  VALIDATED: "Validated",
+};
+
+export const EVIDENCE_KIND: Record<EvidenceKind, string> = {
+  ACTIVITY: "Activity",
+  IMPACT: "Impact",
+};
+
+export const VISIBILITY: Record<Visibility, string> = {
+  INTERNAL: "Internal",
+  PARTNERS: "Partners",
+  PUBLIC: "Public",
+};
+
+export const REVIEW_STATUS: Record<ReviewStatus, string> = {
+  PENDING: "Awaiting review",
+  ACCEPTED: "Accepted",
+  REJECTED: "Rejected",
+};
+
+export const ORGANISATION_KIND: Record<OrganisationKind, string> = {
+  COUNCIL: "Council",
+  ICB: "Integrated care board",
+  NHS_TRUST: "NHS trust",
+  SCHOOL: "School",
+  PARENT_CARER_FORUM: "Parent carer forum",
+  DFE: "Department for Education",
+  NHSE: "NHS England",
+  OTHER: "Other",
 };

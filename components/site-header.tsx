@@ -37,6 +37,11 @@ export function SiteHeader({ user }: { user: Session["user"] | null }) {
                 </ul>
               </details>
             ) : null}
+            {user.memberships.some((m) => m.role === "LEAD" || m.role === "CONTRIBUTOR") ? (
+              <Link href="/my-work" className="font-bold text-white!">
+                My work
+              </Link>
+            ) : null}
             {user.globalRole === "ADMIN" ? (
               <Link href="/admin" className="font-bold text-white!">
                 Administration

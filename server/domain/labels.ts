@@ -8,6 +8,7 @@ import type {
   CoproductionLevel,
   EvidenceKind,
   FindingKind,
+  InspectionFramework,
   InspectionKind,
   MeasureDirection,
   MeasureUnit,
@@ -166,3 +167,13 @@ export const ORGANISATION_KIND: Record<OrganisationKind, string> = {
   NHSE: "NHS England",
   OTHER: "Other",
 };
+
+export const INSPECTION_FRAMEWORK: Record<InspectionFramework, string> = {
+  FRAMEWORK_2016: "2016 framework (revisit)",
+  FRAMEWORK_2023: "2023 framework (monitoring inspection)",
+};
+
+/** A code-to-word map as the options of a drop-down. */
+export function optionsOf<K extends string>(labels: Record<K, string>): { value: K; label: string }[] {
+  return (Object.entries(labels) as [K, string][]).map(([value, label]) => ({ value, label }));
+}

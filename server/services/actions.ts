@@ -52,6 +52,12 @@ export async function actionById(ctx: AuthedContext, id: string) {
   return {
     ...action,
     ...actionHealth(action, action.finding.plan, today()),
-    viewerCanUpdate: can(ctx.viewer, "action.update", action),
+    viewerCan: {
+      update: can(ctx.viewer, "action.update", action),
+      edit: can(ctx.viewer, "plan.edit", action),
+      acknowledge: can(ctx.viewer, "evidence.review", action),
+      addEvidence: can(ctx.viewer, "action.update", action),
+      reviewEvidence: can(ctx.viewer, "evidence.review", action),
+    },
   };
 }

@@ -72,6 +72,6 @@ describe("action.byId", () => {
     await createActionUpdate(db, { actionId: lateId, createdAt: day(-2), progress: 100, status: "IN_PROGRESS", narrative: "Newest" });
     const action = await (await callerFor(db, leadId)).action.byId({ id: lateId });
     expect(action.updates.map((u) => u.narrative)).toEqual(["Newest", "Nearly there"]);
-    expect(action.viewerCanUpdate).toBe(true);
+    expect(action.viewerCan.update).toBe(true);
   });
 });

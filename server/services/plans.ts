@@ -51,7 +51,17 @@ function planForm(p: PlanRow): PlanFields & { id: string; version: number } {
 export async function planSettings(ctx: AuthedContext, slug: string) {
   const area = await areaBySlug(ctx, slug, "plan.edit");
   const [plans, inspections, organisations] = await Promise.all([
-    ctx.db.plan.findMany({ ...CURRENT_PLAN, where: { ...CURRENT_PLAN.where, localAreaId: area.id }, select: PLAN_FORM_SELECT }),
+    ctx.db.plan.findMany({
+      ...CURRENT_PLAN,
+      where: { ...CURRENT_PLAN.where, localAreaId: area.id },
+      select: {
+        ...PLAN_FORM_SELECT,
+        findings: {
+          orderBy: [{ sortOrder: "asc" }, { ref: "asc" }],
+          select: { id: true, ref: true, kind: true, summary: true, _count: { select: { actions: true, measures: true } } },
+        },
+      },
+    }),
     ctx.db.inspection.findMany({
       where: { localAreaId: area.id },
       orderBy: [{ startDate: "desc" }, { createdAt: "desc" }],
@@ -63,7 +73,8 @@ export async function planSettings(ctx: AuthedContext, slug: string) {
       select: { id: true, name: true, kind: true, _count: { select: { leadActions: true, partnerActions: true } } },
     }),
   ]);
-  return { area, plan: plans[0] ? planForm(plans[0]) : null, inspections, organisations };
+  const plan = plans[0] ?? null;
+  return { area, plan: plan ? planForm(plan) : null, findings: plan?.findings ?? [], inspections, organisations };
 }
 
 /** The follow-up inspection's kind follows the framework: revisits (2016) or monitoring (2023). */

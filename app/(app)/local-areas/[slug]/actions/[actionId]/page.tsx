@@ -1,5 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import Link from "next/link";
+import { AcknowledgeButton } from "@/components/actions/acknowledge-button";
+import { CheckInForm } from "@/components/actions/check-in-form";
+import { EvidenceSection } from "@/components/evidence/evidence-section";
 import { BackLink } from "@/components/ui/back-link";
 import { formatDate, formatDateTime, pluralise } from "@/components/ui/format";
 import { HowWorkedOut } from "@/components/ui/how-worked-out";
@@ -39,6 +43,11 @@ export default async function ActionPage({ params }: Params) {
       <h1 className="mb-4 text-4xl">
         {action.ref} {action.title}
       </h1>
+      {action.viewerCan.edit ? (
+        <p className="mb-4">
+          <Link href={`/local-areas/${slug}/actions/${action.id}/edit`}>Edit this action</Link>
+        </p>
+      ) : null}
       <div className="mb-6 flex flex-wrap items-center gap-3">
         <ActionStatusTag status={action.status} />
         <RagTag rag={action.rag.shown} overridden={action.rag.override !== null} />
@@ -82,6 +91,21 @@ export default async function ActionPage({ params }: Params) {
         ]}
       />
 
+      {action.viewerCan.update ? (
+        <section className="mb-10 border-l-4 border-brand pl-6">
+          <CheckInForm
+            action={{
+              id: action.id,
+              ref: action.ref,
+              status: action.status,
+              progress: action.progress,
+              ragOverride: action.ragOverride,
+              ragOverrideReason: action.ragOverrideReason,
+            }}
+          />
+        </section>
+      ) : null}
+
       <h2 className="mb-4 text-2xl">Updates</h2>
       {action.updates.length === 0 ? (
         <p className="mb-8">No updates have been posted yet.</p>
@@ -103,10 +127,19 @@ export default async function ActionPage({ params }: Params) {
                   ? `Acknowledged by ${u.acknowledgedBy?.name ?? "the plan lead"} on ${formatDate(u.acknowledgedAt)}`
                   : "Not yet acknowledged by the plan lead"}
               </p>
+              {!u.acknowledgedAt && action.viewerCan.acknowledge ? (
+                <AcknowledgeButton updateId={u.id} label={`${formatDateTime(u.createdAt)} by ${u.author?.name ?? "a former user"}`} />
+              ) : null}
             </li>
           ))}
         </ol>
       )}
+
+      <EvidenceSection
+        target={{ actionId: action.id }}
+        canAdd={action.viewerCan.addEvidence}
+        canReview={action.viewerCan.reviewEvidence}
+      />
     </>
   );
 }

@@ -1,0 +1,173 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { BackLink } from "@/components/ui/back-link";
+import { buttonClass } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/form-field";
+import { formatDate, pluralise } from "@/components/ui/format";
+import { cell, rowClass, Table } from "@/components/ui/table";
+import { ActionStatusTag, RagTag, Tag } from "@/components/ui/tag";
+import { getQueryClient, loadForPage, trpc } from "@/server/api/rsc";
+import { ACTION_STATUS, DELIVERY_RAG } from "@/server/domain/labels";
+import { actionFilterSchema, type ActionFilter } from "@/server/schemas/plan";
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export const metadata: Metadata = { title: "Actions" };
+
+/** Reads the filters from the address; a filter that makes no sense is dropped, not an error. */
+function filtersFrom(slug: string, params: Record<string, string | string[] | undefined>): ActionFilter {
+  const one = (k: string) => (typeof params[k] === "string" ? (params[k] as string) : undefined);
+  const filter: ActionFilter = { slug };
+  const shape = actionFilterSchema.shape;
+  for (const key of ["finding", "status", "rag", "owner", "organisation", "q"] as const) {
+    const value = one(key);
+    if (!value) continue;
+    const parsed = shape[key].safeParse(value);
+    if (parsed.success && parsed.data) (filter as Record<string, unknown>)[key] = parsed.data;
+  }
+  if (one("overdue") === "1") filter.overdue = true;
+  return filter;
+}
+
+const label = "mb-1 block font-bold";
+
+export default async function ActionListPage({ params, searchParams }: Props) {
+  const { slug } = await params;
+  const filter = filtersFrom(slug, await searchParams);
+  const { area, plan, actions, total, choices } = await loadForPage(
+    getQueryClient().fetchQuery(trpc.action.list.queryOptions(filter)),
+    `/local-areas/${slug}/actions`,
+  );
+  const filtered = Object.keys(filter).length > 1;
+
+  return (
+    <>
+      <BackLink href={`/local-areas/${slug}`}>Back to {area.name}</BackLink>
+      <h1 className="mb-6 text-4xl">Actions</h1>
+      {!plan ? (
+        <p>{area.name} has no current plan, so there are no actions to list.</p>
+      ) : (
+        <>
+          <form method="get" role="search" aria-label="Filter actions" className="mb-8 bg-panel p-4">
+            <div className="grid gap-4 sm:grid-cols-3">
+              <div>
+                <label htmlFor="filter-q" className={label}>
+                  Search
+                </label>
+                <input id="filter-q" name="q" type="search" defaultValue={filter.q ?? ""} className={`${inputClass} border-ink`} />
+              </div>
+              <div>
+                <label htmlFor="filter-finding" className={label}>
+                  Finding
+                </label>
+                <select id="filter-finding" name="finding" defaultValue={filter.finding ?? ""} className={`${inputClass} border-ink`}>
+                  <option value="">All findings</option>
+                  {choices.findings.map((f) => (
+                    <option key={f.id} value={f.ref}>
+                      {f.ref}. {f.summary.length > 60 ? `${f.summary.slice(0, 57)}…` : f.summary}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div>
+                <label htmlFor="filter-status" className={label}>
+                  Status
+                </label>
+                <select id="filter-status" name="status" defaultValue={filter.status ?? ""} className={`${inputClass} border-ink`}>
+                  <option value="">Any status</option>
+                  {Object.entries(ACTION_STATUS).map(([value, text]) => (
+                    <option key={value} value={value}>
+                      {text}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div>
+                <label htmlFor="filter-rag" className={label}>
+                  Delivery RAG
+                </label>
+                <select id="filter-rag" name="rag" defaultValue={filter.rag ?? ""} className={`${inputClass} border-ink`}>
+                  <option value="">Any RAG</option>
+                  {Object.entries(DELIVERY_RAG).map(([value, text]) => (
+                    <option key={value} value={value}>
+                      {text}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div>
+                <label htmlFor="filter-owner" className={label}>
+                  Owner
+                </label>
+                <select id="filter-owner" name="owner" defaultValue={filter.owner ?? ""} className={`${inputClass} border-ink`}>
+                  <option value="">Anyone</option>
+                  {choices.owners.map((o) => (
+                    <option key={o.id} value={o.id}>
+                      {o.name}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div>
+                <label htmlFor="filter-organisation" className={label}>
+                  Organisation (lead or partner)
+                </label>
+                <select id="filter-organisation" name="organisation" defaultValue={filter.organisation ?? ""} className={`${inputClass} border-ink`}>
+                  <option value="">Any organisation</option>
+                  {choices.organisations.map((o) => (
+                    <option key={o.id} value={o.id}>
+                      {o.name}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            </div>
+            <div className="mt-4 flex items-center gap-2">
+              <input id="filter-overdue" name="overdue" type="checkbox" value="1" defaultChecked={filter.overdue ?? false} className="h-6 w-6" />
+              <label htmlFor="filter-overdue">Only actions with an update overdue</label>
+            </div>
+            <div className="mt-4 flex flex-wrap items-center gap-6">
+              <button type="submit" className={buttonClass.primary}>
+                Apply filters
+              </button>
+              {filtered ? <Link href={`/local-areas/${slug}/actions`}>Clear filters</Link> : null}
+            </div>
+          </form>
+
+          <p className="mb-4" role="status">
+            Showing {pluralise(actions.length, "action")}
+            {filtered ? ` of ${total}` : ""}.
+          </p>
+          {actions.length === 0 ? (
+            <p>No actions match these filters.</p>
+          ) : (
+            <Table caption="Actions" columns={["Ref", "Action", "Owner", "Due", "Status", "Delivery"]}>
+              {actions.map((a) => (
+                <tr key={a.id} className={rowClass}>
+                  <td className={`${cell} whitespace-nowrap`}>{a.ref}</td>
+                  <td className={cell}>
+                    <Link href={`/local-areas/${slug}/actions/${a.id}`}>{a.title}</Link>
+                    <div className="text-secondary">{a.leadOrganisation?.name ?? "No lead organisation"}</div>
+                    {a.update.overdue ? (
+                      <div className="mt-1">
+                        <Tag colour="red">Update overdue</Tag>
+                      </div>
+                    ) : null}
+                  </td>
+                  <td className={cell}>{a.owner?.name ?? "Not assigned"}</td>
+                  <td className={`${cell} whitespace-nowrap`}>{formatDate(a.dueDate) || "None"}</td>
+                  <td className={cell}>
+                    <ActionStatusTag status={a.status} />
+                  </td>
+                  <td className={cell}>
+                    <RagTag rag={a.rag.shown} overridden={a.rag.override !== null} />
+                  </td>
+                </tr>
+              ))}
+            </Table>
+          )}
+        </>
+      )}
+    </>
+  );
+}

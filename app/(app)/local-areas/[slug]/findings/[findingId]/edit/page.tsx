@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { FindingForm } from "@/components/plan/finding-form";
+import { BackLink } from "@/components/ui/back-link";
+import { getQueryClient, loadForPage, trpc } from "@/server/api/rsc";
+
+type Params = { params: Promise<{ slug: string; findingId: string }> };
+
+export const metadata: Metadata = { title: "Edit a finding" };
+
+export default async function EditFindingPage({ params }: Params) {
+  const { slug, findingId } = await params;
+  const finding = await loadForPage(
+    getQueryClient().fetchQuery(trpc.finding.forEdit.queryOptions({ id: findingId })),
+    `/local-areas/${slug}/findings/${findingId}/edit`,
+  );
+  if (finding.localArea.slug !== slug) notFound();
+  const { id, version, ref, kind, inspectorsWording, summary } = finding;
+  return (
+    <>
+      <BackLink href={`/local-areas/${slug}/plan`}>Back to the plan</BackLink>
+      <p className="mb-1 text-xl text-secondary">{finding.localArea.name}</p>
+      <h1 className="mb-6 text-4xl">Edit finding {ref}</h1>
+      <FindingForm slug={slug} finding={{ id, version, ref, kind, inspectorsWording, summary }} />
+    </>
+  );
+}

@@ -1,8 +1,10 @@
 /**
  * Status tags in the GOV.UK palette. Colour is never the only signal: the word is always shown.
  */
-import { ACTION_STATUS, DELIVERY_RAG } from "@/server/domain/labels";
 import type { DeliveryRag } from "@/server/domain/delivery-rag";
+import type { FindingDelivery, FindingImpact } from "@/server/domain/finding-summary";
+import { ACTION_STATUS, DELIVERY_RAG, FINDING_DELIVERY, FINDING_IMPACT, MEASURE_STATUS } from "@/server/domain/labels";
+import type { MeasureStatus } from "@/server/domain/measure-status";
 import type { ActionStatus } from "@/server/generated/prisma/enums";
 
 export type TagColour = "green" | "orange" | "red" | "blue" | "grey" | "yellow" | "purple";
@@ -50,4 +52,30 @@ const STATUS_COLOUR: Record<ActionStatus, TagColour> = {
 
 export function ActionStatusTag({ status }: { status: ActionStatus }) {
   return <Tag colour={STATUS_COLOUR[status]}>{ACTION_STATUS[status]}</Tag>;
+}
+
+const MEASURE_COLOUR: Record<MeasureStatus, TagColour> = {
+  ON_TRACK: "green",
+  AMBER: "orange",
+  OFF_TRACK: "red",
+  NO_DATA: "grey",
+  NO_TRAJECTORY: "grey",
+};
+
+export function MeasureStatusTag({ status }: { status: MeasureStatus }) {
+  return <Tag colour={MEASURE_COLOUR[status]}>{MEASURE_STATUS[status]}</Tag>;
+}
+
+const DELIVERY_COLOUR: Record<FindingDelivery, TagColour> = { ...RAG_COLOUR, NO_ACTIONS: "grey" } as Record<FindingDelivery, TagColour>;
+
+/** A finding's delivery axis: from its actions. */
+export function FindingDeliveryTag({ status }: { status: FindingDelivery }) {
+  return <Tag colour={DELIVERY_COLOUR[status]}>{FINDING_DELIVERY[status]}</Tag>;
+}
+
+const IMPACT_COLOUR: Record<FindingImpact, TagColour> = { ...MEASURE_COLOUR, NO_MEASURES: "grey" } as Record<FindingImpact, TagColour>;
+
+/** A finding's impact axis: from its measures. */
+export function FindingImpactTag({ status }: { status: FindingImpact }) {
+  return <Tag colour={IMPACT_COLOUR[status]}>{FINDING_IMPACT[status]}</Tag>;
 }

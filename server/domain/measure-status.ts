@@ -213,3 +213,14 @@ export function measureStatus(input: MeasureStatusInput): MeasureStatusResult {
       `${higherIsBetter ? "Higher" : "Lower"} is better: ON_TRACK when it meets the trajectory; ${amberRule}.`,
   );
 }
+
+/** The columns the rule reads: spread into a Prisma `select` so every view fetches the same. */
+export const MEASURE_RULE_FIELDS = {
+  direction: true,
+  baselineValue: true,
+  baselineDate: true,
+  targetValue: true,
+  targetDate: true,
+  milestones: { select: { date: true, targetValue: true } },
+  values: { select: { periodEnd: true, value: true } },
+} as const;

@@ -3,9 +3,12 @@
  * (findings, their actions and delivery RAG). The tenant condition is in every query.
  */
 import type { AuthedContext } from "@/server/api/trpc";
-import { areaScope } from "@/server/auth/permissions";
+import { areaScope, can } from "@/server/auth/permissions";
 import { ACTION_HEALTH_FIELDS, actionHealth, PLAN_RULE_FIELDS } from "@/server/domain/action-health";
+import { MEASURE_RULE_FIELDS } from "@/server/domain/measure-status";
 import { daysBetween } from "@/server/domain/calendar";
+import { findingDelivery, findingImpact } from "@/server/domain/finding-summary";
+import { measureStatus } from "@/server/domain/measure-status";
 import { notFound } from "@/server/errors";
 import { today } from "@/server/services/today";
 
@@ -62,6 +65,15 @@ export async function areaHome(ctx: AuthedContext, slug: string) {
               ref: true,
               kind: true,
               summary: true,
+              measures: {
+                orderBy: { ref: "asc" },
+                select: {
+                  id: true,
+                  ref: true,
+                  name: true,
+                  ...MEASURE_RULE_FIELDS,
+                },
+              },
               actions: {
                 orderBy: [{ sortOrder: "asc" }, { ref: "asc" }],
                 select: {
@@ -82,6 +94,20 @@ export async function areaHome(ctx: AuthedContext, slug: string) {
   if (!area) throw notFound("That local area");
   const plan = area.plans[0] ?? null;
   const now = today();
+  const [awaitingReview, impactEvidence] = await Promise.all([
+    ctx.db.evidence.count({ where: { localAreaId: area.id, reviewStatus: "PENDING" } }),
+    // Accepted impact evidence counts towards a finding whether it hangs on the finding, one of its
+    // actions or one of its measures.
+    ctx.db.evidence.findMany({
+      where: { localAreaId: area.id, kind: "IMPACT", reviewStatus: "ACCEPTED" },
+      select: { findingId: true, action: { select: { findingId: true } }, measure: { select: { findings: { select: { id: true } } } } },
+    }),
+  ]);
+  const impactByFinding = new Map<string, number>();
+  for (const e of impactEvidence) {
+    const findingIds = new Set([e.findingId, e.action?.findingId, ...(e.measure?.findings.map((f) => f.id) ?? [])].filter(Boolean) as string[]);
+    for (const id of findingIds) impactByFinding.set(id, (impactByFinding.get(id) ?? 0) + 1);
+  }
   const followUp = plan?.followUpInspection ?? null;
   const followUpDate = followUp?.startDate ?? followUp?.expectedDate ?? null;
 
@@ -92,18 +118,15 @@ export async function areaHome(ctx: AuthedContext, slug: string) {
       type: plan.type,
       title: plan.title,
       status: plan.status,
+      rules: { green: plan.ragGreenThreshold, amber: plan.ragAmberThreshold, cadenceDays: plan.updateCadenceDays },
       followUp: followUp && {
         kind: followUp.kind,
         date: followUpDate,
         isEstimate: followUp.dateIsEstimate,
         daysToGo: followUpDate ? daysBetween(now, followUpDate) : null,
       },
-      findings: plan.findings.map((f) => ({
-        id: f.id,
-        ref: f.ref,
-        kind: f.kind,
-        summary: f.summary,
-        actions: f.actions.map(({ owner, leadOrganisation, ...a }) => ({
+      findings: plan.findings.map((f) => {
+        const actions = f.actions.map(({ owner, leadOrganisation, ...a }) => ({
           id: a.id,
           ref: a.ref,
           title: a.title,
@@ -113,8 +136,29 @@ export async function areaHome(ctx: AuthedContext, slug: string) {
           ownerName: owner?.name ?? null,
           leadOrganisation: leadOrganisation?.name ?? null,
           ...actionHealth(a, plan, now),
-        })),
-      })),
+        }));
+        const measures = f.measures.map((m) => ({
+          id: m.id,
+          ref: m.ref,
+          name: m.name,
+          ...measureStatus({ ...m, cadenceDays: plan.updateCadenceDays, today: now }),
+        }));
+        return {
+          id: f.id,
+          ref: f.ref,
+          kind: f.kind,
+          summary: f.summary,
+          actions,
+          measures,
+          delivery: findingDelivery(actions.map((a) => ({ rag: a.rag.shown }))),
+          impact: findingImpact(measures, impactByFinding.get(f.id) ?? 0),
+        };
+      }),
+    },
+    evidenceAwaitingReview: awaitingReview,
+    viewerCan: {
+      edit: can(ctx.viewer, "plan.edit", { localAreaId: area.id }),
+      review: can(ctx.viewer, "evidence.review", { localAreaId: area.id }),
     },
   };
 }

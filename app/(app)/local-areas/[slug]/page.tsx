@@ -3,7 +3,7 @@ import Link from "next/link";
 import { formatDate, pluralise } from "@/components/ui/format";
 import { HowWorkedOut } from "@/components/ui/how-worked-out";
 import { cell, rowClass, Table } from "@/components/ui/table";
-import { ActionStatusTag, RagTag, Tag } from "@/components/ui/tag";
+import { ActionStatusTag, FindingDeliveryTag, FindingImpactTag, MeasureStatusTag, RagTag, Tag } from "@/components/ui/tag";
 import { getQueryClient, loadForPage, trpc } from "@/server/api/rsc";
 import { FINDING_KIND, INSPECTION_KIND, PLAN_STATUS, PLAN_TYPE, REGION } from "@/server/domain/labels";
 
@@ -21,7 +21,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 export default async function AreaHomePage({ params }: Params) {
   const { slug } = await params;
-  const { area, plan } = await load(slug);
+  const { area, plan, evidenceAwaitingReview, viewerCan } = await load(slug);
   const actions = plan?.findings.flatMap((f) => f.actions) ?? [];
   const red = actions.filter((a) => a.rag.shown === "RED").length;
   const overdue = actions.filter((a) => a.update.overdue).length;
@@ -30,6 +30,25 @@ export default async function AreaHomePage({ params }: Params) {
     <>
       <p className="mb-1 text-xl text-secondary">{REGION[area.region]}</p>
       <h1 className="mb-4 text-4xl">{area.name}</h1>
+      <nav aria-label={`${area.name} plan`} className="mb-6">
+        <ul className="flex flex-wrap gap-x-6 gap-y-2">
+          {plan ? (
+            <>
+              <li>
+                <Link href={`/local-areas/${area.slug}/actions`}>All actions</Link>
+              </li>
+              <li>
+                <Link href={`/local-areas/${area.slug}/measures`}>Measures</Link>
+              </li>
+            </>
+          ) : null}
+          {viewerCan.edit ? (
+            <li>
+              <Link href={`/local-areas/${area.slug}/plan`}>{plan ? "Build the plan" : "Start a plan"}</Link>
+            </li>
+          ) : null}
+        </ul>
+      </nav>
       {!plan ? (
         <p>This local area has no current improvement plan.</p>
       ) : (
@@ -37,7 +56,7 @@ export default async function AreaHomePage({ params }: Params) {
           <p className="mb-6 text-xl">
             {PLAN_TYPE[plan.type]} <Tag colour="grey">{PLAN_STATUS[plan.status]}</Tag>
           </p>
-          <div className="mb-8 grid gap-4 sm:grid-cols-3">
+          <div className="mb-8 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
             <div className="bg-panel p-4">
               <p className="text-base">{plan.followUp ? INSPECTION_KIND[plan.followUp.kind] : "Next inspection"}</p>
               {plan.followUp?.date ? (
@@ -62,7 +81,24 @@ export default async function AreaHomePage({ params }: Params) {
             <div className="bg-panel p-4">
               <p className="text-base">Updates overdue</p>
               <p className="text-3xl font-bold">{overdue}</p>
-              <p className="text-base">no update within the plan&apos;s cadence</p>
+              <p className="text-base">
+                {overdue ? (
+                  <Link href={`/local-areas/${area.slug}/actions?overdue=1`}>See the actions</Link>
+                ) : (
+                  "no update within the plan's cadence"
+                )}
+              </p>
+            </div>
+            <div className="bg-panel p-4">
+              <p className="text-base">Evidence awaiting review</p>
+              <p className="text-3xl font-bold">{evidenceAwaitingReview}</p>
+              <p className="text-base">
+                {viewerCan.review && evidenceAwaitingReview ? (
+                  <Link href={`/local-areas/${area.slug}/evidence`}>Review it</Link>
+                ) : (
+                  "items not yet accepted or rejected"
+                )}
+              </p>
             </div>
           </div>
 
@@ -72,7 +108,8 @@ export default async function AreaHomePage({ params }: Params) {
               start date to its due date that has passed.
             </p>
             <p className="mb-2">
-              Green at 90% or more of expected, amber at 70% or more, red below that. An action past its due date and
+              Green at {Math.round(plan.rules.green * 100)}% or more of expected, amber at {Math.round(plan.rules.amber * 100)}% or
+              more, red below that. An action past its due date and
               not marked complete is red. A lead or owner may set a different RAG by hand, with a reason; both are
               shown on the action.
             </p>
@@ -85,6 +122,39 @@ export default async function AreaHomePage({ params }: Params) {
               <h2 id={`finding-${finding.id}`} className="mb-4 text-2xl">
                 {finding.ref}. {finding.summary}
               </h2>
+              {/* Delivery and impact side by side, never merged into one score. */}
+              <dl className="mb-4 grid gap-4 sm:grid-cols-2">
+                <div className="border-l-4 border-border pl-4">
+                  <dt className="font-bold">Delivery (actions)</dt>
+                  <dd>
+                    <FindingDeliveryTag status={finding.delivery.status} />
+                    <HowWorkedOut>
+                      <p>{finding.delivery.explanation}</p>
+                    </HowWorkedOut>
+                  </dd>
+                </div>
+                <div className="border-l-4 border-border pl-4">
+                  <dt className="font-bold">Impact (measures)</dt>
+                  <dd>
+                    <FindingImpactTag status={finding.impact.status} />
+                    <HowWorkedOut>
+                      <p>{finding.impact.explanation}</p>
+                    </HowWorkedOut>
+                  </dd>
+                </div>
+              </dl>
+              {finding.measures.length ? (
+                <ul className="mb-4 space-y-1">
+                  {finding.measures.map((m) => (
+                    <li key={m.id}>
+                      <Link href={`/local-areas/${area.slug}/measures/${m.id}`}>
+                        {m.ref} {m.name}
+                      </Link>{" "}
+                      <MeasureStatusTag status={m.status} />
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
               {finding.actions.length === 0 ? (
                 <p>No actions yet.</p>
               ) : (

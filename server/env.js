@@ -38,6 +38,16 @@ export const env = createEnv({
     AZURE_AD_TENANT_ID: z.string().min(1).optional(),
     DEMO_ACCOUNTS: flag,
     SESSION_MAX_AGE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(8),
+    STORAGE_DIR: z.string().min(1).optional(),
+    S3_BUCKET: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "must be a bucket name: 3 to 63 lower-case letters, digits, dots or hyphens")
+      .optional(),
+    S3_REGION: z.string().min(1).default("eu-west-2"),
+    S3_ENDPOINT: z.url({ protocol: /^https?$/, error: "must be the storage service's http:// or https:// URL" }).optional(),
+    S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    S3_FORCE_PATH_STYLE: flag,
   },
   client: {},
   experimental__runtimeEnv: {},
@@ -55,6 +65,16 @@ const entra = [env.AZURE_AD_CLIENT_ID, env.AZURE_AD_CLIENT_SECRET, env.AZURE_AD_
 if (entra.some(Boolean) && !entra.every(Boolean)) {
   const message =
     "Headway cannot start: set all of AZURE_AD_CLIENT_ID, AZURE_AD_CLIENT_SECRET and AZURE_AD_TENANT_ID to turn on Microsoft Entra ID sign-in, or none of them.";
+  console.error(message);
+  throw new Error(message);
+}
+
+// S3 storage is on when S3_BUCKET is set, and then needs both keys; keys or an endpoint without a
+// bucket would silently leave files on local disk, which is as wrong as half a configuration.
+const s3Keys = [env.S3_ACCESS_KEY_ID, env.S3_SECRET_ACCESS_KEY];
+if (env.S3_BUCKET ? !s3Keys.every(Boolean) : s3Keys.some(Boolean) || env.S3_ENDPOINT) {
+  const message =
+    "Headway cannot start: set S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY (and S3_ENDPOINT for storage other than AWS) to keep evidence files in S3-compatible storage, or none of them to keep them on local disk.";
   console.error(message);
   throw new Error(message);
 }

@@ -71,7 +71,7 @@ const base = t.procedure.use(appErrors);
 /** Published material only; anyone may call it. */
 export const publicProcedure = base.meta({ guard: "public" });
 
-function viewerOf(session: Session | null): Viewer | null {
+export function viewerOf(session: Session | null): Viewer | null {
   const user = session?.user;
   if (!user?.id) return null;
   return {

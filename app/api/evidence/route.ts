@@ -1,0 +1,13 @@
+import { randomUUID } from "node:crypto";
+import { viewerOf } from "@/server/api/trpc";
+import { getSession } from "@/server/auth/options";
+import { getDb } from "@/server/db";
+import { handleEvidenceUpload } from "@/server/evidence/http";
+
+export const dynamic = "force-dynamic";
+
+/** Upload a file as evidence (multipart/form-data): see server/evidence/http.ts. */
+export async function POST(request: Request) {
+  const session = await getSession();
+  return handleEvidenceUpload(request, { db: getDb(), session, viewer: viewerOf(session), requestId: randomUUID() });
+}

@@ -1,0 +1,107 @@
+"use client";
+/**
+ * Evidence on one action, finding or measure: what it is (a link, or a file to download), its
+ * kind, who can see it and where its review stands; with the lead's review controls when the
+ * viewer may review. Every status is a word, never a colour alone.
+ */
+import type { inferRouterOutputs } from "@trpc/server";
+import { EVIDENCE_KIND, formatFileSize, REVIEW_STATUS, VISIBILITY } from "@/components/evidence/labels";
+import { ReviewControls } from "@/components/evidence/review-controls";
+import { formatDateTime } from "@/components/ui/format";
+import { Tag, type TagColour } from "@/components/ui/tag";
+import type { AppRouter } from "@/server/api/root";
+import type { ReviewStatus } from "@/server/generated/prisma/enums";
+
+export type EvidenceListItem = inferRouterOutputs<AppRouter>["evidence"]["forTarget"]["items"][number];
+
+const REVIEW_COLOUR: Record<ReviewStatus, TagColour> = { PENDING: "yellow", ACCEPTED: "green", REJECTED: "red" };
+
+export function ReviewStatusTag({ status }: { status: ReviewStatus }) {
+  return <Tag colour={REVIEW_COLOUR[status]}>{REVIEW_STATUS[status]}</Tag>;
+}
+
+export function EvidenceList({
+  items,
+  canReview,
+  onChanged,
+  headingLevel = 3,
+  label = "Evidence",
+  renderExtra,
+}: {
+  items: readonly EvidenceListItem[];
+  canReview: boolean;
+  /** After a review or "ready" change, with a sentence saying what happened. */
+  onChanged: (message: string) => void | Promise<void>;
+  headingLevel?: 2 | 3 | 4;
+  /** Names the list for screen readers. */
+  label?: string;
+  /** Anything to show under an item's title, e.g. what it is evidence for. */
+  renderExtra?: (item: EvidenceListItem) => React.ReactNode;
+}) {
+  const Heading = `h${headingLevel}` as const;
+  return (
+    <ul aria-label={label} className="border-t border-border">
+      {items.map((item) => (
+        <li key={item.id} className="border-b border-border py-4">
+          <Heading className="mb-1 text-lg">{item.title}</Heading>
+          {renderExtra?.(item)}
+          <p className="mb-2">
+            {item.file ? (
+              <>
+                {item.file.name} ({formatFileSize(item.file.size)}){" "}
+                <a href={item.file.href} download>
+                  Download<span className="sr-only"> {item.file.name}</span>
+                </a>
+              </>
+            ) : item.url && /^https?:\/\//i.test(item.url) ? (
+              // Links are checked on the way in; this keeps any other scheme from ever being clickable.
+              <a href={item.url} rel="noopener noreferrer" className="break-all">
+                {item.url}
+              </a>
+            ) : (
+              item.url
+            )}
+          </p>
+          {item.description ? <p className="mb-2 max-w-3xl whitespace-pre-line">{item.description}</p> : null}
+          <dl className="mb-2 flex flex-wrap gap-x-6 gap-y-1 text-base">
+            <div>
+              <dt className="inline">Kind: </dt>
+              <dd className="inline font-bold">{EVIDENCE_KIND[item.kind]}</dd>
+            </div>
+            <div>
+              <dt className="inline">Who can see it: </dt>
+              <dd className="inline font-bold">{VISIBILITY[item.visibility]}</dd>
+            </div>
+            <div>
+              <dt className="inline">Review: </dt>
+              <dd className="inline">
+                <ReviewStatusTag status={item.reviewStatus} />
+                {item.readyForInspectors ? (
+                  <>
+                    {" "}
+                    <Tag colour="blue">Ready for inspectors</Tag>
+                  </>
+                ) : null}
+              </dd>
+            </div>
+          </dl>
+          <p className="text-base text-secondary">
+            Added by {item.uploadedBy ?? "a former user"} on {formatDateTime(item.createdAt)}
+          </p>
+          {item.reviewStatus !== "PENDING" ? (
+            <p className="mt-1 text-base">
+              {REVIEW_STATUS[item.reviewStatus]} by {item.reviewedBy ?? "the plan lead"}
+              {item.reviewedAt ? ` on ${formatDateTime(item.reviewedAt)}` : ""}
+              {item.reviewNote ? (
+                <>
+                  : <q>{item.reviewNote}</q>
+                </>
+              ) : null}
+            </p>
+          ) : null}
+          {canReview ? <ReviewControls item={item} onChanged={onChanged} /> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,157 @@
+/**
+ * The two evidence routes that are not tRPC, because they carry files: the upload
+ * (POST /api/evidence, multipart/form-data) and the download (GET /api/evidence/<id>/file).
+ * They check permission through the same service as everything else; the route files only
+ * find the session. Kept apart from Next so tests can call them with a plain Request.
+ */
+import { AppError } from "@/server/errors";
+import type { PrismaClient } from "@/server/generated/prisma/client";
+import type { Viewer } from "@/server/auth/permissions";
+import type { AuthedContext } from "@/server/api/trpc";
+import { id as idSchema } from "@/server/schemas/common";
+import { FILE_MESSAGES, MAX_EVIDENCE_BYTES, uploadEvidenceFieldsSchema } from "@/server/schemas/evidence";
+import { evidenceFile, uploadEvidence } from "@/server/services/evidence";
+
+/** The file plus the form's other fields and the multipart boundaries. */
+export const MAX_UPLOAD_BODY_BYTES = MAX_EVIDENCE_BYTES + 1024 * 1024;
+
+const SOMETHING_WENT_WRONG = "Something went wrong and nothing was saved. Try again.";
+
+type Problem = { message: string; fieldErrors?: Record<string, string> };
+
+const json = (status: number, body: Problem | { id: string }) =>
+  Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
+
+const STATUS: Record<AppError["code"], number> = { INVALID: 400, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409 };
+
+const tooLarge = () => json(413, { message: FILE_MESSAGES.tooLarge, fieldErrors: { file: FILE_MESSAGES.tooLarge } });
+
+/**
+ * The body, or null once it passes `limit` bytes: read as it arrives, so a body without a
+ * Content-Length (or with a false one) cannot make the server hold more than the limit.
+ */
+async function readBody(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer> | null> {
+  if (!request.body) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return body;
+}
+
+/**
+ * A cross-site page cannot post a form here on someone's behalf: browsers say where a request
+ * comes from (Sec-Fetch-Site), and uploads come only from Headway's own pages.
+ */
+function fromAnotherSite(request: Request): boolean {
+  const site = request.headers.get("sec-fetch-site");
+  return site === "cross-site" || site === "same-site";
+}
+
+const text = (value: FormDataEntryValue | null) => (typeof value === "string" && value.trim() !== "" ? value : undefined);
+
+export type UploadContext = Omit<AuthedContext, "viewer"> & { viewer: Viewer | null };
+
+/** POST /api/evidence: 201 {id}, or 4xx {message, fieldErrors}. */
+export async function handleEvidenceUpload(request: Request, ctx: UploadContext): Promise<Response> {
+  const { viewer } = ctx;
+  if (!viewer) return json(401, { message: "Sign in to continue." });
+  if (fromAnotherSite(request)) return json(403, { message: "Add evidence from Headway's own pages." });
+
+  const declaredLength = Number(request.headers.get("content-length") ?? "0");
+  if (declaredLength > MAX_UPLOAD_BODY_BYTES) return tooLarge();
+  const contentType = request.headers.get("content-type") ?? "";
+  if (!contentType.toLowerCase().startsWith("multipart/form-data")) {
+    return json(415, { message: "Send the evidence as a form with a file (multipart/form-data)." });
+  }
+
+  const body = await readBody(request, MAX_UPLOAD_BODY_BYTES);
+  if (!body) return tooLarge();
+  let form: FormData;
+  try {
+    form = await new Response(body, { headers: { "content-type": contentType } }).formData();
+  } catch {
+    return json(400, { message: "The upload was incomplete. Try again." });
+  }
+
+  const fields = uploadEvidenceFieldsSchema.safeParse({
+    actionId: text(form.get("actionId")),
+    findingId: text(form.get("findingId")),
+    measureId: text(form.get("measureId")),
+    title: form.get("title") ?? "",
+    description: form.get("description") ?? "",
+    kind: text(form.get("kind")),
+    visibility: text(form.get("visibility")),
+  });
+  const file = form.get("file");
+  const fieldErrors: Record<string, string> = {};
+  if (!fields.success) {
+    for (const issue of fields.error.issues) fieldErrors[issue.path.join(".")] ??= issue.message;
+  }
+  if (!(file instanceof File) || file.size === 0) fieldErrors.file = file instanceof File ? FILE_MESSAGES.empty : FILE_MESSAGES.missing;
+  if (!fields.success || !(file instanceof File) || fieldErrors.file) {
+    return json(400, { message: Object.values(fieldErrors)[0] ?? SOMETHING_WENT_WRONG, fieldErrors });
+  }
+
+  try {
+    const bytes = Buffer.from(await file.arrayBuffer());
+    const evidence = await uploadEvidence({ ...ctx, viewer }, fields.data, { name: file.name, type: file.type, bytes });
+    return json(201, { id: evidence.id });
+  } catch (error) {
+    if (error instanceof AppError) {
+      const field = typeof error.details?.field === "string" ? error.details.field : null;
+      return json(STATUS[error.code], { message: error.message, ...(field ? { fieldErrors: { [field]: error.message } } : {}) });
+    }
+    console.error("[evidence] upload failed:", error);
+    return json(500, { message: SOMETHING_WENT_WRONG });
+  }
+}
+
+/** RFC 5987: the display name, percent-encoded, for `filename*`. */
+function encodeFileName(name: string): string {
+  return encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+const notFoundResponse = () =>
+  new Response("That file does not exist or you do not have access to it.", {
+    status: 404,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" },
+  });
+
+/**
+ * GET /api/evidence/<id>/file: the bytes, always as a download and never sniffed or cached by
+ * the browser. No access answers exactly as no file does.
+ */
+export async function handleEvidenceDownload(ctx: { db: PrismaClient; viewer: Viewer | null }, id: string): Promise<Response> {
+  const parsed = idSchema.safeParse(id);
+  if (!parsed.success) return notFoundResponse();
+  const file = await evidenceFile(ctx, parsed.data);
+  if (!file) return notFoundResponse();
+  return new Response(new Uint8Array(file.bytes), {
+    status: 200,
+    headers: {
+      "Content-Type": file.mimeType,
+      "Content-Length": String(file.bytes.length),
+      "Content-Disposition": `attachment; filename*=UTF-8''${encodeFileName(file.fileName)}`,
+      "X-Content-Type-Options": "nosniff",
+      "Cache-Control": "private, no-store",
+      // Should a browser render it anyway, it runs nothing.
+      "Content-Security-Policy": "default-src 'none'; sandbox",
+    },
+  });
+}

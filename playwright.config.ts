@@ -43,6 +43,7 @@ export default defineConfig({
       EMBEDDED_DB_PORT: "0",
       SMTP_CATCHER_PORT: process.env.E2E_SMTP_PORT ?? "2626",
       MAIL_CATCHER_DIR: MAIL_DIR,
+      STORAGE_DIR: ".data/e2e-evidence", // EVIDENCE_DIR in e2e/support.ts
       EMAIL_SERVER: "",
       DEMO_ACCOUNTS: "true",
       NEXTAUTH_URL: baseURL,

@@ -5,6 +5,8 @@ import { readMailbox } from "../scripts/smtp-catcher.mjs";
 
 export const DEMO_PASSWORD = "headway-demo";
 export const MAIL_DIR = ".data/e2e-mail";
+/** Where the app under test stores uploads (STORAGE_DIR in playwright.config.ts). */
+export const EVIDENCE_DIR = ".data/e2e-evidence";
 
 export const demo = {
   lead: "lead@northbridge.example",

@@ -8,8 +8,9 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import { uploadEvidenceFile } from "@/components/evidence/upload";
+import { useInvalidateEvidence } from "@/components/evidence/use-invalidate-evidence";
 import { Notice, useFormFeedback } from "@/components/forms/form-feedback";
 import { useTRPC } from "@/components/trpc/provider";
 import { buttonClass } from "@/components/ui/button";
@@ -38,6 +39,7 @@ export type CheckInAction = {
 export function CheckInForm({ action, headingLevel = 2 }: { action: CheckInAction; headingLevel?: 2 | 3 }) {
   const trpc = useTRPC();
   const router = useRouter();
+  const invalidateEvidence = useInvalidateEvidence();
   const prefix = `checkin-${action.id}`;
   const feedback = useFormFeedback(prefix);
   const fileRef = useRef<HTMLInputElement>(null);
@@ -53,7 +55,7 @@ export function CheckInForm({ action, headingLevel = 2 }: { action: CheckInActio
   const form = useForm<CheckInInput>({ resolver: zodResolver(checkInSchema), defaultValues: defaults });
   const post = useMutation(trpc.action.postUpdate.mutationOptions());
   const { errors } = form.formState;
-  const override = form.watch("ragOverride");
+  const override = useWatch({ control: form.control, name: "ragOverride" });
   const Heading = `h${headingLevel}` as const;
 
   const onSubmit = form.handleSubmit((values) =>
@@ -64,11 +66,13 @@ export function CheckInForm({ action, headingLevel = 2 }: { action: CheckInActio
       let fileNote = "";
       if (file) {
         try {
-          await uploadEvidenceFile({ target: { actionId: action.id }, title: file.name, kind: "ACTIVITY", visibility: "INTERNAL", file });
+          // The file's name is its title until someone gives it a better one.
+          await uploadEvidenceFile({ target: { actionId: action.id }, title: file.name.slice(0, 200), kind: "ACTIVITY", visibility: "INTERNAL", file });
+          await invalidateEvidence();
           fileNote = ` ${file.name} was added as evidence, awaiting the plan lead's review.`;
           if (fileRef.current) fileRef.current.value = "";
         } catch (error) {
-          setFileProblem(`Your update was posted, but ${file.name} was not added: ${(error as Error).message} Choose the file again to add it.`);
+          setFileProblem(`Your update was posted, but ${file.name} was not added: ${(error as Error).message.replace(/\.?$/, ".")} Choose the file again to add it.`);
         }
       }
       form.reset({ ...values, narrative: "" });

@@ -147,7 +147,7 @@ export const EVIDENCE_KIND: Record<EvidenceKind, string> = {
 
 export const VISIBILITY: Record<Visibility, string> = {
   INTERNAL: "Internal",
-  PARTNERS: "Partners",
+  PARTNERS: "Partners and forum",
   PUBLIC: "Public",
 };
 

@@ -7,7 +7,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { uploadEvidenceFile } from "@/components/evidence/upload";
 import { useInvalidateEvidence } from "@/components/evidence/use-invalidate-evidence";
@@ -42,7 +42,9 @@ export function CheckInForm({ action, headingLevel = 2 }: { action: CheckInActio
   const invalidateEvidence = useInvalidateEvidence();
   const prefix = `checkin-${action.id}`;
   const feedback = useFormFeedback(prefix);
-  const fileRef = useRef<HTMLInputElement>(null);
+  const [file, setFile] = useState<File | null>(null);
+  // A new key empties the file input after a successful upload.
+  const [fileInputKey, setFileInputKey] = useState(0);
   const [fileProblem, setFileProblem] = useState<string | null>(null);
   const defaults: CheckInInput = {
     actionId: action.id,
@@ -62,7 +64,6 @@ export function CheckInForm({ action, headingLevel = 2 }: { action: CheckInActio
     feedback.submit(async () => {
       setFileProblem(null);
       await post.mutateAsync(values);
-      const file = fileRef.current?.files?.[0];
       let fileNote = "";
       if (file) {
         try {
@@ -70,7 +71,8 @@ export function CheckInForm({ action, headingLevel = 2 }: { action: CheckInActio
           await uploadEvidenceFile({ target: { actionId: action.id }, title: file.name.slice(0, 200), kind: "ACTIVITY", visibility: "INTERNAL", file });
           await invalidateEvidence();
           fileNote = ` ${file.name} was added as evidence, awaiting the plan lead's review.`;
-          if (fileRef.current) fileRef.current.value = "";
+          setFile(null);
+          setFileInputKey((k) => k + 1);
         } catch (error) {
           setFileProblem(`Your update was posted, but ${file.name} was not added: ${(error as Error).message.replace(/\.?$/, ".")} Choose the file again to add it.`);
         }
@@ -122,7 +124,7 @@ export function CheckInForm({ action, headingLevel = 2 }: { action: CheckInActio
         label="Attach a file as evidence (optional)"
         hint="PDF, Word, Excel, PowerPoint, CSV, PNG or JPEG, up to 20 MB. Only the council and its partners see it until the plan lead reviews it."
       >
-        <input type="file" ref={fileRef} className="block text-base" accept=".pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.csv,.png,.jpg,.jpeg" />
+        <input key={fileInputKey} type="file" onChange={(e) => setFile(e.target.files?.[0] ?? null)} className="block text-base" accept=".pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.csv,.png,.jpg,.jpeg" />
       </FormField>
       <button type="submit" className={buttonClass.primary} disabled={post.isPending}>
         {post.isPending ? "Posting…" : "Post update"}

@@ -95,10 +95,14 @@ async function checkedRelations(tx: Tx, localAreaId: string, input: ActionFields
     const owner = await tx.membership.findFirst({ where: { userId: input.ownerId, localAreaId, role: { in: ["LEAD", "CONTRIBUTOR"] } } });
     if (!owner) throw fieldError("ownerId", "Choose an owner who is a lead or contributor in this area");
   }
-  const orgIds = [...new Set([input.leadOrganisationId, ...input.partnerOrganisationIds].filter(Boolean))];
-  if (orgIds.length) {
-    const found = await tx.organisation.count({ where: { id: { in: orgIds }, localAreaId } });
-    if (found !== orgIds.length) throw fieldError("partnerOrganisationIds", "Choose organisations of this area");
+  if (input.leadOrganisationId) {
+    const lead = await tx.organisation.count({ where: { id: input.leadOrganisationId, localAreaId } });
+    if (!lead) throw fieldError("leadOrganisationId", "Choose one of this area's organisations");
+  }
+  const partnerIds = [...new Set(input.partnerOrganisationIds)];
+  if (partnerIds.length) {
+    const found = await tx.organisation.count({ where: { id: { in: partnerIds }, localAreaId } });
+    if (found !== partnerIds.length) throw fieldError("partnerOrganisationIds", "Choose organisations of this area");
   }
   const dependsOnIds = [...new Set(input.dependsOnIds)];
   if (actionId && dependsOnIds.includes(actionId)) throw fieldError("dependsOnIds", "An action cannot depend on itself");

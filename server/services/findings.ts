@@ -46,10 +46,12 @@ export async function updateFinding(ctx: AuthedContext, input: FindingFields & {
   const { id, version, ...fields } = input;
   const found = await findingForEditing(ctx, id);
   return inTransaction(ctx, async (tx) => {
-    await refIsFree(tx, found.planId, fields.ref, id);
     const before = await tx.finding.findUniqueOrThrow({ where: { id }, select: FINDING_FORM_SELECT });
-    const { count } = await tx.finding.updateMany({ where: { id, version }, data: { ...fields, version: { increment: 1 } } });
+    // The version decides first: a stale form's other mistakes are moot.
+    const { count } = await tx.finding.updateMany({ where: { id, version }, data: { version: { increment: 1 } } });
     if (count === 0) throw await staleSave(tx, { what: "finding", entityId: id, current: async () => before });
+    await refIsFree(tx, found.planId, fields.ref, id);
+    await tx.finding.update({ where: { id }, data: fields });
     const after = await tx.finding.findUniqueOrThrow({ where: { id }, select: FINDING_FORM_SELECT });
     await recordAudit(tx, ctx, { action: "finding.update", entityType: "Finding", entityId: id, localAreaId: found.localAreaId, before, after });
     return after;

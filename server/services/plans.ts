@@ -150,15 +150,18 @@ export async function updatePlan(ctx: AuthedContext, input: PlanFields & { id: s
   requireCan(ctx, "plan.edit", found);
   return inTransaction(ctx, async (tx) => {
     const before = await tx.plan.findUniqueOrThrow({ where: { id: input.id }, select: PLAN_FORM_SELECT });
-    const sourceInspectionId = await checkSourceInspection(tx, found.localAreaId, input.sourceInspectionId);
-    const followUpInspectionId = await setNextInspection(tx, found.localAreaId, before, input);
-    const { count } = await tx.plan.updateMany({
-      where: { id: input.id, version: input.version },
-      data: { ...planData(input), sourceInspectionId, followUpInspectionId, version: { increment: 1 } },
-    });
+    // The version decides first: a stale form's other mistakes are moot.
+    const { count } = await tx.plan.updateMany({ where: { id: input.id, version: input.version }, data: { version: { increment: 1 } } });
     if (count === 0) {
       throw await staleSave(tx, { what: "plan", entityId: input.id, current: async () => planForm(before) });
     }
+    if (before.status === "CLOSED" && input.status !== "CLOSED") {
+      const open = await tx.plan.findFirst({ where: { localAreaId: found.localAreaId, status: { not: "CLOSED" }, id: { not: input.id } }, select: { title: true } });
+      if (open) throw new AppError("CONFLICT", `This plan cannot be reopened while ${open.title} is the area's current plan. Close that one first.`);
+    }
+    const sourceInspectionId = await checkSourceInspection(tx, found.localAreaId, input.sourceInspectionId);
+    const followUpInspectionId = await setNextInspection(tx, found.localAreaId, before, input);
+    await tx.plan.update({ where: { id: input.id }, data: { ...planData(input), sourceInspectionId, followUpInspectionId } });
     const after = planForm(await tx.plan.findUniqueOrThrow({ where: { id: input.id }, select: PLAN_FORM_SELECT }));
     await recordAudit(tx, ctx, { action: "plan.update", entityType: "Plan", entityId: input.id, localAreaId: found.localAreaId, before: planForm(before), after });
     return after;

@@ -1,0 +1,43 @@
+import type { Metadata } from "next";
+import { forbidden, notFound } from "next/navigation";
+import { MeasureForm } from "@/components/measures/measure-form";
+import { BackLink } from "@/components/ui/back-link";
+import { getQueryClient, loadForPage, trpc } from "@/server/api/rsc";
+
+type Params = { params: Promise<{ slug: string; measureId: string }> };
+
+async function load(slug: string, measureId: string) {
+  const measure = await loadForPage(
+    getQueryClient().fetchQuery(trpc.measure.byId.queryOptions({ id: measureId })),
+    `/local-areas/${slug}/measures/${measureId}/edit`,
+  );
+  // The address must name the measure's own area.
+  if (measure.localArea.slug !== slug) notFound();
+  return measure;
+}
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const { slug, measureId } = await params;
+  const measure = await load(slug, measureId);
+  return { title: `Edit measure ${measure.ref}` };
+}
+
+export default async function EditMeasurePage({ params }: Params) {
+  const { slug, measureId } = await params;
+  const measure = await load(slug, measureId);
+  if (!measure.viewerCan.edit) forbidden();
+  // Someone who has left the area may still own the measure until the lead chooses another.
+  const { owner } = measure;
+  const owners = owner && !measure.owners.some((o) => o.id === owner.id) ? [...measure.owners, { id: owner.id, name: owner.name ?? "The current owner" }] : measure.owners;
+
+  return (
+    <>
+      <BackLink href={`/local-areas/${slug}/measures/${measureId}`}>Back to the measure</BackLink>
+      <p className="mb-1 text-xl text-secondary">{measure.localArea.name}</p>
+      <h1 className="mb-6 text-4xl">
+        Edit measure {measure.ref} {measure.name}
+      </h1>
+      <MeasureForm slug={slug} measure={measure.form} findings={measure.plan.findings} owners={owners} />
+    </>
+  );
+}

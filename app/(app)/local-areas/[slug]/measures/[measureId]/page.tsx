@@ -1,0 +1,185 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { inStatusWords, MeasureStatusTag, ValueStatusTag } from "@/components/measures/measure-status-tag";
+import { formatMeasureValue } from "@/components/measures/measure-value";
+import { PasteValuesForm } from "@/components/measures/paste-values-form";
+import { RecordValueForm } from "@/components/measures/record-value-form";
+import { ValidateValueButton } from "@/components/measures/validate-value-button";
+import { BackLink } from "@/components/ui/back-link";
+import { buttonClass } from "@/components/ui/button";
+import { formatDate, formatDateTime, pluralise } from "@/components/ui/format";
+import { HowWorkedOut } from "@/components/ui/how-worked-out";
+import { SummaryList } from "@/components/ui/summary-list";
+import { cell, rowClass, Table } from "@/components/ui/table";
+import { getQueryClient, loadForPage, trpc } from "@/server/api/rsc";
+import { MEASURE_DIRECTION, MEASURE_UNIT } from "@/server/domain/labels";
+import { DEFAULT_TOLERANCE } from "@/server/domain/measure-status";
+
+type Params = { params: Promise<{ slug: string; measureId: string }> };
+
+async function load(slug: string, measureId: string) {
+  const measure = await loadForPage(
+    getQueryClient().fetchQuery(trpc.measure.byId.queryOptions({ id: measureId })),
+    `/local-areas/${slug}/measures/${measureId}`,
+  );
+  // The address must name the measure's own area.
+  if (measure.localArea.slug !== slug) notFound();
+  return measure;
+}
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const { slug, measureId } = await params;
+  const measure = await load(slug, measureId);
+  return { title: `${measure.ref} ${measure.name}` };
+}
+
+const POINT = { BASELINE: "Baseline", MILESTONE: "Milestone", TARGET: "Target" } as const;
+
+export default async function MeasurePage({ params }: Params) {
+  const { slug, measureId } = await params;
+  const m = await load(slug, measureId);
+  const value = (v: number | null) => formatMeasureValue(v, m.unit);
+  const { status } = m;
+  const pointName = (i: number) => {
+    const kind = status.trajectory[i]!.kind;
+    return kind === "MILESTONE" ? `Milestone ${status.trajectory.slice(0, i + 1).filter((p) => p.kind === "MILESTONE").length}` : POINT[kind];
+  };
+
+  return (
+    <>
+      <BackLink href={`/local-areas/${slug}/measures`}>Back to measures</BackLink>
+      <p className="mb-1 text-xl text-secondary">
+        {m.findings.length === 1 ? "Finding " : "Findings "}
+        {m.findings.map((f) => f.ref).join(", ")}
+      </p>
+      <h1 className="mb-4 text-4xl">
+        {m.ref} {m.name}
+      </h1>
+      <div className="mb-2 flex flex-wrap items-center gap-3">
+        <MeasureStatusTag status={status.status} />
+        {status.latest ? (
+          <span>
+            Latest {value(status.latest.value)} to {formatDate(status.latest.periodEnd)}
+            {status.expected !== null ? `; ${value(status.expected)} expected by then` : ""}
+          </span>
+        ) : null}
+      </div>
+      <div className="mb-8">
+        <HowWorkedOut>
+          <p className="mb-2">{inStatusWords(status.explanation)}</p>
+          <ul className="mb-2 list-disc pl-6">
+            <li>
+              Trajectory: straight lines between the baseline, the milestones and the target (
+              {pluralise(status.trajectory.length, "dated point")}; see the table below).
+            </li>
+            <li>{MEASURE_DIRECTION[m.direction]}.</li>
+            <li>
+              Slightly behind: short of the trajectory by no more than {DEFAULT_TOLERANCE * 100}% of the change planned from
+              baseline to target.
+            </li>
+            <li>
+              No recent data: no value for a period ending in the last {m.plan.updateCadenceDays * 2} days (two of the plan&apos;s{" "}
+              {m.plan.updateCadenceDays}-day update cycles).
+            </li>
+            <li>Values for periods before the baseline date are kept as history but not judged.</li>
+          </ul>
+        </HowWorkedOut>
+      </div>
+
+      {m.viewerCan.edit ? (
+        <p className="mb-8">
+          <Link href={`/local-areas/${slug}/measures/${m.id}/edit`} className={`${buttonClass.secondary} text-ink! no-underline`}>
+            Edit measure<span className="sr-only"> {m.ref}</span>
+          </Link>
+        </p>
+      ) : null}
+
+      <h2 className="mb-4 text-2xl">Details</h2>
+      <SummaryList
+        rows={[
+          { key: "Definition", value: m.definition ? <span className="whitespace-pre-line">{m.definition}</span> : null },
+          { key: "Unit", value: MEASURE_UNIT[m.unit] },
+          { key: "Which way is better", value: MEASURE_DIRECTION[m.direction] },
+          { key: "Source", value: m.source || null },
+          {
+            key: "Benchmark",
+            value:
+              m.benchmarkValue !== null
+                ? `${value(m.benchmarkValue)}${m.benchmarkLabel ? `, ${m.benchmarkLabel}` : ""}${m.benchmarkDate ? ` (${formatDate(m.benchmarkDate)})` : ""}`
+                : null,
+          },
+          { key: "Owner", value: m.owner?.name ?? "No owner" },
+          {
+            key: m.findings.length === 1 ? "Finding it evidences" : "Findings it evidences",
+            value: (
+              <ul>
+                {m.findings.map((f) => (
+                  <li key={f.id}>
+                    {f.ref}. {f.summary}
+                  </li>
+                ))}
+              </ul>
+            ),
+          },
+        ]}
+      />
+
+      <h2 className="mb-4 text-2xl">Trajectory</h2>
+      {status.trajectory.length === 0 ? (
+        <p className="mb-8">No baseline, milestones or target have been set.</p>
+      ) : (
+        <div className="mb-8">
+          <Table caption="Trajectory: baseline, milestones and target, in date order" columns={["Point", "Date", "Value"]}>
+            {status.trajectory.map((p, i) => (
+              <tr key={`${p.kind}-${String(p.date)}`} className={rowClass}>
+                <td className={cell}>{pointName(i)}</td>
+                <td className={cell}>{formatDate(p.date)}</td>
+                <td className={cell}>{value(p.value)}</td>
+              </tr>
+            ))}
+          </Table>
+        </div>
+      )}
+
+      <h2 className="mb-4 text-2xl">Values</h2>
+      {m.values.length === 0 ? (
+        <p className="mb-8">No values have been entered yet.</p>
+      ) : (
+        <div className="mb-8">
+          <Table caption="Values, newest first" columns={["Period ending", "Value", "Status", "Entered by", "Note"]}>
+            {m.values.map((v) => (
+              <tr key={v.id} className={rowClass}>
+                <td className={`${cell} whitespace-nowrap`}>
+                  {formatDate(v.periodEnd)}
+                  {v.beforeBaseline ? <div className="text-secondary">Before the baseline: not judged</div> : null}
+                </td>
+                <td className={cell}>{value(v.value)}</td>
+                <td className={cell}>
+                  <ValueStatusTag status={v.status} />
+                  {v.status === "PROVISIONAL" && m.viewerCan.enterValues ? (
+                    <div className="mt-1">
+                      <ValidateValueButton valueId={v.id} label={`the value for the period ending ${formatDate(v.periodEnd)}`} />
+                    </div>
+                  ) : null}
+                </td>
+                <td className={cell}>
+                  {v.enteredBy?.name ?? "A former user"}
+                  <div className="text-secondary">{formatDateTime(v.updatedAt)}</div>
+                </td>
+                <td className={`${cell} whitespace-pre-line`}>{v.note}</td>
+              </tr>
+            ))}
+          </Table>
+        </div>
+      )}
+
+      {m.viewerCan.enterValues ? (
+        <div className="grid gap-x-12 lg:grid-cols-2">
+          <RecordValueForm measureId={m.id} unit={m.unit} />
+          <PasteValuesForm measureId={m.id} />
+        </div>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,112 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { formatMeasureValue } from "@/components/measures/measure-value";
+import { MeasureStatusTag } from "@/components/measures/measure-status-tag";
+import { BackLink } from "@/components/ui/back-link";
+import { buttonClass } from "@/components/ui/button";
+import { formatDate } from "@/components/ui/format";
+import { HowWorkedOut } from "@/components/ui/how-worked-out";
+import { cell, rowClass, Table } from "@/components/ui/table";
+import { getQueryClient, loadForPage, trpc } from "@/server/api/rsc";
+import { PLAN_TYPE } from "@/server/domain/labels";
+
+type Params = { params: Promise<{ slug: string }> };
+
+async function load(slug: string) {
+  return loadForPage(getQueryClient().fetchQuery(trpc.measure.list.queryOptions({ slug })), `/local-areas/${slug}/measures`);
+}
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const { slug } = await params;
+  const { area } = await load(slug);
+  return { title: `Measures – ${area.name}` };
+}
+
+export default async function MeasuresPage({ params }: Params) {
+  const { slug } = await params;
+  const { area, plan, measures, viewerCan } = await load(slug);
+
+  return (
+    <>
+      <BackLink href={`/local-areas/${slug}`}>Back to {area.name}</BackLink>
+      <p className="mb-1 text-xl text-secondary">{plan ? `${area.name}: ${PLAN_TYPE[plan.type]}` : area.name}</p>
+      <h1 className="mb-6 text-4xl">Measures</h1>
+      {!plan ? (
+        <p>This local area has no current improvement plan.</p>
+      ) : (
+        <>
+          <p className="mb-6 max-w-3xl">
+            How the plan shows its impact: each measure&apos;s latest value against the trajectory from its baseline, through its
+            milestones, to its target.
+          </p>
+          {viewerCan.create ? (
+            <p className="mb-8">
+              <Link href={`/local-areas/${slug}/measures/new`} className={`${buttonClass.primary} text-white! no-underline`}>
+                Add a measure
+              </Link>
+            </p>
+          ) : null}
+          {measures.length === 0 ? (
+            <p className="mb-8">No measures have been added to this plan yet.</p>
+          ) : (
+            <Table caption={`Measures of the ${PLAN_TYPE[plan.type].toLowerCase()}`} columns={["Ref", "Measure", "Latest value", "Target", "Status"]}>
+              {measures.map((m) => (
+                <tr key={m.id} className={rowClass}>
+                  <td className={`${cell} whitespace-nowrap`}>{m.ref}</td>
+                  <td className={cell}>
+                    <Link href={`/local-areas/${slug}/measures/${m.id}`}>{m.name}</Link>
+                    <div className="text-secondary">
+                      {m.findingRefs.length === 1 ? "Finding " : "Findings "}
+                      {m.findingRefs.join(", ")}
+                      {m.ownerName ? ` · ${m.ownerName}` : ""}
+                    </div>
+                  </td>
+                  <td className={cell}>
+                    {m.latest ? (
+                      <>
+                        {formatMeasureValue(m.latest.value, m.unit)}
+                        <div className="text-secondary">to {formatDate(m.latest.periodEnd)}</div>
+                      </>
+                    ) : (
+                      <span className="text-secondary">No values yet</span>
+                    )}
+                  </td>
+                  <td className={cell}>
+                    {m.targetValue !== null ? (
+                      <>
+                        {formatMeasureValue(m.targetValue, m.unit)}
+                        <div className="text-secondary">by {formatDate(m.targetDate)}</div>
+                      </>
+                    ) : (
+                      <span className="text-secondary">Not set</span>
+                    )}
+                  </td>
+                  <td className={cell}>
+                    <MeasureStatusTag status={m.status.status} />
+                  </td>
+                </tr>
+              ))}
+            </Table>
+          )}
+          <div className="mt-6">
+            <HowWorkedOut label="How the status is worked out">
+              <p className="mb-2">
+                Each measure has a trajectory: straight lines from its baseline, through its milestones, to its target. The
+                latest value is compared with where the trajectory was at the end of that value&apos;s period.
+              </p>
+              <p className="mb-2">
+                On track when it meets the trajectory in the measure&apos;s direction (higher or lower is better); slightly
+                behind when it falls short by no more than a tenth of the change planned from baseline to target; off track
+                beyond that.
+              </p>
+              <p>
+                No recent data when no value has been entered for two update cycles of the plan. Values for periods before the
+                baseline are kept as history but not judged. Each measure&apos;s page shows its own figures.
+              </p>
+            </HowWorkedOut>
+          </div>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,42 @@
+/**
+ * The error summary's entries for a react-hook-form form: every field error, nested ones
+ * included (a milestone's date), each linking to its control by the id the form gives it,
+ * `${prefix}-${path}`.
+ */
+import { useState } from "react";
+import type { FieldErrors } from "react-hook-form";
+import type { FieldError } from "@/components/ui/error-summary";
+
+export function errorList(errors: FieldErrors, prefix: string, describe: (path: string, message: string) => string = (_, m) => m): FieldError[] {
+  const out: FieldError[] = [];
+  const walk = (node: unknown, path: string) => {
+    if (!node || typeof node !== "object") return;
+    const { message, type } = node as { message?: unknown; type?: unknown };
+    // A field's error: its other keys (ref, types) are react-hook-form's, not fields.
+    if (typeof type === "string") {
+      if (typeof message === "string" && message) out.push({ field: `${prefix}-${path}`, message: describe(path, message) });
+      return;
+    }
+    for (const [key, child] of Object.entries(node)) {
+      // An array's own error (too many items) sits under `root`: it belongs to the array.
+      walk(child, key === "root" ? path : path ? `${path}.${key}` : key);
+    }
+  };
+  walk(errors, "");
+  return out;
+}
+
+/**
+ * The same list object until its content or the number of submissions changes. The error
+ * summary takes focus whenever the list it gets is a new one, so without this, adding a
+ * milestone or ticking a box on a form in error would throw focus back to the summary.
+ */
+export function useSummary(list: FieldError[], submitCount: number): FieldError[] {
+  const key = `${submitCount}:${JSON.stringify(list)}`;
+  const [held, setHeld] = useState({ key, list });
+  if (held.key !== key) {
+    setHeld({ key, list });
+    return list;
+  }
+  return held.list;
+}

@@ -1,0 +1,148 @@
+/**
+ * Measures, their trajectory and their values: the input of the measure procedures and the
+ * values of the measure forms. No server imports: the browser checks with these same schemas.
+ *
+ * Form-shaped on purpose: dates are "yyyy-mm-dd" strings ("" when not given) as <input
+ * type="date"> gives them, numbers are numbers or null. Parsing leaves a valid value unchanged,
+ * so a record loaded into the form, a refused save's `current` and the server's input share
+ * one shape. The service turns dates into UTC midnight.
+ */
+import { z } from "zod";
+import { MeasureDirection, MeasureUnit, MeasureValueStatus } from "@/server/generated/prisma/enums";
+import { id } from "@/server/schemas/common";
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Is `s` a real calendar day written yyyy-mm-dd? */
+export function isIsoDay(s: string): boolean {
+  if (!ISO_DAY.test(s)) return false;
+  const d = new Date(`${s}T00:00:00.000Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+/** A date from a date input; "" when left empty. */
+const optionalDay = (message: string) => z.string().trim().refine((s) => s === "" || isIsoDay(s), message);
+const requiredDay = (empty: string, invalid: string) => z.string().trim().min(1, empty).refine(isIsoDay, invalid);
+/** A number from a text input (the form turns text into a number, NaN when it is not one); null when empty. */
+const optionalNumber = (message: string) => z.number(message).nullable();
+
+export const measureUnit = z.enum(MeasureUnit, "Choose the unit the measure is counted in");
+export const measureDirection = z.enum(MeasureDirection, "Choose whether a higher or a lower value is better");
+export const measureValueStatus = z.enum(MeasureValueStatus, "Choose whether the value is provisional or validated");
+
+export const milestoneFields = z.object({
+  date: requiredDay("Enter the milestone's date", "Enter the milestone's date as a real date"),
+  targetValue: z.number("Enter the milestone's target value as a number"),
+});
+
+const fieldShape = {
+  ref: z
+    .string()
+    .trim()
+    .min(1, "Enter a reference, like M1")
+    .max(12, "Reference must be 12 characters or fewer")
+    .regex(/^[A-Za-z0-9][A-Za-z0-9.\-]*$/, "Reference must be letters and numbers, like M1 or 2.1a"),
+  name: z.string().trim().min(1, "Enter the measure's name").max(200, "Name must be 200 characters or fewer"),
+  definition: z
+    .string()
+    .trim()
+    .min(1, "Enter how the measure is counted")
+    .max(2000, "Definition must be 2000 characters or fewer"),
+  unit: measureUnit,
+  direction: measureDirection,
+  source: z.string().trim().min(1, "Enter where the figures come from, like the SEN2 return").max(300, "Source must be 300 characters or fewer"),
+  baselineValue: optionalNumber("Baseline value must be a number"),
+  baselineDate: optionalDay("Baseline date must be a real date"),
+  benchmarkValue: optionalNumber("Benchmark value must be a number"),
+  benchmarkLabel: z.string().trim().max(120, "Benchmark name must be 120 characters or fewer"),
+  benchmarkDate: optionalDay("Benchmark date must be a real date"),
+  targetValue: optionalNumber("Target value must be a number"),
+  targetDate: optionalDay("Target date must be a real date"),
+  findingIds: z.array(id).min(1, "Choose at least one finding this measure evidences"),
+  /** "" for no owner. */
+  ownerId: z.union([z.literal(""), id]).optional(),
+  milestones: z.array(milestoneFields).max(40, "A measure can have up to 40 milestones"),
+};
+
+type Fields = z.infer<z.ZodObject<typeof fieldShape>>;
+
+const present = (n: number | null) => n !== null;
+
+/** The rules between fields, each reported against the field to correct. */
+function checkTrajectory(m: Fields, ctx: z.RefinementCtx) {
+  const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: "custom", path, message });
+
+  if (present(m.baselineValue) && !m.baselineDate) issue(["baselineDate"], "Enter the date of the baseline");
+  if (!present(m.baselineValue) && m.baselineDate) issue(["baselineValue"], "Enter the baseline value");
+
+  if (present(m.benchmarkValue) && !m.benchmarkLabel) issue(["benchmarkLabel"], "Enter what the benchmark is, like England average");
+  if (!present(m.benchmarkValue) && (m.benchmarkLabel || m.benchmarkDate)) issue(["benchmarkValue"], "Enter the benchmark value");
+
+  if (present(m.targetValue) && !m.targetDate) issue(["targetDate"], "Enter the date the target should be met by");
+  if (!present(m.targetValue) && m.targetDate) issue(["targetValue"], "Enter the target value");
+  if (m.baselineDate && m.targetDate && m.targetDate <= m.baselineDate) issue(["targetDate"], "Target date must be after the baseline date");
+
+  const seen = new Map<string, number>();
+  m.milestones.forEach((milestone, i) => {
+    const path = ["milestones", i, "date"];
+    if (m.baselineDate && milestone.date <= m.baselineDate) issue(path, `Milestone ${i + 1} must be after the baseline date`);
+    else if (m.targetDate && milestone.date >= m.targetDate) issue(path, `Milestone ${i + 1} must be before the target date`);
+    const earlier = seen.get(milestone.date);
+    if (earlier !== undefined) issue(path, `Milestone ${i + 1} has the same date as milestone ${earlier + 1}`);
+    else seen.set(milestone.date, i);
+  });
+}
+
+/** What a lead fills in for a measure: definition, benchmark and trajectory. */
+export const measureFields = z.object(fieldShape).superRefine(checkTrajectory);
+
+export const createMeasureSchema = z.object({ planId: id, ...fieldShape }).superRefine(checkTrajectory);
+
+/** `version` is the one the editor loaded: a save over someone else's is refused. */
+export const updateMeasureSchema = z
+  .object({ id, version: z.number().int().positive(), ...fieldShape })
+  .superRefine(checkTrajectory);
+
+export const recordValueSchema = z.object({
+  measureId: id,
+  periodEnd: requiredDay("Enter the date the period ends", "Period end must be a real date"),
+  value: z.number("Enter the value as a number"),
+  status: measureValueStatus,
+  note: z.string().trim().max(500, "Note must be 500 characters or fewer").optional(),
+});
+
+export const pasteValuesSchema = z.object({
+  measureId: id,
+  status: measureValueStatus,
+  text: z.string().min(1, "Paste the periods and values").max(20_000, "Paste fewer lines at once: up to 200"),
+});
+
+export const setValueStatusSchema = z.object({ id, status: measureValueStatus });
+
+export type MeasureFields = z.infer<typeof measureFields>;
+export type MilestoneFields = z.infer<typeof milestoneFields>;
+export type CreateMeasureInput = z.infer<typeof createMeasureSchema>;
+export type UpdateMeasureInput = z.infer<typeof updateMeasureSchema>;
+export type RecordValueInput = z.infer<typeof recordValueSchema>;
+export type PasteValuesInput = z.infer<typeof pasteValuesSchema>;
+export type SetValueStatusInput = z.infer<typeof setValueStatusSchema>;
+
+/** The measure form's fields as the conflict panel names them. */
+export const MEASURE_FIELD_LABELS: ReadonlyArray<{ name: keyof MeasureFields; label: string }> = [
+  { name: "ref", label: "Reference" },
+  { name: "name", label: "Name" },
+  { name: "definition", label: "Definition" },
+  { name: "unit", label: "Unit" },
+  { name: "direction", label: "Which way is better" },
+  { name: "source", label: "Source" },
+  { name: "baselineValue", label: "Baseline value" },
+  { name: "baselineDate", label: "Baseline date" },
+  { name: "benchmarkValue", label: "Benchmark value" },
+  { name: "benchmarkLabel", label: "Benchmark" },
+  { name: "benchmarkDate", label: "Benchmark date" },
+  { name: "targetValue", label: "Target value" },
+  { name: "targetDate", label: "Target date" },
+  { name: "milestones", label: "Milestones" },
+  { name: "findingIds", label: "Findings it evidences" },
+  { name: "ownerId", label: "Owner" },
+];

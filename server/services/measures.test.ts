@@ -1,0 +1,336 @@
+/** Measures through the routers on a real database: trajectory, no lost edits, values, who may do what. */
+import { TRPCError } from "@trpc/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAreaWithPlan, createFinding, createMeasure, createMeasureValue, createMembership, createUser, day } from "@/prisma/factories";
+import { createCaller } from "@/server/api/root";
+import { AppError } from "@/server/errors";
+import type { PrismaClient } from "@/server/generated/prisma/client";
+import type { CreateMeasureInput } from "@/server/schemas/measure";
+import { callerFor, contextFor, testDb } from "@/server/testing/harness";
+
+let db: PrismaClient;
+let area: Awaited<ReturnType<typeof createAreaWithPlan>>;
+let other: Awaited<ReturnType<typeof createAreaWithPlan>>;
+let secondFindingId: string;
+let leadId: string;
+let contributorId: string;
+let viewerId: string;
+let strangerId: string;
+
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+
+function fields(over: Partial<CreateMeasureInput> = {}): CreateMeasureInput {
+  return {
+    planId: area.planId,
+    ref: "M1",
+    name: "EHC plans issued within 20 weeks",
+    definition: "New EHC plans issued within 20 weeks, excluding exceptions.",
+    unit: "PERCENT",
+    direction: "HIGHER_IS_BETTER",
+    source: "SEN2 return",
+    baselineValue: 10,
+    baselineDate: iso(day(-90)),
+    benchmarkValue: 50,
+    benchmarkLabel: "England average",
+    benchmarkDate: "2024-12-31",
+    targetValue: 50,
+    targetDate: iso(day(90)),
+    findingIds: [area.findingId],
+    ownerId: "",
+    milestones: [],
+    ...over,
+  };
+}
+
+/** The AppError a refused call carried, for its details. */
+async function refusal(call: Promise<unknown>): Promise<{ code: string; cause: AppError }> {
+  try {
+    await call;
+  } catch (error) {
+    if (error instanceof TRPCError && error.cause instanceof AppError) return { code: error.code, cause: error.cause };
+    throw error;
+  }
+  throw new Error("The call was not refused");
+}
+
+beforeAll(async () => {
+  db = testDb();
+  area = await createAreaWithPlan(db);
+  other = await createAreaWithPlan(db);
+  secondFindingId = (await createFinding(db, { planId: area.planId, ref: "2" })).id;
+  const member = async (localAreaId: string, role: "LEAD" | "CONTRIBUTOR" | "VIEWER", name: string) => {
+    const u = await createUser(db, { name });
+    await createMembership(db, { userId: u.id, localAreaId, role });
+    return u.id;
+  };
+  leadId = await member(area.localAreaId, "LEAD", "Lena Lead");
+  contributorId = await member(area.localAreaId, "CONTRIBUTOR", "Cal Contributor");
+  viewerId = await member(area.localAreaId, "VIEWER", "Vi Viewer");
+  strangerId = await member(other.localAreaId, "LEAD", "Sam Stranger");
+});
+afterAll(() => db.$disconnect());
+
+describe("measure.create and measure.byId", () => {
+  it("creates a measure with its milestones in date order, audited, and reads it back in the form's shape", async () => {
+    const ctx = await contextFor(db, leadId);
+    const lead = createCaller(ctx);
+    const input = fields({
+      ref: "C1",
+      findingIds: [area.findingId, secondFindingId],
+      ownerId: contributorId,
+      milestones: [
+        { date: iso(day(30)), targetValue: 35 },
+        { date: iso(day(-30)), targetValue: 20 },
+      ],
+    });
+    const { id } = await lead.measure.create(input);
+
+    const measure = await lead.measure.byId({ id });
+    expect(measure.milestones.map((m) => [iso(m.date), m.targetValue])).toEqual([
+      [iso(day(-30)), 20],
+      [iso(day(30)), 35],
+    ]);
+    expect(measure.findings.map((f) => f.id).sort()).toEqual([area.findingId, secondFindingId].sort());
+    expect(measure.owner?.name).toBe("Cal Contributor");
+    expect(measure.status.trajectory.map((p) => p.kind)).toEqual(["BASELINE", "MILESTONE", "MILESTONE", "TARGET"]);
+    expect(measure.viewerCan).toEqual({ edit: true, enterValues: true });
+    // toEqual treats the undefined planId as absent: the form holds the measure, not its plan.
+    expect(measure.form).toEqual({ ...input, planId: undefined, id, version: 1, milestones: [...input.milestones].reverse() });
+
+    const events = await db.auditEvent.findMany({ where: { requestId: ctx.requestId } });
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ action: "measure.create", entityType: "Measure", entityId: id, actorId: leadId, localAreaId: area.localAreaId });
+    expect(events[0]!.after).toMatchObject({ ref: "C1", milestones: [{ date: iso(day(-30)) }, { date: iso(day(30)) }] });
+  });
+
+  it("refuses a milestone outside the baseline and target dates, with the field to correct", async () => {
+    const lead = await callerFor(db, leadId);
+    await expect(lead.measure.create(fields({ ref: "C2", milestones: [{ date: iso(day(120)), targetValue: 55 }] }))).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringContaining("Milestone 1 must be before the target date"),
+    });
+    expect(await db.measure.count({ where: { planId: area.planId, ref: "C2" } })).toBe(0);
+  });
+
+  it("refuses a finding of another plan, an owner from outside the area and a reference already used", async () => {
+    const lead = await callerFor(db, leadId);
+    await lead.measure.create(fields({ ref: "C3" }));
+    expect(await refusal(lead.measure.create(fields({ ref: "C4", findingIds: [other.findingId] })))).toMatchObject({
+      code: "BAD_REQUEST",
+      cause: { message: "Choose findings from this plan only." },
+    });
+    expect((await refusal(lead.measure.create(fields({ ref: "C4", ownerId: strangerId })))).code).toBe("BAD_REQUEST");
+    expect((await refusal(lead.measure.create(fields({ ref: "c3" })))).cause.message).toMatch(/already has a measure C3/);
+    expect(await db.measure.count({ where: { planId: area.planId, ref: { in: ["C4", "c3"] } } })).toBe(0);
+  });
+
+  it("is for the plan lead only", async () => {
+    await expect((await callerFor(db, contributorId)).measure.create(fields({ ref: "C5" }))).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect((await callerFor(db, viewerId)).measure.create(fields({ ref: "C5" }))).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});
+
+describe("measure.update", () => {
+  it("saves against the version loaded, replacing milestones and findings", async () => {
+    const lead = await callerFor(db, leadId);
+    const { id } = await lead.measure.create(fields({ ref: "U1", milestones: [{ date: iso(day(-10)), targetValue: 25 }] }));
+    const saved = await lead.measure.update({
+      ...fields({ ref: "U1", findingIds: [secondFindingId], milestones: [{ date: iso(day(45)), targetValue: 40 }] }),
+      id,
+      version: 1,
+    });
+    expect(saved.version).toBe(2);
+    const measure = await lead.measure.byId({ id });
+    expect(measure.milestones.map((m) => iso(m.date))).toEqual([iso(day(45))]);
+    expect(measure.findings.map((f) => f.id)).toEqual([secondFindingId]);
+  });
+
+  it("refuses a stale save with the measure as it is now and who changed it, and changes nothing", async () => {
+    const lead = await callerFor(db, leadId);
+    const { id } = await lead.measure.create(fields({ ref: "U2" }));
+    // Someone else saves first...
+    await lead.measure.update({ ...fields({ ref: "U2", name: "Their name", milestones: [{ date: iso(day(10)), targetValue: 30 }] }), id, version: 1 });
+    const before = await db.measure.findUniqueOrThrow({ where: { id }, include: { milestones: true, findings: true } });
+
+    // ...then an editor who loaded version 1 saves.
+    const ctx = await contextFor(db, leadId);
+    const { code, cause } = await refusal(
+      createCaller(ctx).measure.update({ ...fields({ ref: "U2", name: "My name", findingIds: [secondFindingId] }), id, version: 1 }),
+    );
+    expect(code).toBe("CONFLICT");
+    expect(cause.message).toMatch(/Someone else saved this measure while you were editing it \(Lena Lead\)/);
+    expect(cause.details).toMatchObject({
+      changedBy: "Lena Lead",
+      changedAt: expect.any(String),
+      current: {
+        id,
+        version: 2,
+        name: "Their name",
+        baselineDate: iso(day(-90)),
+        findingIds: [area.findingId],
+        ownerId: "",
+        milestones: [{ date: iso(day(10)), targetValue: 30 }],
+      },
+    });
+
+    const after = await db.measure.findUniqueOrThrow({ where: { id }, include: { milestones: true, findings: true } });
+    expect(after).toEqual(before);
+    expect(await db.auditEvent.count({ where: { requestId: ctx.requestId } })).toBe(0);
+  });
+});
+
+describe("values", () => {
+  it("records a value, and a value entered over it keeps before and after in the audit", async () => {
+    const measure = await createMeasure(db, { planId: area.planId, ownerId: contributorId });
+    const owner = await callerFor(db, contributorId);
+    const first = await owner.measure.recordValue({ measureId: measure.id, periodEnd: iso(day(-5)), value: 20, status: "PROVISIONAL" });
+    expect(first.replaced).toBe(false);
+
+    const ctx = await contextFor(db, leadId);
+    const second = await createCaller(ctx).measure.recordValue({
+      measureId: measure.id,
+      periodEnd: iso(day(-5)),
+      value: 22.5,
+      status: "VALIDATED",
+      note: "Corrected after validation",
+    });
+    expect(second).toEqual({ id: first.id, replaced: true });
+    const stored = await db.measureValue.findUniqueOrThrow({ where: { id: first.id } });
+    expect(stored).toMatchObject({ value: 22.5, status: "VALIDATED", note: "Corrected after validation", enteredById: leadId });
+    const [event] = await db.auditEvent.findMany({ where: { requestId: ctx.requestId } });
+    expect(event).toMatchObject({ action: "measure.recordValue", entityType: "MeasureValue", entityId: first.id, localAreaId: area.localAreaId });
+    expect(event!.before).toMatchObject({ value: 20, status: "PROVISIONAL", enteredById: contributorId });
+    expect(event!.after).toMatchObject({ value: 22.5, status: "VALIDATED" });
+  });
+
+  it("refuses a period that has not ended", async () => {
+    const measure = await createMeasure(db, { planId: area.planId });
+    await expect(
+      (await callerFor(db, leadId)).measure.recordValue({ measureId: measure.id, periodEnd: iso(day(1)), value: 1, status: "PROVISIONAL" }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    expect(await db.measureValue.count({ where: { measureId: measure.id } })).toBe(0);
+  });
+
+  it("writes nothing from a paste with one bad line, and names the line", async () => {
+    const measure = await createMeasure(db, { planId: area.planId, baselineDate: day(-400) });
+    await createMeasureValue(db, { measureId: measure.id, periodEnd: new Date("2025-01-31T00:00:00Z"), value: 5 });
+    const ctx = await contextFor(db, leadId);
+    const { code, cause } = await refusal(
+      createCaller(ctx).measure.pasteValues({ measureId: measure.id, status: "PROVISIONAL", text: "2025-01-31\t40\n2025-02-28\t41\n2025-03-31\t41,5x" }),
+    );
+    expect(code).toBe("BAD_REQUEST");
+    expect(cause.message).toBe("Nothing was saved: 1 line needs correcting.");
+    expect(cause.details).toEqual({ lineErrors: ["Line 3: '41,5x' is not a number"] });
+    const values = await db.measureValue.findMany({ where: { measureId: measure.id } });
+    expect(values.map((v) => v.value)).toEqual([5]);
+    expect(await db.auditEvent.count({ where: { requestId: ctx.requestId } })).toBe(0);
+  });
+
+  it("pastes new periods and replaces entered ones, in one go, audited per value", async () => {
+    const measure = await createMeasure(db, { planId: area.planId, baselineDate: day(-400) });
+    const jan = await createMeasureValue(db, { measureId: measure.id, periodEnd: new Date("2025-01-31T00:00:00Z"), value: 5, status: "VALIDATED" });
+    const ctx = await contextFor(db, leadId);
+    const result = await createCaller(ctx).measure.pasteValues({
+      measureId: measure.id,
+      status: "PROVISIONAL",
+      text: "Month, % on time\n31/01/2025, 40\nFeb 2025, 41.5\n2025-03-31, 43",
+    });
+    expect(result).toEqual({ created: 2, updated: 1 });
+    const values = await db.measureValue.findMany({ where: { measureId: measure.id }, orderBy: { periodEnd: "asc" } });
+    expect(values.map((v) => [iso(v.periodEnd), v.value, v.status])).toEqual([
+      ["2025-01-31", 40, "PROVISIONAL"],
+      ["2025-02-28", 41.5, "PROVISIONAL"],
+      ["2025-03-31", 43, "PROVISIONAL"],
+    ]);
+    const events = await db.auditEvent.findMany({ where: { requestId: ctx.requestId } });
+    expect(events).toHaveLength(3);
+    const janEvent = events.find((e) => e.entityId === jan.id)!;
+    expect(janEvent.before).toMatchObject({ value: 5, status: "VALIDATED" });
+    expect(janEvent.after).toMatchObject({ value: 40, status: "PROVISIONAL" });
+  });
+
+  it("lets a contributor enter and validate values only on measures they own", async () => {
+    const mine = await createMeasure(db, { planId: area.planId, ownerId: contributorId });
+    const notMine = await createMeasure(db, { planId: area.planId, ownerId: leadId });
+    const contributor = await callerFor(db, contributorId);
+    const entry = (measureId: string) => ({ measureId, periodEnd: iso(day(-3)), value: 30, status: "PROVISIONAL" as const });
+
+    const { id } = await contributor.measure.recordValue(entry(mine.id));
+    await expect(contributor.measure.setValueStatus({ id, status: "VALIDATED" })).resolves.toEqual({ id, status: "VALIDATED" });
+    await expect(contributor.measure.pasteValues({ measureId: mine.id, status: "PROVISIONAL", text: `${iso(day(-40))}\t28` })).resolves.toEqual({
+      created: 1,
+      updated: 0,
+    });
+    expect((await contributor.measure.byId({ id: mine.id })).viewerCan).toEqual({ edit: false, enterValues: true });
+
+    await expect(contributor.measure.recordValue(entry(notMine.id))).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(contributor.measure.pasteValues({ measureId: notMine.id, status: "PROVISIONAL", text: `${iso(day(-3))}\t1` })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    const theirs = await createMeasureValue(db, { measureId: notMine.id });
+    await expect(contributor.measure.setValueStatus({ id: theirs.id, status: "VALIDATED" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect((await contributor.measure.byId({ id: notMine.id })).viewerCan).toEqual({ edit: false, enterValues: false });
+    expect(await db.measureValue.count({ where: { measureId: notMine.id } })).toBe(1);
+    expect((await db.measureValue.findUniqueOrThrow({ where: { id: theirs.id } })).status).toBe("PROVISIONAL");
+
+    await expect((await callerFor(db, viewerId)).measure.recordValue(entry(mine.id))).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("stores values dated before the baseline but does not judge them", async () => {
+    const measure = await createMeasure(db, {
+      planId: area.planId,
+      baselineValue: 10,
+      baselineDate: day(-90),
+      targetValue: 50,
+      targetDate: day(90),
+    });
+    const lead = await callerFor(db, leadId);
+    // Before the baseline and far above the trajectory: it would be on track if it were judged.
+    await lead.measure.recordValue({ measureId: measure.id, periodEnd: iso(day(-120)), value: 90, status: "VALIDATED" });
+    let read = await lead.measure.byId({ id: measure.id });
+    expect(read.values.map((v) => [v.value, v.beforeBaseline])).toEqual([[90, true]]);
+    expect(read.status).toMatchObject({ status: "NO_DATA", latest: null });
+
+    // Since the baseline, 12 where about 29.8 is expected (higher is better): off track.
+    await lead.measure.recordValue({ measureId: measure.id, periodEnd: iso(day(-1)), value: 12, status: "PROVISIONAL" });
+    read = await lead.measure.byId({ id: measure.id });
+    expect(read.values.map((v) => [v.value, v.beforeBaseline])).toEqual([
+      [12, false],
+      [90, true],
+    ]);
+    expect(read.status).toMatchObject({ status: "OFF_TRACK", latest: { value: 12 } });
+    expect(iso(read.status.latest!.periodEnd)).toBe(iso(day(-1)));
+
+    const list = await lead.measure.list({ slug: area.slug });
+    expect(list.measures.find((m) => m.id === measure.id)).toMatchObject({ status: { status: "OFF_TRACK" }, latest: { value: 12 } });
+    expect(list.viewerCan.create).toBe(true);
+  });
+});
+
+describe("another area", () => {
+  it("answers NOT_FOUND for every measure procedure, and changes nothing", async () => {
+    const measure = await createMeasure(db, { planId: area.planId, findingIds: [area.findingId] });
+    const value = await createMeasureValue(db, { measureId: measure.id });
+    const stranger = await callerFor(db, strangerId);
+    const notFound = { code: "NOT_FOUND" };
+    await expect(stranger.measure.list({ slug: area.slug })).rejects.toMatchObject(notFound);
+    await expect(stranger.measure.byId({ id: measure.id })).rejects.toMatchObject(notFound);
+    await expect(stranger.measure.create(fields({ ref: "X1" }))).rejects.toMatchObject(notFound);
+    await expect(stranger.measure.update({ ...fields({ ref: "X1" }), id: measure.id, version: 1 })).rejects.toMatchObject(notFound);
+    await expect(stranger.measure.recordValue({ measureId: measure.id, periodEnd: iso(day(-2)), value: 1, status: "PROVISIONAL" })).rejects.toMatchObject(notFound);
+    await expect(stranger.measure.pasteValues({ measureId: measure.id, status: "PROVISIONAL", text: "Jan 2025\t1" })).rejects.toMatchObject(notFound);
+    await expect(stranger.measure.setValueStatus({ id: value.id, status: "VALIDATED" })).rejects.toMatchObject(notFound);
+    expect(await db.measure.findUniqueOrThrow({ where: { id: measure.id } })).toMatchObject({ version: 1, ref: measure.ref });
+    expect(await db.measureValue.count({ where: { measureId: measure.id } })).toBe(1);
+  });
+
+  it("lists only its own plan's measures", async () => {
+    await createMeasure(db, { planId: other.planId, ref: "OTHER1" });
+    const list = await (await callerFor(db, strangerId)).measure.list({ slug: other.slug });
+    expect(list.measures.map((m) => m.ref)).toEqual(["OTHER1"]);
+    const ours = await (await callerFor(db, viewerId)).measure.list({ slug: area.slug });
+    expect(ours.measures.map((m) => m.ref)).not.toContain("OTHER1");
+    expect(ours.viewerCan.create).toBe(false);
+    expect(ours.owners).toEqual([]);
+  });
+});

@@ -1,0 +1,350 @@
+/**
+ * Measures: the impact side of a plan. A lead defines each measure and its trajectory (baseline,
+ * milestones, target); its values are entered through server/services/measure-values.ts. Status
+ * against the trajectory comes from the pure rule in server/domain/measure-status.ts. The tenant
+ * condition is in every query.
+ */
+import type { AuthedContext } from "@/server/api/trpc";
+import { areaScope, can } from "@/server/auth/permissions";
+import { measureStatus } from "@/server/domain/measure-status";
+import { AppError, forbidden, notFound } from "@/server/errors";
+import type { Prisma } from "@/server/generated/prisma/client";
+import type { CreateMeasureInput, MeasureFields, UpdateMeasureInput } from "@/server/schemas/measure";
+import { inTransaction, recordAudit, type Tx } from "@/server/services/audit";
+import { today } from "@/server/services/today";
+import { staleSave } from "@/server/services/versioned";
+
+type Db = AuthedContext["db"] | Tx;
+
+/** A DATE column as the form writes it: "yyyy-mm-dd", "" when empty. */
+export const isoDay = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "");
+/** "yyyy-mm-dd" as the UTC midnight a DATE column stores; null for "". */
+export const dateOf = (s: string) => (s ? new Date(`${s}T00:00:00.000Z`) : null);
+
+// Who may own a measure: someone who can enter its values there.
+const OWNER_ROLES = ["LEAD", "CONTRIBUTOR"] as const;
+
+const formSelect = {
+  id: true,
+  version: true,
+  ref: true,
+  name: true,
+  definition: true,
+  unit: true,
+  direction: true,
+  source: true,
+  baselineValue: true,
+  baselineDate: true,
+  benchmarkValue: true,
+  benchmarkLabel: true,
+  benchmarkDate: true,
+  targetValue: true,
+  targetDate: true,
+  ownerId: true,
+  findings: { select: { id: true }, orderBy: { ref: "asc" } },
+  milestones: { select: { date: true, targetValue: true }, orderBy: { date: "asc" } },
+} satisfies Prisma.MeasureSelect;
+
+type FormRow = Prisma.MeasureGetPayload<{ select: typeof formSelect }>;
+
+/** The measure in the shape its edit form holds: what a refused save's `current` carries. */
+function formValues(m: FormRow): MeasureFields & { id: string; version: number } {
+  return {
+    id: m.id,
+    version: m.version,
+    ref: m.ref,
+    name: m.name,
+    definition: m.definition,
+    unit: m.unit,
+    direction: m.direction,
+    source: m.source,
+    baselineValue: m.baselineValue,
+    baselineDate: isoDay(m.baselineDate),
+    benchmarkValue: m.benchmarkValue,
+    benchmarkLabel: m.benchmarkLabel ?? "",
+    benchmarkDate: isoDay(m.benchmarkDate),
+    targetValue: m.targetValue,
+    targetDate: isoDay(m.targetDate),
+    findingIds: m.findings.map((f) => f.id),
+    ownerId: m.ownerId ?? "",
+    milestones: m.milestones.map((ms) => ({ date: isoDay(ms.date), targetValue: ms.targetValue })),
+  };
+}
+
+async function loadForm(db: Db, id: string) {
+  const m = await db.measure.findUnique({ where: { id }, select: formSelect });
+  return m && formValues(m);
+}
+
+function columns(input: MeasureFields) {
+  return {
+    ref: input.ref,
+    name: input.name,
+    definition: input.definition,
+    unit: input.unit,
+    direction: input.direction,
+    source: input.source,
+    baselineValue: input.baselineValue,
+    baselineDate: dateOf(input.baselineDate),
+    benchmarkValue: input.benchmarkValue,
+    benchmarkLabel: input.benchmarkLabel || null,
+    benchmarkDate: dateOf(input.benchmarkDate),
+    targetValue: input.targetValue,
+    targetDate: dateOf(input.targetDate),
+    ownerId: input.ownerId || null,
+  };
+}
+
+const milestoneRows = (input: MeasureFields) =>
+  input.milestones.map((m) => ({ date: dateOf(m.date)!, targetValue: m.targetValue }));
+
+/** Findings, owner and reference must fit the plan; each refusal says what to change. */
+async function checkReferences(
+  tx: Tx,
+  input: MeasureFields,
+  plan: { planId: string; localAreaId: string },
+  measureId: string | null,
+) {
+  const findingIds = [...new Set(input.findingIds)];
+  const found = await tx.finding.count({ where: { id: { in: findingIds }, planId: plan.planId } });
+  if (found !== findingIds.length) throw new AppError("INVALID", "Choose findings from this plan only.");
+  if (input.ownerId) {
+    const owner = await tx.membership.findFirst({
+      where: { userId: input.ownerId, localAreaId: plan.localAreaId, role: { in: [...OWNER_ROLES] } },
+      select: { id: true },
+    });
+    if (!owner) throw new AppError("INVALID", "Choose an owner who is a plan lead or action owner in this local area.");
+  }
+  const clash = await tx.measure.findFirst({
+    where: { planId: plan.planId, ref: { equals: input.ref, mode: "insensitive" }, ...(measureId ? { NOT: { id: measureId } } : {}) },
+    select: { ref: true },
+  });
+  if (clash) throw new AppError("INVALID", `This plan already has a measure ${clash.ref}. Choose another reference.`);
+  return findingIds;
+}
+
+/** People who may own a measure in the area, for the lead's form. */
+async function ownerChoices(ctx: AuthedContext, localAreaId: string) {
+  const members = await ctx.db.membership.findMany({
+    where: { localAreaId, role: { in: [...OWNER_ROLES] } },
+    orderBy: { user: { name: "asc" } },
+    select: { user: { select: { id: true, name: true, email: true } } },
+  });
+  return members.map(({ user }) => ({ id: user.id, name: user.name ?? user.email ?? user.id }));
+}
+
+/** What the status rule reads. */
+const statusSelect = {
+  direction: true,
+  baselineValue: true,
+  baselineDate: true,
+  targetValue: true,
+  targetDate: true,
+  milestones: { select: { date: true, targetValue: true } },
+  values: { select: { periodEnd: true, value: true } },
+} satisfies Prisma.MeasureSelect;
+
+function statusOf(m: Prisma.MeasureGetPayload<{ select: typeof statusSelect }>, cadenceDays: number, now: Date) {
+  return measureStatus({ ...m, cadenceDays, today: now });
+}
+
+/** The area's current plan (the latest not closed), its measures with their status, for the list page. */
+export async function listMeasures(ctx: AuthedContext, slug: string) {
+  const area = await ctx.db.localArea.findFirst({
+    where: { slug, id: areaScope(ctx.viewer, "plan.read") },
+    select: {
+      id: true,
+      name: true,
+      slug: true,
+      plans: {
+        where: { status: { not: "CLOSED" } },
+        orderBy: { createdAt: "desc" },
+        take: 1,
+        select: {
+          id: true,
+          type: true,
+          title: true,
+          updateCadenceDays: true,
+          findings: { orderBy: [{ sortOrder: "asc" }, { ref: "asc" }], select: { id: true, ref: true, summary: true } },
+          measures: {
+            orderBy: { ref: "asc" },
+            select: {
+              ...statusSelect,
+              id: true,
+              ref: true,
+              name: true,
+              unit: true,
+              ownerId: true,
+              owner: { select: { name: true } },
+              findings: { select: { ref: true }, orderBy: { ref: "asc" } },
+            },
+          },
+        },
+      },
+    },
+  });
+  if (!area) throw notFound("That local area");
+  const plan = area.plans[0] ?? null;
+  const canEdit = can(ctx.viewer, "plan.edit", { localAreaId: area.id });
+  const now = today();
+  const owners = canEdit ? await ownerChoices(ctx, area.id) : [];
+  return {
+    area: { id: area.id, name: area.name, slug: area.slug },
+    plan: plan && { id: plan.id, type: plan.type, title: plan.title, findings: plan.findings },
+    measures: (plan?.measures ?? []).map((m) => {
+      const status = statusOf(m, plan!.updateCadenceDays, now);
+      return {
+        id: m.id,
+        ref: m.ref,
+        name: m.name,
+        unit: m.unit,
+        direction: m.direction,
+        targetValue: m.targetValue,
+        targetDate: m.targetDate,
+        ownerName: m.owner?.name ?? null,
+        findingRefs: m.findings.map((f) => f.ref),
+        latest: status.latest,
+        status: { status: status.status, expected: status.expected, explanation: status.explanation },
+      };
+    }),
+    /** People who may own a measure: for the lead's forms only. */
+    owners,
+    viewerCan: { create: plan !== null && canEdit },
+  };
+}
+
+/** One measure: details, trajectory, values newest first and its status, with what the viewer may do. */
+export async function measureById(ctx: AuthedContext, id: string) {
+  const m = await ctx.db.measure.findFirst({
+    where: { id, localAreaId: areaScope(ctx.viewer, "plan.read") },
+    select: {
+      ...formSelect,
+      localAreaId: true,
+      owner: { select: { id: true, name: true } },
+      localArea: { select: { name: true, slug: true } },
+      plan: {
+        select: {
+          id: true,
+          type: true,
+          title: true,
+          updateCadenceDays: true,
+          findings: { orderBy: [{ sortOrder: "asc" }, { ref: "asc" }], select: { id: true, ref: true, summary: true } },
+        },
+      },
+      findings: { select: { id: true, ref: true, summary: true }, orderBy: { ref: "asc" } },
+      values: {
+        orderBy: { periodEnd: "desc" },
+        select: {
+          id: true,
+          periodEnd: true,
+          value: true,
+          status: true,
+          note: true,
+          updatedAt: true,
+          enteredBy: { select: { name: true } },
+        },
+      },
+    },
+  });
+  if (!m) throw notFound("That measure");
+  const status = measureStatus({
+    direction: m.direction,
+    baselineValue: m.baselineValue,
+    baselineDate: m.baselineDate,
+    targetValue: m.targetValue,
+    targetDate: m.targetDate,
+    milestones: m.milestones,
+    values: m.values,
+    cadenceDays: m.plan.updateCadenceDays,
+    today: today(),
+  });
+  const { values, localAreaId, ownerId, ...measure } = m;
+  const canEdit = can(ctx.viewer, "plan.edit", { localAreaId });
+  return {
+    ...measure,
+    localAreaId,
+    ownerId,
+    values: values.map((v) => ({
+      ...v,
+      // Kept and shown, but history: the status does not judge values before the baseline.
+      beforeBaseline: m.baselineDate !== null && v.periodEnd < m.baselineDate,
+    })),
+    status,
+    /** The edit form's starting values, and its choices of owner (for the lead only). */
+    form: formValues(m),
+    owners: canEdit ? await ownerChoices(ctx, localAreaId) : [],
+    viewerCan: {
+      edit: canEdit,
+      enterValues: can(ctx.viewer, "measure.enterValues", { localAreaId, ownerId }),
+    },
+  };
+}
+
+export async function createMeasure(ctx: AuthedContext, input: CreateMeasureInput) {
+  const plan = await ctx.db.plan.findFirst({
+    where: { id: input.planId, localAreaId: areaScope(ctx.viewer, "plan.read") },
+    select: { id: true, localAreaId: true },
+  });
+  if (!plan) throw notFound("That plan");
+  if (!can(ctx.viewer, "plan.edit", plan)) throw forbidden();
+  return inTransaction(ctx, async (tx) => {
+    const findingIds = await checkReferences(tx, input, { planId: plan.id, localAreaId: plan.localAreaId }, null);
+    const created = await tx.measure.create({
+      data: {
+        ...columns(input),
+        localAreaId: plan.localAreaId,
+        planId: plan.id,
+        findings: { connect: findingIds.map((id) => ({ id })) },
+        milestones: { create: milestoneRows(input) },
+      },
+      select: { id: true },
+    });
+    const after = await loadForm(tx, created.id);
+    await recordAudit(tx, ctx, {
+      action: "measure.create",
+      entityType: "Measure",
+      entityId: created.id,
+      localAreaId: plan.localAreaId,
+      after,
+    });
+    return { id: created.id, ref: input.ref };
+  });
+}
+
+/**
+ * Saves the measure if nobody has saved it since the editor loaded `input.version`; otherwise
+ * refuses with the measure as it is now (staleSave), and nothing is written.
+ */
+export async function updateMeasure(ctx: AuthedContext, input: UpdateMeasureInput) {
+  const found = await ctx.db.measure.findFirst({
+    where: { id: input.id, localAreaId: areaScope(ctx.viewer, "plan.read") },
+    select: { id: true, planId: true, localAreaId: true },
+  });
+  if (!found) throw notFound("That measure");
+  if (!can(ctx.viewer, "plan.edit", found)) throw forbidden();
+  return inTransaction(ctx, async (tx) => {
+    const stale = () => staleSave(tx, { what: "measure", entityId: input.id, current: () => loadForm(tx, input.id) });
+    const before = await loadForm(tx, input.id);
+    if (!before) throw notFound("That measure");
+    if (before.version !== input.version) throw await stale();
+    const findingIds = await checkReferences(tx, input, { planId: found.planId, localAreaId: found.localAreaId }, input.id);
+    const { count } = await tx.measure.updateMany({
+      where: { id: input.id, version: input.version },
+      data: { ...columns(input), version: { increment: 1 } },
+    });
+    if (count === 0) throw await stale();
+    await tx.measure.update({ where: { id: input.id }, data: { findings: { set: findingIds.map((id) => ({ id })) } } });
+    await tx.measureMilestone.deleteMany({ where: { measureId: input.id } });
+    await tx.measureMilestone.createMany({ data: milestoneRows(input).map((m) => ({ ...m, measureId: input.id })) });
+    const after = await loadForm(tx, input.id);
+    await recordAudit(tx, ctx, {
+      action: "measure.update",
+      entityType: "Measure",
+      entityId: input.id,
+      localAreaId: found.localAreaId,
+      before,
+      after,
+    });
+    return { id: input.id, version: after!.version };
+  });
+}

@@ -37,7 +37,8 @@ export function getStorage(): EvidenceStorage {
           accessKeyId: env.S3_ACCESS_KEY_ID!,
           secretAccessKey: env.S3_SECRET_ACCESS_KEY!,
         })
-      : new LocalDiskStorage(path.resolve(process.cwd(), env.STORAGE_DIR ?? DEFAULT_STORAGE_DIR));
+      : // The folder is chosen at run time; the comment keeps the bundler from tracing the whole project.
+        new LocalDiskStorage(path.resolve(/* turbopackIgnore: true */ process.cwd(), env.STORAGE_DIR ?? DEFAULT_STORAGE_DIR));
   }
   return storage;
 }

@@ -20,10 +20,13 @@ export type AuditEntry = {
 // Dates, undefined and class instances become plain JSON.
 const json = (v: unknown) => (v === undefined || v === null ? undefined : (JSON.parse(JSON.stringify(v)) as Prisma.InputJsonValue));
 
-export async function recordAudit(tx: Tx, ctx: Pick<AuthedContext, "viewer" | "requestId">, entry: AuditEntry) {
+/** Who acted: a signed-in person, or nobody (`viewer` null) when the change comes from the command line. */
+export type AuditActor = { viewer: { userId: string } | null; requestId: AuthedContext["requestId"] };
+
+export async function recordAudit(tx: Tx, ctx: AuditActor, entry: AuditEntry) {
   await tx.auditEvent.create({
     data: {
-      actorId: ctx.viewer.userId,
+      actorId: ctx.viewer?.userId ?? null,
       action: entry.action,
       entityType: entry.entityType,
       entityId: entry.entityId,

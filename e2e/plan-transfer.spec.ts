@@ -1,0 +1,58 @@
+import { readFile } from "node:fs/promises";
+import { expect, test } from "@playwright/test";
+import { demo, expectAccessible, signInWithPassword } from "./support";
+
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+test("a plan lead exports the plan and checks it back in: nothing would change", async ({ page }) => {
+  await signInWithPassword(page, demo.lead);
+  await expect(page.getByRole("heading", { name: "Your local areas" })).toBeVisible();
+  await page.goto("/local-areas/northbridge/plan/import");
+  await expect(page.getByRole("heading", { level: 1, name: "Import or export the plan" })).toBeVisible();
+  await expectAccessible(page);
+
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download the plan as an Excel workbook (.xlsx)" }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^northbridge-plan-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  const workbook = await readFile((await download.path())!);
+
+  await page.getByRole("button", { name: "Check the file" }).click();
+  await expect(page.getByRole("alert")).toContainText("Choose a workbook (.xlsx) or CSV files");
+  await expectAccessible(page);
+
+  await page.getByLabel("Workbook or CSV files").setInputFiles({ name: "northbridge.xlsx", mimeType: XLSX, buffer: workbook });
+  await page.getByRole("button", { name: "Check the file" }).click();
+  await expect(page.getByRole("heading", { name: "Nothing to import" })).toBeVisible();
+  await expect(page.getByText("Nothing: the file matches the plan.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Apply the import" })).toBeDisabled();
+  await expectAccessible(page);
+});
+
+test("a file with problems is explained by sheet, row and column, and cannot be applied", async ({ page }) => {
+  await signInWithPassword(page, demo.lead);
+  await expect(page.getByRole("heading", { name: "Your local areas" })).toBeVisible();
+  await page.goto("/local-areas/northbridge/plan/import");
+  await page.getByLabel("Workbook or CSV files").setInputFiles([
+    { name: "Plan.csv", mimeType: "text/csv", buffer: Buffer.from("Local area,LA code\r\nSouthwold,935\r\n") },
+    { name: "Findings.csv", mimeType: "text/csv", buffer: Buffer.from("Ref,Kind,Inspectors' wording,Summary\r\n1,Weakness,Wording,Summary\r\n") },
+  ]);
+  await page.getByRole("button", { name: "Check the file" }).click();
+  await expect(page.getByRole("heading", { name: "The file cannot be imported yet" })).toBeVisible();
+  const problems = page.getByRole("table", { name: "Problems in the file" });
+  await expect(problems.getByRole("row", { name: /Plan 2 Local area This workbook is for Southwold, not Northbridge/ })).toBeVisible();
+  await expect(problems.getByRole("row", { name: /Plan 2 LA code/ })).toBeVisible();
+  await expect(problems.getByRole("row", { name: /Findings 2 Kind Kind must be/ })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Apply the import" })).toBeDisabled();
+  await expectAccessible(page);
+});
+
+test("only the plan lead may import a plan", async ({ page }) => {
+  await signInWithPassword(page, demo.forum);
+  await expect(page.getByRole("heading", { name: "Your local areas" })).toBeVisible();
+  const response = await page.goto("/local-areas/northbridge/plan/import");
+  expect(response?.status()).toBe(403);
+  await expect(page.getByRole("heading", { name: "You do not have permission to see this page" })).toBeVisible();
+  // The workbook holds owners' email addresses: the forum cannot download it either.
+  expect((await page.request.get("/api/local-areas/northbridge/plan-export")).status()).toBe(404);
+});

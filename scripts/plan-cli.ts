@@ -1,0 +1,55 @@
+/**
+ * What the two plan workbook commands share: their arguments, the database (DATABASE_URL, which
+ * scripts/with-db.mjs sets to the embedded database when it is unset) and the area they act on.
+ */
+import { parseArgs } from "node:util";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/server/generated/prisma/client";
+
+// @prisma/adapter-pg runs a transaction's nested reads side by side on its one connection, which
+// pg reports as deprecated. Harmless, and not something a person running the command can act on.
+process.noDeprecation = true;
+
+/** Wrong arguments: exit 2 after the usage line. */
+export class UsageError extends Error {}
+
+export type CliArgs = { area: string; dryRun: boolean; path: string };
+
+export function parseCliArgs(argv: string[], { dryRun }: { dryRun: boolean }): CliArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: { area: { type: "string" }, ...(dryRun ? { "dry-run": { type: "boolean" } } : {}) },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const area = parsed.values.area;
+  if (typeof area !== "string" || area.trim() === "") throw new UsageError("Name the local area with --area <slug>, like --area northbridge.");
+  if (parsed.positionals.length !== 1) throw new UsageError("Name one file (.xlsx) or one folder of CSV files.");
+  return { area: area.trim(), dryRun: parsed.values["dry-run"] === true, path: parsed.positionals[0]! };
+}
+
+export function connect(): PrismaClient {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new UsageError("DATABASE_URL is not set: run this through npm run, which starts the embedded database when it is unset.");
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+}
+
+/** Runs a command: exit 0 when it succeeds, 1 when it is refused, 2 on wrong usage. */
+export async function runCli(usage: string, main: () => Promise<number>) {
+  try {
+    process.exitCode = await main();
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`${error.message}\nUsage: ${usage}`);
+      process.exitCode = 2;
+    } else {
+      console.error(error instanceof Error ? error.message : error);
+      process.exitCode = 1;
+    }
+  }
+}

@@ -1,0 +1,102 @@
+import { expect, test, type Page } from "@playwright/test";
+import { demo, expectAccessible, signInWithPassword } from "./support";
+
+/** Today plus `days`, as an <input type="date"> takes it. */
+function isoDay(days: number) {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+async function addAction(page: Page, findingRef: string, ref: string, title: string, dependsOn?: string) {
+  await page.goto("/local-areas/northbridge/plan");
+  await page.getByRole("link", { name: `Add an action to finding ${findingRef}` }).click();
+  await expect(page.getByRole("heading", { name: "Add an action" })).toBeVisible();
+  await expectAccessible(page);
+  const form = page.getByRole("form", { name: "Add an action" });
+  await form.getByLabel("Reference", { exact: true }).fill(ref);
+  await form.getByLabel("Title", { exact: true }).fill(title);
+  await form.getByLabel("Owner", { exact: true }).selectOption({ label: "Tom Baker, Northbridge City Council" });
+  await form.getByLabel("Lead organisation", { exact: true }).selectOption({ label: "Northbridge City Council" });
+  await form.getByLabel("Start date (optional)", { exact: true }).fill(isoDay(-10));
+  await form.getByLabel("Due date (optional)", { exact: true }).fill(isoDay(120));
+  if (dependsOn) {
+    await form.getByText(/Choose from \d+ actions/).click();
+    await form.getByLabel(dependsOn).check();
+  }
+  await form.getByLabel("Co-production level claimed (optional)", { exact: true }).selectOption({ label: "Co-designing" });
+  await form.getByRole("button", { name: "Add action" }).click();
+  await expect(page.getByRole("heading", { name: `${ref} ${title}` })).toBeVisible();
+  await expectAccessible(page);
+}
+
+test("a lead adds a finding with two actions, refused first for what is missing", async ({ page }) => {
+  const ref = `9${Date.now() % 1000}`;
+  await signInWithPassword(page, demo.lead);
+  await page.goto("/local-areas/northbridge");
+  await page.getByRole("link", { name: "Build the plan" }).click();
+  await expect(page.getByRole("heading", { name: "Build the plan" })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole("link", { name: "Add a finding" }).click();
+  const form = page.getByRole("form", { name: "Add a finding" });
+  await form.getByRole("button", { name: "Add finding" }).click();
+  // Errors in a summary at the top and beside each field.
+  const summary = form.getByRole("alert").first();
+  await expect(summary).toContainText("Enter the finding reference");
+  await expect(summary).toContainText("Enter the inspectors' wording");
+  await expect(form.locator("#finding-summary-error")).toContainText("Enter a plain-English summary");
+  await expectAccessible(page);
+
+  await form.getByLabel("Reference", { exact: true }).fill(ref);
+  await form.getByLabel("Kind of finding", { exact: true }).selectOption({ label: "Area for improvement" });
+  await form.getByLabel("The inspectors' wording", { exact: true }).fill("Leaders do not know well enough how long families wait for speech and language therapy.");
+  await form.getByLabel("Plain-English summary", { exact: true }).fill("Waits for speech and language therapy are not tracked well.");
+  await form.getByRole("button", { name: "Add finding" }).click();
+  await expect(page.getByRole("heading", { name: "Build the plan" })).toBeVisible();
+  await expect(page.getByRole("row", { name: new RegExp(`^${ref} `) })).toContainText("Waits for speech and language therapy");
+
+  await addAction(page, ref, `${ref}.1`, "Publish waiting times every month");
+  await addAction(page, ref, `${ref}.2`, "Commission extra therapy sessions", `${ref}.1 Publish waiting times every month`);
+  await expect(page.getByText(`${ref}.1 Publish waiting times every month`)).toBeVisible(); // "Depends on"
+
+  // The area home shows the new finding with both axes.
+  await page.goto("/local-areas/northbridge");
+  const section = page.getByRole("region", { name: `${ref}. Waits for speech and language therapy are not tracked well.` });
+  await expect(section.getByRole("row")).toHaveCount(3); // header + two actions
+  await expect(section).toContainText("Delivery (actions)");
+  await expect(section).toContainText("Impact (measures)");
+  await expectAccessible(page);
+});
+
+test("two people edit the same action: the second save is refused with what changed, and can be reapplied", async ({ browser }) => {
+  const first = await (await browser.newContext()).newPage();
+  const second = await (await browser.newContext()).newPage();
+  await signInWithPassword(first, demo.lead);
+  await signInWithPassword(second, demo.lead);
+  await first.goto("/local-areas/northbridge/actions");
+  // The plan's last action: no other journey relies on its title.
+  await first.getByRole("table", { name: "Actions" }).getByRole("link").last().click();
+  await first.getByRole("link", { name: "Edit this action" }).click();
+  await first.waitForURL(/\/edit$/);
+  const editUrl = first.url();
+  await second.goto(editUrl);
+  await expectAccessible(second);
+
+  const firstForm = first.getByRole("form", { name: /^Edit action/ });
+  const secondForm = second.getByRole("form", { name: /^Edit action/ });
+  await firstForm.getByLabel("Title", { exact: true }).fill("Title saved first");
+  await firstForm.getByRole("button", { name: "Save action" }).click();
+  await expect(first.getByText(/has been saved/)).toBeVisible();
+
+  await secondForm.getByLabel("Title", { exact: true }).fill("Title saved second");
+  await secondForm.getByRole("button", { name: "Save action" }).click();
+  await expect(second.getByRole("alert").first()).toContainText("Someone else saved this action while you were editing it");
+  const panel = second.getByRole("region", { name: /while you were editing/ });
+  await expect(panel).toContainText("Title saved first");
+  await expect(panel).toContainText("Title saved second");
+  await expectAccessible(second);
+
+  await panel.getByRole("button", { name: /Save my version/i }).click();
+  await expect(second.getByText(/has been saved/)).toBeVisible();
+  await second.goto(editUrl.replace(/\/edit$/, ""));
+  await expect(second.getByRole("heading", { level: 1 })).toContainText("Title saved second");
+});

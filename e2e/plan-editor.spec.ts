@@ -28,7 +28,7 @@ async function addAction(page: Page, findingRef: string, ref: string, title: str
   await expectAccessible(page);
 }
 
-test("a lead adds a finding with two actions, refused first for what is missing", async ({ page }) => {
+test("a lead adds a finding with two actions and a measure with milestones, refused first for what is missing", async ({ page }) => {
   const ref = `9${Date.now() % 1000}`;
   await signInWithPassword(page, demo.lead);
   await page.goto("/local-areas/northbridge");
@@ -58,12 +58,45 @@ test("a lead adds a finding with two actions, refused first for what is missing"
   await addAction(page, ref, `${ref}.2`, "Commission extra therapy sessions", `${ref}.1 Publish waiting times every month`);
   await expect(page.getByText(`${ref}.1 Publish waiting times every month`)).toBeVisible(); // "Depends on"
 
+  // A measure of the finding's impact, with a trajectory of two milestones.
+  await page.goto("/local-areas/northbridge/measures");
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Add a measure" }).click();
+  const measure = page.getByRole("form", { name: "Add a measure" });
+  await measure.getByLabel("Reference", { exact: true }).fill(`M${ref}`);
+  await measure.getByLabel("Name", { exact: true }).fill("Median weeks waited for a first therapy appointment");
+  await measure.getByLabel("Definition", { exact: true }).fill("Median weeks from referral to first appointment, children referred in the month.");
+  await measure.getByLabel("Unit", { exact: true }).selectOption({ label: "Weeks" });
+  await measure.getByLabel("Which way is better", { exact: true }).selectOption({ label: "Lower is better" });
+  await measure.getByLabel("Source", { exact: true }).fill("Community trust waiting list");
+  await measure.getByLabel("Baseline value", { exact: true }).fill("38");
+  await measure.getByLabel("Baseline date", { exact: true }).fill(isoDay(-60));
+  await measure.getByLabel("Target value", { exact: true }).fill("18");
+  await measure.getByLabel("Target date", { exact: true }).fill(isoDay(300));
+  await measure.getByRole("button", { name: "Add a milestone" }).click();
+  await measure.getByLabel("Milestone 1 date", { exact: true }).fill(isoDay(60));
+  await measure.getByLabel("Milestone 1 target value", { exact: true }).fill("32");
+  await measure.getByRole("button", { name: "Add a milestone" }).click();
+  // A milestone after the target date is refused beside the field.
+  await measure.getByLabel("Milestone 2 date", { exact: true }).fill(isoDay(400));
+  await measure.getByLabel("Milestone 2 target value", { exact: true }).fill("24");
+  await measure.getByLabel(new RegExp(`^${ref}\\. Waits for speech`)).check();
+  await measure.getByRole("button", { name: "Add measure" }).click();
+  await expect(measure.getByRole("alert").first()).toContainText("Milestone 2");
+  await expectAccessible(page);
+  await measure.getByLabel("Milestone 2 date", { exact: true }).fill(isoDay(180));
+  await measure.getByRole("button", { name: "Add measure" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Median weeks waited for a first therapy appointment");
+  await expect(page.getByRole("table").filter({ hasText: "Milestone" }).first()).toContainText("32");
+  await expectAccessible(page);
+
   // The area home shows the new finding with both axes.
   await page.goto("/local-areas/northbridge");
   const section = page.getByRole("region", { name: `${ref}. Waits for speech and language therapy are not tracked well.` });
   await expect(section.getByRole("row")).toHaveCount(3); // header + two actions
   await expect(section).toContainText("Delivery (actions)");
   await expect(section).toContainText("Impact (measures)");
+  await expect(section.getByRole("link", { name: /Median weeks waited/ })).toBeVisible();
   await expectAccessible(page);
 });
 

@@ -77,7 +77,7 @@ export default async function PlanEditorPage({ params }: Params) {
               ))}
             </Table>
           )}
-          <p>
+          <p className="mt-6">
             <Link href={`/local-areas/${slug}/findings/new`} className="font-bold">
               Add a finding
             </Link>
@@ -103,7 +103,9 @@ export default async function PlanEditorPage({ params }: Params) {
             ))}
           </Table>
         )}
-        <AddOrganisationForm slug={slug} />
+        <div className="mt-8">
+          <AddOrganisationForm slug={slug} />
+        </div>
       </section>
 
       <section id="inspections" aria-labelledby="inspections-heading" className="mb-12">
@@ -138,7 +140,9 @@ export default async function PlanEditorPage({ params }: Params) {
             ))}
           </Table>
         )}
-        <RecordInspectionForm slug={slug} />
+        <div className="mt-8">
+          <RecordInspectionForm slug={slug} />
+        </div>
       </section>
     </>
   );

@@ -18,7 +18,7 @@ test("a plan lead exports the plan and checks it back in: nothing would change",
   const workbook = await readFile((await download.path())!);
 
   await page.getByRole("button", { name: "Check the file" }).click();
-  await expect(page.getByRole("alert")).toContainText("Choose a workbook (.xlsx) or CSV files");
+  await expect(page.getByRole("alert", { name: "There is a problem" })).toContainText("Choose a workbook (.xlsx) or CSV files");
   await expectAccessible(page);
 
   await page.getByLabel("Workbook or CSV files").setInputFiles({ name: "northbridge.xlsx", mimeType: XLSX, buffer: workbook });

@@ -34,8 +34,12 @@ export async function signInWithPassword(page: Page, email: string, password = D
   await form.getByLabel("Email address").fill(email);
   await form.getByLabel("Password").fill(password);
   await form.getByRole("button", { name: "Sign in" }).click();
-  // Signed in once the sign-in page has sent us on (or shown why not).
-  await page.waitForURL((url) => !url.pathname.startsWith("/signin") || url.searchParams.has("error"));
+  // Done when the sign-in page has sent us on, or has shown why not.
+  const quietly = (p: Promise<unknown>) => p.catch(() => undefined);
+  await Promise.race([
+    quietly(page.waitForURL((url) => !url.pathname.startsWith("/signin"))),
+    quietly(page.getByRole("alert", { name: "There is a problem" }).waitFor()),
+  ]);
 }
 
 /** Waits for a message to `to` whose subject matches, and returns its first link. */

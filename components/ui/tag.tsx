@@ -3,9 +3,9 @@
  */
 import type { DeliveryRag } from "@/server/domain/delivery-rag";
 import type { FindingDelivery, FindingImpact } from "@/server/domain/finding-summary";
-import { ACTION_STATUS, DELIVERY_RAG, FINDING_DELIVERY, FINDING_IMPACT, MEASURE_STATUS } from "@/server/domain/labels";
+import { ACTION_STATUS, DELIVERY_RAG, FINDING_DELIVERY, FINDING_IMPACT, MEASURE_STATUS, MEASURE_VALUE_STATUS } from "@/server/domain/labels";
 import type { MeasureStatus } from "@/server/domain/measure-status";
-import type { ActionStatus } from "@/server/generated/prisma/enums";
+import type { ActionStatus, MeasureValueStatus } from "@/server/generated/prisma/enums";
 
 export type TagColour = "green" | "orange" | "red" | "blue" | "grey" | "yellow" | "purple";
 
@@ -78,4 +78,8 @@ const IMPACT_COLOUR: Record<FindingImpact, TagColour> = { ...MEASURE_COLOUR, NO_
 /** A finding's impact axis: from its measures. */
 export function FindingImpactTag({ status }: { status: FindingImpact }) {
   return <Tag colour={IMPACT_COLOUR[status]}>{FINDING_IMPACT[status]}</Tag>;
+}
+
+export function ValueStatusTag({ status }: { status: MeasureValueStatus }) {
+  return <Tag colour={status === "VALIDATED" ? "blue" : "yellow"}>{MEASURE_VALUE_STATUS[status]}</Tag>;
 }

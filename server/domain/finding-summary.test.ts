@@ -164,15 +164,15 @@ describe("findingImpact", () => {
     it("states the counts and the rule", () => {
       const e = findingImpact(measures("ON_TRACK", "OFF_TRACK", "AMBER", "NO_DATA", "NO_TRAJECTORY"), 0).explanation;
       expect(e).toContain("Of 5 measures: 1 on track, 1 slightly behind, 1 off track, 1 without recent data, 1 without a trajectory.");
-      expect(e).toContain("Any measure off track makes it OFF_TRACK.");
-      expect(findingImpact(measures("AMBER"), 0).explanation).toContain("any slightly behind makes it AMBER");
+      expect(e).toContain("Any measure off track makes the finding off track.");
+      expect(findingImpact(measures("AMBER"), 0).explanation).toContain("any slightly behind makes the finding slightly behind");
       expect(findingImpact(measures("NO_DATA"), 0).explanation).toContain("No measure has recent data against a trajectory");
       expect(findingImpact(measures("ON_TRACK", "ON_TRACK"), 0).explanation).toContain("Every measure is on track.");
     });
 
     it("says how many measures have no recent data when the rest are on track", () => {
       expect(findingImpact(measures("ON_TRACK", "NO_DATA", "NO_DATA"), 0).explanation).toContain(
-        "The rest are on track, but 2 measures have no recent data, so it is AMBER",
+        "The rest are on track, but 2 measures have no recent data, so the finding counts as slightly behind",
       );
       expect(findingImpact(measures("ON_TRACK", "NO_DATA"), 0).explanation).toContain("but 1 measure has no recent data, so");
       expect(findingImpact(measures("ON_TRACK", "NO_DATA", "NO_TRAJECTORY"), 0).explanation).toContain(

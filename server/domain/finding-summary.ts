@@ -88,8 +88,8 @@ export function findingImpact(
   const tally =
     `Of ${plural(total, "measure")}: ${counts.ON_TRACK} on track, ${counts.AMBER} slightly behind, ${counts.OFF_TRACK} off track, ` +
     `${counts.NO_DATA} without recent data, ${counts.NO_TRAJECTORY} without a trajectory.`;
-  if (counts.OFF_TRACK > 0) return done("OFF_TRACK", `${tally} Any measure off track makes it OFF_TRACK.`);
-  if (counts.AMBER > 0) return done("AMBER", `${tally} No measure is off track, but any slightly behind makes it AMBER.`);
+  if (counts.OFF_TRACK > 0) return done("OFF_TRACK", `${tally} Any measure off track makes the finding off track.`);
+  if (counts.AMBER > 0) return done("AMBER", `${tally} No measure is off track, but any slightly behind makes the finding slightly behind.`);
   if (withoutData === total) {
     return done("NO_DATA", `${tally} No measure has recent data against a trajectory, so impact cannot be judged yet.`);
   }
@@ -102,7 +102,7 @@ export function findingImpact(
     ]
       .filter(Boolean)
       .join(" and ");
-    return done("AMBER", `${tally} The rest are on track, but ${gaps}, so it is AMBER until every measure can be judged.`);
+    return done("AMBER", `${tally} The rest are on track, but ${gaps}, so the finding counts as slightly behind until every measure can be judged.`);
   }
   return done("ON_TRACK", `${tally} Every measure is on track.`);
 }

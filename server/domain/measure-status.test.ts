@@ -356,7 +356,7 @@ describe("measureStatus: explanation", () => {
 
   it("says a flat trajectory allows no shortfall", () => {
     const r = measureStatus(input({ baselineValue: 50, targetValue: 50, milestones: [], values: [value("2025-02-15", 49)] }));
-    expect(r.explanation).toContain("plans no change, so any shortfall is OFF_TRACK");
+    expect(r.explanation).toContain("plans no change, so any shortfall is off track");
   });
 
   it("says when no values have been entered", () => {

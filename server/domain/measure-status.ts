@@ -201,16 +201,16 @@ export function measureStatus(input: MeasureStatusInput): MeasureStatusResult {
       : `is ${shortfall < 0.01 ? "less than 0.01" : fmt(shortfall)} ${higherIsBetter ? "below" : "above"} the ${fmt(expected)} expected`;
   const amberRule =
     plannedChangeAbs === 0n
-      ? "the trajectory plans no change, so any shortfall is OFF_TRACK"
-      : `AMBER when short by no more than ${percentFormat.format(tolerance)} of the planned change ` +
+      ? "the trajectory plans no change, so any shortfall is off track"
+      : `slightly behind when short by no more than ${percentFormat.format(tolerance)} of the planned change ` +
         `${baseline && target ? "from baseline to target" : "across the trajectory"} ` +
-        `(${fmt(plannedChange)}, so ${fmt(tolerance * plannedChange)}), otherwise OFF_TRACK`;
+        `(${fmt(plannedChange)}, so ${fmt(tolerance * plannedChange)}), otherwise off track`;
   return result(
     status,
     expected,
     `The latest value, ${fmt(latest.value)} for the period ending ${fmtDate(latest.periodEnd)}, ${comparison} by that date ` +
       `(a value describes its period, so it is judged against the trajectory at its period end). ` +
-      `${higherIsBetter ? "Higher" : "Lower"} is better: ON_TRACK when it meets the trajectory; ${amberRule}.`,
+      `${higherIsBetter ? "Higher" : "Lower"} is better: on track when it meets the trajectory; ${amberRule}.`,
   );
 }
 

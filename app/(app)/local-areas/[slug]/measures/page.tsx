@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { formatMeasureValue } from "@/components/measures/measure-value";
-import { MeasureStatusTag } from "@/components/measures/measure-status-tag";
+import { MeasureStatusTag } from "@/components/ui/tag";
 import { BackLink } from "@/components/ui/back-link";
 import { buttonClass } from "@/components/ui/button";
 import { formatDate } from "@/components/ui/format";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { inStatusWords, MeasureStatusTag, ValueStatusTag } from "@/components/measures/measure-status-tag";
+import { MeasureStatusTag, ValueStatusTag } from "@/components/ui/tag";
 import { formatMeasureValue } from "@/components/measures/measure-value";
 import { PasteValuesForm } from "@/components/measures/paste-values-form";
 import { RecordValueForm } from "@/components/measures/record-value-form";
@@ -67,7 +67,7 @@ export default async function MeasurePage({ params }: Params) {
       </div>
       <div className="mb-8">
         <HowWorkedOut>
-          <p className="mb-2">{inStatusWords(status.explanation)}</p>
+          <p className="mb-2">{status.explanation}</p>
           <ul className="mb-2 list-disc pl-6">
             <li>
               Trajectory: straight lines between the baseline, the milestones and the target (

@@ -28,7 +28,8 @@ export const bySlug = z.object({ slug });
  * Date with `toDay`.
  */
 const isoDay = /^(\d{4})-(\d{2})-(\d{2})$/;
-function isRealDay(text: string): boolean {
+/** Is `text` a real calendar day written yyyy-mm-dd? */
+export function isRealDay(text: string): boolean {
   const m = isoDay.exec(text);
   if (!m) return false;
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));

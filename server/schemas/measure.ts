@@ -9,16 +9,7 @@
  */
 import { z } from "zod";
 import { MeasureDirection, MeasureUnit, MeasureValueStatus } from "@/server/generated/prisma/enums";
-import { id } from "@/server/schemas/common";
-
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-/** Is `s` a real calendar day written yyyy-mm-dd? */
-export function isIsoDay(s: string): boolean {
-  if (!ISO_DAY.test(s)) return false;
-  const d = new Date(`${s}T00:00:00.000Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
+import { id, isRealDay as isIsoDay } from "@/server/schemas/common";
 
 /** A date from a date input; "" when left empty. */
 const optionalDay = (message: string) => z.string().trim().refine((s) => s === "" || isIsoDay(s), message);

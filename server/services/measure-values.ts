@@ -11,7 +11,7 @@ import { AppError, forbidden, notFound } from "@/server/errors";
 import type { Prisma } from "@/server/generated/prisma/client";
 import type { PasteValuesInput, RecordValueInput, SetValueStatusInput } from "@/server/schemas/measure";
 import { inTransaction, recordAudit } from "@/server/services/audit";
-import { dateOf, isoDay } from "@/server/services/measures";
+import { fromDay, toDay } from "@/server/schemas/common";
 import { today } from "@/server/services/today";
 
 /** Finds a measure the viewer may enter values on: NOT_FOUND outside their areas, FORBIDDEN if not theirs. */
@@ -30,13 +30,13 @@ async function measureForValues(ctx: AuthedContext, measureId: string) {
 const valueSelect = { id: true, periodEnd: true, value: true, status: true, note: true, enteredById: true } satisfies Prisma.MeasureValueSelect;
 
 /** The latest period end a value may have: a period that has not ended has no figure yet. */
-const latestPeriodEnd = () => isoDay(utcDay(today()));
+const latestPeriodEnd = () => fromDay(utcDay(today()));
 
 /** Enters one value; a value for a period already entered replaces it, and the audit keeps both. */
 export async function recordValue(ctx: AuthedContext, input: RecordValueInput) {
   const measure = await measureForValues(ctx, input.measureId);
   if (input.periodEnd > latestPeriodEnd()) throw new AppError("INVALID", "The period end must be today or earlier: the period must have ended.");
-  const periodEnd = dateOf(input.periodEnd)!;
+  const periodEnd = toDay(input.periodEnd)!;
   return inTransaction(ctx, async (tx) => {
     const key = { measureId_periodEnd: { measureId: measure.id, periodEnd } };
     const before = await tx.measureValue.findUnique({ where: key, select: valueSelect });
@@ -75,14 +75,14 @@ export async function pasteValues(ctx: AuthedContext, input: PasteValuesInput) {
   }
   return inTransaction(ctx, async (tx) => {
     const existing = await tx.measureValue.findMany({
-      where: { measureId: measure.id, periodEnd: { in: rows.map((r) => dateOf(r.periodEnd)!) } },
+      where: { measureId: measure.id, periodEnd: { in: rows.map((r) => toDay(r.periodEnd)!) } },
       select: valueSelect,
     });
-    const byDay = new Map(existing.map((v) => [isoDay(v.periodEnd), v]));
+    const byDay = new Map(existing.map((v) => [fromDay(v.periodEnd), v]));
     let created = 0;
     for (const row of rows) {
       const before = byDay.get(row.periodEnd) ?? null;
-      const periodEnd = dateOf(row.periodEnd)!;
+      const periodEnd = toDay(row.periodEnd)!;
       const fields = { value: row.value, status: input.status, enteredById: ctx.viewer.userId };
       const after = await tx.measureValue.upsert({
         where: { measureId_periodEnd: { measureId: measure.id, periodEnd } },

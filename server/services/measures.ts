@@ -6,20 +6,16 @@
  */
 import type { AuthedContext } from "@/server/api/trpc";
 import { areaScope, can } from "@/server/auth/permissions";
-import { measureStatus } from "@/server/domain/measure-status";
+import { MEASURE_RULE_FIELDS, measureStatus } from "@/server/domain/measure-status";
 import { AppError, forbidden, notFound } from "@/server/errors";
 import type { Prisma } from "@/server/generated/prisma/client";
+import { fromDay, toDay } from "@/server/schemas/common";
 import type { CreateMeasureInput, MeasureFields, UpdateMeasureInput } from "@/server/schemas/measure";
 import { inTransaction, recordAudit, type Tx } from "@/server/services/audit";
 import { today } from "@/server/services/today";
 import { staleSave } from "@/server/services/versioned";
 
 type Db = AuthedContext["db"] | Tx;
-
-/** A DATE column as the form writes it: "yyyy-mm-dd", "" when empty. */
-export const isoDay = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "");
-/** "yyyy-mm-dd" as the UTC midnight a DATE column stores; null for "". */
-export const dateOf = (s: string) => (s ? new Date(`${s}T00:00:00.000Z`) : null);
 
 // Who may own a measure: someone who can enter its values there.
 const OWNER_ROLES = ["LEAD", "CONTRIBUTOR"] as const;
@@ -59,15 +55,15 @@ function formValues(m: FormRow): MeasureFields & { id: string; version: number }
     direction: m.direction,
     source: m.source,
     baselineValue: m.baselineValue,
-    baselineDate: isoDay(m.baselineDate),
+    baselineDate: fromDay(m.baselineDate),
     benchmarkValue: m.benchmarkValue,
     benchmarkLabel: m.benchmarkLabel ?? "",
-    benchmarkDate: isoDay(m.benchmarkDate),
+    benchmarkDate: fromDay(m.benchmarkDate),
     targetValue: m.targetValue,
-    targetDate: isoDay(m.targetDate),
+    targetDate: fromDay(m.targetDate),
     findingIds: m.findings.map((f) => f.id),
     ownerId: m.ownerId ?? "",
-    milestones: m.milestones.map((ms) => ({ date: isoDay(ms.date), targetValue: ms.targetValue })),
+    milestones: m.milestones.map((ms) => ({ date: fromDay(ms.date), targetValue: ms.targetValue })),
   };
 }
 
@@ -85,18 +81,18 @@ function columns(input: MeasureFields) {
     direction: input.direction,
     source: input.source,
     baselineValue: input.baselineValue,
-    baselineDate: dateOf(input.baselineDate),
+    baselineDate: toDay(input.baselineDate),
     benchmarkValue: input.benchmarkValue,
     benchmarkLabel: input.benchmarkLabel || null,
-    benchmarkDate: dateOf(input.benchmarkDate),
+    benchmarkDate: toDay(input.benchmarkDate),
     targetValue: input.targetValue,
-    targetDate: dateOf(input.targetDate),
+    targetDate: toDay(input.targetDate),
     ownerId: input.ownerId || null,
   };
 }
 
 const milestoneRows = (input: MeasureFields) =>
-  input.milestones.map((m) => ({ date: dateOf(m.date)!, targetValue: m.targetValue }));
+  input.milestones.map((m) => ({ date: toDay(m.date)!, targetValue: m.targetValue }));
 
 /** Findings, owner and reference must fit the plan; each refusal says what to change. */
 async function checkReferences(
@@ -133,18 +129,7 @@ async function ownerChoices(ctx: AuthedContext, localAreaId: string) {
   return members.map(({ user }) => ({ id: user.id, name: user.name ?? user.email ?? user.id }));
 }
 
-/** What the status rule reads. */
-const statusSelect = {
-  direction: true,
-  baselineValue: true,
-  baselineDate: true,
-  targetValue: true,
-  targetDate: true,
-  milestones: { select: { date: true, targetValue: true } },
-  values: { select: { periodEnd: true, value: true } },
-} satisfies Prisma.MeasureSelect;
-
-function statusOf(m: Prisma.MeasureGetPayload<{ select: typeof statusSelect }>, cadenceDays: number, now: Date) {
+function statusOf(m: Prisma.MeasureGetPayload<{ select: typeof MEASURE_RULE_FIELDS }>, cadenceDays: number, now: Date) {
   return measureStatus({ ...m, cadenceDays, today: now });
 }
 
@@ -169,7 +154,7 @@ export async function listMeasures(ctx: AuthedContext, slug: string) {
           measures: {
             orderBy: { ref: "asc" },
             select: {
-              ...statusSelect,
+              ...MEASURE_RULE_FIELDS,
               id: true,
               ref: true,
               name: true,

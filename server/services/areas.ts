@@ -4,12 +4,10 @@
  */
 import type { AuthedContext } from "@/server/api/trpc";
 import { areaScope, can } from "@/server/auth/permissions";
-import { ACTION_HEALTH_FIELDS, actionHealth, PLAN_RULE_FIELDS } from "@/server/domain/action-health";
-import { MEASURE_RULE_FIELDS } from "@/server/domain/measure-status";
+import { PLAN_RULE_FIELDS } from "@/server/domain/action-health";
 import { daysBetween } from "@/server/domain/calendar";
-import { findingDelivery, findingImpact } from "@/server/domain/finding-summary";
-import { measureStatus } from "@/server/domain/measure-status";
 import { notFound } from "@/server/errors";
+import { acceptedImpactEvidence, FINDING_READINESS_FIELDS, findingReadiness } from "@/server/services/finding-readiness";
 import { today } from "@/server/services/today";
 
 export async function listMyAreas(ctx: AuthedContext) {
@@ -65,26 +63,7 @@ export async function areaHome(ctx: AuthedContext, slug: string) {
               ref: true,
               kind: true,
               summary: true,
-              measures: {
-                orderBy: { ref: "asc" },
-                select: {
-                  id: true,
-                  ref: true,
-                  name: true,
-                  ...MEASURE_RULE_FIELDS,
-                },
-              },
-              actions: {
-                orderBy: [{ sortOrder: "asc" }, { ref: "asc" }],
-                select: {
-                  id: true,
-                  ref: true,
-                  title: true,
-                  ...ACTION_HEALTH_FIELDS,
-                  owner: { select: { name: true } },
-                  leadOrganisation: { select: { name: true } },
-                },
-              },
+              ...FINDING_READINESS_FIELDS,
             },
           },
         },
@@ -94,20 +73,10 @@ export async function areaHome(ctx: AuthedContext, slug: string) {
   if (!area) throw notFound("That local area");
   const plan = area.plans[0] ?? null;
   const now = today();
-  const [awaitingReview, impactEvidence] = await Promise.all([
+  const [awaitingReview, impactByFinding] = await Promise.all([
     ctx.db.evidence.count({ where: { localAreaId: area.id, reviewStatus: "PENDING" } }),
-    // Accepted impact evidence counts towards a finding whether it hangs on the finding, one of its
-    // actions or one of its measures.
-    ctx.db.evidence.findMany({
-      where: { localAreaId: area.id, kind: "IMPACT", reviewStatus: "ACCEPTED" },
-      select: { findingId: true, action: { select: { findingId: true } }, measure: { select: { findings: { select: { id: true } } } } },
-    }),
+    acceptedImpactEvidence(ctx.db, area.id),
   ]);
-  const impactByFinding = new Map<string, number>();
-  for (const e of impactEvidence) {
-    const findingIds = new Set([e.findingId, e.action?.findingId, ...(e.measure?.findings.map((f) => f.id) ?? [])].filter(Boolean) as string[]);
-    for (const id of findingIds) impactByFinding.set(id, (impactByFinding.get(id) ?? 0) + 1);
-  }
   const followUp = plan?.followUpInspection ?? null;
   const followUpDate = followUp?.startDate ?? followUp?.expectedDate ?? null;
 
@@ -125,35 +94,13 @@ export async function areaHome(ctx: AuthedContext, slug: string) {
         isEstimate: followUp.dateIsEstimate,
         daysToGo: followUpDate ? daysBetween(now, followUpDate) : null,
       },
-      findings: plan.findings.map((f) => {
-        const actions = f.actions.map(({ owner, leadOrganisation, ...a }) => ({
-          id: a.id,
-          ref: a.ref,
-          title: a.title,
-          status: a.status,
-          progress: a.progress,
-          dueDate: a.dueDate,
-          ownerName: owner?.name ?? null,
-          leadOrganisation: leadOrganisation?.name ?? null,
-          ...actionHealth(a, plan, now),
-        }));
-        const measures = f.measures.map((m) => ({
-          id: m.id,
-          ref: m.ref,
-          name: m.name,
-          ...measureStatus({ ...m, cadenceDays: plan.updateCadenceDays, today: now }),
-        }));
-        return {
-          id: f.id,
-          ref: f.ref,
-          kind: f.kind,
-          summary: f.summary,
-          actions,
-          measures,
-          delivery: findingDelivery(actions.map((a) => ({ rag: a.rag.shown }))),
-          impact: findingImpact(measures, impactByFinding.get(f.id) ?? 0),
-        };
-      }),
+      findings: plan.findings.map((f) => ({
+        id: f.id,
+        ref: f.ref,
+        kind: f.kind,
+        summary: f.summary,
+        ...findingReadiness(f, plan, impactByFinding.get(f.id) ?? 0, now),
+      })),
     },
     evidenceAwaitingReview: awaitingReview,
     viewerCan: {

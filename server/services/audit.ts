@@ -3,9 +3,11 @@
  * change and its record commit or fail together. The table refuses UPDATE and DELETE.
  */
 import type { AuthedContext } from "@/server/api/trpc";
-import type { Prisma } from "@/server/generated/prisma/client";
+import type { Prisma, PrismaClient } from "@/server/generated/prisma/client";
 
 export type Tx = Prisma.TransactionClient;
+/** A client or a transaction: for reads that may run inside either. */
+export type Db = PrismaClient | Tx;
 
 export type AuditEntry = {
   /** The verb, named like the procedure: "membership.grant". */

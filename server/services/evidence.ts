@@ -210,8 +210,12 @@ export async function evidenceAwaitingReview(ctx: Reader, slug: string) {
       target: action
         ? { kind: "action" as const, label: `Action ${action.ref} ${action.title}`, href: `/local-areas/${area.slug}/actions/${action.id}` }
         : finding
-          ? { kind: "finding" as const, label: `Finding ${finding.ref} ${finding.summary}`, href: null }
-          : { kind: "measure" as const, label: `Measure ${measure?.ref ?? ""} ${measure?.name ?? ""}`.trim(), href: null },
+          ? { kind: "finding" as const, label: `Finding ${finding.ref} ${finding.summary}`, href: `/local-areas/${area.slug}/findings/${finding.id}` }
+          : {
+              kind: "measure" as const,
+              label: `Measure ${measure?.ref ?? ""} ${measure?.name ?? ""}`.trim(),
+              href: measure ? `/local-areas/${area.slug}/measures/${measure.id}` : null,
+            },
     })),
   };
 }

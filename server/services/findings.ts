@@ -1,10 +1,13 @@
 /** Findings of a plan: the inspectors' wording and its plain-English summary. LEAD edits. */
 import type { AuthedContext } from "@/server/api/trpc";
-import { areaScope } from "@/server/auth/permissions";
+import { areaScope, can } from "@/server/auth/permissions";
+import { PLAN_RULE_FIELDS } from "@/server/domain/action-health";
 import { notFound } from "@/server/errors";
 import type { FindingFields } from "@/server/schemas/plan";
 import { fieldError, requireCan } from "@/server/services/access";
 import { inTransaction, recordAudit, type Tx } from "@/server/services/audit";
+import { acceptedImpactEvidence, FINDING_READINESS_FIELDS, findingReadiness } from "@/server/services/finding-readiness";
+import { today } from "@/server/services/today";
 import { staleSave } from "@/server/services/versioned";
 
 const FINDING_FORM_SELECT = { id: true, version: true, planId: true, ref: true, kind: true, inspectorsWording: true, summary: true } as const;
@@ -56,4 +59,34 @@ export async function updateFinding(ctx: AuthedContext, input: FindingFields & {
     await recordAudit(tx, ctx, { action: "finding.update", entityType: "Finding", entityId: id, localAreaId: found.localAreaId, before, after });
     return after;
   });
+}
+
+/** A finding as its page shows it: the inspectors' wording, its actions and measures, both summaries. */
+export async function findingById(ctx: AuthedContext, id: string) {
+  const finding = await ctx.db.finding.findFirst({
+    where: { id, localAreaId: areaScope(ctx.viewer, "plan.read") },
+    select: {
+      id: true,
+      localAreaId: true,
+      ref: true,
+      kind: true,
+      inspectorsWording: true,
+      summary: true,
+      localArea: { select: { name: true, slug: true } },
+      plan: { select: { id: true, type: true, title: true, ...PLAN_RULE_FIELDS } },
+      ...FINDING_READINESS_FIELDS,
+    },
+  });
+  if (!finding) throw notFound("That finding");
+  const impact = await acceptedImpactEvidence(ctx.db, finding.localAreaId, finding.id);
+  const { plan, actions: _a, measures: _m, ...rest } = finding;
+  return {
+    ...rest,
+    plan: { id: plan.id, type: plan.type, title: plan.title },
+    ...findingReadiness(finding, plan, impact.get(finding.id) ?? 0, today()),
+    viewerCan: {
+      edit: can(ctx.viewer, "plan.edit", finding),
+      reviewEvidence: can(ctx.viewer, "evidence.review", finding),
+    },
+  };
 }

@@ -261,6 +261,7 @@ export async function measureById(ctx: AuthedContext, id: string) {
     viewerCan: {
       edit: canEdit,
       enterValues: can(ctx.viewer, "measure.enterValues", { localAreaId, ownerId }),
+      reviewEvidence: can(ctx.viewer, "evidence.review", { localAreaId }),
     },
   };
 }

@@ -1,9 +1,10 @@
 import { guardedProcedure, router } from "@/server/api/trpc";
 import { byId } from "@/server/schemas/common";
 import { createFindingSchema, updateFindingSchema } from "@/server/schemas/plan";
-import { createFinding, findingForEditing, updateFinding } from "@/server/services/findings";
+import { createFinding, findingById, findingForEditing, updateFinding } from "@/server/services/findings";
 
 export const findingRouter = router({
+  byId: guardedProcedure("plan.read").input(byId).query(({ ctx, input }) => findingById(ctx, input.id)),
   forEdit: guardedProcedure("plan.edit").input(byId).query(({ ctx, input }) => findingForEditing(ctx, input.id)),
   create: guardedProcedure("plan.edit").input(createFindingSchema).mutation(({ ctx, input }) => createFinding(ctx, input)),
   update: guardedProcedure("plan.edit").input(updateFindingSchema).mutation(({ ctx, input }) => updateFinding(ctx, input)),

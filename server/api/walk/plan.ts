@@ -57,6 +57,7 @@ export const PLAN_SPECS: Specs = {
     input: (fx) => ({ slug: fx.area.slug, framework: "FRAMEWORK_2023", kind: "MONITORING", startDate: "2026-03-02", endDate: "", publishedDate: "", reportUrl: "" }),
   },
   "plan.addOrganisation": { scope: "area", input: (fx) => ({ slug: fx.area.slug, name: `Walk School ${uniq()}`, kind: "SCHOOL" }) },
+  "finding.byId": { scope: "area", input: (fx) => ({ id: fx.area.findingId }) },
   "finding.forEdit": { scope: "area", input: (fx) => ({ id: fx.area.findingId }) },
   "finding.create": {
     scope: "area",

@@ -6,6 +6,7 @@ import { formatMeasureValue } from "@/components/measures/measure-value";
 import { PasteValuesForm } from "@/components/measures/paste-values-form";
 import { RecordValueForm } from "@/components/measures/record-value-form";
 import { ValidateValueButton } from "@/components/measures/validate-value-button";
+import { EvidenceSection } from "@/components/evidence/evidence-section";
 import { BackLink } from "@/components/ui/back-link";
 import { buttonClass } from "@/components/ui/button";
 import { formatDate, formatDateTime, pluralise } from "@/components/ui/format";
@@ -180,6 +181,8 @@ export default async function MeasurePage({ params }: Params) {
           <PasteValuesForm measureId={m.id} />
         </div>
       ) : null}
+
+      <EvidenceSection target={{ measureId: m.id }} canAdd={m.viewerCan.enterValues} canReview={m.viewerCan.reviewEvidence} />
     </>
   );
 }

@@ -10,6 +10,7 @@
  * compared regardless of order and shown one item per line.
  */
 import { useState } from "react";
+import type { VersionedSave } from "@/components/forms/use-versioned-save";
 import { buttonClass } from "@/components/ui/button";
 import { formatDate, formatDateTime } from "@/components/ui/format";
 import { cell, rowClass, Table } from "@/components/ui/table";
@@ -129,5 +130,42 @@ export function ConflictPanel({ fields, mine, theirs, changedBy, changedAt, onRe
         to edit again.
       </p>
     </section>
+  );
+}
+
+/**
+ * The panel for a form that saves through useVersionedSave, shown while its last save stands refused
+ * as stale. Discarding takes theirs before the form is given it.
+ */
+export function StaleSaveConflict<T extends Record<string, unknown>>({
+  versioned,
+  fields,
+  display,
+  onReapply,
+  onDiscard,
+}: {
+  versioned: VersionedSave<T>;
+  fields: ConflictPanelProps["fields"];
+  /** The form's values as the panel shows them: words for codes, names for ids. */
+  display: (values: T) => Record<string, unknown>;
+  /** Save again: given what the editor tried to save and the version to save it over. */
+  onReapply: (mine: T, theirVersion: number) => unknown;
+  /** Show their saved record in the form. */
+  onDiscard: (theirs: T & { version: number }) => void;
+}) {
+  const { conflict } = versioned;
+  if (!conflict) return null;
+  return (
+    <ConflictPanel
+      fields={fields}
+      mine={display(conflict.mine)}
+      theirs={display(conflict.theirs)}
+      changedBy={conflict.changedBy}
+      onReapply={() => onReapply(conflict.mine, conflict.theirs.version)}
+      onDiscard={() => {
+        const theirs = versioned.takeTheirs();
+        if (theirs) onDiscard(theirs);
+      }}
+    />
   );
 }

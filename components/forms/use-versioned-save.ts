@@ -41,3 +41,5 @@ export function useVersionedSave<T extends Record<string, unknown>>(initialVersi
     },
   };
 }
+
+export type VersionedSave<T extends Record<string, unknown>> = ReturnType<typeof useVersionedSave<T>>;

@@ -9,15 +9,15 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { Controller, useFieldArray, useForm } from "react-hook-form";
-import { ConflictPanel } from "@/components/forms/conflict-panel";
+import { StaleSaveConflict } from "@/components/forms/conflict-panel";
 import { Notice, useFormFeedback } from "@/components/forms/form-feedback";
 import { useVersionedSave } from "@/components/forms/use-versioned-save";
-import { Choice, Fieldset } from "@/components/measures/fieldset";
 import { errorList, useSummary } from "@/components/measures/form-errors";
 import { numberOrNull } from "@/components/measures/measure-value";
 import { useTRPC } from "@/components/trpc/provider";
 import { buttonClass } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
+import { Choice, Fieldset } from "@/components/ui/fieldset";
 import { FormField, inputClass, Select } from "@/components/ui/form-field";
 import { formatDate } from "@/components/ui/format";
 import { MEASURE_DIRECTION, MEASURE_UNIT, optionsOf } from "@/server/domain/labels";
@@ -123,21 +123,17 @@ export function MeasureForm({ slug, findings, owners, planId, measure }: Measure
     <form onSubmit={onSubmit} noValidate aria-label={measure ? `Edit measure ${measure.ref}` : "Add a measure"}>
       <ErrorSummary errors={summary} />
       <Notice text={feedback.notice} />
-      {versioned.conflict ? (
-        <ConflictPanel
-          fields={MEASURE_FIELD_LABELS}
-          mine={display(versioned.conflict.mine)}
-          theirs={display(fieldsOf(versioned.conflict.theirs))}
-          changedBy={versioned.conflict.changedBy}
-          onReapply={() => saveOverTheirs()}
-          onDiscard={() => {
-            const theirs = versioned.takeTheirs();
-            if (theirs) form.reset(fieldsOf(theirs));
-            setShowRefusal(false);
-            router.refresh();
-          }}
-        />
-      ) : null}
+      <StaleSaveConflict
+        versioned={versioned}
+        fields={MEASURE_FIELD_LABELS}
+        display={(v) => display(fieldsOf(v))}
+        onReapply={() => saveOverTheirs()}
+        onDiscard={(theirs) => {
+          form.reset(fieldsOf(theirs));
+          setShowRefusal(false);
+          router.refresh();
+        }}
+      />
 
       <FormField id="measure-ref" label="Reference" hint="Short, for example M1." error={errors.ref?.message}>
         <input type="text" autoComplete="off" spellCheck={false} className={`${inputClass} max-w-[8rem]!`} {...form.register("ref")} />

@@ -1,6 +1,6 @@
 /** Provisional or validated: the choice both value forms offer. */
 import type { UseFormRegisterReturn } from "react-hook-form";
-import { Choice, Fieldset } from "@/components/measures/fieldset";
+import { Choice, Fieldset } from "@/components/ui/fieldset";
 import { MEASURE_VALUE_STATUS } from "@/server/domain/labels";
 
 const HINTS = {

@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
-import { ConflictPanel } from "@/components/forms/conflict-panel";
+import { StaleSaveConflict } from "@/components/forms/conflict-panel";
 import { Notice, useFormFeedback } from "@/components/forms/form-feedback";
 import { useVersionedSave } from "@/components/forms/use-versioned-save";
 import { useTRPC } from "@/components/trpc/provider";
@@ -42,6 +42,21 @@ const EMPTY: ActionFields = {
   dependsOnIds: [],
   coproductionLevel: "",
 };
+
+/** A group of checkboxes. The fieldset carries the id, so the error summary's link lands on it. */
+function CheckboxGroup({ id, legend, error, children }: { id: string; legend: string; error?: { message?: string }; children: React.ReactNode }) {
+  return (
+    <fieldset id={id} className="mb-6" aria-describedby={error ? `${id}-error` : undefined}>
+      <legend className="mb-2 font-bold">{legend}</legend>
+      {error ? (
+        <p id={`${id}-error`} className="mb-2 font-bold text-error">
+          {error.message}
+        </p>
+      ) : null}
+      {children}
+    </fieldset>
+  );
+}
 
 export function ActionForm({ slug, choices, action, findingId }: Props) {
   const trpc = useTRPC();
@@ -90,22 +105,16 @@ export function ActionForm({ slug, choices, action, findingId }: Props) {
     <form onSubmit={onSubmit} noValidate aria-label={action ? `Edit action ${action.ref}` : "Add an action"}>
       <ErrorSummary errors={feedback.summary(errors)} />
       <Notice text={feedback.notice} />
-      {versioned.conflict ? (
-        <ConflictPanel
-          fields={ACTION_FIELD_LABELS}
-          mine={display(versioned.conflict.mine)}
-          theirs={display(versioned.conflict.theirs)}
-          changedBy={versioned.conflict.changedBy}
-          onReapply={() => feedback.submit(() => save(versioned.conflict!.mine, versioned.theirVersion!))}
-          onDiscard={() => {
-            const theirs = versioned.takeTheirs();
-            if (theirs) {
-              const { version: _v, id: _id, ...fields } = theirs as ActionFields & { version: number; id?: string };
-              form.reset(fields);
-            }
-          }}
-        />
-      ) : null}
+      <StaleSaveConflict
+        versioned={versioned}
+        fields={ACTION_FIELD_LABELS}
+        display={display}
+        onReapply={(mine, theirVersion) => feedback.submit(() => save(mine, theirVersion))}
+        onDiscard={(theirs) => {
+          const { version: _v, id: _id, ...fields } = theirs as ActionFields & { version: number; id?: string };
+          form.reset(fields);
+        }}
+      />
       <FormField id="action-findingId" label="Finding" error={errors.findingId?.message}>
         <Select placeholder="Choose the finding" options={choices.findings.map((f) => ({ value: f.id, label: `${f.ref}. ${f.summary}` }))} {...form.register("findingId")} />
       </FormField>
@@ -124,13 +133,7 @@ export function ActionForm({ slug, choices, action, findingId }: Props) {
       <FormField id="action-leadOrganisationId" label="Lead organisation" error={errors.leadOrganisationId?.message}>
         <Select placeholder="None" options={choices.organisations.map((o) => ({ value: o.id, label: o.name }))} {...form.register("leadOrganisationId")} />
       </FormField>
-      <fieldset id="action-partnerOrganisationIds" className="mb-6" aria-describedby={errors.partnerOrganisationIds ? "action-partnerOrganisationIds-error" : undefined}>
-        <legend className="mb-2 font-bold">Partner organisations (optional)</legend>
-        {errors.partnerOrganisationIds ? (
-          <p id="action-partnerOrganisationIds-error" className="mb-2 font-bold text-error">
-            {errors.partnerOrganisationIds.message}
-          </p>
-        ) : null}
+      <CheckboxGroup id="action-partnerOrganisationIds" legend="Partner organisations (optional)" error={errors.partnerOrganisationIds}>
         {choices.organisations.length === 0 ? <p className="text-secondary">No organisations yet: add them on the plan page.</p> : null}
         <div className="grid gap-2 sm:grid-cols-2">
           {choices.organisations.map((o) => (
@@ -140,7 +143,7 @@ export function ActionForm({ slug, choices, action, findingId }: Props) {
             </div>
           ))}
         </div>
-      </fieldset>
+      </CheckboxGroup>
       <div className="flex flex-wrap gap-x-8">
         <FormField id="action-startDate" label="Start date (optional)" error={errors.startDate?.message}>
           <input type="date" className={`${inputClass} w-52!`} {...form.register("startDate")} />
@@ -149,13 +152,7 @@ export function ActionForm({ slug, choices, action, findingId }: Props) {
           <input type="date" className={`${inputClass} w-52!`} {...form.register("dueDate")} />
         </FormField>
       </div>
-      <fieldset id="action-dependsOnIds" className="mb-6" aria-describedby={errors.dependsOnIds ? "action-dependsOnIds-error" : undefined}>
-        <legend className="mb-2 font-bold">Depends on (optional)</legend>
-        {errors.dependsOnIds ? (
-          <p id="action-dependsOnIds-error" className="mb-2 font-bold text-error">
-            {errors.dependsOnIds.message}
-          </p>
-        ) : null}
+      <CheckboxGroup id="action-dependsOnIds" legend="Depends on (optional)" error={errors.dependsOnIds}>
         {otherActions.length === 0 ? (
           <p className="text-secondary">There are no other actions in this plan yet.</p>
         ) : (
@@ -173,7 +170,7 @@ export function ActionForm({ slug, choices, action, findingId }: Props) {
             </div>
           </details>
         )}
-      </fieldset>
+      </CheckboxGroup>
       <FormField id="action-coproductionLevel" label="Co-production level claimed (optional)" hint="Where on the ladder the council says this action sits. The parent carer forum gives its own view." error={errors.coproductionLevel?.message}>
         <Select placeholder="Not claimed" options={optionsOf(COPRODUCTION_LEVEL)} {...form.register("coproductionLevel")} />
       </FormField>

@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
-import { ConflictPanel } from "@/components/forms/conflict-panel";
+import { StaleSaveConflict } from "@/components/forms/conflict-panel";
 import { Notice, useFormFeedback } from "@/components/forms/form-feedback";
 import { useVersionedSave } from "@/components/forms/use-versioned-save";
 import { useTRPC } from "@/components/trpc/provider";
@@ -50,19 +50,13 @@ export function FindingForm({ slug, planId, finding }: Props) {
     <form onSubmit={onSubmit} noValidate aria-label={finding ? `Edit finding ${finding.ref}` : "Add a finding"}>
       <ErrorSummary errors={feedback.summary(errors)} />
       <Notice text={feedback.notice} />
-      {versioned.conflict ? (
-        <ConflictPanel
-          fields={FINDING_FIELD_LABELS}
-          mine={display(versioned.conflict.mine)}
-          theirs={display(versioned.conflict.theirs)}
-          changedBy={versioned.conflict.changedBy}
-          onReapply={() => feedback.submit(() => save(versioned.conflict!.mine, versioned.theirVersion!))}
-          onDiscard={() => {
-            const theirs = versioned.takeTheirs();
-            if (theirs) form.reset(theirs);
-          }}
-        />
-      ) : null}
+      <StaleSaveConflict
+        versioned={versioned}
+        fields={FINDING_FIELD_LABELS}
+        display={display}
+        onReapply={(mine, theirVersion) => feedback.submit(() => save(mine, theirVersion))}
+        onDiscard={(theirs) => form.reset(theirs)}
+      />
       <FormField id="finding-ref" label="Reference" hint="As numbered in the inspection letter, for example 1 or 3." error={errors.ref?.message}>
         <input type="text" className={`${inputClass} w-32!`} {...form.register("ref")} />
       </FormField>

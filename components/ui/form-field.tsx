@@ -6,6 +6,35 @@ import { cloneElement, isValidElement, type ReactElement } from "react";
 
 type ControlProps = { id?: string; "aria-describedby"?: string; "aria-invalid"?: boolean; className?: string };
 
+/** What a control or group is described by: its hint, then its error (the ids HintAndError gives them). */
+export function describedBy(id: string, hint?: React.ReactNode, error?: string): string | undefined {
+  return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+}
+
+/** The block around a field or group: the red bar on its left marks it in error. */
+export function fieldBlockClass(error?: string): string {
+  return error ? "mb-6 border-l-[5px] border-error pl-4" : "mb-6";
+}
+
+/** A field's or group's hint and error, below its label or legend, with ids `${id}-hint` and `${id}-error`. */
+export function HintAndError({ id, hint, error }: { id: string; hint?: React.ReactNode; error?: string }) {
+  return (
+    <>
+      {hint ? (
+        <div id={`${id}-hint`} className="mb-2 text-secondary">
+          {hint}
+        </div>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="mb-2 font-bold text-error">
+          <span className="sr-only">Error: </span>
+          {error}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
 export function FormField({
   id,
   label,
@@ -19,31 +48,20 @@ export function FormField({
   error?: string;
   children: ReactElement<ControlProps>;
 }) {
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   const control = isValidElement(children)
     ? cloneElement(children, {
         id,
-        "aria-describedby": describedBy,
+        "aria-describedby": describedBy(id, hint, error),
         "aria-invalid": error ? true : undefined,
         className: `${children.props.className ?? ""} ${error ? "border-error" : "border-ink"}`,
       })
     : children;
   return (
-    <div className={`mb-6 ${error ? "border-l-[5px] border-error pl-4" : ""}`}>
+    <div className={fieldBlockClass(error)}>
       <label htmlFor={id} className="mb-1 block font-bold">
         {label}
       </label>
-      {hint ? (
-        <div id={`${id}-hint`} className="mb-2 text-secondary">
-          {hint}
-        </div>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="mb-2 font-bold text-error">
-          <span className="sr-only">Error: </span>
-          {error}
-        </p>
-      ) : null}
+      <HintAndError id={id} hint={hint} error={error} />
       {control}
     </div>
   );

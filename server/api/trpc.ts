@@ -27,6 +27,16 @@ export type Context = {
 
 export type Meta = { guard: Guard };
 
+/**
+ * Field errors for forms, { path: message }: from the input schema (the same zod schema runs in the
+ * browser), or from a service's refusal that names its field ("that reference is taken").
+ */
+export function fieldErrorsOf(cause: unknown): Record<string, string> | null {
+  if (cause instanceof ZodError) return Object.fromEntries(cause.issues.map((i) => [i.path.join("."), i.message]));
+  if (cause instanceof AppError) return (cause.details?.fieldErrors as Record<string, string> | undefined) ?? null;
+  return null;
+}
+
 const t = initTRPC
   .context<Context>()
   .meta<Meta>()
@@ -38,12 +48,7 @@ const t = initTRPC
       message: error.code === "INTERNAL_SERVER_ERROR" ? "Something went wrong and nothing was saved. Try again." : shape.message,
       data: {
         ...shape.data,
-        // Field errors for forms: { path: message }. The same zod schema runs in the browser.
-        fieldErrors:
-          error.cause instanceof ZodError
-            ? Object.fromEntries(error.cause.issues.map((i) => [i.path.join("."), i.message]))
-            : // A service's refusal may name the field it concerns ("that reference is taken").
-              ((error.cause instanceof AppError ? error.cause.details?.fieldErrors : null) ?? null),
+        fieldErrors: fieldErrorsOf(error.cause),
         details: error.cause instanceof AppError ? (error.cause.details ?? null) : null,
       },
     }),

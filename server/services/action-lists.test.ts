@@ -13,21 +13,14 @@ import {
   day,
 } from "@/prisma/factories";
 import type { ActionFilter } from "@/server/schemas/plan";
-import type { AreaRole } from "@/server/generated/prisma/enums";
 import type { Prisma, PrismaClient } from "@/server/generated/prisma/client";
-import { callerFor, testDb } from "@/server/testing/harness";
+import { callerFor, createMember, testDb } from "@/server/testing/harness";
 
 let db: PrismaClient;
 beforeAll(() => {
   db = testDb();
 });
 afterAll(() => db.$disconnect());
-
-async function member(localAreaId: string, role: AreaRole, name?: string) {
-  const user = await createUser(db, name ? { name } : {});
-  await createMembership(db, { userId: user.id, localAreaId, role });
-  return user.id;
-}
 
 describe("action.list", () => {
   /**
@@ -121,14 +114,14 @@ describe("action.list", () => {
       progress: 40,
       lastUpdateAt: day(-40),
     });
-    const leadId = await member(area.localAreaId, "LEAD");
+    const leadId = await createMember(db, area.localAreaId, "LEAD");
 
     const other = await createAreaWithPlan(db, {
       action: { title: "Review the short breaks offer", startDate: day(-50), dueDate: day(49), progress: 0, lastUpdateAt: day(-60) },
     });
-    const otherOwner = await member(other.localAreaId, "CONTRIBUTOR");
+    const otherOwner = await createMember(db, other.localAreaId, "CONTRIBUTOR");
     await db.action.update({ where: { id: other.actionId }, data: { ownerId: otherOwner } });
-    const bothId = await member(area.localAreaId, "LEAD");
+    const bothId = await createMember(db, area.localAreaId, "LEAD");
     await createMembership(db, { userId: bothId, localAreaId: other.localAreaId, role: "LEAD" });
 
     Object.assign(fx, {
@@ -141,7 +134,7 @@ describe("action.list", () => {
       icbId: icb.id,
       leadId,
       bothId,
-      other: { slug: other.slug, actionId: other.actionId, councilId: other.councilId, ownerId: otherOwner, leadId: await member(other.localAreaId, "LEAD") },
+      other: { slug: other.slug, actionId: other.actionId, councilId: other.councilId, ownerId: otherOwner, leadId: await createMember(db, other.localAreaId, "LEAD") },
     });
   });
 
@@ -253,7 +246,7 @@ describe("action.myWork", () => {
     // Not mine to see here: finished, cancelled, someone else's, a closed plan's, an area I am not in.
     await mine(x, "1.6", { status: "COMPLETE", progress: 100, completedAt: day(-90), lastUpdateAt: day(-90) });
     await mine(y, "1.6", { status: "CANCELLED", lastUpdateAt: day(-90), dueDate: day(-10) });
-    const someoneElse = await member(x.localAreaId, "CONTRIBUTOR");
+    const someoneElse = await createMember(db, x.localAreaId, "CONTRIBUTOR");
     const theirs = await mine(x, "1.7", { ownerId: someoneElse, lastUpdateAt: day(-80) });
     const closed = await createAreaWithPlan(db, { plan: { status: "CLOSED" } });
     await createMembership(db, { userId: me, localAreaId: closed.localAreaId, role: "CONTRIBUTOR" });
@@ -282,6 +275,6 @@ describe("action.myWork", () => {
 
     // Someone else's list is theirs alone.
     expect((await (await callerFor(db, someoneElse)).action.myWork()).map((a) => a.id)).toEqual([theirs]);
-    expect(await (await callerFor(db, await member(x.localAreaId, "LEAD"))).action.myWork()).toEqual([]);
+    expect(await (await callerFor(db, await createMember(db, x.localAreaId, "LEAD"))).action.myWork()).toEqual([]);
   });
 });

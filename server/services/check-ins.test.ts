@@ -2,52 +2,17 @@
  * Check-ins through their procedures: an owner's update moves the action with it, a lead
  * acknowledges it, and only the people the permission table names may do either.
  */
-import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ZodError } from "zod";
 import { createAction, createAreaWithPlan, createMembership, createUser } from "@/prisma/factories";
-import { createCaller } from "@/server/api/root";
-import { AppError } from "@/server/errors";
-import type { AreaRole } from "@/server/generated/prisma/enums";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import type { CheckInInput } from "@/server/schemas/plan";
-import { callerFor, contextFor, testDb } from "@/server/testing/harness";
+import { actingAs, callerFor, createMember, fieldErrors, refusal, testDb } from "@/server/testing/harness";
 
 let db: PrismaClient;
 beforeAll(() => {
   db = testDb();
 });
 afterAll(() => db.$disconnect());
-
-async function member(localAreaId: string, role: AreaRole) {
-  const user = await createUser(db);
-  await createMembership(db, { userId: user.id, localAreaId, role });
-  return user.id;
-}
-
-/** A caller and the request id its audit events carry. */
-async function actingAs(userId: string) {
-  const ctx = await contextFor(db, userId);
-  return { api: createCaller(ctx), requestId: ctx.requestId };
-}
-
-/** The refusal a call ends in; fails the test if the call succeeds. */
-async function refusal(call: Promise<unknown>): Promise<TRPCError> {
-  const outcome = await call.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (outcome === null) throw new Error("Expected the call to be refused, but it succeeded");
-  if (!(outcome instanceof TRPCError)) throw outcome;
-  return outcome;
-}
-
-/** The field errors the form is given, built as the tRPC error formatter builds them. */
-function fieldErrors(e: TRPCError): Record<string, string> {
-  if (e.cause instanceof ZodError) return Object.fromEntries(e.cause.issues.map((i) => [i.path.join("."), i.message]));
-  if (e.cause instanceof AppError) return (e.cause.details?.fieldErrors ?? {}) as Record<string, string>;
-  return {};
-}
 
 const UPDATE: Omit<CheckInInput, "actionId"> = {
   narrative: "Met the parent carer forum to agree the new short breaks offer.",
@@ -62,7 +27,7 @@ async function scene() {
   const ownerId = (await createUser(db)).id;
   const area = await createAreaWithPlan(db, { action: { ownerId, status: "IN_PROGRESS", progress: 20 } });
   await createMembership(db, { userId: ownerId, localAreaId: area.localAreaId, role: "CONTRIBUTOR" });
-  const leadId = await member(area.localAreaId, "LEAD");
+  const leadId = await createMember(db, area.localAreaId, "LEAD");
   return { area, ownerId, leadId };
 }
 
@@ -79,7 +44,7 @@ async function untouched(actionId: string, localAreaId: string) {
 describe("action.postUpdate", () => {
   it("the owner's update joins the timeline and moves the action with it, audited with the request id", async () => {
     const { area, ownerId } = await scene();
-    const { api, requestId } = await actingAs(ownerId);
+    const { api, requestId } = await actingAs(db, ownerId);
     const update = await api.action.postUpdate({ actionId: area.actionId, ...UPDATE });
 
     expect(await db.actionUpdate.findUniqueOrThrow({ where: { id: update.id } })).toMatchObject({
@@ -110,7 +75,7 @@ describe("action.postUpdate", () => {
 
   it("marking it complete sets completedAt (kept by a later complete update), reopening clears it", async () => {
     const { area, ownerId } = await scene();
-    const done = await actingAs(ownerId);
+    const done = await actingAs(db, ownerId);
     const complete = await done.api.action.postUpdate({ actionId: area.actionId, ...UPDATE, progress: 100, status: "COMPLETE" });
     expect(await db.action.findUniqueOrThrow({ where: { id: area.actionId } })).toMatchObject({
       status: "COMPLETE",
@@ -119,14 +84,14 @@ describe("action.postUpdate", () => {
       lastUpdateAt: complete.createdAt,
     });
 
-    const again = await actingAs(ownerId);
+    const again = await actingAs(db, ownerId);
     const later = await again.api.action.postUpdate({ actionId: area.actionId, ...UPDATE, narrative: "Final report published.", progress: 100, status: "COMPLETE" });
     expect(await db.action.findUniqueOrThrow({ where: { id: area.actionId } })).toMatchObject({
       completedAt: complete.createdAt,
       lastUpdateAt: later.createdAt,
     });
 
-    const reopen = await actingAs(ownerId);
+    const reopen = await actingAs(db, ownerId);
     const reopened = await reopen.api.action.postUpdate({ actionId: area.actionId, ...UPDATE, narrative: "Reopened: families asked for more.", progress: 90, status: "IN_PROGRESS" });
     expect(await db.action.findUniqueOrThrow({ where: { id: area.actionId } })).toMatchObject({
       status: "IN_PROGRESS",
@@ -142,7 +107,7 @@ describe("action.postUpdate", () => {
 
   it("keeps a RAG set by hand with its reason, on the update and on the action", async () => {
     const { area, ownerId } = await scene();
-    const { api, requestId } = await actingAs(ownerId);
+    const { api, requestId } = await actingAs(db, ownerId);
     const update = await api.action.postUpdate({
       actionId: area.actionId,
       ...UPDATE,
@@ -189,12 +154,12 @@ describe("action.postUpdate", () => {
     const { area } = await scene();
     const before = await untouched(area.actionId, area.localAreaId);
     for (const role of ["CONTRIBUTOR", "FORUM", "ADVISER", "VIEWER"] as const) {
-      const api = await callerFor(db, await member(area.localAreaId, role));
+      const api = await callerFor(db, await createMember(db, area.localAreaId, role));
       const e = await refusal(api.action.postUpdate({ actionId: area.actionId, ...UPDATE }));
       expect(e.code, role).toBe("FORBIDDEN");
     }
     const elsewhere = await createAreaWithPlan(db);
-    const stranger = await callerFor(db, await member(elsewhere.localAreaId, "LEAD"));
+    const stranger = await callerFor(db, await createMember(db, elsewhere.localAreaId, "LEAD"));
     expect((await refusal(stranger.action.postUpdate({ actionId: area.actionId, ...UPDATE }))).code).toBe("NOT_FOUND");
     expect(await untouched(area.actionId, area.localAreaId)).toEqual(before);
   });
@@ -212,7 +177,7 @@ describe("action.postUpdate", () => {
 
   it("the lead may post on any action, as its author", async () => {
     const { area, leadId } = await scene();
-    const { api, requestId } = await actingAs(leadId);
+    const { api, requestId } = await actingAs(db, leadId);
     const update = await api.action.postUpdate({ actionId: area.actionId, ...UPDATE, progress: 35 });
     expect(update).toMatchObject({ authorId: leadId, progress: 35 });
     expect(await db.auditEvent.count({ where: { action: "action.postUpdate", entityId: area.actionId, requestId, actorId: leadId } })).toBe(1);
@@ -223,7 +188,7 @@ describe("action.acknowledgeUpdate", () => {
   it("the lead acknowledges an update once, audited with the request id; again is a CONFLICT", async () => {
     const { area, ownerId, leadId } = await scene();
     const update = await (await callerFor(db, ownerId)).action.postUpdate({ actionId: area.actionId, ...UPDATE });
-    const { api, requestId } = await actingAs(leadId);
+    const { api, requestId } = await actingAs(db, leadId);
     await expect(api.action.acknowledgeUpdate({ updateId: update.id })).resolves.toEqual({ id: update.id, actionId: area.actionId });
     const acknowledged = await db.actionUpdate.findUniqueOrThrow({ where: { id: update.id } });
     expect(acknowledged.acknowledgedById).toBe(leadId);
@@ -235,7 +200,7 @@ describe("action.acknowledgeUpdate", () => {
     });
 
     const audits = await db.auditEvent.count({ where: { localAreaId: area.localAreaId } });
-    const otherLead = await callerFor(db, await member(area.localAreaId, "LEAD"));
+    const otherLead = await callerFor(db, await createMember(db, area.localAreaId, "LEAD"));
     for (const lead of [api, otherLead]) {
       const e = await refusal(lead.action.acknowledgeUpdate({ updateId: update.id }));
       expect(e.code).toBe("CONFLICT");
@@ -252,12 +217,12 @@ describe("action.acknowledgeUpdate", () => {
     const { area, ownerId } = await scene();
     const update = await (await callerFor(db, ownerId)).action.postUpdate({ actionId: area.actionId, ...UPDATE });
     const audits = await db.auditEvent.count({ where: { localAreaId: area.localAreaId } });
-    for (const userId of [ownerId, await member(area.localAreaId, "CONTRIBUTOR"), await member(area.localAreaId, "ADVISER")]) {
+    for (const userId of [ownerId, await createMember(db, area.localAreaId, "CONTRIBUTOR"), await createMember(db, area.localAreaId, "ADVISER")]) {
       const e = await refusal((await callerFor(db, userId)).action.acknowledgeUpdate({ updateId: update.id }));
       expect(e.code).toBe("FORBIDDEN");
     }
     const elsewhere = await createAreaWithPlan(db);
-    const stranger = await callerFor(db, await member(elsewhere.localAreaId, "LEAD"));
+    const stranger = await callerFor(db, await createMember(db, elsewhere.localAreaId, "LEAD"));
     expect((await refusal(stranger.action.acknowledgeUpdate({ updateId: update.id }))).code).toBe("NOT_FOUND");
     expect(await db.actionUpdate.findUniqueOrThrow({ where: { id: update.id } })).toMatchObject({ acknowledgedAt: null, acknowledgedById: null });
     expect(await db.auditEvent.count({ where: { localAreaId: area.localAreaId } })).toBe(audits);

@@ -8,7 +8,7 @@ import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createAction, createAreaWithPlan, createEvidence, createFinding, createMeasure, createMembership, createUser } from "@/prisma/factories";
+import { createAction, createAreaWithPlan, createEvidence, createFinding, createMeasure } from "@/prisma/factories";
 import { viewerOf, type AuthedContext } from "@/server/api/trpc";
 import type { AreaRole } from "@/server/generated/prisma/enums";
 import type { PrismaClient } from "@/server/generated/prisma/client";
@@ -16,7 +16,7 @@ import { AppError } from "@/server/errors";
 import * as sample from "@/server/evidence/test-samples";
 import { MAX_EVIDENCE_BYTES, type UploadEvidenceFields } from "@/server/schemas/evidence";
 import { evidenceFile, evidenceFor, reviewEvidence, setReadyForInspectors, uploadEvidence } from "@/server/services/evidence";
-import { callerFor, contextFor, testDb } from "@/server/testing/harness";
+import { callerFor, contextFor, createMember, testDb } from "@/server/testing/harness";
 
 // Before any import reads the environment: files go to a folder of this run's own.
 const storageDir = await vi.hoisted(async () => {
@@ -40,14 +40,8 @@ beforeAll(async () => {
   db = testDb();
   area = await createAreaWithPlan(db);
   otherArea = await createAreaWithPlan(db);
-  for (const role of ["LEAD", "CONTRIBUTOR", "FORUM", "ADVISER", "VIEWER"] as const) {
-    const u = await createUser(db);
-    await createMembership(db, { userId: u.id, localAreaId: area.localAreaId, role });
-    users[role] = u.id;
-  }
-  const otherLead = await createUser(db);
-  await createMembership(db, { userId: otherLead.id, localAreaId: otherArea.localAreaId, role: "LEAD" });
-  users.OTHER_LEAD = otherLead.id;
+  for (const role of ["LEAD", "CONTRIBUTOR", "FORUM", "ADVISER", "VIEWER"] as const) users[role] = await createMember(db, area.localAreaId, role);
+  users.OTHER_LEAD = await createMember(db, otherArea.localAreaId, "LEAD");
   await db.action.update({ where: { id: area.actionId }, data: { ownerId: users.CONTRIBUTOR } });
   othersActionId = (await createAction(db, { findingId: area.findingId, ownerId: users.LEAD })).id;
 });

@@ -1,12 +1,10 @@
 /** Measures through the routers on a real database: trajectory, no lost edits, values, who may do what. */
-import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAreaWithPlan, createFinding, createMeasure, createMeasureValue, createMembership, createUser, day } from "@/prisma/factories";
+import { createAreaWithPlan, createFinding, createMeasure, createMeasureValue, day } from "@/prisma/factories";
 import { createCaller } from "@/server/api/root";
-import { AppError } from "@/server/errors";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import type { CreateMeasureInput } from "@/server/schemas/measure";
-import { callerFor, contextFor, testDb } from "@/server/testing/harness";
+import { callerFor, contextFor, createMember, refusal, serviceRefusal, testDb } from "@/server/testing/harness";
 
 let db: PrismaClient;
 let area: Awaited<ReturnType<typeof createAreaWithPlan>>;
@@ -42,31 +40,15 @@ function fields(over: Partial<CreateMeasureInput> = {}): CreateMeasureInput {
   };
 }
 
-/** The AppError a refused call carried, for its details. */
-async function refusal(call: Promise<unknown>): Promise<{ code: string; cause: AppError }> {
-  try {
-    await call;
-  } catch (error) {
-    if (error instanceof TRPCError && error.cause instanceof AppError) return { code: error.code, cause: error.cause };
-    throw error;
-  }
-  throw new Error("The call was not refused");
-}
-
 beforeAll(async () => {
   db = testDb();
   area = await createAreaWithPlan(db);
   other = await createAreaWithPlan(db);
   secondFindingId = (await createFinding(db, { planId: area.planId, ref: "2" })).id;
-  const member = async (localAreaId: string, role: "LEAD" | "CONTRIBUTOR" | "VIEWER", name: string) => {
-    const u = await createUser(db, { name });
-    await createMembership(db, { userId: u.id, localAreaId, role });
-    return u.id;
-  };
-  leadId = await member(area.localAreaId, "LEAD", "Lena Lead");
-  contributorId = await member(area.localAreaId, "CONTRIBUTOR", "Cal Contributor");
-  viewerId = await member(area.localAreaId, "VIEWER", "Vi Viewer");
-  strangerId = await member(other.localAreaId, "LEAD", "Sam Stranger");
+  leadId = await createMember(db, area.localAreaId, "LEAD", "Lena Lead");
+  contributorId = await createMember(db, area.localAreaId, "CONTRIBUTOR", "Cal Contributor");
+  viewerId = await createMember(db, area.localAreaId, "VIEWER", "Vi Viewer");
+  strangerId = await createMember(db, other.localAreaId, "LEAD", "Sam Stranger");
 });
 afterAll(() => db.$disconnect());
 
@@ -93,7 +75,7 @@ describe("measure.create and measure.byId", () => {
     expect(measure.findings.map((f) => f.id).sort()).toEqual([area.findingId, secondFindingId].sort());
     expect(measure.owner?.name).toBe("Cal Contributor");
     expect(measure.status.trajectory.map((p) => p.kind)).toEqual(["BASELINE", "MILESTONE", "MILESTONE", "TARGET"]);
-    expect(measure.viewerCan).toEqual({ edit: true, enterValues: true });
+    expect(measure.viewerCan).toEqual({ edit: true, enterValues: true, reviewEvidence: true });
     // toEqual treats the undefined planId as absent: the form holds the measure, not its plan.
     expect(measure.form).toEqual({ ...input, planId: undefined, id, version: 1, milestones: [...input.milestones].reverse() });
 
@@ -119,8 +101,8 @@ describe("measure.create and measure.byId", () => {
       code: "BAD_REQUEST",
       cause: { message: "Choose findings from this plan only." },
     });
-    expect((await refusal(lead.measure.create(fields({ ref: "C4", ownerId: strangerId })))).code).toBe("BAD_REQUEST");
-    expect((await refusal(lead.measure.create(fields({ ref: "c3" })))).cause.message).toMatch(/already has a measure C3/);
+    expect(serviceRefusal(await refusal(lead.measure.create(fields({ ref: "C4", ownerId: strangerId })))).code).toBe("INVALID");
+    expect(serviceRefusal(await refusal(lead.measure.create(fields({ ref: "c3" })))).message).toMatch(/already has a measure C3/);
     expect(await db.measure.count({ where: { planId: area.planId, ref: { in: ["C4", "c3"] } } })).toBe(0);
   });
 
@@ -154,10 +136,11 @@ describe("measure.update", () => {
 
     // ...then an editor who loaded version 1 saves.
     const ctx = await contextFor(db, leadId);
-    const { code, cause } = await refusal(
+    const refused = await refusal(
       createCaller(ctx).measure.update({ ...fields({ ref: "U2", name: "My name", findingIds: [secondFindingId] }), id, version: 1 }),
     );
-    expect(code).toBe("CONFLICT");
+    const cause = serviceRefusal(refused);
+    expect(refused.code).toBe("CONFLICT");
     expect(cause.message).toMatch(/Someone else saved this measure while you were editing it \(Lena Lead\)/);
     expect(cause.details).toMatchObject({
       changedBy: "Lena Lead",
@@ -215,10 +198,11 @@ describe("values", () => {
     const measure = await createMeasure(db, { planId: area.planId, baselineDate: day(-400) });
     await createMeasureValue(db, { measureId: measure.id, periodEnd: new Date("2025-01-31T00:00:00Z"), value: 5 });
     const ctx = await contextFor(db, leadId);
-    const { code, cause } = await refusal(
+    const refused = await refusal(
       createCaller(ctx).measure.pasteValues({ measureId: measure.id, status: "PROVISIONAL", text: "2025-01-31\t40\n2025-02-28\t41\n2025-03-31\t41,5x" }),
     );
-    expect(code).toBe("BAD_REQUEST");
+    const cause = serviceRefusal(refused);
+    expect(refused.code).toBe("BAD_REQUEST");
     expect(cause.message).toBe("Nothing was saved: 1 line needs correcting.");
     expect(cause.details).toEqual({ lineErrors: ["Line 3: '41,5x' is not a number"] });
     const values = await db.measureValue.findMany({ where: { measureId: measure.id } });
@@ -261,7 +245,7 @@ describe("values", () => {
       created: 1,
       updated: 0,
     });
-    expect((await contributor.measure.byId({ id: mine.id })).viewerCan).toEqual({ edit: false, enterValues: true });
+    expect((await contributor.measure.byId({ id: mine.id })).viewerCan).toEqual({ edit: false, enterValues: true, reviewEvidence: false });
 
     await expect(contributor.measure.recordValue(entry(notMine.id))).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(contributor.measure.pasteValues({ measureId: notMine.id, status: "PROVISIONAL", text: `${iso(day(-3))}\t1` })).rejects.toMatchObject({
@@ -269,7 +253,7 @@ describe("values", () => {
     });
     const theirs = await createMeasureValue(db, { measureId: notMine.id });
     await expect(contributor.measure.setValueStatus({ id: theirs.id, status: "VALIDATED" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    expect((await contributor.measure.byId({ id: notMine.id })).viewerCan).toEqual({ edit: false, enterValues: false });
+    expect((await contributor.measure.byId({ id: notMine.id })).viewerCan).toEqual({ edit: false, enterValues: false, reviewEvidence: false });
     expect(await db.measureValue.count({ where: { measureId: notMine.id } })).toBe(1);
     expect((await db.measureValue.findUniqueOrThrow({ where: { id: theirs.id } })).status).toBe("PROVISIONAL");
 

@@ -2,7 +2,6 @@
  * The plan editor through its procedures: starting and editing a plan, organisations, findings and
  * actions. Each test builds its own area, so counts and versions are its own.
  */
-import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import {
@@ -10,59 +9,20 @@ import {
   createAreaWithPlan,
   createInspection,
   createLocalArea,
-  createMembership,
   createOrganisation,
   createUser,
   day,
 } from "@/prisma/factories";
-import { createCaller } from "@/server/api/root";
-import { AppError } from "@/server/errors";
-import type { AreaRole } from "@/server/generated/prisma/enums";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import { fromDay } from "@/server/schemas/common";
 import type { ActionFields, PlanFields } from "@/server/schemas/plan";
-import { callerFor, contextFor, testDb } from "@/server/testing/harness";
+import { actingAs, callerFor, createMember, details, fieldErrors, refusal, testDb } from "@/server/testing/harness";
 
 let db: PrismaClient;
 beforeAll(() => {
   db = testDb();
 });
 afterAll(() => db.$disconnect());
-
-async function member(localAreaId: string, role: AreaRole, name?: string) {
-  const user = await createUser(db, name ? { name } : {});
-  await createMembership(db, { userId: user.id, localAreaId, role });
-  return user.id;
-}
-
-/** A caller and the request id its audit events carry. */
-async function actingAs(userId: string) {
-  const ctx = await contextFor(db, userId);
-  return { api: createCaller(ctx), requestId: ctx.requestId };
-}
-
-/** The refusal a call ends in; fails the test if the call succeeds. */
-async function refusal(call: Promise<unknown>): Promise<TRPCError> {
-  const outcome = await call.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (outcome === null) throw new Error("Expected the call to be refused, but it succeeded");
-  if (!(outcome instanceof TRPCError)) throw outcome;
-  return outcome;
-}
-
-/** The field errors the form is given, built as the tRPC error formatter builds them. */
-function fieldErrors(e: TRPCError): Record<string, string> {
-  if (e.cause instanceof ZodError) return Object.fromEntries(e.cause.issues.map((i) => [i.path.join("."), i.message]));
-  if (e.cause instanceof AppError) return (e.cause.details?.fieldErrors ?? {}) as Record<string, string>;
-  return {};
-}
-
-function details(e: TRPCError): Record<string, unknown> {
-  if (!(e.cause instanceof AppError)) throw new Error(`Expected a service refusal, got ${String(e.cause)}`);
-  return e.cause.details ?? {};
-}
 
 const PLAN: PlanFields = {
   type: "WSOA",
@@ -82,7 +42,7 @@ const PLAN: PlanFields = {
 describe("plan.create", () => {
   it("starts a plan in an area without one, audited with the request id", async () => {
     const area = await createLocalArea(db);
-    const { api, requestId } = await actingAs(await member(area.id, "LEAD"));
+    const { api, requestId } = await actingAs(db, await createMember(db, area.id, "LEAD"));
     const plan = await api.plan.create({ slug: area.slug, ...PLAN, acceptedDate: "2026-02-01", ragGreenPercent: 85, ragAmberPercent: 60 });
     expect(plan).toMatchObject({ title: PLAN.title, version: 1, acceptedDate: "2026-02-01", ragGreenPercent: 85, ragAmberPercent: 60 });
     const row = await db.plan.findUniqueOrThrow({ where: { id: plan.id } });
@@ -92,7 +52,7 @@ describe("plan.create", () => {
 
   it("refuses a second plan while one is current (CONFLICT, nothing written), and allows one once it is closed", async () => {
     const area = await createAreaWithPlan(db);
-    const { api } = await actingAs(await member(area.localAreaId, "LEAD"));
+    const { api } = await actingAs(db, await createMember(db, area.localAreaId, "LEAD"));
     const audits = await db.auditEvent.count();
     const e = await refusal(api.plan.create({ slug: area.slug, ...PLAN, title: "A second plan" }));
     expect(e.code).toBe("CONFLICT");
@@ -109,7 +69,7 @@ describe("plan.create", () => {
   it("with a 2016-framework source inspection, schedules the next inspection as a revisit", async () => {
     const area = await createLocalArea(db);
     const source = await createInspection(db, { localAreaId: area.id, framework: "FRAMEWORK_2016", kind: "FULL" });
-    const { api } = await actingAs(await member(area.id, "LEAD"));
+    const { api } = await actingAs(db, await createMember(db, area.id, "LEAD"));
     const plan = await api.plan.create({ slug: area.slug, ...PLAN, sourceInspectionId: source.id, nextInspectionDate: "2027-03-01", nextInspectionIsEstimate: true });
     const row = await db.plan.findUniqueOrThrow({ where: { id: plan.id }, include: { followUpInspection: true } });
     expect(row.sourceInspectionId).toBe(source.id);
@@ -121,7 +81,7 @@ describe("plan.create", () => {
     const area = await createLocalArea(db);
     const elsewhere = await createAreaWithPlan(db);
     const theirs = await createInspection(db, { localAreaId: elsewhere.localAreaId });
-    const { api } = await actingAs(await member(area.id, "LEAD"));
+    const { api } = await actingAs(db, await createMember(db, area.id, "LEAD"));
     const e = await refusal(api.plan.create({ slug: area.slug, ...PLAN, sourceInspectionId: theirs.id }));
     expect(e.code).toBe("BAD_REQUEST");
     expect(fieldErrors(e)).toHaveProperty("sourceInspectionId");
@@ -130,10 +90,10 @@ describe("plan.create", () => {
 
   it("is the lead's: a contributor is FORBIDDEN, a lead of another area gets NOT_FOUND", async () => {
     const area = await createLocalArea(db);
-    const contributor = await callerFor(db, await member(area.id, "CONTRIBUTOR"));
+    const contributor = await callerFor(db, await createMember(db, area.id, "CONTRIBUTOR"));
     expect((await refusal(contributor.plan.create({ slug: area.slug, ...PLAN }))).code).toBe("FORBIDDEN");
     const elsewhere = await createAreaWithPlan(db);
-    const stranger = await callerFor(db, await member(elsewhere.localAreaId, "LEAD"));
+    const stranger = await callerFor(db, await createMember(db, elsewhere.localAreaId, "LEAD"));
     expect((await refusal(stranger.plan.create({ slug: area.slug, ...PLAN }))).code).toBe("NOT_FOUND");
     expect(await db.plan.count({ where: { localAreaId: area.id } })).toBe(0);
   });
@@ -142,7 +102,7 @@ describe("plan.create", () => {
 describe("plan.update", () => {
   it("saves the details and the RAG thresholds, audited with the request id", async () => {
     const area = await createAreaWithPlan(db);
-    const { api, requestId } = await actingAs(await member(area.localAreaId, "LEAD"));
+    const { api, requestId } = await actingAs(db, await createMember(db, area.localAreaId, "LEAD"));
     const form = (await api.plan.settings({ slug: area.slug })).plan!;
     expect(form).toMatchObject({ version: 1, ragGreenPercent: 90, ragAmberPercent: 70, updateCadenceDays: 30 });
     const saved = await api.plan.update({ ...form, title: "Renamed plan", updateCadenceDays: 14, ragGreenPercent: 80, ragAmberPercent: 55 });
@@ -164,7 +124,7 @@ describe("plan.update", () => {
     ["above", 80, 90],
   ])("refuses an amber threshold %s the green one with a field error on ragAmberPercent", async (_how, green, amber) => {
     const area = await createAreaWithPlan(db);
-    const api = await callerFor(db, await member(area.localAreaId, "LEAD"));
+    const api = await callerFor(db, await createMember(db, area.localAreaId, "LEAD"));
     const form = (await api.plan.settings({ slug: area.slug })).plan!;
     const e = await refusal(api.plan.update({ ...form, ragGreenPercent: green, ragAmberPercent: amber }));
     expect(e.code).toBe("BAD_REQUEST");
@@ -182,7 +142,7 @@ describe("plan.update", () => {
       const area = await createAreaWithPlan(db);
       const source = framework ? await createInspection(db, { localAreaId: area.localAreaId, framework }) : null;
       await db.plan.update({ where: { id: area.planId }, data: { sourceInspectionId: source?.id ?? null } });
-      const api = await callerFor(db, await member(area.localAreaId, "LEAD"));
+      const api = await callerFor(db, await createMember(db, area.localAreaId, "LEAD"));
       const inspections = await db.inspection.count({ where: { localAreaId: area.localAreaId } });
 
       const form = (await api.plan.settings({ slug: area.slug })).plan!;
@@ -212,8 +172,8 @@ describe("plan.update", () => {
 
   it("refuses a stale save (CONFLICT with the current values and who changed them) and changes nothing", async () => {
     const area = await createAreaWithPlan(db);
-    const first = await callerFor(db, await member(area.localAreaId, "LEAD", "Priya Shah"));
-    const second = await callerFor(db, await member(area.localAreaId, "LEAD", "Tom Hughes"));
+    const first = await callerFor(db, await createMember(db, area.localAreaId, "LEAD", "Priya Shah"));
+    const second = await callerFor(db, await createMember(db, area.localAreaId, "LEAD", "Tom Hughes"));
     const loadedByFirst = (await first.plan.settings({ slug: area.slug })).plan!;
     const loadedBySecond = (await second.plan.settings({ slug: area.slug })).plan!;
     await first.plan.update({ ...loadedByFirst, title: "Priya's title", ragGreenPercent: 85 });
@@ -244,19 +204,19 @@ describe("plan.update", () => {
 
   it("is the lead's: a contributor is FORBIDDEN, a lead of another area gets NOT_FOUND", async () => {
     const area = await createAreaWithPlan(db);
-    const lead = await callerFor(db, await member(area.localAreaId, "LEAD"));
+    const lead = await callerFor(db, await createMember(db, area.localAreaId, "LEAD"));
     const form = (await lead.plan.settings({ slug: area.slug })).plan!;
-    const contributor = await callerFor(db, await member(area.localAreaId, "CONTRIBUTOR"));
+    const contributor = await callerFor(db, await createMember(db, area.localAreaId, "CONTRIBUTOR"));
     expect((await refusal(contributor.plan.update({ ...form, title: "Mine now" }))).code).toBe("FORBIDDEN");
     const elsewhere = await createAreaWithPlan(db);
-    const stranger = await callerFor(db, await member(elsewhere.localAreaId, "LEAD"));
+    const stranger = await callerFor(db, await createMember(db, elsewhere.localAreaId, "LEAD"));
     expect((await refusal(stranger.plan.update({ ...form, title: "Mine now" }))).code).toBe("NOT_FOUND");
     expect(await db.plan.findUniqueOrThrow({ where: { id: area.planId } })).toMatchObject({ version: 1, title: form.title });
   });
 
   it("does not reopen a closed plan while the area has another current plan", async () => {
     const area = await createAreaWithPlan(db, { plan: { status: "CLOSED", title: "The old WSOA" } });
-    const { api } = await actingAs(await member(area.localAreaId, "LEAD"));
+    const { api } = await actingAs(db, await createMember(db, area.localAreaId, "LEAD"));
     const current = await api.plan.create({ slug: area.slug, ...PLAN, type: "APP", title: "The new APP" });
     const old = await db.plan.findUniqueOrThrow({ where: { id: area.planId } });
     const e = await refusal(
@@ -278,7 +238,7 @@ describe("plan.update", () => {
 describe("plan.recordInspection", () => {
   it("records an inspection of the area, audited with the request id; a last day before the first is refused", async () => {
     const area = await createAreaWithPlan(db);
-    const { api, requestId } = await actingAs(await member(area.localAreaId, "LEAD"));
+    const { api, requestId } = await actingAs(db, await createMember(db, area.localAreaId, "LEAD"));
     const base = { slug: area.slug, framework: "FRAMEWORK_2023", kind: "MONITORING", startDate: "2026-03-02", endDate: "2026-03-06", publishedDate: "", reportUrl: "" } as const;
     const inspection = await api.plan.recordInspection(base);
     expect(await db.inspection.findUniqueOrThrow({ where: { id: inspection.id } })).toMatchObject({
@@ -300,7 +260,7 @@ describe("plan.recordInspection", () => {
 describe("plan.addOrganisation", () => {
   it("adds an organisation to the area, audited with the request id", async () => {
     const area = await createAreaWithPlan(db);
-    const { api, requestId } = await actingAs(await member(area.localAreaId, "LEAD"));
+    const { api, requestId } = await actingAs(db, await createMember(db, area.localAreaId, "LEAD"));
     const org = await api.plan.addOrganisation({ slug: area.slug, name: "  Northfield Primary School ", kind: "SCHOOL" });
     expect(await db.organisation.findUniqueOrThrow({ where: { id: org.id } })).toMatchObject({
       localAreaId: area.localAreaId,
@@ -313,7 +273,7 @@ describe("plan.addOrganisation", () => {
 
   it("refuses a name the area already has, whatever its case, with a field error on name", async () => {
     const area = await createAreaWithPlan(db);
-    const api = await callerFor(db, await member(area.localAreaId, "LEAD"));
+    const api = await callerFor(db, await createMember(db, area.localAreaId, "LEAD"));
     await api.plan.addOrganisation({ slug: area.slug, name: "Riverside ICB", kind: "ICB" });
     const count = await db.organisation.count({ where: { localAreaId: area.localAreaId } });
     const e = await refusal(api.plan.addOrganisation({ slug: area.slug, name: "RIVERSIDE icb", kind: "ICB" }));
@@ -323,7 +283,7 @@ describe("plan.addOrganisation", () => {
 
     // Another area may have its own organisation of that name.
     const elsewhere = await createAreaWithPlan(db);
-    const theirLead = await callerFor(db, await member(elsewhere.localAreaId, "LEAD"));
+    const theirLead = await callerFor(db, await createMember(db, elsewhere.localAreaId, "LEAD"));
     await expect(theirLead.plan.addOrganisation({ slug: elsewhere.slug, name: "Riverside ICB", kind: "ICB" })).resolves.toMatchObject({
       localAreaId: elsewhere.localAreaId,
     });
@@ -331,7 +291,7 @@ describe("plan.addOrganisation", () => {
 
   it("is the lead's: a contributor is FORBIDDEN", async () => {
     const area = await createAreaWithPlan(db);
-    const contributor = await callerFor(db, await member(area.localAreaId, "CONTRIBUTOR"));
+    const contributor = await callerFor(db, await createMember(db, area.localAreaId, "CONTRIBUTOR"));
     expect((await refusal(contributor.plan.addOrganisation({ slug: area.slug, name: "Sneaky Ltd", kind: "OTHER" }))).code).toBe("FORBIDDEN");
   });
 });
@@ -347,7 +307,7 @@ const FINDING = {
 describe("finding.create and finding.update", () => {
   it("creates a finding on the plan, audited with the request id", async () => {
     const area = await createAreaWithPlan(db);
-    const { api, requestId } = await actingAs(await member(area.localAreaId, "LEAD"));
+    const { api, requestId } = await actingAs(db, await createMember(db, area.localAreaId, "LEAD"));
     const finding = await api.finding.create({ planId: area.planId, ref: "2", ...FINDING });
     expect(await db.finding.findUniqueOrThrow({ where: { id: finding.id } })).toMatchObject({
       localAreaId: area.localAreaId,
@@ -362,7 +322,7 @@ describe("finding.create and finding.update", () => {
 
   it("refuses a reference the plan already has, with a field error on ref", async () => {
     const area = await createAreaWithPlan(db);
-    const api = await callerFor(db, await member(area.localAreaId, "LEAD"));
+    const api = await callerFor(db, await createMember(db, area.localAreaId, "LEAD"));
     const e = await refusal(api.finding.create({ planId: area.planId, ref: "1", ...FINDING }));
     expect(e.code).toBe("BAD_REQUEST");
     expect(fieldErrors(e)).toEqual({ ref: "This plan already has a finding 1" });
@@ -376,8 +336,8 @@ describe("finding.create and finding.update", () => {
 
   it("updates with the version loaded; a stale version is a CONFLICT that changes nothing", async () => {
     const area = await createAreaWithPlan(db);
-    const { api: first, requestId } = await actingAs(await member(area.localAreaId, "LEAD", "Amira Khan"));
-    const second = await callerFor(db, await member(area.localAreaId, "LEAD"));
+    const { api: first, requestId } = await actingAs(db, await createMember(db, area.localAreaId, "LEAD", "Amira Khan"));
+    const second = await callerFor(db, await createMember(db, area.localAreaId, "LEAD"));
     const loaded = await first.finding.forEdit({ id: area.findingId });
     const form = { id: loaded.id, version: loaded.version, ref: loaded.ref, kind: loaded.kind, inspectorsWording: loaded.inspectorsWording, summary: loaded.summary };
     const saved = await first.finding.update({ ...form, summary: "Amira's summary" });
@@ -402,8 +362,8 @@ describe("finding.create and finding.update", () => {
 /** A plan with a finding, its first action, a lead, an owner and partner organisations. */
 async function actionScene() {
   const area = await createAreaWithPlan(db);
-  const leadId = await member(area.localAreaId, "LEAD", "Lena Lead");
-  const ownerId = await member(area.localAreaId, "CONTRIBUTOR");
+  const leadId = await createMember(db, area.localAreaId, "LEAD", "Lena Lead");
+  const ownerId = await createMember(db, area.localAreaId, "CONTRIBUTOR");
   const school = await createOrganisation(db, { localAreaId: area.localAreaId, name: "Hillside School", kind: "SCHOOL" });
   const icb = await createOrganisation(db, { localAreaId: area.localAreaId, name: "Hillside ICB", kind: "ICB" });
   const fields: ActionFields = {
@@ -425,7 +385,7 @@ async function actionScene() {
 describe("action.create", () => {
   it("creates the action with its owner, lead and partner organisations and dependencies, audited", async () => {
     const { area, leadId, ownerId, school, icb, fields } = await actionScene();
-    const { api, requestId } = await actingAs(leadId);
+    const { api, requestId } = await actingAs(db, leadId);
     const created = await api.action.create(fields);
     expect(created).toMatchObject({ ...fields, version: 1, partnerOrganisationIds: expect.arrayContaining([school.id, icb.id]) as unknown });
     const row = await db.action.findUniqueOrThrow({
@@ -452,11 +412,11 @@ describe("action.create", () => {
   it("refuses an owner who is not a lead or contributor in the area, with a field error on ownerId", async () => {
     const { area, leadId, fields } = await actionScene();
     const api = await callerFor(db, leadId);
-    const forum = await member(area.localAreaId, "FORUM");
-    const viewer = await member(area.localAreaId, "VIEWER");
+    const forum = await createMember(db, area.localAreaId, "FORUM");
+    const viewer = await createMember(db, area.localAreaId, "VIEWER");
     const nobody = (await createUser(db)).id;
     const elsewhere = await createAreaWithPlan(db);
-    const theirContributor = await member(elsewhere.localAreaId, "CONTRIBUTOR");
+    const theirContributor = await createMember(db, elsewhere.localAreaId, "CONTRIBUTOR");
     for (const ownerId of [forum, viewer, nobody, theirContributor]) {
       const e = await refusal(api.action.create({ ...fields, ownerId }));
       expect(e.code).toBe("BAD_REQUEST");
@@ -501,7 +461,7 @@ describe("action.create", () => {
     const { area, ownerId, fields } = await actionScene();
     expect((await refusal((await callerFor(db, ownerId)).action.create(fields))).code).toBe("FORBIDDEN");
     const elsewhere = await createAreaWithPlan(db);
-    const stranger = await callerFor(db, await member(elsewhere.localAreaId, "LEAD"));
+    const stranger = await callerFor(db, await createMember(db, elsewhere.localAreaId, "LEAD"));
     expect((await refusal(stranger.action.create(fields))).code).toBe("NOT_FOUND");
     expect(await db.action.count({ where: { findingId: area.findingId } })).toBe(1);
   });
@@ -510,7 +470,7 @@ describe("action.create", () => {
 describe("action.update", () => {
   it("saves the lead's edit with the version loaded, audited with the request id", async () => {
     const { area, leadId, ownerId, school } = await actionScene();
-    const { api, requestId } = await actingAs(leadId);
+    const { api, requestId } = await actingAs(db, leadId);
     const { values } = await api.action.forEdit({ id: area.actionId });
     const saved = await api.action.update({ ...values, title: "Renamed", ownerId, partnerOrganisationIds: [school.id], dueDate: fromDay(day(200)) });
     expect(saved).toMatchObject({ version: values.version + 1, title: "Renamed", ownerId, partnerOrganisationIds: [school.id], dueDate: fromDay(day(200)) });
@@ -563,8 +523,8 @@ describe("action.update", () => {
 
   it("two editors load the same version: the first save wins, the second is a CONFLICT showing the first's change", async () => {
     const { area, fields } = await actionScene();
-    const first = await callerFor(db, await member(area.localAreaId, "LEAD", "Grace Okafor"));
-    const second = await callerFor(db, await member(area.localAreaId, "LEAD"));
+    const first = await callerFor(db, await createMember(db, area.localAreaId, "LEAD", "Grace Okafor"));
+    const second = await callerFor(db, await createMember(db, area.localAreaId, "LEAD"));
     const own = await createAction(db, { findingId: area.findingId, ref: "1.9", title: "Original title" });
     const forFirst = (await first.action.forEdit({ id: own.id })).values;
     const forSecond = (await second.action.forEdit({ id: own.id })).values;
@@ -591,11 +551,11 @@ describe("action.update", () => {
 
   it("a contributor may not edit an action's structure, not even one they own (FORBIDDEN); another area's member gets NOT_FOUND", async () => {
     const { area, leadId } = await actionScene();
-    const contributorId = await member(area.localAreaId, "CONTRIBUTOR");
+    const contributorId = await createMember(db, area.localAreaId, "CONTRIBUTOR");
     const theirs = await createAction(db, { findingId: area.findingId, ref: "1.5", ownerId: contributorId });
     const lead = await callerFor(db, leadId);
     const contributor = await callerFor(db, contributorId);
-    const stranger = await callerFor(db, await member((await createAreaWithPlan(db)).localAreaId, "LEAD"));
+    const stranger = await callerFor(db, await createMember(db, (await createAreaWithPlan(db)).localAreaId, "LEAD"));
 
     for (const id of [area.actionId, theirs.id]) {
       const { values } = await lead.action.forEdit({ id });

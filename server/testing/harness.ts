@@ -1,14 +1,19 @@
 /**
- * What integration tests share: a Prisma client on the run's database, and callers that act as
- * a given user with the session the app would build for them (memberships read fresh).
+ * What integration tests share: a Prisma client on the run's database, people in an area, callers
+ * that act as a given user with the session the app would build for them (memberships read fresh),
+ * and the refusals those callers end in.
  */
 import { randomUUID } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { TRPCError } from "@trpc/server";
 import { inject } from "vitest";
+import { createMembership, createUser } from "@/prisma/factories";
 import { createCaller } from "@/server/api/root";
-import type { Context } from "@/server/api/trpc";
+import { fieldErrorsOf, type Context } from "@/server/api/trpc";
 import { loadSessionUser } from "@/server/auth/session-user";
+import { AppError } from "@/server/errors";
 import { PrismaClient } from "@/server/generated/prisma/client";
+import type { AreaRole } from "@/server/generated/prisma/enums";
 
 export function testDb(): PrismaClient {
   return new PrismaClient({ adapter: new PrismaPg({ connectionString: inject("databaseUrl") }) });
@@ -25,4 +30,44 @@ export async function contextFor(db: PrismaClient, userId: string | null): Promi
 
 export async function callerFor(db: PrismaClient, userId: string | null) {
   return createCaller(await contextFor(db, userId));
+}
+
+/** A caller and the request id its audit events carry. */
+export async function actingAs(db: PrismaClient, userId: string) {
+  const ctx = await contextFor(db, userId);
+  return { api: createCaller(ctx), requestId: ctx.requestId };
+}
+
+/** A new person with the given role in the area; returns their user id. */
+export async function createMember(db: PrismaClient, localAreaId: string, role: AreaRole, name?: string) {
+  const user = await createUser(db, name ? { name } : {});
+  await createMembership(db, { userId: user.id, localAreaId, role });
+  return user.id;
+}
+
+/** The refusal a call ends in; fails the test if the call succeeds. */
+export async function refusal(call: Promise<unknown>): Promise<TRPCError> {
+  const outcome = await call.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  if (outcome === null) throw new Error("Expected the call to be refused, but it succeeded");
+  if (!(outcome instanceof TRPCError)) throw outcome;
+  return outcome;
+}
+
+/** The service's own refusal behind a tRPC error; fails the test if zod or tRPC refused instead. */
+export function serviceRefusal(e: TRPCError): AppError {
+  if (!(e.cause instanceof AppError)) throw new Error(`Expected a service refusal, got ${String(e.cause)}`);
+  return e.cause;
+}
+
+/** The extra facts a service's refusal carries (the current record on a CONFLICT, ...). */
+export function details(e: TRPCError): Record<string, unknown> {
+  return serviceRefusal(e).details ?? {};
+}
+
+/** The field errors the form is given, built as the tRPC error formatter (server/api/trpc.ts) builds them. */
+export function fieldErrors(e: TRPCError): Record<string, string> {
+  return fieldErrorsOf(e.cause) ?? {};
 }

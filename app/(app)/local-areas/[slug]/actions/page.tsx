@@ -2,12 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { BackLink } from "@/components/ui/back-link";
 import { buttonClass } from "@/components/ui/button";
-import { inputClass } from "@/components/ui/form-field";
+import { inputClass, Select } from "@/components/ui/form-field";
 import { formatDate, pluralise } from "@/components/ui/format";
 import { cell, rowClass, Table } from "@/components/ui/table";
 import { ActionStatusTag, RagTag, Tag } from "@/components/ui/tag";
 import { getQueryClient, loadForPage, trpc } from "@/server/api/rsc";
-import { ACTION_STATUS, DELIVERY_RAG } from "@/server/domain/labels";
+import { ACTION_STATUS, DELIVERY_RAG, optionsOf } from "@/server/domain/labels";
 import { actionFilterSchema, type ActionFilter } from "@/server/schemas/plan";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -29,7 +29,31 @@ function filtersFrom(slug: string, params: Record<string, string | string[] | un
   return filter;
 }
 
-const label = "mb-1 block font-bold";
+const labelClass = "mb-1 block font-bold";
+
+/** One labelled drop-down of the filter form; its first option, "any", leaves that filter off. */
+function FilterSelect({
+  name,
+  label,
+  any,
+  value,
+  options,
+}: {
+  name: "finding" | "status" | "rag" | "owner" | "organisation";
+  label: string;
+  any: string;
+  value: string | undefined;
+  options: ReadonlyArray<{ value: string; label: string }>;
+}) {
+  return (
+    <div>
+      <label htmlFor={`filter-${name}`} className={labelClass}>
+        {label}
+      </label>
+      <Select id={`filter-${name}`} name={name} defaultValue={value ?? ""} className="border-ink" placeholder={any} options={options} />
+    </div>
+  );
+}
 
 export default async function ActionListPage({ params, searchParams }: Props) {
   const { slug } = await params;
@@ -51,76 +75,28 @@ export default async function ActionListPage({ params, searchParams }: Props) {
           <form method="get" role="search" aria-label="Filter actions" className="mb-8 bg-panel p-4">
             <div className="grid gap-4 sm:grid-cols-3">
               <div>
-                <label htmlFor="filter-q" className={label}>
+                <label htmlFor="filter-q" className={labelClass}>
                   Search
                 </label>
                 <input id="filter-q" name="q" type="search" defaultValue={filter.q ?? ""} className={`${inputClass} border-ink`} />
               </div>
-              <div>
-                <label htmlFor="filter-finding" className={label}>
-                  Finding
-                </label>
-                <select id="filter-finding" name="finding" defaultValue={filter.finding ?? ""} className={`${inputClass} border-ink`}>
-                  <option value="">All findings</option>
-                  {choices.findings.map((f) => (
-                    <option key={f.id} value={f.ref}>
-                      {f.ref}. {f.summary.length > 60 ? `${f.summary.slice(0, 57)}…` : f.summary}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div>
-                <label htmlFor="filter-status" className={label}>
-                  Status
-                </label>
-                <select id="filter-status" name="status" defaultValue={filter.status ?? ""} className={`${inputClass} border-ink`}>
-                  <option value="">Any status</option>
-                  {Object.entries(ACTION_STATUS).map(([value, text]) => (
-                    <option key={value} value={value}>
-                      {text}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div>
-                <label htmlFor="filter-rag" className={label}>
-                  Delivery RAG
-                </label>
-                <select id="filter-rag" name="rag" defaultValue={filter.rag ?? ""} className={`${inputClass} border-ink`}>
-                  <option value="">Any RAG</option>
-                  {Object.entries(DELIVERY_RAG).map(([value, text]) => (
-                    <option key={value} value={value}>
-                      {text}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div>
-                <label htmlFor="filter-owner" className={label}>
-                  Owner
-                </label>
-                <select id="filter-owner" name="owner" defaultValue={filter.owner ?? ""} className={`${inputClass} border-ink`}>
-                  <option value="">Anyone</option>
-                  {choices.owners.map((o) => (
-                    <option key={o.id} value={o.id}>
-                      {o.name}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div>
-                <label htmlFor="filter-organisation" className={label}>
-                  Organisation (lead or partner)
-                </label>
-                <select id="filter-organisation" name="organisation" defaultValue={filter.organisation ?? ""} className={`${inputClass} border-ink`}>
-                  <option value="">Any organisation</option>
-                  {choices.organisations.map((o) => (
-                    <option key={o.id} value={o.id}>
-                      {o.name}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <FilterSelect
+                name="finding"
+                label="Finding"
+                any="All findings"
+                value={filter.finding}
+                options={choices.findings.map((f) => ({ value: f.ref, label: `${f.ref}. ${f.summary.length > 60 ? `${f.summary.slice(0, 57)}…` : f.summary}` }))}
+              />
+              <FilterSelect name="status" label="Status" any="Any status" value={filter.status} options={optionsOf(ACTION_STATUS)} />
+              <FilterSelect name="rag" label="Delivery RAG" any="Any RAG" value={filter.rag} options={optionsOf(DELIVERY_RAG)} />
+              <FilterSelect name="owner" label="Owner" any="Anyone" value={filter.owner} options={choices.owners.map((o) => ({ value: o.id, label: o.name ?? "" }))} />
+              <FilterSelect
+                name="organisation"
+                label="Organisation (lead or partner)"
+                any="Any organisation"
+                value={filter.organisation}
+                options={choices.organisations.map((o) => ({ value: o.id, label: o.name }))}
+              />
             </div>
             <div className="mt-4 flex items-center gap-2">
               <input id="filter-overdue" name="overdue" type="checkbox" value="1" defaultChecked={filter.overdue ?? false} className="h-6 w-6" />

@@ -2,36 +2,36 @@
  * A group of controls with a legend, hint and error in the GOV.UK pattern: for radios,
  * checkboxes and pairs of fields (a value and its date).
  */
+import { describedBy, fieldBlockClass, HintAndError } from "@/components/ui/form-field";
+
+const LEGEND_CLASS = {
+  /** As large as a field's label: the question a set of radios asks. */
+  m: "mb-1 font-bold",
+  /** Larger: a group that reads as a part of the form. */
+  l: "mb-1 text-xl font-bold",
+} as const;
+
 export function Fieldset({
   id,
   legend,
+  legendSize = "l",
   hint,
   error,
   children,
 }: {
   /** The group's id stem: the hint and error take `${id}-hint`, `${id}-error`. */
   id: string;
-  legend: string;
+  legend: React.ReactNode;
+  legendSize?: keyof typeof LEGEND_CLASS;
   hint?: React.ReactNode;
   error?: string;
   children: React.ReactNode;
 }) {
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
-    <div className={`mb-6 ${error ? "border-l-[5px] border-error pl-4" : ""}`}>
-      <fieldset aria-describedby={describedBy}>
-        <legend className="mb-1 text-xl font-bold">{legend}</legend>
-        {hint ? (
-          <div id={`${id}-hint`} className="mb-2 text-secondary">
-            {hint}
-          </div>
-        ) : null}
-        {error ? (
-          <p id={`${id}-error`} className="mb-2 font-bold text-error">
-            <span className="sr-only">Error: </span>
-            {error}
-          </p>
-        ) : null}
+    <div className={fieldBlockClass(error)}>
+      <fieldset aria-describedby={describedBy(id, hint, error)}>
+        <legend className={LEGEND_CLASS[legendSize]}>{legend}</legend>
+        <HintAndError id={id} hint={hint} error={error} />
         {children}
       </fieldset>
     </div>

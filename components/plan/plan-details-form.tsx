@@ -3,10 +3,10 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Notice, useFormFeedback } from "@/components/forms/form-feedback";
-import { staleSaveFrom } from "@/components/forms/trpc-errors";
+import { StaleSaveConflict } from "@/components/forms/conflict-panel";
+import { useVersionedSave } from "@/components/forms/use-versioned-save";
 import { useTRPC } from "@/components/trpc/provider";
 import { buttonClass } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
@@ -14,7 +14,7 @@ import { FormField, inputClass, Select } from "@/components/ui/form-field";
 import { formatDate } from "@/components/ui/format";
 import { INSPECTION_KIND, optionsOf, PLAN_STATUS, PLAN_TYPE } from "@/server/domain/labels";
 import type { InspectionKind } from "@/server/generated/prisma/enums";
-import { planFields, type PlanFields } from "@/server/schemas/plan";
+import { PLAN_FIELD_LABELS, planFields, type PlanFields } from "@/server/schemas/plan";
 
 type Inspection = { id: string; kind: InspectionKind; startDate: Date | null; expectedDate: Date | null };
 
@@ -43,7 +43,7 @@ export function PlanDetailsForm({
   const trpc = useTRPC();
   const router = useRouter();
   const feedback = useFormFeedback("plan");
-  const [version, setVersion] = useState(plan?.version ?? 1);
+  const versioned = useVersionedSave<PlanFields>(plan?.version ?? 1);
   const form = useForm<PlanFields>({ resolver: zodResolver(planFields), defaultValues: plan ?? NEW_PLAN });
   const create = useMutation(trpc.plan.create.mutationOptions());
   const update = useMutation(trpc.plan.update.mutationOptions());
@@ -53,27 +53,29 @@ export function PlanDetailsForm({
     label: `${INSPECTION_KIND[i.kind]}, ${formatDate(i.startDate ?? i.expectedDate) || "date not set"}`,
   }));
 
-  const onSubmit = form.handleSubmit((values) =>
-    feedback.submit(async () => {
-      if (!plan) {
-        await create.mutateAsync({ slug, ...values });
-        router.refresh();
-        return "The plan has been started. Add its findings next.";
-      }
-      try {
-        const saved = await update.mutateAsync({ id: plan.id, version, ...values });
-        setVersion(saved.version);
-        form.reset(saved);
-        router.refresh();
-        return "The plan's details have been saved.";
-      } catch (error) {
-        const stale = staleSaveFrom(error);
-        // Plan details are few: take the new version and let the lead save again knowingly.
-        if (stale) setVersion(stale.current.version);
-        throw error;
-      }
-    }),
-  );
+  const names = new Map(inspectionOptions.map((o) => [o.value, o.label]));
+  const display = (v: PlanFields) => ({
+    ...v,
+    type: PLAN_TYPE[v.type],
+    status: PLAN_STATUS[v.status],
+    sourceInspectionId: names.get(v.sourceInspectionId) ?? "Not recorded",
+    nextInspectionIsEstimate: v.nextInspectionIsEstimate ? "Yes" : "No",
+  });
+
+  async function save(values: PlanFields, overVersion?: number) {
+    if (!plan) {
+      await create.mutateAsync({ slug, ...values });
+      router.refresh();
+      return "The plan has been started. Add its findings next.";
+    }
+    const saved = await versioned.save(values, (version) => update.mutateAsync({ id: plan.id, version, ...values }), overVersion);
+    const { id: _id, version: _version, ...fields } = saved;
+    form.reset(fields);
+    router.refresh();
+    return "The plan's details have been saved.";
+  }
+
+  const onSubmit = form.handleSubmit((values) => feedback.submit(() => save(values)));
 
   return (
     <form onSubmit={onSubmit} noValidate aria-labelledby="plan-details">
@@ -82,6 +84,13 @@ export function PlanDetailsForm({
       </h2>
       <ErrorSummary errors={feedback.summary(errors)} />
       <Notice text={feedback.notice} />
+      <StaleSaveConflict
+        versioned={versioned}
+        fields={PLAN_FIELD_LABELS}
+        display={display}
+        onReapply={(mine, theirVersion) => feedback.submit(() => save(mine, theirVersion))}
+        onDiscard={({ version: _version, ...theirs }) => form.reset(theirs)}
+      />
       <FormField id="plan-type" label="Type of plan" error={errors.type?.message}>
         <Select placeholder="Choose the type of plan" options={optionsOf(PLAN_TYPE)} {...form.register("type")} />
       </FormField>

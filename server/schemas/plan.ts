@@ -181,3 +181,16 @@ export const actionFilterSchema = z.object({
   q: z.string().trim().max(200).optional(),
 });
 export type ActionFilter = z.infer<typeof actionFilterSchema>;
+
+export const PLAN_FIELD_LABELS: ReadonlyArray<{ name: keyof PlanFields; label: string }> = [
+  { name: "type", label: "Type of plan" },
+  { name: "title", label: "Title" },
+  { name: "status", label: "Status" },
+  { name: "sourceInspectionId", label: "Source inspection" },
+  { name: "acceptedDate", label: "Date the plan was accepted" },
+  { name: "nextInspectionDate", label: "Date of the next inspection" },
+  { name: "nextInspectionIsEstimate", label: "Next inspection date is an estimate" },
+  { name: "updateCadenceDays", label: "Update cadence (days)" },
+  { name: "ragGreenPercent", label: "Green from (%)" },
+  { name: "ragAmberPercent", label: "Amber from (%)" },
+];

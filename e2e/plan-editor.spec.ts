@@ -118,7 +118,7 @@ test("two people edit the same action: the second save is refused with what chan
   const secondForm = second.getByRole("form", { name: /^Edit action/ });
   await firstForm.getByLabel("Title", { exact: true }).fill("Title saved first");
   await firstForm.getByRole("button", { name: "Save action" }).click();
-  await expect(first.getByText(/has been saved/)).toBeVisible();
+  await expect(first.getByRole("status").filter({ hasText: /^Action .* has been saved\.$/ })).toBeVisible();
 
   await secondForm.getByLabel("Title", { exact: true }).fill("Title saved second");
   await secondForm.getByRole("button", { name: "Save action" }).click();
@@ -129,7 +129,8 @@ test("two people edit the same action: the second save is refused with what chan
   await expectAccessible(second);
 
   await panel.getByRole("button", { name: /Save my version/i }).click();
-  await expect(second.getByText(/has been saved/)).toBeVisible();
+  await expect(second.getByRole("status").filter({ hasText: /^Action .* has been saved\.$/ })).toBeVisible();
+  await expect(panel).toHaveCount(0);
   await second.goto(editUrl.replace(/\/edit$/, ""));
   await expect(second.getByRole("heading", { level: 1 })).toContainText("Title saved second");
 });

@@ -56,3 +56,32 @@ test("only the plan lead may import a plan", async ({ page }) => {
   // The workbook holds owners' email addresses: the forum cannot download it either.
   expect((await page.request.get("/api/local-areas/northbridge/plan-export")).status()).toBe(404);
 });
+
+test("a plan lead adds a finding by workbook: check, apply, and it is on the area home", async ({ page }) => {
+  const { default: ExcelJS } = await import("exceljs");
+  await signInWithPassword(page, demo.lead);
+  await page.goto("/local-areas/northbridge/plan/import");
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download the plan as an Excel workbook (.xlsx)" }).click();
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(await readFile((await (await downloading).path())!));
+
+  // The lead adds a finding and one action to it, as they would in Excel.
+  const ref = `W${Date.now() % 100000}`;
+  workbook.getWorksheet("Findings")!.addRow([ref, "Area for improvement", "Inspectors' words for the workbook finding.", "Short breaks are hard to find.", "", ""]);
+  workbook.getWorksheet("Actions")!.addRow([ref, `${ref}.1`, "Publish the short breaks statement", "", "", "Northbridge City Council", "", "2026-12-01", "2027-06-30", "Not started", 0, ""]);
+  const edited = Buffer.from(await workbook.xlsx.writeBuffer());
+
+  await page.getByLabel("Workbook or CSV files").setInputFiles({ name: "northbridge-edited.xlsx", mimeType: XLSX, buffer: edited });
+  await page.getByRole("button", { name: "Check the file" }).click();
+  await expect(page.getByRole("button", { name: "Apply the import" })).toBeEnabled();
+  await expect(page.getByText(`${ref}.1`).first()).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Apply the import" }).click();
+  await expect(page.getByRole("heading", { name: "Import complete" })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole("link", { name: "Go to Northbridge" }).click();
+  await expect(page.getByRole("heading", { name: `${ref}. Short breaks are hard to find.` })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Publish the short breaks statement" })).toBeVisible();
+});

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
+import ExcelJS from "exceljs";
 import { demo, expectAccessible, signInWithPassword } from "./support";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -58,13 +59,13 @@ test("only the plan lead may import a plan", async ({ page }) => {
 });
 
 test("a plan lead adds a finding by workbook: check, apply, and it is on the area home", async ({ page }) => {
-  const { default: ExcelJS } = await import("exceljs");
   await signInWithPassword(page, demo.lead);
   await page.goto("/local-areas/northbridge/plan/import");
   const downloading = page.waitForEvent("download");
   await page.getByRole("link", { name: "Download the plan as an Excel workbook (.xlsx)" }).click();
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(await readFile((await (await downloading).path())!));
+  // exceljs declares its own Buffer type, older than Node's.
+  await workbook.xlsx.load((await readFile((await (await downloading).path())!)) as unknown as ExcelJS.Buffer);
 
   // The lead adds a finding and one action to it, as they would in Excel.
   const ref = `W${Date.now() % 100000}`;

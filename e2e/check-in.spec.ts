@@ -40,6 +40,7 @@ test("an owner posts an update with a file from My work; the lead accepts the ev
   const lead = await (await browser.newContext()).newPage();
   await signInWithPassword(lead, demo.lead);
   await lead.goto("/local-areas/northbridge");
+  await expectAccessible(lead);
   await lead.getByRole("link", { name: "Review it" }).click();
   await expect(lead.getByRole("heading", { name: "Evidence awaiting review" })).toBeVisible();
   await expectAccessible(lead);
@@ -50,6 +51,7 @@ test("an owner posts an update with a file from My work; the lead accepts the ev
   await expectAccessible(lead);
 
   await lead.goto("/local-areas/northbridge/actions");
+  await expectAccessible(lead);
   await lead.getByRole("link", { name: title.slice(ref.length + 1) }).click();
   await expect(lead.getByText("Two more coordinators started on Monday")).toBeVisible();
   await expect(lead.getByRole("heading", { name: fileName })).toBeVisible();

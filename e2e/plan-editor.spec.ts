@@ -106,6 +106,7 @@ test("two people edit the same action: the second save is refused with what chan
   await signInWithPassword(first, demo.lead);
   await signInWithPassword(second, demo.lead);
   await first.goto("/local-areas/northbridge/actions");
+  await expectAccessible(first);
   // The plan's last action: no other journey relies on its title.
   await first.getByRole("table", { name: "Actions" }).getByRole("link").last().click();
   await first.getByRole("link", { name: "Edit this action" }).click();

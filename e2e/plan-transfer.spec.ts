@@ -70,7 +70,7 @@ test("a plan lead adds a finding by workbook: check, apply, and it is on the are
   // The lead adds a finding and one action to it, as they would in Excel.
   const ref = `W${Date.now() % 100000}`;
   workbook.getWorksheet("Findings")!.addRow([ref, "Area for improvement", "Inspectors' words for the workbook finding.", "Short breaks are hard to find.", "", ""]);
-  workbook.getWorksheet("Actions")!.addRow([ref, `${ref}.1`, "Publish the short breaks statement", "", "", "Northbridge City Council", "", "2026-12-01", "2027-06-30", "Not started", 0, ""]);
+  workbook.getWorksheet("Actions")!.addRow([ref, `${ref}.1`, `Publish the short breaks statement (${ref})`, "", "", "Northbridge City Council", "", "2026-12-01", "2027-06-30", "Not started", 0, ""]);
   const edited = Buffer.from(await workbook.xlsx.writeBuffer());
 
   await page.getByLabel("Workbook or CSV files").setInputFiles({ name: "northbridge-edited.xlsx", mimeType: XLSX, buffer: edited });
@@ -84,5 +84,5 @@ test("a plan lead adds a finding by workbook: check, apply, and it is on the are
 
   await page.getByRole("link", { name: "Go to Northbridge" }).click();
   await expect(page.getByRole("heading", { name: `${ref}. Short breaks are hard to find.` })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Publish the short breaks statement" })).toBeVisible();
+  await expect(page.getByRole("link", { name: `Publish the short breaks statement (${ref})` })).toBeVisible();
 });

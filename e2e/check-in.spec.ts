@@ -70,3 +70,33 @@ test("an owner cannot post an update on an action they do not own", async ({ pag
   await expect(page.getByRole("form", { name: /Post an update/ })).toHaveCount(0);
   await expectAccessible(page);
 });
+
+test("an owner posts an update with the keyboard alone", async ({ page }) => {
+  await signInWithPassword(page, demo.owner);
+  /** Presses Tab until `target` has focus: the keyboard path a person would take. */
+  async function tabTo(target: ReturnType<typeof page.locator>, most = 60) {
+    for (let i = 0; i < most; i += 1) {
+      if (await target.evaluate((el) => el === document.activeElement)) return;
+      await page.keyboard.press("Tab");
+    }
+    await expect(target).toBeFocused();
+  }
+
+  await tabTo(page.getByRole("link", { name: "My work" }));
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { name: "My work", level: 1 })).toBeVisible();
+
+  const card = page.getByRole("listitem").filter({ has: page.getByRole("heading", { level: 2 }) }).first();
+  const ref = (await card.getByRole("heading", { level: 2 }).innerText()).trim().split(" ")[0]!;
+  await tabTo(card.locator("summary", { hasText: "Post an update" }));
+  await page.keyboard.press("Enter");
+  const form = card.getByRole("form", { name: `Post an update on ${ref}` });
+  await tabTo(form.getByLabel("What has happened since the last update?", { exact: true }));
+  await page.keyboard.type("Panel met on Tuesday and agreed the new triage rota.");
+  await page.keyboard.press("Tab"); // progress
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type("55");
+  await tabTo(form.getByRole("button", { name: "Post update" }));
+  await page.keyboard.press("Enter");
+  await expect(form.getByRole("status").first()).toContainText(`Update posted for action ${ref}.`);
+});

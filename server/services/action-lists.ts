@@ -96,7 +96,7 @@ export async function myWork(ctx: AuthedContext) {
       ownerId: ctx.viewer.userId,
       localAreaId: areaScope(ctx.viewer, "plan.read"),
       status: { notIn: ["COMPLETE", "CANCELLED"] },
-      finding: { plan: { status: { not: "CLOSED" } } },
+      finding: { plan: CURRENT_PLAN.where },
     },
     select: {
       ...LIST_SELECT,

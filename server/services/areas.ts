@@ -8,6 +8,7 @@ import { PLAN_RULE_FIELDS } from "@/server/domain/action-health";
 import { daysBetween } from "@/server/domain/calendar";
 import { notFound } from "@/server/errors";
 import { acceptedImpactEvidence, FINDING_READINESS_FIELDS, findingReadiness } from "@/server/services/finding-readiness";
+import { CURRENT_PLAN } from "@/server/services/access";
 import { today } from "@/server/services/today";
 
 export async function listMyAreas(ctx: AuthedContext) {
@@ -21,9 +22,7 @@ export async function listMyAreas(ctx: AuthedContext) {
       slug: true,
       region: true,
       plans: {
-        where: { status: { not: "CLOSED" } },
-        orderBy: { createdAt: "desc" },
-        take: 1,
+        ...CURRENT_PLAN,
         select: { id: true, type: true, title: true, status: true },
       },
     },
@@ -46,9 +45,7 @@ export async function areaHome(ctx: AuthedContext, slug: string) {
       region: true,
       laCode: true,
       plans: {
-        where: { status: { not: "CLOSED" } },
-        orderBy: { createdAt: "desc" },
-        take: 1,
+        ...CURRENT_PLAN,
         select: {
           id: true,
           type: true,

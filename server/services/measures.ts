@@ -12,6 +12,7 @@ import type { Prisma } from "@/server/generated/prisma/client";
 import { fromDay, toDay } from "@/server/schemas/common";
 import type { CreateMeasureInput, MeasureFields, UpdateMeasureInput } from "@/server/schemas/measure";
 import { inTransaction, recordAudit, type Tx } from "@/server/services/audit";
+import { CURRENT_PLAN } from "@/server/services/access";
 import { today } from "@/server/services/today";
 import { staleSave } from "@/server/services/versioned";
 
@@ -142,9 +143,7 @@ export async function listMeasures(ctx: AuthedContext, slug: string) {
       name: true,
       slug: true,
       plans: {
-        where: { status: { not: "CLOSED" } },
-        orderBy: { createdAt: "desc" },
-        take: 1,
+        ...CURRENT_PLAN,
         select: {
           id: true,
           type: true,

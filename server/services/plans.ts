@@ -128,7 +128,7 @@ function planData(input: PlanFields) {
 export async function createPlan(ctx: AuthedContext, input: PlanFields & { slug: string }) {
   const area = await areaBySlug(ctx, input.slug, "plan.edit");
   return inTransaction(ctx, async (tx) => {
-    const open = await tx.plan.findFirst({ where: { localAreaId: area.id, status: { not: "CLOSED" } }, select: { title: true } });
+    const open = await tx.plan.findFirst({ where: { ...CURRENT_PLAN.where, localAreaId: area.id }, select: { title: true } });
     if (open) throw new AppError("CONFLICT", `${area.name} already has a current plan (${open.title}). Close it before starting another.`);
     const sourceInspectionId = await checkSourceInspection(tx, area.id, input.sourceInspectionId);
     const followUpInspectionId = await setNextInspection(tx, area.id, null, input);
@@ -156,7 +156,7 @@ export async function updatePlan(ctx: AuthedContext, input: PlanFields & { id: s
       throw await staleSave(tx, { what: "plan", entityId: input.id, current: async () => planForm(before) });
     }
     if (before.status === "CLOSED" && input.status !== "CLOSED") {
-      const open = await tx.plan.findFirst({ where: { localAreaId: found.localAreaId, status: { not: "CLOSED" }, id: { not: input.id } }, select: { title: true } });
+      const open = await tx.plan.findFirst({ where: { ...CURRENT_PLAN.where, localAreaId: found.localAreaId, id: { not: input.id } }, select: { title: true } });
       if (open) throw new AppError("CONFLICT", `This plan cannot be reopened while ${open.title} is the area's current plan. Close that one first.`);
     }
     const sourceInspectionId = await checkSourceInspection(tx, found.localAreaId, input.sourceInspectionId);

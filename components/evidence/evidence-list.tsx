@@ -5,20 +5,13 @@
  * viewer may review. Every status is a word, never a colour alone.
  */
 import type { inferRouterOutputs } from "@trpc/server";
-import { EVIDENCE_KIND, formatFileSize, REVIEW_STATUS, VISIBILITY } from "@/components/evidence/labels";
+import { EVIDENCE_KIND, REVIEW_STATUS, VISIBILITY } from "@/components/evidence/labels";
 import { ReviewControls } from "@/components/evidence/review-controls";
-import { formatDateTime } from "@/components/ui/format";
-import { Tag, type TagColour } from "@/components/ui/tag";
+import { formatDateTime, formatFileSize } from "@/components/ui/format";
+import { ReviewStatusTag, Tag } from "@/components/ui/tag";
 import type { AppRouter } from "@/server/api/root";
-import type { ReviewStatus } from "@/server/generated/prisma/enums";
 
 export type EvidenceListItem = inferRouterOutputs<AppRouter>["evidence"]["forTarget"]["items"][number];
-
-const REVIEW_COLOUR: Record<ReviewStatus, TagColour> = { PENDING: "yellow", ACCEPTED: "green", REJECTED: "red" };
-
-export function ReviewStatusTag({ status }: { status: ReviewStatus }) {
-  return <Tag colour={REVIEW_COLOUR[status]}>{REVIEW_STATUS[status]}</Tag>;
-}
 
 export function EvidenceList({
   items,

@@ -16,10 +16,3 @@ export const VISIBILITY_HINT: Record<Visibility, string> = {
   PARTNERS: "Everyone working on the plan, including the parent carer forum.",
   PUBLIC: "Anyone. Once accepted, it can appear on the area's public page.",
 };
-
-/** "340 KB", "1.2 MB": sizes as people read them. */
-export function formatFileSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}

@@ -161,6 +161,7 @@ export function StaleSaveConflict<T extends Record<string, unknown>>({
       mine={display(conflict.mine)}
       theirs={display(conflict.theirs)}
       changedBy={conflict.changedBy}
+      changedAt={conflict.changedAt}
       onReapply={() => onReapply(conflict.mine, conflict.theirs.version)}
       onDiscard={() => {
         const theirs = versioned.takeTheirs();

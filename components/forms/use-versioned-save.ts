@@ -7,7 +7,7 @@
 import { useState } from "react";
 import { staleSaveFrom, type StaleSave } from "@/components/forms/trpc-errors";
 
-export type Conflict<T> = { mine: T; theirs: T & { version: number }; changedBy: string | null };
+export type Conflict<T> = { mine: T; theirs: T & { version: number }; changedBy: string | null; changedAt: string | null };
 
 export function useVersionedSave<T extends Record<string, unknown>>(initialVersion: number) {
   const [version, setVersion] = useState(initialVersion);
@@ -24,7 +24,7 @@ export function useVersionedSave<T extends Record<string, unknown>>(initialVersi
         return saved;
       } catch (error) {
         const stale: StaleSave | null = staleSaveFrom(error);
-        if (stale) setConflict({ mine, theirs: stale.current as T & { version: number }, changedBy: stale.changedBy });
+        if (stale) setConflict({ mine, theirs: stale.current as T & { version: number }, changedBy: stale.changedBy, changedAt: stale.changedAt });
         throw error;
       }
     },

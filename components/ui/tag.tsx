@@ -3,9 +3,9 @@
  */
 import type { DeliveryRag } from "@/server/domain/delivery-rag";
 import type { FindingDelivery, FindingImpact } from "@/server/domain/finding-summary";
-import { ACTION_STATUS, DELIVERY_RAG, FINDING_DELIVERY, FINDING_IMPACT, MEASURE_STATUS, MEASURE_VALUE_STATUS } from "@/server/domain/labels";
+import { ACTION_STATUS, DELIVERY_RAG, FINDING_DELIVERY, FINDING_IMPACT, MEASURE_STATUS, MEASURE_VALUE_STATUS, REVIEW_STATUS } from "@/server/domain/labels";
 import type { MeasureStatus } from "@/server/domain/measure-status";
-import type { ActionStatus, MeasureValueStatus } from "@/server/generated/prisma/enums";
+import type { ActionStatus, MeasureValueStatus, ReviewStatus } from "@/server/generated/prisma/enums";
 
 export type TagColour = "green" | "orange" | "red" | "blue" | "grey" | "yellow" | "purple";
 
@@ -82,4 +82,10 @@ export function FindingImpactTag({ status }: { status: FindingImpact }) {
 
 export function ValueStatusTag({ status }: { status: MeasureValueStatus }) {
   return <Tag colour={status === "VALIDATED" ? "blue" : "yellow"}>{MEASURE_VALUE_STATUS[status]}</Tag>;
+}
+
+const REVIEW_COLOUR: Record<ReviewStatus, TagColour> = { PENDING: "yellow", ACCEPTED: "green", REJECTED: "red" };
+
+export function ReviewStatusTag({ status }: { status: ReviewStatus }) {
+  return <Tag colour={REVIEW_COLOUR[status]}>{REVIEW_STATUS[status]}</Tag>;
 }

@@ -7,7 +7,7 @@
 import { AppError } from "@/server/errors";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import type { Viewer } from "@/server/auth/permissions";
-import type { AuthedContext } from "@/server/api/trpc";
+import { fieldErrorsOf, type AuthedContext } from "@/server/api/trpc";
 import { id as idSchema } from "@/server/schemas/common";
 import { FILE_MESSAGES, MAX_EVIDENCE_BYTES, uploadEvidenceFieldsSchema } from "@/server/schemas/evidence";
 import { evidenceFile, uploadEvidence } from "@/server/services/evidence";
@@ -99,10 +99,7 @@ export async function handleEvidenceUpload(request: Request, ctx: UploadContext)
     visibility: text(form.get("visibility")),
   });
   const file = form.get("file");
-  const fieldErrors: Record<string, string> = {};
-  if (!fields.success) {
-    for (const issue of fields.error.issues) fieldErrors[issue.path.join(".")] ??= issue.message;
-  }
+  const fieldErrors: Record<string, string> = (!fields.success && fieldErrorsOf(fields.error)) || {};
   if (!(file instanceof File) || file.size === 0) fieldErrors.file = file instanceof File ? FILE_MESSAGES.empty : FILE_MESSAGES.missing;
   if (!fields.success || !(file instanceof File) || fieldErrors.file) {
     return json(400, { message: Object.values(fieldErrors)[0] ?? SOMETHING_WENT_WRONG, fieldErrors });
@@ -114,8 +111,8 @@ export async function handleEvidenceUpload(request: Request, ctx: UploadContext)
     return json(201, { id: evidence.id });
   } catch (error) {
     if (error instanceof AppError) {
-      const field = typeof error.details?.field === "string" ? error.details.field : null;
-      return json(STATUS[error.code], { message: error.message, ...(field ? { fieldErrors: { [field]: error.message } } : {}) });
+      const fieldErrors = fieldErrorsOf(error);
+      return json(STATUS[error.code], { message: error.message, ...(fieldErrors ? { fieldErrors } : {}) });
     }
     console.error("[evidence] upload failed:", error);
     return json(500, { message: SOMETHING_WENT_WRONG });

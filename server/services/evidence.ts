@@ -23,6 +23,7 @@ import {
   type SetReadyForInspectorsInput,
   type UploadEvidenceFields,
 } from "@/server/schemas/evidence";
+import { fieldError } from "@/server/services/access";
 import { inTransaction, recordAudit, type Tx } from "@/server/services/audit";
 import { newStorageKey } from "@/server/storage/keys";
 import { getStorage } from "@/server/storage/storage";
@@ -261,7 +262,7 @@ export async function uploadEvidence(ctx: AuthedContext, input: UploadEvidenceFi
   assertMayAdd(ctx.viewer, target);
 
   const checked = await checkEvidenceFile(file);
-  if (!checked.ok) throw new AppError("INVALID", checked.message, { field: "file" });
+  if (!checked.ok) throw fieldError("file", checked.message);
 
   const sha256 = createHash("sha256").update(file.bytes).digest("hex");
   const storageKey = newStorageKey(sha256);
@@ -316,7 +317,7 @@ async function findForReview(tx: Tx, viewer: Viewer, id: string) {
 
 export async function reviewEvidence(ctx: AuthedContext, input: ReviewEvidenceInput) {
   const note = input.note?.trim() || null;
-  if (input.decision === "REJECTED" && !note) throw new AppError("INVALID", REJECT_NOTE_MESSAGE, { field: "note" });
+  if (input.decision === "REJECTED" && !note) throw fieldError("note", REJECT_NOTE_MESSAGE);
   return inTransaction(ctx, async (tx) => {
     const { id, localAreaId, ...before } = await findForReview(tx, ctx.viewer, input.id);
     const after = await tx.evidence.update({

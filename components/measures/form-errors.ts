@@ -3,8 +3,8 @@
  * included (a milestone's date), each linking to its control by the id the form gives it,
  * `${prefix}-${path}`.
  */
-import { useState } from "react";
-import type { FieldErrors } from "react-hook-form";
+import { TRPCClientError } from "@trpc/client";
+import type { FieldErrors, FieldValues, Path, UseFormSetError } from "react-hook-form";
 import type { FieldError } from "@/components/ui/error-summary";
 
 export function errorList(errors: FieldErrors, prefix: string, describe: (path: string, message: string) => string = (_, m) => m): FieldError[] {
@@ -27,16 +27,24 @@ export function errorList(errors: FieldErrors, prefix: string, describe: (path: 
 }
 
 /**
- * The same list object until its content or the number of submissions changes. The error
- * summary takes focus whenever the list it gets is a new one, so without this, adding a
- * milestone or ticking a box on a form in error would throw focus back to the summary.
+ * Puts a server refusal's field errors (fieldError in server/services/access.ts) beside the
+ * fields it names, for the fields in `names`.
  */
-export function useSummary(list: FieldError[], submitCount: number): FieldError[] {
-  const key = `${submitCount}:${JSON.stringify(list)}`;
-  const [held, setHeld] = useState({ key, list });
-  if (held.key !== key) {
-    setHeld({ key, list });
-    return list;
+export function showFieldErrors<T extends FieldValues>(setError: UseFormSetError<T>, error: unknown, names: readonly Path<T>[]) {
+  if (!(error instanceof TRPCClientError)) return;
+  const fieldErrors = (error.data as { fieldErrors?: Record<string, string> | null } | undefined)?.fieldErrors ?? {};
+  for (const [field, message] of Object.entries(fieldErrors)) {
+    if ((names as readonly string[]).includes(field)) setError(field as Path<T>, { type: "server", message });
   }
-  return held.list;
+}
+
+/** The error summary's entries, each once: a refusal placed beside its field is also among the form's errors. */
+export function summaryOf(...lists: FieldError[][]): FieldError[] {
+  const seen = new Set<string>();
+  return lists.flat().filter((e) => {
+    const key = `${e.field}\u0000${e.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

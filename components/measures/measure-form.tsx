@@ -12,7 +12,7 @@ import { Controller, useFieldArray, useForm } from "react-hook-form";
 import { StaleSaveConflict } from "@/components/forms/conflict-panel";
 import { Notice, useFormFeedback } from "@/components/forms/form-feedback";
 import { useVersionedSave } from "@/components/forms/use-versioned-save";
-import { errorList, useSummary } from "@/components/measures/form-errors";
+import { errorList, showFieldErrors, summaryOf } from "@/components/measures/form-errors";
 import { numberOrNull } from "@/components/measures/measure-value";
 import { useTRPC } from "@/components/trpc/provider";
 import { buttonClass } from "@/components/ui/button";
@@ -30,7 +30,7 @@ export type MeasureFormProps = {
   slug: string;
   /** The plan's findings, to choose those the measure evidences. */
   findings: FindingChoice[];
-  /** People who may own the measure. */
+  /** People who may own the measure (and its current owner, whoever they are now). */
   owners: Person[];
 } & ({ planId: string; measure?: undefined } | { planId?: undefined; measure: MeasureFields & { id: string; version: number } });
 
@@ -53,6 +53,7 @@ const EMPTY: Omit<MeasureFields, "unit" | "direction"> = {
 
 /** Only the form's own fields: a conflict's `current` also carries id and version. */
 const fieldsOf = (v: Record<string, unknown>) => Object.fromEntries(MEASURE_FIELD_LABELS.map(({ name }) => [name, v[name]])) as MeasureFields;
+const FIELD_NAMES = MEASURE_FIELD_LABELS.map(({ name }) => name);
 
 const asNumber = { setValueAs: numberOrNull };
 const narrow = `${inputClass} max-w-[12rem]!`;
@@ -81,12 +82,19 @@ export function MeasureForm({ slug, findings, owners, planId, measure }: Measure
   const update = useMutation(trpc.measure.update.mutationOptions());
   // Discarding after a stale save also clears the refusal from the summary, until the next save.
   const [showRefusal, setShowRefusal] = useState(true);
-  const { errors, submitCount } = form.formState;
-  const summary = useSummary([...errorList(errors, "measure", describe), ...(showRefusal ? feedback.summary({}) : [])], submitCount);
-
-  const people = measure?.ownerId && !owners.some((o) => o.id === measure.ownerId) ? [...owners, { id: measure.ownerId, name: "The current owner" }] : owners;
+  const { errors } = form.formState;
+  const summary = summaryOf(errorList(errors, "measure", describe), showRefusal ? feedback.summary({}) : []);
 
   async function save(values: MeasureFields, overVersion?: number) {
+    try {
+      return await send(values, overVersion);
+    } catch (error) {
+      showFieldErrors(form.setError, error, FIELD_NAMES);
+      throw error;
+    }
+  }
+
+  async function send(values: MeasureFields, overVersion?: number) {
     if (!measure) {
       const created = await create.mutateAsync({ ...values, planId: planId! });
       router.push(`/local-areas/${slug}/measures/${created.id}`);
@@ -115,7 +123,7 @@ export function MeasureForm({ slug, findings, owners, planId, measure }: Measure
       const f = findings.find((x) => x.id === id);
       return f ? `${f.ref}. ${f.summary}` : "A finding no longer in this plan";
     }),
-    ownerId: v.ownerId ? (people.find((p) => p.id === v.ownerId)?.name ?? "Someone no longer in this area") : "",
+    ownerId: v.ownerId ? (owners.find((p) => p.id === v.ownerId)?.name ?? "Someone no longer in this area") : "",
     milestones: [...v.milestones].sort((a, b) => a.date.localeCompare(b.date)).map((m) => `${formatDate(m.date)}: ${m.targetValue}`),
   });
 
@@ -278,7 +286,7 @@ export function MeasureForm({ slug, findings, owners, planId, measure }: Measure
       />
 
       <FormField id="measure-ownerId" label="Owner (optional)" hint="The owner can enter the measure's values." error={errors.ownerId?.message}>
-        <Select placeholder="No owner" options={people.map((p) => ({ value: p.id, label: p.name }))} {...form.register("ownerId")} />
+        <Select placeholder="No owner" options={owners.map((p) => ({ value: p.id, label: p.name }))} {...form.register("ownerId")} />
       </FormField>
 
       <button type="submit" className={buttonClass.primary} disabled={create.isPending || update.isPending}>

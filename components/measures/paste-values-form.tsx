@@ -11,7 +11,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { Notice, useFormFeedback } from "@/components/forms/form-feedback";
-import { errorList, useSummary } from "@/components/measures/form-errors";
+import { errorList } from "@/components/measures/form-errors";
 import { ValueStatusChoice } from "@/components/measures/value-status-choice";
 import { useTRPC } from "@/components/trpc/provider";
 import { buttonClass } from "@/components/ui/button";
@@ -43,13 +43,10 @@ export function PasteValuesForm({ measureId }: { measureId: string }) {
   const empty = { measureId, status: "PROVISIONAL" as const, text: "" };
   const form = useForm<PasteValuesInput>({ resolver: zodResolver(pasteValuesSchema), reValidateMode: "onSubmit", defaultValues: empty });
   const paste = useMutation(trpc.measure.pasteValues.mutationOptions());
-  const { errors, submitCount } = form.formState;
+  const { errors } = form.formState;
   const text = useWatch({ control: form.control, name: "text" });
   const preview = text.trim() ? parsePastedValues(text, { latest: todayIso() }) : null;
-  const summary = useSummary(
-    [...lineErrors.map((message) => ({ field: "paste-text", message })), ...errorList(errors, "paste"), ...feedback.summary({})],
-    submitCount,
-  );
+  const summary = [...lineErrors.map((message) => ({ field: "paste-text", message })), ...errorList(errors, "paste"), ...feedback.summary({})];
 
   const onSubmit = form.handleSubmit(async (values) => {
     const { errors: problems } = parsePastedValues(values.text, { latest: todayIso() });

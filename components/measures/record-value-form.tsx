@@ -5,7 +5,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { Notice, useFormFeedback } from "@/components/forms/form-feedback";
-import { errorList, useSummary } from "@/components/measures/form-errors";
+import { errorList, showFieldErrors, summaryOf } from "@/components/measures/form-errors";
 import { numberOrNull } from "@/components/measures/measure-value";
 import { ValueStatusChoice } from "@/components/measures/value-status-choice";
 import { useTRPC } from "@/components/trpc/provider";
@@ -25,12 +25,15 @@ export function RecordValueForm({ measureId, unit }: { measureId: string; unit: 
   const empty = { measureId, periodEnd: "", value: null as unknown as number, status: "PROVISIONAL" as const, note: "" };
   const form = useForm<RecordValueInput>({ resolver: zodResolver(recordValueSchema), reValidateMode: "onSubmit", defaultValues: empty });
   const record = useMutation(trpc.measure.recordValue.mutationOptions());
-  const { errors, submitCount } = form.formState;
-  const summary = useSummary([...errorList(errors, "value"), ...feedback.summary({})], submitCount);
+  const { errors } = form.formState;
+  const summary = summaryOf(errorList(errors, "value"), feedback.summary({}));
 
   const onSubmit = form.handleSubmit((values) =>
     feedback.submit(async () => {
-      const saved = await record.mutateAsync(values);
+      const saved = await record.mutateAsync(values).catch((error: unknown) => {
+        showFieldErrors(form.setError, error, ["periodEnd"]);
+        throw error;
+      });
       form.reset(empty);
       router.refresh();
       const period = formatDate(values.periodEnd);

@@ -104,6 +104,21 @@ describe("parsePastedValues", () => {
     expect(result.rows.map((r) => r.line)).toEqual([1]);
   });
 
+  it("reads a spaced date followed by a number as a row, and a spaced date alone as a period without a value", () => {
+    expect(parsePastedValues("31 Mar 26 40\nFeb 2026 26\n31 January 2026 12")).toEqual({
+      rows: [
+        { line: 1, periodEnd: "2026-03-31", value: 40 },
+        { line: 2, periodEnd: "2026-02-28", value: 26 },
+        { line: 3, periodEnd: "2026-01-31", value: 12 },
+      ],
+      errors: [],
+    });
+    expect(parsePastedValues("Jan 2026 1\n31 March 2026\nMar 26").errors).toEqual([
+      "Line 2: add a value after '31 March 2026'",
+      "Line 3: add a value after 'Mar 26'",
+    ]);
+  });
+
   it("refuses a period that has not ended when told the latest allowed", () => {
     expect(parsePastedValues("2026-06-30\t1\n2026-07-31\t2", { latest: "2026-06-30" }).errors).toEqual([
       "Line 2: 31 July 2026 has not ended yet",

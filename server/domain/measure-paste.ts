@@ -31,6 +31,8 @@ const MONTH_FORMATS = ["MMM yyyy", "MMMM yyyy", "MMM-yy", "MMM-yyyy", "MMM yy", 
 // Any year a plan could cover; catches "31/03/26" read as the year 26.
 const EARLIEST_YEAR = 1990;
 const LATEST_YEAR = 2100;
+// A fixed reference date: two-digit years and parsing do not depend on the clock.
+const REFERENCE = new Date(2000, 0, 1);
 
 /** A decimal number as people type it: "41.5", "-3", ".5", "41.5%". Anything else is NaN. */
 export function parseDecimal(text: string): number {
@@ -47,14 +49,12 @@ export function parsePeriod(text: string): string | null {
   // "Sept" is how many people abbreviate September; date-fns knows only "Sep".
   const s = text.trim().replace(/\s+/g, " ").replace(/\bsept\b/i, "Sep");
   if (!s) return null;
-  // A fixed reference date: two-digit years and parsing do not depend on the clock.
-  const reference = new Date(2000, 0, 1);
   for (const [formats, monthOnly] of [
     [DAY_FORMATS, false],
     [MONTH_FORMATS, true],
   ] as const) {
     for (const format of formats) {
-      const parsed = parse(s, format, reference);
+      const parsed = parse(s, format, REFERENCE);
       if (!isValid(parsed)) continue;
       const d = monthOnly ? endOfMonth(parsed) : parsed;
       if (d.getFullYear() < EARLIEST_YEAR || d.getFullYear() > LATEST_YEAR) continue;
@@ -78,8 +78,8 @@ function splitLine(line: string): [string, string] | null {
   return match ? [match[1]!, match[2]!] : null;
 }
 
-const humanDate = (iso: string) =>
-  new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
+const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+const humanDate = (iso: string) => dateFormat.format(new Date(`${iso}T00:00:00Z`));
 
 /**
  * Reads pasted text. Every line is either a row or an error sentence naming its line; the
@@ -100,9 +100,13 @@ export function parsePastedValues(text: string, { latest }: { latest?: string } 
     const parts = splitLine(raw);
     const periodEnd = parts ? parsePeriod(parts[0]) : null;
     const value = parts ? parseDecimal(parts[1]) : Number.NaN;
-    const firstCell = parts?.[0] ?? raw.split(/[\t,]/)[0]!;
-    if (index === firstLine && parsePeriod(firstCell) === null && Number.isNaN(value)) return; // a heading
-    if (parsePeriod(raw) !== null) {
+    const isHeading =
+      index === firstLine && Number.isNaN(value) && (parts ? periodEnd === null : parsePeriod(raw.split(/[\t,]/)[0]!) === null);
+    if (isHeading) return;
+    // A line that reads as a period and a value is not also a period alone (no format takes a
+    // trailing value), so the whole line is tried as a period only when the split reading fails.
+    const readsAsRow = periodEnd !== null && !Number.isNaN(value);
+    if (!readsAsRow && parsePeriod(raw) !== null) {
       errors.push(`Line ${line}: add a value after '${raw.trim()}'`);
       return;
     }

@@ -36,14 +36,21 @@ export function isRealDay(text: string): boolean {
   return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
 }
 
-export const requiredDay = (what: string) =>
-  z.string().trim().min(1, `Enter ${what}`).refine(isRealDay, `${what[0]!.toUpperCase()}${what.slice(1)} must be a real date`);
+const capitalised = (text: string) => `${text[0]!.toUpperCase()}${text.slice(1)}`;
+
+/** "Enter <what>" when empty; "<What> must be a real date", or `messages.invalid`, when not a day. */
+export const requiredDay = (what: string, messages: { invalid?: string } = {}) =>
+  z
+    .string()
+    .trim()
+    .min(1, `Enter ${what}`)
+    .refine(isRealDay, messages.invalid ?? `${capitalised(what)} must be a real date`);
 
 export const optionalDay = (what: string) =>
   z
     .string()
     .trim()
-    .refine((v) => v === "" || isRealDay(v), `${what[0]!.toUpperCase()}${what.slice(1)} must be a real date`);
+    .refine((v) => v === "" || isRealDay(v), `${capitalised(what)} must be a real date`);
 
 /** "yyyy-mm-dd" to UTC midnight; "" to null. */
 export function toDay(text: string): Date;

@@ -9,11 +9,8 @@
  */
 import { z } from "zod";
 import { MeasureDirection, MeasureUnit, MeasureValueStatus } from "@/server/generated/prisma/enums";
-import { id, isRealDay as isIsoDay } from "@/server/schemas/common";
+import { id, optionalDay, optionalId, requiredDay } from "@/server/schemas/common";
 
-/** A date from a date input; "" when left empty. */
-const optionalDay = (message: string) => z.string().trim().refine((s) => s === "" || isIsoDay(s), message);
-const requiredDay = (empty: string, invalid: string) => z.string().trim().min(1, empty).refine(isIsoDay, invalid);
 /** A number from a text input (the form turns text into a number, NaN when it is not one); null when empty. */
 const optionalNumber = (message: string) => z.number(message).nullable();
 
@@ -22,7 +19,7 @@ export const measureDirection = z.enum(MeasureDirection, "Choose whether a highe
 export const measureValueStatus = z.enum(MeasureValueStatus, "Choose whether the value is provisional or validated");
 
 export const milestoneFields = z.object({
-  date: requiredDay("Enter the milestone's date", "Enter the milestone's date as a real date"),
+  date: requiredDay("the milestone's date", { invalid: "Enter the milestone's date as a real date" }),
   targetValue: z.number("Enter the milestone's target value as a number"),
 });
 
@@ -43,15 +40,15 @@ const fieldShape = {
   direction: measureDirection,
   source: z.string().trim().min(1, "Enter where the figures come from, like the SEN2 return").max(300, "Source must be 300 characters or fewer"),
   baselineValue: optionalNumber("Baseline value must be a number"),
-  baselineDate: optionalDay("Baseline date must be a real date"),
+  baselineDate: optionalDay("baseline date"),
   benchmarkValue: optionalNumber("Benchmark value must be a number"),
   benchmarkLabel: z.string().trim().max(120, "Benchmark name must be 120 characters or fewer"),
-  benchmarkDate: optionalDay("Benchmark date must be a real date"),
+  benchmarkDate: optionalDay("benchmark date"),
   targetValue: optionalNumber("Target value must be a number"),
-  targetDate: optionalDay("Target date must be a real date"),
+  targetDate: optionalDay("target date"),
   findingIds: z.array(id).min(1, "Choose at least one finding this measure evidences"),
   /** "" for no owner. */
-  ownerId: z.union([z.literal(""), id]).optional(),
+  ownerId: optionalId.optional(),
   milestones: z.array(milestoneFields).max(40, "A measure can have up to 40 milestones"),
 };
 
@@ -96,7 +93,7 @@ export const updateMeasureSchema = z
 
 export const recordValueSchema = z.object({
   measureId: id,
-  periodEnd: requiredDay("Enter the date the period ends", "Period end must be a real date"),
+  periodEnd: requiredDay("the date the period ends", { invalid: "Period end must be a real date" }),
   value: z.number("Enter the value as a number"),
   status: measureValueStatus,
   note: z.string().trim().max(500, "Note must be 500 characters or fewer").optional(),

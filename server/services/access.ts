@@ -5,6 +5,8 @@
 import type { AuthedContext } from "@/server/api/trpc";
 import { areaScope, can, type AreaCapability } from "@/server/auth/permissions";
 import { AppError, forbidden, notFound } from "@/server/errors";
+import type { Prisma } from "@/server/generated/prisma/client";
+import type { Db } from "@/server/services/audit";
 
 /** The area at `slug`, if the viewer may read it and holds `capability` there. */
 export async function areaBySlug(ctx: AuthedContext, slug: string, capability: AreaCapability) {
@@ -33,3 +35,21 @@ export function fieldError(field: string, message: string) {
 
 /** The area's current plan: the latest that is not closed. */
 export const CURRENT_PLAN = { where: { status: { not: "CLOSED" as const } }, orderBy: { createdAt: "desc" as const }, take: 1 };
+
+/** Who may own an action or a measure in the area: a lead or contributor there whose account is in use. */
+const ownerChoice = (localAreaId: string) =>
+  ({ memberships: { some: { localAreaId, role: { in: ["LEAD", "CONTRIBUTOR"] } } }, disabledAt: null }) satisfies Prisma.UserWhereInput;
+
+/** The people the area's forms offer as owners, by name. */
+export function ownerChoices(db: Db, localAreaId: string) {
+  return db.user.findMany({
+    where: ownerChoice(localAreaId),
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, email: true, organisation: { select: { name: true } } },
+  });
+}
+
+/** Whether a save may name `userId` as owner: the same rule as the choices offered. */
+export async function isOwnerChoice(db: Db, localAreaId: string, userId: string) {
+  return (await db.user.count({ where: { id: userId, ...ownerChoice(localAreaId) } })) > 0;
+}

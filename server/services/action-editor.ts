@@ -8,7 +8,7 @@ import { areaScope } from "@/server/auth/permissions";
 import { notFound } from "@/server/errors";
 import { fromDay, toDay } from "@/server/schemas/common";
 import type { ActionFields } from "@/server/schemas/plan";
-import { areaBySlug, CURRENT_PLAN, fieldError, requireCan } from "@/server/services/access";
+import { areaBySlug, CURRENT_PLAN, fieldError, isOwnerChoice, ownerChoices, requireCan } from "@/server/services/access";
 import { inTransaction, recordAudit, type Tx } from "@/server/services/audit";
 import { staleSave } from "@/server/services/versioned";
 
@@ -53,11 +53,7 @@ function actionForm(a: ActionFormRow): ActionFields & { id: string; version: num
 async function editorChoices(ctx: AuthedContext, localAreaId: string, planId: string) {
   const [findings, owners, organisations, actions] = await Promise.all([
     ctx.db.finding.findMany({ where: { planId }, orderBy: [{ sortOrder: "asc" }, { ref: "asc" }], select: { id: true, ref: true, summary: true } }),
-    ctx.db.user.findMany({
-      where: { memberships: { some: { localAreaId, role: { in: ["LEAD", "CONTRIBUTOR"] } } }, disabledAt: null },
-      orderBy: { name: "asc" },
-      select: { id: true, name: true, email: true, organisation: { select: { name: true } } },
-    }),
+    ownerChoices(ctx.db, localAreaId),
     ctx.db.organisation.findMany({ where: { localAreaId }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
     ctx.db.action.findMany({ where: { finding: { planId } }, orderBy: [{ ref: "asc" }], select: { id: true, ref: true, title: true } }),
   ]);
@@ -92,8 +88,7 @@ async function checkedRelations(tx: Tx, localAreaId: string, input: ActionFields
   const finding = await tx.finding.findFirst({ where: { id: input.findingId, localAreaId }, select: { id: true, planId: true } });
   if (!finding) throw fieldError("findingId", "Choose one of this plan's findings");
   if (input.ownerId) {
-    const owner = await tx.membership.findFirst({ where: { userId: input.ownerId, localAreaId, role: { in: ["LEAD", "CONTRIBUTOR"] } } });
-    if (!owner) throw fieldError("ownerId", "Choose an owner who is a lead or contributor in this area");
+    if (!(await isOwnerChoice(tx, localAreaId, input.ownerId))) throw fieldError("ownerId", "Choose an owner who is a lead or contributor in this area");
   }
   if (input.leadOrganisationId) {
     const lead = await tx.organisation.count({ where: { id: input.leadOrganisationId, localAreaId } });

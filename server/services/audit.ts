@@ -25,19 +25,27 @@ const json = (v: unknown) => (v === undefined || v === null ? undefined : (JSON.
 /** Who acted: a signed-in person, or nobody (`viewer` null) when the change comes from the command line. */
 export type AuditActor = { viewer: { userId: string } | null; requestId: AuthedContext["requestId"] };
 
+function auditRow(ctx: AuditActor, entry: AuditEntry) {
+  return {
+    actorId: ctx.viewer?.userId ?? null,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    localAreaId: entry.localAreaId ?? null,
+    before: json(entry.before),
+    after: json(entry.after),
+    requestId: ctx.requestId,
+  } satisfies Prisma.AuditEventUncheckedCreateInput;
+}
+
 export async function recordAudit(tx: Tx, ctx: AuditActor, entry: AuditEntry) {
-  await tx.auditEvent.create({
-    data: {
-      actorId: ctx.viewer?.userId ?? null,
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId,
-      localAreaId: entry.localAreaId ?? null,
-      before: json(entry.before),
-      after: json(entry.after),
-      requestId: ctx.requestId,
-    },
-  });
+  await tx.auditEvent.create({ data: auditRow(ctx, entry) });
+}
+
+/** Many events in one insert: for a change that touches many records at once. */
+export async function recordAudits(tx: Tx, ctx: AuditActor, entries: AuditEntry[]) {
+  if (entries.length === 0) return;
+  await tx.auditEvent.createMany({ data: entries.map((entry) => auditRow(ctx, entry)) });
 }
 
 /** Runs `work` in one transaction; everything it writes, audit included, commits together. */

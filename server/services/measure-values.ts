@@ -4,14 +4,15 @@
  * own. A value for a period already entered replaces it; the audit keeps both.
  */
 import type { AuthedContext } from "@/server/api/trpc";
-import { areaScope, can } from "@/server/auth/permissions";
+import { areaScope } from "@/server/auth/permissions";
 import { utcDay } from "@/server/domain/calendar";
 import { parsePastedValues } from "@/server/domain/measure-paste";
-import { AppError, forbidden, notFound } from "@/server/errors";
+import { AppError, notFound } from "@/server/errors";
 import type { Prisma } from "@/server/generated/prisma/client";
 import type { PasteValuesInput, RecordValueInput, SetValueStatusInput } from "@/server/schemas/measure";
-import { inTransaction, recordAudit } from "@/server/services/audit";
 import { fromDay, toDay } from "@/server/schemas/common";
+import { fieldError, requireCan } from "@/server/services/access";
+import { inTransaction, recordAudit, recordAudits, type AuditEntry } from "@/server/services/audit";
 import { today } from "@/server/services/today";
 
 /** Finds a measure the viewer may enter values on: NOT_FOUND outside their areas, FORBIDDEN if not theirs. */
@@ -21,13 +22,12 @@ async function measureForValues(ctx: AuthedContext, measureId: string) {
     select: { id: true, localAreaId: true, ownerId: true },
   });
   if (!measure) throw notFound("That measure");
-  if (!can(ctx.viewer, "measure.enterValues", measure)) {
-    throw forbidden("Only the plan lead or the measure's owner can enter its values.");
-  }
+  requireCan(ctx, "measure.enterValues", measure, "Only the plan lead or the measure's owner can enter its values.");
   return measure;
 }
 
 const valueSelect = { id: true, periodEnd: true, value: true, status: true, note: true, enteredById: true } satisfies Prisma.MeasureValueSelect;
+type ValueRow = Prisma.MeasureValueGetPayload<{ select: typeof valueSelect }>;
 
 /** The latest period end a value may have: a period that has not ended has no figure yet. */
 const latestPeriodEnd = () => fromDay(utcDay(today()));
@@ -35,7 +35,7 @@ const latestPeriodEnd = () => fromDay(utcDay(today()));
 /** Enters one value; a value for a period already entered replaces it, and the audit keeps both. */
 export async function recordValue(ctx: AuthedContext, input: RecordValueInput) {
   const measure = await measureForValues(ctx, input.measureId);
-  if (input.periodEnd > latestPeriodEnd()) throw new AppError("INVALID", "The period end must be today or earlier: the period must have ended.");
+  if (input.periodEnd > latestPeriodEnd()) throw fieldError("periodEnd", "The period end must be today or earlier: the period must have ended.");
   const periodEnd = toDay(input.periodEnd)!;
   return inTransaction(ctx, async (tx) => {
     const key = { measureId_periodEnd: { measureId: measure.id, periodEnd } };
@@ -79,30 +79,66 @@ export async function pasteValues(ctx: AuthedContext, input: PasteValuesInput) {
       select: valueSelect,
     });
     const byDay = new Map(existing.map((v) => [fromDay(v.periodEnd), v]));
-    let created = 0;
-    for (const row of rows) {
-      const before = byDay.get(row.periodEnd) ?? null;
-      const periodEnd = toDay(row.periodEnd)!;
-      const fields = { value: row.value, status: input.status, enteredById: ctx.viewer.userId };
-      const after = await tx.measureValue.upsert({
-        where: { measureId_periodEnd: { measureId: measure.id, periodEnd } },
-        create: { measureId: measure.id, periodEnd, ...fields },
-        update: fields,
+    const fields = { status: input.status, enteredById: ctx.viewer.userId };
+
+    const fresh = rows.filter((row) => !byDay.has(row.periodEnd));
+    const created = await insertValues(
+      tx.measureValue.createManyAndReturn({
+        data: fresh.map((row) => ({ measureId: measure.id, periodEnd: toDay(row.periodEnd)!, value: row.value, ...fields })),
         select: valueSelect,
-      });
-      if (!before) created += 1;
-      // One event per value, like a single entry, so each value's history reads the same.
-      await recordAudit(tx, ctx, {
-        action: "measure.pasteValues",
-        entityType: "MeasureValue",
-        entityId: after.id,
-        localAreaId: measure.localAreaId,
-        before,
-        after,
-      });
+      }),
+    );
+
+    // Only values the paste changes are rewritten: pasting a column again leaves the rest, and
+    // who entered them, as they were. A paste gives no notes, so a value's note stays.
+    const replaced = new Map<string, { before: ValueRow; after: ValueRow }>();
+    for (const row of rows) {
+      const before = byDay.get(row.periodEnd);
+      if (before && (before.value !== row.value || before.status !== input.status)) {
+        replaced.set(row.periodEnd, { before, after: { ...before, value: row.value, ...fields } });
+      }
     }
-    return { created, updated: rows.length - created };
+    // One statement per distinct value: status and who entered it are the same for the whole paste.
+    const idsByValue = new Map<number, string[]>();
+    for (const { before, after } of replaced.values()) idsByValue.set(after.value, [...(idsByValue.get(after.value) ?? []), before.id]);
+    for (const [value, ids] of idsByValue) {
+      await tx.measureValue.updateMany({ where: { id: { in: ids } }, data: { value, ...fields } });
+    }
+
+    // One event per value, like a single entry, so each value's history reads the same.
+    const createdByDay = new Map(created.map((v) => [fromDay(v.periodEnd), v]));
+    const audit = (entityId: string, before: ValueRow | null, after: ValueRow): AuditEntry => ({
+      action: "measure.pasteValues",
+      entityType: "MeasureValue",
+      entityId,
+      localAreaId: measure.localAreaId,
+      before,
+      after,
+    });
+    await recordAudits(
+      tx,
+      ctx,
+      rows.flatMap((row) => {
+        const made = createdByDay.get(row.periodEnd);
+        if (made) return [audit(made.id, null, made)];
+        const change = replaced.get(row.periodEnd);
+        return change ? [audit(change.before.id, change.before, change.after)] : [];
+      }),
+    );
+    return { created: created.length, updated: replaced.size };
   });
+}
+
+/** The insert of a paste's new periods; someone else entering one of them meanwhile refuses the paste. */
+async function insertValues(insert: Promise<ValueRow[]>): Promise<ValueRow[]> {
+  try {
+    return await insert;
+  } catch (error) {
+    if ((error as { code?: string } | null)?.code === "P2002") {
+      throw new AppError("CONFLICT", "Someone else entered values for some of these periods at the same time. Nothing was saved: paste again to replace them.");
+    }
+    throw error;
+  }
 }
 
 /** Marks a value validated (or back to provisional). */
@@ -113,9 +149,7 @@ export async function setValueStatus(ctx: AuthedContext, input: SetValueStatusIn
   });
   if (!found) throw notFound("That value");
   const { measure, ...before } = found;
-  if (!can(ctx.viewer, "measure.enterValues", measure)) {
-    throw forbidden("Only the plan lead or the measure's owner can validate its values.");
-  }
+  requireCan(ctx, "measure.enterValues", measure, "Only the plan lead or the measure's owner can validate its values.");
   return inTransaction(ctx, async (tx) => {
     const after = await tx.measureValue.update({ where: { id: input.id }, data: { status: input.status }, select: valueSelect });
     await recordAudit(tx, ctx, {

@@ -4,7 +4,7 @@ import { createAreaWithPlan, createFinding, createMeasure, createMeasureValue, d
 import { createCaller } from "@/server/api/root";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import type { CreateMeasureInput } from "@/server/schemas/measure";
-import { callerFor, contextFor, createMember, refusal, serviceRefusal, testDb } from "@/server/testing/harness";
+import { callerFor, contextFor, createMember, fieldErrors, refusal, serviceRefusal, testDb } from "@/server/testing/harness";
 
 let db: PrismaClient;
 let area: Awaited<ReturnType<typeof createAreaWithPlan>>;
@@ -14,6 +14,8 @@ let leadId: string;
 let contributorId: string;
 let viewerId: string;
 let strangerId: string;
+/** A contributor of the area whose account has been disabled. */
+let disabledId: string;
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -49,6 +51,8 @@ beforeAll(async () => {
   contributorId = await createMember(db, area.localAreaId, "CONTRIBUTOR", "Cal Contributor");
   viewerId = await createMember(db, area.localAreaId, "VIEWER", "Vi Viewer");
   strangerId = await createMember(db, other.localAreaId, "LEAD", "Sam Stranger");
+  disabledId = await createMember(db, area.localAreaId, "CONTRIBUTOR", "Dee Disabled");
+  await db.user.update({ where: { id: disabledId }, data: { disabledAt: new Date() } });
 });
 afterAll(() => db.$disconnect());
 
@@ -106,9 +110,50 @@ describe("measure.create and measure.byId", () => {
     expect(await db.measure.count({ where: { planId: area.planId, ref: { in: ["C4", "c3"] } } })).toBe(0);
   });
 
+  it("names the field each refusal is about, and refuses an owner whose account is disabled", async () => {
+    const lead = await callerFor(db, leadId);
+    await lead.measure.create(fields({ ref: "C6" }));
+    expect(fieldErrors(await refusal(lead.measure.create(fields({ ref: "C7", findingIds: [other.findingId] }))))).toEqual({
+      findingIds: "Choose findings from this plan only.",
+    });
+    expect(fieldErrors(await refusal(lead.measure.create(fields({ ref: "C7", ownerId: disabledId }))))).toEqual({
+      ownerId: "Choose an owner who is a plan lead or action owner in this local area.",
+    });
+    expect(fieldErrors(await refusal(lead.measure.create(fields({ ref: "C6" }))))).toEqual({
+      ref: "This plan already has a measure C6. Choose another reference.",
+    });
+    expect(await db.measure.count({ where: { planId: area.planId, ref: "C7" } })).toBe(0);
+  });
+
   it("is for the plan lead only", async () => {
     await expect((await callerFor(db, contributorId)).measure.create(fields({ ref: "C5" }))).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect((await callerFor(db, viewerId)).measure.create(fields({ ref: "C5" }))).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});
+
+describe("measure.formChoices", () => {
+  it("offers the plan's findings and the leads and contributors whose accounts are in use", async () => {
+    const choices = await (await callerFor(db, leadId)).measure.formChoices({ slug: area.slug });
+    expect(choices.area).toMatchObject({ id: area.localAreaId, slug: area.slug });
+    expect(choices.planId).toBe(area.planId);
+    expect(choices.findings.map((f) => f.id).sort()).toEqual([area.findingId, secondFindingId].sort());
+    expect(choices.owners).toEqual([
+      { id: contributorId, name: "Cal Contributor" },
+      { id: leadId, name: "Lena Lead" },
+    ]);
+  });
+
+  it("is for the plan lead only, and another area's lead finds nothing", async () => {
+    await expect((await callerFor(db, contributorId)).measure.formChoices({ slug: area.slug })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect((await callerFor(db, viewerId)).measure.formChoices({ slug: area.slug })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect((await callerFor(db, strangerId)).measure.formChoices({ slug: area.slug })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("keeps a measure's current owner among the edit form's choices once their account is disabled, once", async () => {
+    const measure = await createMeasure(db, { planId: area.planId, ownerId: disabledId });
+    const read = await (await callerFor(db, leadId)).measure.byId({ id: measure.id });
+    expect(read.owners.filter((o) => o.id === disabledId)).toEqual([{ id: disabledId, name: "Dee Disabled" }]);
+    expect(read.owners.map((o) => o.id)).toEqual(expect.arrayContaining([leadId, contributorId]));
   });
 });
 
@@ -194,6 +239,14 @@ describe("values", () => {
     expect(await db.measureValue.count({ where: { measureId: measure.id } })).toBe(0);
   });
 
+  it("says which field a period that has not ended is about", async () => {
+    const measure = await createMeasure(db, { planId: area.planId });
+    const refused = await refusal(
+      (await callerFor(db, leadId)).measure.recordValue({ measureId: measure.id, periodEnd: iso(day(1)), value: 1, status: "PROVISIONAL" }),
+    );
+    expect(fieldErrors(refused)).toEqual({ periodEnd: "The period end must be today or earlier: the period must have ended." });
+  });
+
   it("writes nothing from a paste with one bad line, and names the line", async () => {
     const measure = await createMeasure(db, { planId: area.planId, baselineDate: day(-400) });
     await createMeasureValue(db, { measureId: measure.id, periodEnd: new Date("2025-01-31T00:00:00Z"), value: 5 });
@@ -231,6 +284,72 @@ describe("values", () => {
     const janEvent = events.find((e) => e.entityId === jan.id)!;
     expect(janEvent.before).toMatchObject({ value: 5, status: "VALIDATED" });
     expect(janEvent.after).toMatchObject({ value: 40, status: "PROVISIONAL" });
+  });
+
+  it("leaves values a paste does not change as they were, unaudited, and audits each value it writes", async () => {
+    const measure = await createMeasure(db, { planId: area.planId, baselineDate: day(-400) });
+    const same = await createMeasureValue(db, {
+      measureId: measure.id,
+      periodEnd: new Date("2025-01-31T00:00:00Z"),
+      value: 40,
+      status: "PROVISIONAL",
+      note: "From the SEN2 return",
+      enteredById: contributorId,
+    });
+    const corrected = await createMeasureValue(db, {
+      measureId: measure.id,
+      periodEnd: new Date("2025-02-28T00:00:00Z"),
+      value: 39,
+      status: "PROVISIONAL",
+      note: "Early figure",
+      enteredById: contributorId,
+    });
+    const validated = await createMeasureValue(db, {
+      measureId: measure.id,
+      periodEnd: new Date("2025-03-31T00:00:00Z"),
+      value: 43,
+      status: "VALIDATED",
+      enteredById: contributorId,
+    });
+    const ctx = await contextFor(db, leadId);
+    const result = await createCaller(ctx).measure.pasteValues({
+      measureId: measure.id,
+      status: "PROVISIONAL",
+      text: "2025-04-30\t44\n2025-03-31\t43\n2025-02-28\t41\n2025-01-31\t40\n2025-05-31\t41",
+    });
+    // March's figure is the same but no longer validated: a change of status is a change.
+    expect(result).toEqual({ created: 2, updated: 2 });
+
+    expect(await db.measureValue.findUniqueOrThrow({ where: { id: same.id } })).toEqual(same);
+    const feb = await db.measureValue.findUniqueOrThrow({ where: { id: corrected.id } });
+    expect(feb).toMatchObject({ value: 41, status: "PROVISIONAL", note: "Early figure", enteredById: leadId });
+    expect(feb.updatedAt.getTime()).toBeGreaterThan(corrected.updatedAt.getTime());
+    expect(await db.measureValue.findUniqueOrThrow({ where: { id: validated.id } })).toMatchObject({ value: 43, status: "PROVISIONAL" });
+
+    const events = await db.auditEvent.findMany({ where: { requestId: ctx.requestId }, orderBy: [{ at: "asc" }, { id: "asc" }] });
+    const added = await db.measureValue.findMany({ where: { measureId: measure.id, value: { in: [44, 41] }, NOT: { id: corrected.id } } });
+    const idOf = (periodEnd: string) => added.find((v) => iso(v.periodEnd) === periodEnd)!.id;
+    expect(events.map((e) => e.entityId).sort()).toEqual([idOf("2025-04-30"), validated.id, corrected.id, idOf("2025-05-31")].sort());
+    for (const event of events) expect(event).toMatchObject({ action: "measure.pasteValues", entityType: "MeasureValue", actorId: leadId, localAreaId: area.localAreaId });
+    const eventFor = (id: string) => events.find((e) => e.entityId === id)!;
+    expect(eventFor(idOf("2025-04-30")).before).toBeNull();
+    expect(eventFor(idOf("2025-04-30")).after).toEqual({
+      id: idOf("2025-04-30"),
+      periodEnd: "2025-04-30T00:00:00.000Z",
+      value: 44,
+      status: "PROVISIONAL",
+      note: null,
+      enteredById: leadId,
+    });
+    expect(eventFor(corrected.id).before).toMatchObject({ value: 39, note: "Early figure", enteredById: contributorId });
+    expect(eventFor(corrected.id).after).toEqual({
+      id: corrected.id,
+      periodEnd: "2025-02-28T00:00:00.000Z",
+      value: 41,
+      status: "PROVISIONAL",
+      note: "Early figure",
+      enteredById: leadId,
+    });
   });
 
   it("lets a contributor enter and validate values only on measures they own", async () => {
@@ -315,6 +434,7 @@ describe("another area", () => {
     const ours = await (await callerFor(db, viewerId)).measure.list({ slug: area.slug });
     expect(ours.measures.map((m) => m.ref)).not.toContain("OTHER1");
     expect(ours.viewerCan.create).toBe(false);
-    expect(ours.owners).toEqual([]);
+    // Owners are offered by measure.formChoices, to the lead only: the list carries none, to anyone.
+    expect(ours).not.toHaveProperty("owners");
   });
 });

@@ -7,19 +7,16 @@
 import type { AuthedContext } from "@/server/api/trpc";
 import { areaScope, can } from "@/server/auth/permissions";
 import { MEASURE_RULE_FIELDS, measureStatus } from "@/server/domain/measure-status";
-import { AppError, forbidden, notFound } from "@/server/errors";
+import { notFound } from "@/server/errors";
 import type { Prisma } from "@/server/generated/prisma/client";
 import { fromDay, toDay } from "@/server/schemas/common";
 import type { CreateMeasureInput, MeasureFields, UpdateMeasureInput } from "@/server/schemas/measure";
+import { areaBySlug, CURRENT_PLAN, fieldError, isOwnerChoice, ownerChoices, requireCan } from "@/server/services/access";
 import { inTransaction, recordAudit, type Tx } from "@/server/services/audit";
-import { CURRENT_PLAN } from "@/server/services/access";
 import { today } from "@/server/services/today";
 import { staleSave } from "@/server/services/versioned";
 
 type Db = AuthedContext["db"] | Tx;
-
-// Who may own a measure: someone who can enter its values there.
-const OWNER_ROLES = ["LEAD", "CONTRIBUTOR"] as const;
 
 const formSelect = {
   id: true,
@@ -104,30 +101,27 @@ async function checkReferences(
 ) {
   const findingIds = [...new Set(input.findingIds)];
   const found = await tx.finding.count({ where: { id: { in: findingIds }, planId: plan.planId } });
-  if (found !== findingIds.length) throw new AppError("INVALID", "Choose findings from this plan only.");
-  if (input.ownerId) {
-    const owner = await tx.membership.findFirst({
-      where: { userId: input.ownerId, localAreaId: plan.localAreaId, role: { in: [...OWNER_ROLES] } },
-      select: { id: true },
-    });
-    if (!owner) throw new AppError("INVALID", "Choose an owner who is a plan lead or action owner in this local area.");
+  if (found !== findingIds.length) throw fieldError("findingIds", "Choose findings from this plan only.");
+  if (input.ownerId && !(await isOwnerChoice(tx, plan.localAreaId, input.ownerId))) {
+    throw fieldError("ownerId", "Choose an owner who is a plan lead or action owner in this local area.");
   }
   const clash = await tx.measure.findFirst({
     where: { planId: plan.planId, ref: { equals: input.ref, mode: "insensitive" }, ...(measureId ? { NOT: { id: measureId } } : {}) },
     select: { ref: true },
   });
-  if (clash) throw new AppError("INVALID", `This plan already has a measure ${clash.ref}. Choose another reference.`);
+  if (clash) throw fieldError("ref", `This plan already has a measure ${clash.ref}. Choose another reference.`);
   return findingIds;
 }
 
-/** People who may own a measure in the area, for the lead's form. */
-async function ownerChoices(ctx: AuthedContext, localAreaId: string) {
-  const members = await ctx.db.membership.findMany({
-    where: { localAreaId, role: { in: [...OWNER_ROLES] } },
-    orderBy: { user: { name: "asc" } },
-    select: { user: { select: { id: true, name: true, email: true } } },
-  });
-  return members.map(({ user }) => ({ id: user.id, name: user.name ?? user.email ?? user.id }));
+/**
+ * People who may own a measure in the area, for the lead's form. `current`, the measure's owner,
+ * is listed even after leaving the area or losing their account, so the form shows who owns it;
+ * a save that keeps them is refused beside the field until the lead chooses another.
+ */
+async function measureOwnerChoices(db: Db, localAreaId: string, current?: { id: string; name: string | null } | null) {
+  const owners = (await ownerChoices(db, localAreaId)).map((u) => ({ id: u.id, name: u.name ?? u.email ?? u.id }));
+  if (current && !owners.some((o) => o.id === current.id)) owners.push({ id: current.id, name: current.name ?? "The current owner" });
+  return owners;
 }
 
 function statusOf(m: Prisma.MeasureGetPayload<{ select: typeof MEASURE_RULE_FIELDS }>, cadenceDays: number, now: Date) {
@@ -149,7 +143,6 @@ export async function listMeasures(ctx: AuthedContext, slug: string) {
           type: true,
           title: true,
           updateCadenceDays: true,
-          findings: { orderBy: [{ sortOrder: "asc" }, { ref: "asc" }], select: { id: true, ref: true, summary: true } },
           measures: {
             orderBy: { ref: "asc" },
             select: {
@@ -171,10 +164,9 @@ export async function listMeasures(ctx: AuthedContext, slug: string) {
   const plan = area.plans[0] ?? null;
   const canEdit = can(ctx.viewer, "plan.edit", { localAreaId: area.id });
   const now = today();
-  const owners = canEdit ? await ownerChoices(ctx, area.id) : [];
   return {
     area: { id: area.id, name: area.name, slug: area.slug },
-    plan: plan && { id: plan.id, type: plan.type, title: plan.title, findings: plan.findings },
+    plan: plan && { id: plan.id, type: plan.type, title: plan.title },
     measures: (plan?.measures ?? []).map((m) => {
       const status = statusOf(m, plan!.updateCadenceDays, now);
       return {
@@ -191,10 +183,20 @@ export async function listMeasures(ctx: AuthedContext, slug: string) {
         status: { status: status.status, expected: status.expected, explanation: status.explanation },
       };
     }),
-    /** People who may own a measure: for the lead's forms only. */
-    owners,
     viewerCan: { create: plan !== null && canEdit },
   };
+}
+
+/** What the new-measure form offers: the current plan's findings and the people who may own a measure. */
+export async function measureFormChoices(ctx: AuthedContext, slug: string) {
+  const area = await areaBySlug(ctx, slug, "plan.edit");
+  const plan = await ctx.db.plan.findFirst({
+    ...CURRENT_PLAN,
+    where: { ...CURRENT_PLAN.where, localAreaId: area.id },
+    select: { id: true, findings: { orderBy: [{ sortOrder: "asc" }, { ref: "asc" }], select: { id: true, ref: true, summary: true } } },
+  });
+  if (!plan) return { area, planId: null, findings: [], owners: [] };
+  return { area, planId: plan.id, findings: plan.findings, owners: await measureOwnerChoices(ctx.db, area.id) };
 }
 
 /** One measure: details, trajectory, values newest first and its status, with what the viewer may do. */
@@ -256,7 +258,7 @@ export async function measureById(ctx: AuthedContext, id: string) {
     status,
     /** The edit form's starting values, and its choices of owner (for the lead only). */
     form: formValues(m),
-    owners: canEdit ? await ownerChoices(ctx, localAreaId) : [],
+    owners: canEdit ? await measureOwnerChoices(ctx.db, localAreaId, m.owner) : [],
     viewerCan: {
       edit: canEdit,
       enterValues: can(ctx.viewer, "measure.enterValues", { localAreaId, ownerId }),
@@ -271,7 +273,7 @@ export async function createMeasure(ctx: AuthedContext, input: CreateMeasureInpu
     select: { id: true, localAreaId: true },
   });
   if (!plan) throw notFound("That plan");
-  if (!can(ctx.viewer, "plan.edit", plan)) throw forbidden();
+  requireCan(ctx, "plan.edit", plan);
   return inTransaction(ctx, async (tx) => {
     const findingIds = await checkReferences(tx, input, { planId: plan.id, localAreaId: plan.localAreaId }, null);
     const created = await tx.measure.create({
@@ -306,7 +308,7 @@ export async function updateMeasure(ctx: AuthedContext, input: UpdateMeasureInpu
     select: { id: true, planId: true, localAreaId: true },
   });
   if (!found) throw notFound("That measure");
-  if (!can(ctx.viewer, "plan.edit", found)) throw forbidden();
+  requireCan(ctx, "plan.edit", found);
   return inTransaction(ctx, async (tx) => {
     const stale = () => staleSave(tx, { what: "measure", entityId: input.id, current: () => loadForm(tx, input.id) });
     const before = await loadForm(tx, input.id);

@@ -8,12 +8,14 @@ import {
   updateMeasureSchema,
 } from "@/server/schemas/measure";
 import { pasteValues, recordValue, setValueStatus } from "@/server/services/measure-values";
-import { createMeasure, listMeasures, measureById, updateMeasure } from "@/server/services/measures";
+import { createMeasure, listMeasures, measureById, measureFormChoices, updateMeasure } from "@/server/services/measures";
 
 /** Measures: definition, trajectory (baseline, milestones, target) and values. */
 export const measureRouter = router({
   /** The current plan's measures with their status. */
   list: guardedProcedure("plan.read").input(bySlug).query(({ ctx, input }) => listMeasures(ctx, input.slug)),
+  /** What the new-measure form offers: the current plan's findings and who may own a measure. */
+  formChoices: guardedProcedure("plan.edit").input(bySlug).query(({ ctx, input }) => measureFormChoices(ctx, input.slug)),
   byId: guardedProcedure("plan.read").input(byId).query(({ ctx, input }) => measureById(ctx, input.id)),
   create: guardedProcedure("plan.edit").input(createMeasureSchema).mutation(({ ctx, input }) => createMeasure(ctx, input)),
   /** Refused with CONFLICT (and the measure as it is now) when someone saved since `version`. */

@@ -38,9 +38,12 @@ function ownedMeasure(fx: Fixture, db: PrismaClient): Promise<string> {
 
 // Distinct past periods, so each call validates a value of its own.
 let nextPeriod = 1;
+// A different figure each call: a paste that changes nothing writes (and audits) nothing.
+let nextPastedValue = 30;
 
 export const MEASURE_SPECS: Specs = {
   "measure.list": { scope: "area", input: (fx) => ({ slug: fx.area.slug }) },
+  "measure.formChoices": { scope: "area", input: (fx) => ({ slug: fx.area.slug }) },
   "measure.byId": { scope: "area", input: async (fx, db) => ({ id: await ownedMeasure(fx, db) }) },
   "measure.create": { scope: "area", input: (fx) => ({ planId: fx.area.planId, ...fields(fx) }) },
   "measure.update": {
@@ -59,7 +62,7 @@ export const MEASURE_SPECS: Specs = {
   },
   "measure.pasteValues": {
     scope: "area",
-    input: async (fx, db) => ({ measureId: await ownedMeasure(fx, db), status: "PROVISIONAL", text: "Month\tValue\nJan 2026\t30\nFeb 2026\t31.5" }),
+    input: async (fx, db) => ({ measureId: await ownedMeasure(fx, db), status: "PROVISIONAL", text: `Month\tValue\nJan 2026\t${nextPastedValue++}\nFeb 2026\t31.5` }),
     ownerId: (fx) => fx.users.CONTRIBUTOR,
   },
   "measure.setValueStatus": {

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { forbidden } from "next/navigation";
 import { MeasureForm } from "@/components/measures/measure-form";
 import { BackLink } from "@/components/ui/back-link";
 import { getQueryClient, loadForPage, trpc } from "@/server/api/rsc";
@@ -10,19 +9,18 @@ export const metadata: Metadata = { title: "Add a measure" };
 
 export default async function NewMeasurePage({ params }: Params) {
   const { slug } = await params;
-  const { area, plan, owners, viewerCan } = await loadForPage(
-    getQueryClient().fetchQuery(trpc.measure.list.queryOptions({ slug })),
+  const { area, planId, findings, owners } = await loadForPage(
+    getQueryClient().fetchQuery(trpc.measure.formChoices.queryOptions({ slug })),
     `/local-areas/${slug}/measures/new`,
   );
-  if (plan && !viewerCan.create) forbidden();
 
   return (
     <>
       <BackLink href={`/local-areas/${slug}/measures`}>Back to measures</BackLink>
       <p className="mb-1 text-xl text-secondary">{area.name}</p>
       <h1 className="mb-6 text-4xl">Add a measure</h1>
-      {plan ? (
-        <MeasureForm slug={slug} planId={plan.id} findings={plan.findings} owners={owners} />
+      {planId ? (
+        <MeasureForm slug={slug} planId={planId} findings={findings} owners={owners} />
       ) : (
         <p>This local area has no current improvement plan to add a measure to.</p>
       )}

@@ -26,9 +26,6 @@ export default async function EditMeasurePage({ params }: Params) {
   const { slug, measureId } = await params;
   const measure = await load(slug, measureId);
   if (!measure.viewerCan.edit) forbidden();
-  // Someone who has left the area may still own the measure until the lead chooses another.
-  const { owner } = measure;
-  const owners = owner && !measure.owners.some((o) => o.id === owner.id) ? [...measure.owners, { id: owner.id, name: owner.name ?? "The current owner" }] : measure.owners;
 
   return (
     <>
@@ -37,7 +34,7 @@ export default async function EditMeasurePage({ params }: Params) {
       <h1 className="mb-6 text-4xl">
         Edit measure {measure.ref} {measure.name}
       </h1>
-      <MeasureForm slug={slug} measure={measure.form} findings={measure.plan.findings} owners={owners} />
+      <MeasureForm slug={slug} measure={measure.form} findings={measure.plan.findings} owners={measure.owners} />
     </>
   );
 }

@@ -39,6 +39,13 @@ export function connect(): PrismaClient {
   return new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
 }
 
+/** The area the command acts on, by its address; a command for an area that does not exist is refused (exit 1). */
+export async function areaAt(db: PrismaClient, slug: string): Promise<{ id: string; name: string }> {
+  const area = await db.localArea.findUnique({ where: { slug }, select: { id: true, name: true } });
+  if (!area) throw new Error(`There is no local area with the address ${slug}.`);
+  return area;
+}
+
 /** Runs a command: exit 0 when it succeeds, 1 when it is refused, 2 on wrong usage. */
 export async function runCli(usage: string, main: () => Promise<number>) {
   try {

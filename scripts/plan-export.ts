@@ -9,7 +9,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { exportPlanCsv, exportPlanWorkbook } from "@/server/import-export/plan-export";
-import { connect, parseCliArgs, runCli } from "./plan-cli";
+import { areaAt, connect, parseCliArgs, runCli } from "./plan-cli";
 
 const USAGE = "npm run plan:export -- --area <slug> <file.xlsx | folder for CSV files>";
 
@@ -17,11 +17,7 @@ await runCli(USAGE, async () => {
   const args = parseCliArgs(process.argv.slice(2), { dryRun: false });
   const db = connect();
   try {
-    const area = await db.localArea.findUnique({ where: { slug: args.area }, select: { id: true, name: true } });
-    if (!area) {
-      console.error(`There is no local area with the address ${args.area}.`);
-      return 1;
-    }
+    const area = await areaAt(db, args.area);
     if (args.path.toLowerCase().endsWith(".xlsx")) {
       await mkdir(path.dirname(path.resolve(args.path)), { recursive: true });
       await writeFile(args.path, await exportPlanWorkbook(db, area.id));

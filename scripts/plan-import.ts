@@ -19,7 +19,7 @@ import {
   type Issue,
 } from "@/server/import-export/plan-import";
 import type { UploadedFile } from "@/server/import-export/read-workbook";
-import { connect, parseCliArgs, runCli, UsageError } from "./plan-cli";
+import { areaAt, connect, parseCliArgs, runCli, UsageError } from "./plan-cli";
 
 const USAGE = "npm run plan:import -- --area <slug> [--dry-run] <file.xlsx | folder of CSV files>";
 
@@ -62,11 +62,7 @@ await runCli(USAGE, async () => {
   const files = await filesAt(args.path);
   const db = connect();
   try {
-    const area = await db.localArea.findUnique({ where: { slug: args.area }, select: { id: true, name: true } });
-    if (!area) {
-      console.error(`There is no local area with the address ${args.area}.`);
-      return 1;
-    }
+    const area = await areaAt(db, args.area);
     console.log(`${args.dryRun ? "Checking" : "Importing"} ${args.path} into ${area.name}${args.dryRun ? " (dry run: nothing is changed)" : ""}.`);
     if (args.dryRun) {
       const report = await previewImportFiles(db, area.id, files);

@@ -10,6 +10,7 @@ import type {
   FindingKind,
   InspectionFramework,
   InspectionKind,
+  Judgement,
   MeasureDirection,
   MeasureUnit,
   MeasureValueStatus,
@@ -76,6 +77,14 @@ export const INSPECTION_KIND: Record<InspectionKind, string> = {
   FULL: "Full inspection",
   REVISIT: "Revisit",
   MONITORING: "Monitoring inspection",
+};
+
+/** Revisit (2016) and monitoring inspection (2023) judgements on a finding, in DOMAIN.md's words. */
+export const JUDGEMENT: Record<Judgement, string> = {
+  SUFFICIENT: "Sufficient progress",
+  NOT_SUFFICIENT: "Not sufficient progress",
+  EFFECTIVE: "Effective action",
+  NOT_EFFECTIVE: "Not effective action",
 };
 
 export const REGION: Record<Region, string> = {

@@ -7,6 +7,7 @@
  * A value is `undefined` when its column is not in the sheet (the field is left alone) and `null`
  * when the cell is empty (an optional field is cleared).
  */
+import type { z } from "zod";
 import type {
   ActionStatus,
   CoproductionLevel,
@@ -23,7 +24,6 @@ import type { RawRow, RawSheet } from "@/server/import-export/read-workbook";
 import {
   cellText,
   columnOf,
-  formatIsoDay,
   headerKey,
   isEmpty,
   LIMITS,
@@ -43,6 +43,10 @@ import {
   type EnumName,
   type SheetName,
 } from "@/server/import-export/workbook-format";
+import { createAreaSchema } from "@/server/schemas/admin";
+import { email as emailSchema, fromDay } from "@/server/schemas/common";
+import { measureFields } from "@/server/schemas/measure";
+import { actionFields, findingFields, organisationFields } from "@/server/schemas/plan";
 
 /** A problem in the file. `row` 0 is the whole sheet or file; `column` "" is the whole row. */
 export type Issue = { sheet: string; row: number; column: string; message: string };
@@ -124,8 +128,15 @@ export type ParsedWorkbook = {
   warnings: Issue[];
 };
 
-const REF_PATTERN = /^[A-Za-z0-9][A-Za-z0-9.\-]*$/;
-const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+// The editors' own fields: their lengths and reference patterns are the workbook's, so a row the
+// import accepts is one the finding, action and measure forms can save again.
+const FINDING = findingFields.shape;
+const ACTION = actionFields.shape;
+const MEASURE = measureFields.shape;
+type TextField = z.ZodString;
+const maxOf = (field: TextField) => field.maxLength ?? Number.POSITIVE_INFINITY;
+const AREA_NAME = createAreaSchema.shape.name;
+const ORGANISATION_NAME = organisationFields.shape.name;
 
 /** "Inspectors' wording" -> "inspectors' wording", but "LA code" stays. */
 function lowerFirst(text: string): string {
@@ -156,27 +167,29 @@ function rowReader<S extends SheetName>(sheet: S, columns: Map<string, number>, 
       return bad;
     },
     problem,
-    text(key: ColumnKey<S>, max: number): string | null | undefined {
+    text(key: ColumnKey<S>, field: TextField | number): string | null | undefined {
       const c = cell(key);
       if (c === undefined) return undefined;
       const t = cellText(c);
       if (!t.ok) return (problem(key, t.message), null);
       const value = unescapeFormula(t.value);
       if (value === "") return empty(key);
+      const max = typeof field === "number" ? field : maxOf(field);
       if (value.length > max) return (problem(key, `${spec(key).header} must be ${max} characters or fewer`), null);
       return value;
     },
-    ref(key: ColumnKey<S>): string | null | undefined {
-      const value = r.text(key, LIMITS.ref);
-      if (value && !REF_PATTERN.test(value)) {
-        return (problem(key, `${spec(key).header} may use letters, numbers, dots and dashes, like 2.3`), null);
-      }
-      return value;
+    /** A reference, checked by the editor's own field for that kind of record. */
+    ref(key: ColumnKey<S>, field: TextField): string | null | undefined {
+      const value = r.text(key, field);
+      if (!value) return value;
+      const checked = field.safeParse(value);
+      return checked.success ? value : (problem(key, checked.error.issues[0]!.message), null);
     },
     email(key: ColumnKey<S>): string | null | undefined {
-      const value = r.text(key, LIMITS.email);
-      if (value && !EMAIL_PATTERN.test(value)) return (problem(key, `${spec(key).header} must be an email address, like name@example.gov.uk`), null);
-      return value?.toLowerCase() ?? value;
+      const value = r.text(key, Number.POSITIVE_INFINITY);
+      if (!value) return value;
+      const checked = emailSchema.safeParse(value);
+      return checked.success ? checked.data : (problem(key, checked.error.issues[0]!.message), null);
     },
     enum<E extends EnumName>(key: ColumnKey<S>, name: E): EnumCode<E> | null | undefined {
       const c = cell(key);
@@ -328,7 +341,7 @@ export function parseSheets(sheets: readonly RawSheet[], options: { date1904?: b
       const r = reader("Plan", planInput, raw);
       const row: PlanSheetRow = {
         row: raw.row,
-        localArea: r.text("localArea", LIMITS.name) ?? "",
+        localArea: r.text("localArea", AREA_NAME) ?? "",
         laCode: r.text("laCode", 20) ?? "",
         region: r.enum("region", "region"),
         planType: r.enum("planType", "planType"),
@@ -346,7 +359,7 @@ export function parseSheets(sheets: readonly RawSheet[], options: { date1904?: b
     const once = uniqueKeys("Findings", errors, "Ref", (ref) => `Finding ${ref}`);
     for (const raw of dataRows(findingsInput.raw)) {
       const r = reader("Findings", findingsInput, raw);
-      const ref = r.ref("ref");
+      const ref = r.ref("ref", FINDING.ref);
       if (ref) {
         out.findingRefs.add(ref.toLowerCase());
         if (!once(ref, raw.row)) continue;
@@ -355,8 +368,8 @@ export function parseSheets(sheets: readonly RawSheet[], options: { date1904?: b
         row: raw.row,
         ref: ref!,
         kind: r.enum("kind", "findingKind")!,
-        inspectorsWording: r.text("inspectorsWording", LIMITS.longText)!,
-        summary: r.text("summary", LIMITS.summary)!,
+        inspectorsWording: r.text("inspectorsWording", FINDING.inspectorsWording)!,
+        summary: r.text("summary", FINDING.summary)!,
         judgement: r.enum("judgement", "judgement"),
         judgementDate: r.date("judgementDate"),
       } satisfies FindingRow;
@@ -370,17 +383,17 @@ export function parseSheets(sheets: readonly RawSheet[], options: { date1904?: b
     const once = uniqueKeys("Actions", errors, "Ref", (ref) => `Action ${ref}`);
     for (const raw of dataRows(actionsInput.raw)) {
       const r = reader("Actions", actionsInput, raw);
-      const ref = r.ref("ref");
+      const ref = r.ref("ref", ACTION.ref);
       if (ref && !once(ref, raw.row)) continue;
       const row = {
         row: raw.row,
-        findingRef: r.ref("findingRef")!,
+        findingRef: r.ref("findingRef", FINDING.ref)!,
         ref: ref!,
-        title: r.text("title", LIMITS.text)!,
-        description: r.text("description", LIMITS.longText) ?? (actionsInput.columns.has("description") ? "" : undefined),
+        title: r.text("title", ACTION.title)!,
+        description: r.text("description", ACTION.description) ?? (actionsInput.columns.has("description") ? "" : undefined),
         ownerEmail: r.email("ownerEmail"),
-        leadOrganisation: r.text("leadOrganisation", LIMITS.name),
-        partnerOrganisations: r.list("partnerOrganisations", LIMITS.name),
+        leadOrganisation: r.text("leadOrganisation", ORGANISATION_NAME),
+        partnerOrganisations: r.list("partnerOrganisations", maxOf(ORGANISATION_NAME)),
         startDate: r.date("startDate"),
         dueDate: r.date("dueDate"),
         status: r.enum("status", "actionStatus"),
@@ -388,7 +401,7 @@ export function parseSheets(sheets: readonly RawSheet[], options: { date1904?: b
         coproductionLevel: r.enum("coproductionLevel", "coproductionLevel"),
       } satisfies ActionRow;
       if (row.startDate && row.dueDate && row.dueDate < row.startDate) {
-        r.problem("dueDate", `The due date (${formatIsoDay(row.dueDate)}) must be on or after the start date (${formatIsoDay(row.startDate)})`);
+        r.problem("dueDate", `The due date (${fromDay(row.dueDate)}) must be on or after the start date (${fromDay(row.startDate)})`);
       }
       if (!r.bad) out.actions.push(row);
     }
@@ -399,7 +412,7 @@ export function parseSheets(sheets: readonly RawSheet[], options: { date1904?: b
     const once = uniqueKeys("Measures", errors, "Ref", (ref) => `Measure ${ref}`);
     for (const raw of dataRows(measuresInput.raw)) {
       const r = reader("Measures", measuresInput, raw);
-      const ref = r.ref("ref");
+      const ref = r.ref("ref", MEASURE.ref);
       if (ref) {
         out.measureRefs.add(ref.toLowerCase());
         if (!once(ref, raw.row)) continue;
@@ -408,18 +421,18 @@ export function parseSheets(sheets: readonly RawSheet[], options: { date1904?: b
       const row = {
         row: raw.row,
         ref: ref!,
-        name: r.text("name", LIMITS.text)!,
-        definition: r.text("definition", LIMITS.longText) ?? (has("definition") ? "" : undefined),
+        name: r.text("name", MEASURE.name)!,
+        definition: r.text("definition", MEASURE.definition) ?? (has("definition") ? "" : undefined),
         unit: r.enum("unit", "measureUnit")!,
         direction: r.enum("direction", "measureDirection")!,
-        source: r.text("source", 300) ?? (has("source") ? "" : undefined),
+        source: r.text("source", MEASURE.source) ?? (has("source") ? "" : undefined),
         baseline: r.number("baseline"),
         baselineDate: r.date("baselineDate"),
         benchmark: r.number("benchmark"),
-        benchmarkLabel: r.text("benchmarkLabel", LIMITS.text),
+        benchmarkLabel: r.text("benchmarkLabel", MEASURE.benchmarkLabel),
         target: r.number("target"),
         targetDate: r.date("targetDate"),
-        findingRefs: r.list("findingRefs", LIMITS.ref),
+        findingRefs: r.list("findingRefs", maxOf(FINDING.ref)),
       } satisfies MeasureRow;
       if (!r.bad) out.measures.push(row);
     }
@@ -430,9 +443,9 @@ export function parseSheets(sheets: readonly RawSheet[], options: { date1904?: b
     const once = uniqueKeys("Milestones", errors, "Date", (key) => `The milestone for ${key.replace("|", " on ")}`);
     for (const raw of dataRows(milestonesInput.raw)) {
       const r = reader("Milestones", milestonesInput, raw);
-      const row = { row: raw.row, measureRef: r.ref("measureRef")!, date: r.date("date")!, target: r.number("target")! } satisfies MilestoneRow;
+      const row = { row: raw.row, measureRef: r.ref("measureRef", MEASURE.ref)!, date: r.date("date")!, target: r.number("target")! } satisfies MilestoneRow;
       if (r.bad) continue;
-      if (once(`${row.measureRef}|${formatIsoDay(row.date)}`, raw.row)) out.milestones.push(row);
+      if (once(`${row.measureRef}|${fromDay(row.date)}`, raw.row)) out.milestones.push(row);
     }
   }
 
@@ -443,13 +456,13 @@ export function parseSheets(sheets: readonly RawSheet[], options: { date1904?: b
       const r = reader("Values", valuesInput, raw);
       const row = {
         row: raw.row,
-        measureRef: r.ref("measureRef")!,
+        measureRef: r.ref("measureRef", MEASURE.ref)!,
         periodEnd: r.date("periodEnd")!,
         value: r.number("value")!,
         status: r.enum("status", "valueStatus"),
       } satisfies ValueRow;
       if (r.bad) continue;
-      if (once(`${row.measureRef}|${formatIsoDay(row.periodEnd)}`, raw.row)) out.values.push(row);
+      if (once(`${row.measureRef}|${fromDay(row.periodEnd)}`, raw.row)) out.values.push(row);
     }
   }
 

@@ -5,11 +5,10 @@
  */
 import ExcelJS from "exceljs";
 import { notFound } from "@/server/errors";
-import { loadAreaState, type AreaState, type Db } from "@/server/import-export/plan-state";
+import { loadAreaState, type AreaState } from "@/server/import-export/plan-state";
 import {
   ENUMS,
   escapeFormula,
-  formatIsoDay,
   joinList,
   SHEET_NAMES,
   SHEETS,
@@ -18,6 +17,8 @@ import {
   type ColumnKey,
   type SheetName,
 } from "@/server/import-export/workbook-format";
+import { fromDay } from "@/server/schemas/common";
+import type { Db } from "@/server/services/audit";
 
 /** A value as export writes it: text, a number, a calendar date or nothing. */
 export type OutValue = string | number | Date | null;
@@ -147,7 +148,7 @@ export async function writeXlsx(rows: Partial<SheetRows>): Promise<Buffer> {
 
 function csvField(value: OutValue, kind: Column["kind"]): string {
   if (value === null) return "";
-  const text = value instanceof Date ? formatIsoDay(value) : typeof value === "number" ? String(value) : TEXT_KINDS.has(kind) ? escapeFormula(value) : value;
+  const text = value instanceof Date ? fromDay(value) : typeof value === "number" ? String(value) : TEXT_KINDS.has(kind) ? escapeFormula(value) : value;
   return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
@@ -176,7 +177,12 @@ export async function exportPlanCsv(db: Db, localAreaId: string): Promise<Record
   return Object.fromEntries(SHEET_NAMES.map((s) => [s, writeCsv(s, rows[s])])) as Record<SheetName, string>;
 }
 
+/** One sheet as CSV, for a download that asks for only that sheet. */
+export async function exportPlanSheetCsv(db: Db, localAreaId: string, sheet: SheetName): Promise<string> {
+  return writeCsv(sheet, planRows(await stateOf(db, localAreaId))[sheet]);
+}
+
 /** "northbridge-plan-2026-11-22.xlsx", or "northbridge-plan-2026-11-22-Findings.csv" for one sheet. */
 export function exportFileName(slug: string, on: Date, sheet?: SheetName): string {
-  return sheet ? `${slug}-plan-${formatIsoDay(on)}-${sheet}.csv` : `${slug}-plan-${formatIsoDay(on)}.xlsx`;
+  return sheet ? `${slug}-plan-${fromDay(on)}-${sheet}.csv` : `${slug}-plan-${fromDay(on)}.xlsx`;
 }

@@ -5,7 +5,16 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "@/prisma/demo-data";
-import { createAreaWithPlan, createLocalArea, createMembership, createUser, day } from "@/prisma/factories";
+import {
+  createAreaWithPlan,
+  createLocalArea,
+  createMeasure,
+  createMeasureMilestone,
+  createMeasureValue,
+  createMembership,
+  createUser,
+  day,
+} from "@/prisma/factories";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import { exportPlanCsv, exportPlanWorkbook, writeXlsx, type SheetRows } from "@/server/import-export/plan-export";
 import { applyPlanImport, previewPlanImport, type ImportActor } from "@/server/import-export/plan-import";
@@ -185,6 +194,8 @@ describe("an import that starts a plan", () => {
         {
           ref: "M1",
           name: "Plans on time",
+          definition: "New plans issued within 20 weeks, as a share of all new plans.",
+          source: "SEN2 return",
           unit: "Percent",
           direction: "higher is better",
           baseline: 10,
@@ -309,5 +320,132 @@ describe("an import that changes a plan", () => {
     const event = await db.auditEvent.findFirstOrThrow({ where: { requestId: who.requestId, action: "action.update" } });
     expect(event.before).toMatchObject({ Title: before.title, Status: "IN_PROGRESS", Progress: before.progress });
     expect(event.after).toMatchObject({ Title: "A clearer title", Status: "COMPLETE", Progress: 100 });
+  });
+});
+
+describe("an import follows the editors' rules", () => {
+  const iso = (d: Date) => d.toISOString().slice(0, 10);
+
+  it("gives an action only to a lead or contributor whose account is not disabled", async () => {
+    const fx = await createAreaWithPlan(db);
+    const area = await db.localArea.findUniqueOrThrow({ where: { id: fx.localAreaId } });
+    const member = async (role: "LEAD" | "VIEWER", disabledAt: Date | null = null) => {
+      const user = await createUser(db, { disabledAt });
+      await createMembership(db, { userId: user.id, localAreaId: area.id, role });
+      return user;
+    };
+    const viewer = await member("VIEWER");
+    const disabled = await member("LEAD", new Date());
+    const lead = await member("LEAD");
+    const sheets = await sheetsOf(
+      {
+        Actions: [
+          { findingRef: "1", ref: "1.5", title: "Owned by a viewer", ownerEmail: viewer.email },
+          { findingRef: "1", ref: "1.6", title: "Owned by a disabled lead", ownerEmail: disabled.email },
+          { findingRef: "1", ref: "1.7", title: "Owned by a lead", ownerEmail: lead.email },
+        ],
+      },
+      ["Actions"],
+    );
+    const input = { localAreaId: area.id, sheets };
+
+    const report = await previewPlanImport(db, input);
+    expect(report.errors).toEqual([]);
+    expect(report.warnings).toEqual([
+      { sheet: "Actions", row: 2, column: "Owner email", message: `${viewer.email} is not a lead or contributor in ${area.name}: action 1.5 is left without an owner` },
+      { sheet: "Actions", row: 3, column: "Owner email", message: `The account of ${disabled.email} is disabled: action 1.6 is left without an owner` },
+    ]);
+    expect((await applyPlanImport(db, actor(), input)).status).toBe("applied");
+    const owners = await db.action.findMany({ where: { localAreaId: area.id, ref: { in: ["1.5", "1.6", "1.7"] } }, orderBy: { ref: "asc" } });
+    expect(owners.map((a) => a.ownerId)).toEqual([null, null, lead.id]);
+  });
+
+  it("refuses a value for a period that has not ended, and names who entered a changed value", async () => {
+    const fx = await createAreaWithPlan(db);
+    const measure = await createMeasure(db, { planId: fx.planId, findingIds: [fx.findingId] });
+    await createMeasureValue(db, { measureId: measure.id, periodEnd: day(-1), value: 25 });
+    const lead = await createUser(db);
+    await createMembership(db, { userId: lead.id, localAreaId: fx.localAreaId, role: "LEAD" });
+
+    const future = await sheetsOf(
+      {
+        Values: [
+          { measureRef: measure.ref, periodEnd: day(-1), value: 30 },
+          { measureRef: measure.ref, periodEnd: day(1), value: 31 },
+        ],
+      },
+      ["Values"],
+    );
+    const refused = await previewPlanImport(db, { localAreaId: fx.localAreaId, sheets: future });
+    expect(refused.errors).toEqual([
+      { sheet: "Values", row: 3, column: "Period end", message: "The period end must be today or earlier: the period must have ended" },
+    ]);
+
+    const ended = await sheetsOf({ Values: [{ measureRef: measure.ref, periodEnd: day(-1), value: 30 }] }, ["Values"]);
+    const who: ImportActor = { ...actor(), viewer: { userId: lead.id }, source: "web" };
+    expect((await applyPlanImport(db, who, { localAreaId: fx.localAreaId, sheets: ended })).status).toBe("applied");
+    const value = await db.measureValue.findFirstOrThrow({ where: { measureId: measure.id, periodEnd: day(-1) } });
+    expect(value).toMatchObject({ value: 30, enteredById: lead.id });
+  });
+
+  it("refuses a measure the measure editor would refuse, on the row and column to correct", async () => {
+    const fx = await createAreaWithPlan(db);
+    // Baseline a year ago, target in 180 days, a milestone in 100.
+    const shortened = await createMeasure(db, { planId: fx.planId, findingIds: [fx.findingId] });
+    await createMeasureMilestone(db, { measureId: shortened.id, date: day(100) });
+    const other = await createMeasure(db, { planId: fx.planId, findingIds: [fx.findingId] });
+    const sameAs = (m: typeof shortened) => ({
+      ref: m.ref,
+      name: m.name,
+      definition: m.definition,
+      unit: "Percentage",
+      direction: "Higher is better",
+      source: m.source,
+      baseline: m.baselineValue,
+      baselineDate: m.baselineDate,
+      target: m.targetValue,
+      targetDate: m.targetDate,
+      findingRefs: "1",
+    });
+    const described = { definition: "How it is counted.", source: "SEN2 return", unit: "Count", direction: "Higher is better", findingRefs: "1" };
+    const sheets = await sheetsOf(
+      {
+        Measures: [
+          { ...sameAs(shortened), targetDate: day(50) },
+          { ref: "N1", name: "Nothing but a name", unit: "Count", direction: "Higher is better" },
+          { ref: "N2", name: "A baseline without its date", ...described, baseline: 5 },
+          { ref: "N3", name: "Target before baseline", ...described, baseline: 5, baselineDate: day(-10), target: 8, targetDate: day(-20) },
+          { ref: "N4", name: "Too long", ...described, definition: "x".repeat(2001), benchmark: 3, benchmarkLabel: "y".repeat(121) },
+        ],
+        Milestones: [{ measureRef: other.ref, date: day(200), target: 40 }],
+      },
+      ["Measures", "Milestones"],
+    );
+    const input = { localAreaId: fx.localAreaId, sheets };
+
+    const report = await previewPlanImport(db, input);
+    expect(report.errors.map(({ sheet, row, column }) => `${sheet} ${row} ${column}`)).toEqual([
+      "Measures 2 Target date",
+      "Measures 3 Definition",
+      "Measures 3 Source",
+      "Measures 3 Finding refs",
+      "Measures 4 Baseline date",
+      "Measures 5 Target date",
+      "Measures 6 Definition",
+      "Measures 6 Benchmark label",
+      "Milestones 2 Date",
+    ]);
+    const message = (sheet: string, row: number, column: string) => report.errors.find((e) => e.sheet === sheet && e.row === row && e.column === column)!.message;
+    expect(message("Measures", 2, "Target date")).toBe(`The milestone on ${iso(day(100))} must be before the target date`);
+    expect(message("Measures", 3, "Finding refs")).toBe("Choose at least one finding this measure evidences");
+    expect(message("Measures", 4, "Baseline date")).toBe("Enter the date of the baseline");
+    expect(message("Measures", 5, "Target date")).toBe("Target date must be after the baseline date");
+    expect(message("Measures", 6, "Definition")).toBe("Definition must be 2000 characters or fewer");
+    expect(message("Measures", 6, "Benchmark label")).toBe("Benchmark label must be 120 characters or fewer");
+    expect(message("Milestones", 2, "Date")).toBe(`The milestone on ${iso(day(200))} must be before the target date`);
+
+    const before = await everything(fx.localAreaId);
+    expect((await applyPlanImport(db, actor(), input)).status).toBe("refused");
+    expect(await everything(fx.localAreaId)).toEqual(before);
   });
 });

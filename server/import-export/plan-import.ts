@@ -4,9 +4,11 @@
  * One analysis serves both steps: it reads the file (parse-sheets.ts), compares it field by
  * field with the plan as it is, and produces the report (errors, warnings, what would be created
  * or updated) together with the writes that would make the plan match. `previewPlanImport`
- * returns the report and writes nothing. `applyPlanImport` runs the analysis again inside one
- * transaction and performs the writes only when there is no error, so a file is imported whole
- * or not at all. A file that matches the plan produces no change and writes nothing, not even an
+ * returns the report and writes nothing. `applyPlanImport` reads the cells first, then runs the
+ * comparison again inside one transaction and performs the writes only when there is no error, so
+ * a file is imported whole or not at all. What it writes follows the editors' rules (owners,
+ * measures' trajectories, values for periods that have ended), so every record can be saved in
+ * its editor again. A file that matches the plan produces no change and writes nothing, not even an
  * audit event. Keys: finding ref, action ref, measure ref; (measure ref, date) for milestones and
  * (measure ref, period end) for values. An import never deletes anything.
  *
@@ -14,15 +16,21 @@
  * database itself): these functions trust `localAreaId`.
  */
 import { createHash } from "node:crypto";
+import { utcDay } from "@/server/domain/calendar";
+import { followUpKind } from "@/server/domain/inspections";
 import { AppError, notFound } from "@/server/errors";
 import { INSPECTION_KIND, PLAN_TYPE } from "@/server/domain/labels";
 import type { Prisma, PrismaClient } from "@/server/generated/prisma/client";
 import type { ActionStatus, InspectionFramework, InspectionKind, PlanType } from "@/server/generated/prisma/enums";
-import { parseSheets, type Issue } from "@/server/import-export/parse-sheets";
-import { loadAreaState, type ActionState, type Db, type FindingState, type MeasureState } from "@/server/import-export/plan-state";
+import { parseSheets, type Issue, type MeasureRow, type MilestoneRow, type ParsedWorkbook } from "@/server/import-export/parse-sheets";
+import { loadAreaState, type ActionState, type FindingState, type MeasureState } from "@/server/import-export/plan-state";
 import { readUpload, type RawSheet, type RawWorkbook, type UploadedFile } from "@/server/import-export/read-workbook";
-import { formatIsoDay, SHEET_NAMES, SHEETS, wordFor, type Column, type SheetName } from "@/server/import-export/workbook-format";
-import { recordAudit, type AuditEntry, type Tx } from "@/server/services/audit";
+import { columnOf, SHEET_NAMES, SHEETS, wordFor, type Column, type ColumnKey, type SheetName } from "@/server/import-export/workbook-format";
+import { fromDay } from "@/server/schemas/common";
+import { measureFields, type MeasureFields } from "@/server/schemas/measure";
+import { ownerChoices } from "@/server/services/access";
+import { recordAudit, type AuditEntry, type Db, type Tx } from "@/server/services/audit";
+import { today } from "@/server/services/today";
 
 export type { Issue };
 export type ChangeEntity = "Plan" | "Finding" | "Action" | "Measure" | "Milestone" | "Value" | "Organisation" | "Inspection";
@@ -70,7 +78,7 @@ function sameSet(a: Iterable<string>, b: Iterable<string>): boolean {
 }
 
 /** What a value looks like in the audit trail: dates as days, the rest as it is. */
-const shown = (v: unknown) => (v instanceof Date ? formatIsoDay(v) : (v ?? null));
+const shown = (v: unknown) => (v instanceof Date ? fromDay(v) : (v ?? null));
 
 /** The fields of one record that differ, with their values before and after, by column name. */
 class FieldChanges {
@@ -137,11 +145,36 @@ function concurrentChange(): AppError {
   return new AppError("CONFLICT", "Someone changed the plan while the import was running. Nothing was imported: check the file again.");
 }
 
-async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
-  const parsed = parseSheets(input.sheets, { date1904: input.date1904 });
+/** The measure form's fields as the Measures sheet's columns, for reporting the editor's refusals. */
+const MEASURE_COLUMNS: Partial<Record<keyof MeasureFields, ColumnKey<"Measures">>> = {
+  ref: "ref",
+  name: "name",
+  definition: "definition",
+  unit: "unit",
+  direction: "direction",
+  source: "source",
+  baselineValue: "baseline",
+  baselineDate: "baselineDate",
+  benchmarkValue: "benchmark",
+  benchmarkLabel: "benchmarkLabel",
+  // Not a column: a benchmark date without a value is put right by entering the benchmark.
+  benchmarkDate: "benchmark",
+  targetValue: "target",
+  targetDate: "targetDate",
+  findingIds: "findingRefs",
+};
+
+/** Milestones and values are keyed by their measure and their day. */
+const dayKey = (measureRef: string, d: Date) => `${key(measureRef)}|${fromDay(d)}`;
+
+function parse(input: ImportInput): ParsedWorkbook {
+  return parseSheets(input.sheets, { date1904: input.date1904 });
+}
+
+async function analyse(db: Db, localAreaId: string, parsed: ParsedWorkbook): Promise<Analysis> {
   const errors = [...parsed.errors];
   const warnings = [...parsed.warnings];
-  const state = await loadAreaState(db, input.localAreaId);
+  const state = await loadAreaState(db, localAreaId);
   if (!state) throw notFound("That local area");
   const { area, plan } = state;
 
@@ -177,12 +210,23 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
   };
   const orgName = (k: string) => orgByKey.get(k)?.name ?? newOrgs.get(k) ?? k;
 
-  // Owners: people with a role in this area, and not disabled.
+  // Owners: whom the action editor offers (access.ts). The area's other members are looked up only
+  // to say why their address is not taken.
+  const owners = await ownerChoices(db, area.id);
   const members = await db.membership.findMany({
-    where: { localAreaId: area.id, user: { disabledAt: null, email: { not: null } } },
-    select: { user: { select: { id: true, email: true } } },
+    where: { localAreaId: area.id, user: { email: { not: null } } },
+    select: { user: { select: { id: true, email: true, disabledAt: true } } },
   });
-  const memberByEmail = new Map(members.map((m) => [m.user.email!.toLowerCase(), m.user.id]));
+  const ownerByEmail = new Map(owners.filter((u) => u.email).map((u) => [u.email!.toLowerCase(), u.id]));
+  const emailById = new Map(members.map(({ user }) => [user.id, user.email!.toLowerCase()]));
+  const notOwnerBecause = new Map(
+    members
+      .filter(({ user }) => !ownerByEmail.has(user.email!.toLowerCase()))
+      .map(({ user }) => {
+        const email = user.email!.toLowerCase();
+        return [email, user.disabledAt ? `The account of ${email} is disabled` : `${email} is not a lead or contributor in ${area.name}`];
+      }),
+  );
 
   // Plan -------------------------------------------------------------------------------------
   const p = parsed.plan;
@@ -231,7 +275,7 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
       if (found) {
         ids.source = found.id;
       } else {
-        add({ entity: "Inspection", key: `${INSPECTION_KIND.FULL} on ${formatIsoDay(date)}`, kind: "create" }, async (w) => {
+        add({ entity: "Inspection", key: `${INSPECTION_KIND.FULL} on ${fromDay(date)}`, kind: "create" }, async (w) => {
           const created = await w.tx.inspection.create({
             data: { localAreaId: area.id, framework: fw, kind: "FULL", startDate: date },
             select: { id: true, framework: true, kind: true, startDate: true },
@@ -262,7 +306,7 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
             sheet: "Plan",
             row: p.row,
             column: "Next inspection date",
-            message: `The ${what.toLowerCase()} started on ${formatIsoDay(current.startDate)}: an import does not change the date of an inspection that has started`,
+            message: `The ${what.toLowerCase()} started on ${fromDay(current.startDate)}: an import does not change the date of an inspection that has started`,
           });
         } else {
           const id = current.id;
@@ -280,9 +324,9 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
       }
     } else {
       followUpCreated = true;
-      const kind: InspectionKind = framework === "FRAMEWORK_2016" ? "REVISIT" : "MONITORING";
+      const kind: InspectionKind = followUpKind(framework);
       planChanges.note("Next inspection date", null, date);
-      add({ entity: "Inspection", key: `${INSPECTION_KIND[kind]} expected ${formatIsoDay(date)}`, kind: "create" }, async (w) => {
+      add({ entity: "Inspection", key: `${INSPECTION_KIND[kind]} expected ${fromDay(date)}`, kind: "create" }, async (w) => {
         const created = await w.tx.inspection.create({
           // A follow-up's date is rarely known until shortly before: recorded as an estimate.
           data: { localAreaId: area.id, framework, kind, expectedDate: date, dateIsEstimate: true },
@@ -408,7 +452,7 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
     const dueDate = row.dueDate !== undefined ? row.dueDate : (current?.dueDate ?? null);
     if (startDate && dueDate && dueDate < startDate && (row.startDate === undefined || row.dueDate === undefined)) {
       const column = row.dueDate === undefined ? "Start date" : "Due date";
-      errors.push({ ...at, column, message: `The due date (${formatIsoDay(dueDate)}) must be on or after the start date (${formatIsoDay(startDate)})` });
+      errors.push({ ...at, column, message: `The due date (${fromDay(dueDate)}) must be on or after the start date (${fromDay(startDate)})` });
       continue;
     }
 
@@ -417,17 +461,17 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
     else if (row.ownerEmail !== undefined) {
       if (current?.owner?.email && current.owner.email.toLowerCase() === row.ownerEmail) ownerId = current.ownerId;
       else {
-        ownerId = memberByEmail.get(row.ownerEmail) ?? null;
+        ownerId = ownerByEmail.get(row.ownerEmail) ?? null;
         if (!ownerId) {
           warnings.push({
             ...at,
             column: "Owner email",
-            message: `No one with the email ${row.ownerEmail} has a role in ${area.name}: action ${row.ref} is left without an owner`,
+            message: `${notOwnerBecause.get(row.ownerEmail) ?? `No one with the email ${row.ownerEmail} has a role in ${area.name}`}: action ${row.ref} is left without an owner`,
           });
         }
       }
     }
-    const ownerEmailOf = (id: string | null) => (id ? ([...memberByEmail].find(([, uid]) => uid === id)?.[0] ?? current?.owner?.email ?? null) : null);
+    const ownerEmailOf = (id: string | null) => (id ? (emailById.get(id) ?? current?.owner?.email ?? null) : null);
     const leadKey = row.leadOrganisation === undefined ? undefined : row.leadOrganisation === null ? null : orgKey(row.leadOrganisation);
     const partnerKeys = row.partnerOrganisations?.map(orgKey);
     const orgId = (w: Writer, k: string | null) => (k === null ? null : w.ids.orgs.get(k)!);
@@ -539,6 +583,9 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
   // Measures ---------------------------------------------------------------------------------
   const currentMeasures = new Map<string, MeasureState>(plan?.measures.map((m) => [key(m.ref), m]));
   const measureExists = (ref: string) => currentMeasures.has(key(ref)) || parsed.measureRefs.has(key(ref));
+  /** Measure rows that may be written, by key; and the measures whose record or trajectory the file changes. */
+  const measureRows = new Map<string, MeasureRow>();
+  const changedMeasures = new Set<string>();
 
   for (const row of parsed.measures) {
     const missing = (row.findingRefs ?? []).filter((ref) => !findingExists(ref));
@@ -551,9 +598,11 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
       });
       continue;
     }
+    measureRows.set(key(row.ref), row);
     const findingIds = (w: Writer) => (row.findingRefs ?? []).map((ref) => ({ id: w.ids.findings.get(key(ref))! }));
     const current = currentMeasures.get(key(row.ref));
     if (!current) {
+      changedMeasures.add(key(row.ref));
       add({ entity: "Measure", key: row.ref, kind: "create" }, async (w) => {
         const created = await w.tx.measure.create({
           data: {
@@ -595,6 +644,7 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
     const findingsChange = row.findingRefs !== undefined && !sameSet(row.findingRefs.map(key), current.findings.map((f) => key(f.ref)));
     if (findingsChange) c.note("Finding refs", current.findings.map((f) => f.ref), row.findingRefs);
     if (!c.any) continue;
+    changedMeasures.add(key(row.ref));
     const { id, version } = current;
     add({ entity: "Measure", key: current.ref, kind: "update", fields: c.fields }, async (w) => {
       const { count } = await w.tx.measure.updateMany({
@@ -608,22 +658,31 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
   }
 
   // Milestones and values --------------------------------------------------------------------
+  const currentMilestones = new Map(plan?.measures.flatMap((m) => m.milestones.map((s) => [dayKey(m.ref, s.date), s] as const)));
+  const currentValues = new Map(plan?.measures.flatMap((m) => m.values.map((v) => [dayKey(m.ref, v.periodEnd), v] as const)));
+  /** The Milestones sheet's rows by measure key, for checking each measure's trajectory whole. */
+  const milestoneRows = new Map<string, MilestoneRow[]>();
+
   for (const row of parsed.milestones) {
     if (!measureExists(row.measureRef)) {
       errors.push({ sheet: "Milestones", row: row.row, column: "Measure ref", message: `There is no measure ${row.measureRef} in the Measures sheet or in the plan` });
       continue;
     }
-    const label = `${currentMeasures.get(key(row.measureRef))?.ref ?? row.measureRef}, ${formatIsoDay(row.date)}`;
-    const current = currentMeasures.get(key(row.measureRef))?.milestones.find((s) => same(s.date, row.date));
+    const measureKey = key(row.measureRef);
+    milestoneRows.set(measureKey, [...(milestoneRows.get(measureKey) ?? []), row]);
+    const label = `${currentMeasures.get(measureKey)?.ref ?? row.measureRef}, ${fromDay(row.date)}`;
+    const current = currentMilestones.get(dayKey(row.measureRef, row.date));
     if (!current) {
+      changedMeasures.add(measureKey);
       add({ entity: "Milestone", key: label, kind: "create" }, async (w) => {
         const created = await w.tx.measureMilestone.create({
-          data: { measureId: w.ids.measures.get(key(row.measureRef))!, date: row.date, targetValue: row.target },
+          data: { measureId: w.ids.measures.get(measureKey)!, date: row.date, targetValue: row.target },
           select: { id: true, measureId: true, targetValue: true },
         });
         await w.audit({ action: "measureMilestone.create", entityType: "MeasureMilestone", entityId: created.id, after: { ...created, date: shown(row.date) } });
       });
     } else if (!same(row.target, current.targetValue)) {
+      changedMeasures.add(measureKey);
       add({ entity: "Milestone", key: label, kind: "update", fields: ["Target"] }, async (w) => {
         await w.tx.measureMilestone.update({ where: { id: current.id }, data: { targetValue: row.target }, select: { id: true } });
         await w.audit({
@@ -637,14 +696,32 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
     }
   }
 
+  // Every measure the file creates or changes, as the measure editor would save it.
+  for (const measureKey of changedMeasures) {
+    errors.push(...trajectoryIssues(measureRows.get(measureKey), currentMeasures.get(measureKey), milestoneRows.get(measureKey) ?? [], ids.findings));
+  }
+
+  // As when a value is entered by hand: a period that has not ended has no figure yet.
+  const lastPeriodEnd = utcDay(today());
+  const notEnded = (row: { row: number }): Issue => ({
+    sheet: "Values",
+    row: row.row,
+    column: "Period end",
+    message: "The period end must be today or earlier: the period must have ended",
+  });
+
   for (const row of parsed.values) {
     if (!measureExists(row.measureRef)) {
       errors.push({ sheet: "Values", row: row.row, column: "Measure ref", message: `There is no measure ${row.measureRef} in the Measures sheet or in the plan` });
       continue;
     }
-    const label = `${currentMeasures.get(key(row.measureRef))?.ref ?? row.measureRef}, ${formatIsoDay(row.periodEnd)}`;
-    const current = currentMeasures.get(key(row.measureRef))?.values.find((v) => same(v.periodEnd, row.periodEnd));
+    const label = `${currentMeasures.get(key(row.measureRef))?.ref ?? row.measureRef}, ${fromDay(row.periodEnd)}`;
+    const current = currentValues.get(dayKey(row.measureRef, row.periodEnd));
     if (!current) {
+      if (row.periodEnd > lastPeriodEnd) {
+        errors.push(notEnded(row));
+        continue;
+      }
       add({ entity: "Value", key: label, kind: "create" }, async (w) => {
         const created = await w.tx.measureValue.create({
           data: {
@@ -664,8 +741,17 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
     c.compare("Value", "value", row.value, current.value);
     c.compare("Status", "status", row.status ?? undefined, current.status);
     if (!c.any) continue;
+    if (row.periodEnd > lastPeriodEnd) {
+      errors.push(notEnded(row));
+      continue;
+    }
     add({ entity: "Value", key: label, kind: "update", fields: c.fields }, async (w) => {
-      await w.tx.measureValue.update({ where: { id: current.id }, data: c.data as Prisma.MeasureValueUpdateInput, select: { id: true } });
+      await w.tx.measureValue.update({
+        where: { id: current.id },
+        // The figure is now the importer's, as when they enter it by hand; the command line has no one to name.
+        data: { ...(c.data as Prisma.MeasureValueUncheckedUpdateInput), ...(w.enteredById ? { enteredById: w.enteredById } : {}) },
+        select: { id: true },
+      });
       await w.audit({ action: "measureValue.update", entityType: "MeasureValue", entityId: current.id, before: c.before, after: c.after });
     });
   }
@@ -678,6 +764,68 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
     ids,
     localAreaId: area.id,
   };
+}
+
+/**
+ * The measure editor's refusals of a measure as the import would leave it: the file's row over the
+ * plan's record, the plan's milestones with the file's added or changed. Each is reported where
+ * it can be put right: the Measures row's column, or the Milestones row of a milestone from the
+ * file. A measure the file names only in the Milestones sheet is reported on its first milestone.
+ */
+function trajectoryIssues(
+  row: MeasureRow | undefined,
+  current: MeasureState | undefined,
+  milestoneRows: readonly MilestoneRow[],
+  findingIds: ReadonlyMap<string, string>,
+): Issue[] {
+  // A measure whose row has problems of its own is reported already.
+  if (!row && !current) return [];
+  const pick = <T>(fromFile: T | undefined, fromPlan: T) => (fromFile === undefined ? fromPlan : fromFile);
+  const milestones = new Map<string, { date: string; targetValue: number; row?: number }>();
+  for (const s of current?.milestones ?? []) milestones.set(fromDay(s.date), { date: fromDay(s.date), targetValue: s.targetValue });
+  for (const s of milestoneRows) milestones.set(fromDay(s.date), { date: fromDay(s.date), targetValue: s.target, row: s.row });
+  const trajectory = [...milestones.values()].sort((a, b) => a.date.localeCompare(b.date));
+  const findingRefs = row?.findingRefs ?? current?.findings.map((f) => f.ref) ?? [];
+  const baselineDate = fromDay(pick(row?.baselineDate, current?.baselineDate ?? null));
+  const ref = row?.ref ?? current!.ref;
+
+  const checked = measureFields.safeParse({
+    ref,
+    name: row?.name ?? current!.name,
+    definition: pick(row?.definition, current?.definition ?? ""),
+    unit: row?.unit ?? current!.unit,
+    direction: row?.direction ?? current!.direction,
+    source: pick(row?.source, current?.source ?? ""),
+    baselineValue: pick(row?.baseline, current?.baselineValue ?? null),
+    baselineDate,
+    benchmarkValue: pick(row?.benchmark, current?.benchmarkValue ?? null),
+    benchmarkLabel: pick(row?.benchmarkLabel, current?.benchmarkLabel ?? null) ?? "",
+    benchmarkDate: fromDay(current?.benchmarkDate),
+    targetValue: pick(row?.target, current?.targetValue ?? null),
+    targetDate: fromDay(pick(row?.targetDate, current?.targetDate ?? null)),
+    // The refs were found above; a finding the file adds has no id yet, so it stands in with one of its own.
+    findingIds: findingRefs.map((f, i) => findingIds.get(key(f)) ?? `new${i}`),
+    milestones: trajectory.map(({ date, targetValue }) => ({ date, targetValue })),
+  } satisfies MeasureFields);
+  if (checked.success) return [];
+
+  const firstMilestone = milestoneRows[0]?.row ?? 0;
+  const onMeasure = (column: string, message: string): Issue =>
+    row
+      ? { sheet: "Measures", row: row.row, column, message }
+      : { sheet: "Milestones", row: firstMilestone, column: "", message: `Measure ${ref} in the plan: ${message}` };
+  return checked.error.issues.map((issue) => {
+    const [field, index] = issue.path;
+    if (field === "milestones" && typeof index === "number") {
+      const milestone = trajectory[index]!;
+      // The editor numbers milestones as its form lists them; a workbook names them by date.
+      const message = issue.message.replace(/^Milestone \d+/, `The milestone on ${milestone.date}`);
+      if (milestone.row) return { sheet: "Milestones", row: milestone.row, column: "Date", message };
+      return onMeasure(baselineDate && milestone.date <= baselineDate ? "Baseline date" : "Target date", message);
+    }
+    const column = MEASURE_COLUMNS[field as keyof MeasureFields];
+    return onMeasure(column ? columnOf("Measures", column).header : "", issue.message);
+  });
 }
 
 /** File problems first, then by sheet, row and column as they appear in the workbook. */
@@ -706,7 +854,7 @@ function sortIssues(issues: Issue[]): Issue[] {
 
 /** The dry run: what the file would create and update, and every problem in it. Writes nothing. */
 export async function previewPlanImport(db: Db, input: ImportInput): Promise<ImportReport> {
-  return (await analyse(db, input)).report;
+  return (await analyse(db, input.localAreaId, parse(input))).report;
 }
 
 /** How many records of each kind a report creates and updates. */
@@ -728,12 +876,14 @@ const TX_OPTIONS = { timeout: 120_000, maxWait: 30_000 };
 
 /**
  * Checks the file again and, when it has no errors, makes every change in one transaction with
- * an audit event for each record and one for the import as a whole.
+ * an audit event for each record and one for the import as a whole. The cells are read before the
+ * transaction starts: they do not depend on the plan, and a large file should not hold it open.
  */
 export async function applyPlanImport(db: PrismaClient, actor: ImportActor, input: ImportInput): Promise<ImportResult> {
+  const parsed = parse(input);
   try {
     return await db.$transaction(async (tx) => {
-      const analysis = await analyse(tx, input);
+      const analysis = await analyse(tx, input.localAreaId, parsed);
       const { report } = analysis;
       if (report.errors.length > 0) return { status: "refused", report, planId: null };
       if (report.changes.length === 0) return { status: "unchanged", report, planId: analysis.ids.plan };

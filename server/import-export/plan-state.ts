@@ -2,12 +2,11 @@
  * An area's current plan as the workbook sees it: what export writes and what import compares
  * against, loaded by one query so the two cannot drift apart.
  */
-import type { Prisma, PrismaClient } from "@/server/generated/prisma/client";
+import type { Prisma } from "@/server/generated/prisma/client";
 import type { Region } from "@/server/generated/prisma/enums";
 import { compareRefs } from "@/server/import-export/workbook-format";
 import { CURRENT_PLAN } from "@/server/services/access";
-
-export type Db = PrismaClient | Prisma.TransactionClient;
+import type { Db } from "@/server/services/audit";
 
 const INSPECTION = { select: { id: true, framework: true, kind: true, startDate: true, expectedDate: true } } as const;
 
@@ -71,6 +70,8 @@ const PLAN_SELECT = {
       baselineDate: true,
       benchmarkValue: true,
       benchmarkLabel: true,
+      // Not in the workbook, but the measure editor's rules read it: a benchmark date needs a value.
+      benchmarkDate: true,
       targetValue: true,
       targetDate: true,
       findings: { select: { id: true, ref: true, sortOrder: true } },

@@ -11,22 +11,16 @@ import {
   COPRODUCTION_LEVEL,
   FINDING_KIND,
   INSPECTION_FRAMEWORK,
+  JUDGEMENT,
   MEASURE_DIRECTION,
   MEASURE_UNIT,
   MEASURE_VALUE_STATUS,
   PLAN_TYPE,
   REGION,
 } from "@/server/domain/labels";
-import type { Judgement } from "@/server/generated/prisma/enums";
+import { addDays, utcDay } from "@/server/domain/calendar";
+import { fromDay, isRealDay, toDay } from "@/server/schemas/common";
 import { MAX_UPLOAD_BYTES } from "@/server/schemas/plan-transfer";
-
-/** Revisit (2016) and monitoring inspection (2023) judgements, in DOMAIN.md's words; labels.ts has none yet. */
-export const JUDGEMENT: Record<Judgement, string> = {
-  SUFFICIENT: "Sufficient progress",
-  NOT_SUFFICIENT: "Not sufficient progress",
-  EFFECTIVE: "Effective action",
-  NOT_EFFECTIVE: "Not effective action",
-};
 
 /** Every enumeration a workbook cell may hold, with the words written on export. */
 export const ENUMS = {
@@ -91,7 +85,7 @@ export const SHEETS = {
     { key: "ref", header: "Ref", kind: "ref", required: true, note: "The action's reference, like 2.3. The key: unique in the sheet." },
     { key: "title", header: "Title", kind: "text", required: true, note: "What will be done, in a line." },
     { key: "description", header: "Description", kind: "longText", note: "More detail." },
-    { key: "ownerEmail", header: "Owner email", kind: "email", note: "Someone with a role in the area; anyone else leaves the action without an owner (a warning)." },
+    { key: "ownerEmail", header: "Owner email", kind: "email", note: "A lead or contributor in the area whose account is not disabled; anyone else leaves the action without an owner (a warning)." },
     { key: "leadOrganisation", header: "Lead organisation", kind: "text", note: "An organisation's name; a new name adds the organisation to the area." },
     { key: "partnerOrganisations", header: "Partner organisations", kind: "list", note: "Names separated by semicolons; new names add organisations." },
     { key: "startDate", header: "Start date", kind: "date", note: "When work on the action starts." },
@@ -103,26 +97,26 @@ export const SHEETS = {
   Measures: [
     { key: "ref", header: "Ref", kind: "ref", required: true, note: "The measure's reference, like M1. The key: unique in the sheet." },
     { key: "name", header: "Name", kind: "text", required: true, note: "What is measured, in a line." },
-    { key: "definition", header: "Definition", kind: "longText", note: "How it is counted." },
+    { key: "definition", header: "Definition", kind: "longText", note: "How it is counted. Needed: a measure without one is refused." },
     { key: "unit", header: "Unit", kind: "enum", enumOf: "measureUnit", required: true, note: "Percentage, Count, Days, Weeks or Rate." },
     { key: "direction", header: "Direction", kind: "enum", enumOf: "measureDirection", required: true, note: "Higher is better or Lower is better." },
-    { key: "source", header: "Source", kind: "text", note: "Where the figures come from." },
+    { key: "source", header: "Source", kind: "text", note: "Where the figures come from. Needed: a measure without one is refused." },
     { key: "baseline", header: "Baseline", kind: "number", note: "The value before the plan started." },
-    { key: "baselineDate", header: "Baseline date", kind: "date", note: "When the baseline was measured." },
+    { key: "baselineDate", header: "Baseline date", kind: "date", note: "When the baseline was measured; needed with a baseline, and only with one." },
     { key: "benchmark", header: "Benchmark", kind: "number", note: "An England or statistical-neighbour figure." },
-    { key: "benchmarkLabel", header: "Benchmark label", kind: "text", note: "What the benchmark is, like England average 2023." },
+    { key: "benchmarkLabel", header: "Benchmark label", kind: "text", note: "What the benchmark is, like England average 2023; needed with a benchmark, and only with one." },
     { key: "target", header: "Target", kind: "number", note: "The value to reach by the target date." },
-    { key: "targetDate", header: "Target date", kind: "date", note: "When the target should be reached." },
-    { key: "findingRefs", header: "Finding refs", kind: "list", note: "The findings the measure evidences, separated by semicolons." },
+    { key: "targetDate", header: "Target date", kind: "date", note: "When the target should be reached; needed with a target, and after the baseline date." },
+    { key: "findingRefs", header: "Finding refs", kind: "list", note: "The findings the measure evidences, separated by semicolons: at least one." },
   ],
   Milestones: [
     { key: "measureRef", header: "Measure ref", kind: "ref", required: true, note: "A measure in the Measures sheet or already in the plan." },
-    { key: "date", header: "Date", kind: "date", required: true, note: "With the measure ref, the key." },
+    { key: "date", header: "Date", kind: "date", required: true, note: "With the measure ref, the key. After the measure's baseline date and before its target date." },
     { key: "target", header: "Target", kind: "number", required: true, note: "The value expected by that date." },
   ],
   Values: [
     { key: "measureRef", header: "Measure ref", kind: "ref", required: true, note: "A measure in the Measures sheet or already in the plan." },
-    { key: "periodEnd", header: "Period end", kind: "date", required: true, note: "The last day of the period the value is for. With the measure ref, the key." },
+    { key: "periodEnd", header: "Period end", kind: "date", required: true, note: "The last day of the period the value is for: today or earlier. With the measure ref, the key." },
     { key: "value", header: "Value", kind: "number", required: true, note: "The figure for the period." },
     { key: "status", header: "Status", kind: "enum", enumOf: "valueStatus", note: "Provisional or Validated. Empty: Provisional for a new value, unchanged otherwise." },
   ],
@@ -155,7 +149,7 @@ export function sheetNamed(name: string): SheetName | null {
   return null;
 }
 
-/** Limits on what a workbook may hold. */
+/** Limits on what a workbook may hold. Lengths of text are the editors' (parse-sheets.ts reads them from their schemas). */
 export const LIMITS = {
   /** Bytes of one upload (an .xlsx, or all the CSV files together). */
   fileBytes: MAX_UPLOAD_BYTES,
@@ -163,13 +157,7 @@ export const LIMITS = {
   unpackedBytes: 100 * 1024 * 1024,
   /** Data rows in one sheet. */
   rows: 5000,
-  /** Characters: these follow the plan editor's own limits. */
-  ref: 12,
-  text: 200,
-  name: 120,
-  longText: 5000,
-  summary: 600,
-  email: 254,
+  /** Names in one list cell: the action form takes at most 30 partner organisations. */
   listItems: 30,
 } as const;
 
@@ -194,7 +182,7 @@ export function cellText(cell: Cell | undefined): Parsed<string> {
   if (typeof cell === "string") return ok(cell.replace(/\r\n?/g, "\n").trim());
   if (typeof cell === "number") return ok(String(cell));
   if (typeof cell === "boolean") return ok(cell ? "TRUE" : "FALSE");
-  if (cell instanceof Date) return ok(formatIsoDay(cell));
+  if (cell instanceof Date) return ok(fromDay(cell));
   return fail(`The cell shows the Excel error ${cell.error}: replace it with a value`);
 }
 
@@ -249,7 +237,6 @@ export function wordFor<E extends EnumName>(name: E, code: EnumCode<E> | null | 
   return (ENUMS[name] as Record<string, string>)[code] ?? code;
 }
 
-const DAY_MS = 86_400_000;
 /** Day 0 of Excel's 1900 date system (which counts a 29 February 1900 that never was). */
 const EXCEL_EPOCH_1900 = Date.UTC(1899, 11, 30);
 const EXCEL_EPOCH_1904 = Date.UTC(1904, 0, 1);
@@ -257,14 +244,10 @@ const EXCEL_EPOCH_1904 = Date.UTC(1904, 0, 1);
 const MIN_YEAR = 1950;
 const MAX_YEAR = 2200;
 
-export function formatIsoDay(d: Date): string {
-  return d.toISOString().slice(0, 10);
-}
-
-function utcDay(year: number, month: number, dayOfMonth: number): Date | null {
-  const d = new Date(Date.UTC(year, month - 1, dayOfMonth));
-  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== dayOfMonth) return null;
-  return d;
+/** The calendar day year-month-day as UTC midnight; null when there is no such day (31/02). */
+function calendarDay(year: string, month: string, dayOfMonth: string): Date | null {
+  const text = `${year}-${month.padStart(2, "0")}-${dayOfMonth.padStart(2, "0")}`;
+  return isRealDay(text) ? toDay(text) : null;
 }
 
 function inRange(d: Date): boolean {
@@ -284,13 +267,13 @@ export function parseDate(cell: Cell | undefined, header: string, options: { dat
   if (cell instanceof Date) {
     if (Number.isNaN(cell.getTime())) return wrong;
     // exceljs rounds to the millisecond; a cell a hair before midnight is still that day.
-    const d = new Date(Math.floor((cell.getTime() + 1000) / DAY_MS) * DAY_MS);
+    const d = utcDay(new Date(cell.getTime() + 1000));
     return inRange(d) ? ok(d) : wrong;
   }
   if (typeof cell === "number") {
     if (!Number.isFinite(cell) || cell < 1) return wrong;
     const epoch = options.date1904 ? EXCEL_EPOCH_1904 : EXCEL_EPOCH_1900;
-    const d = new Date(epoch + Math.floor(cell + 1e-9) * DAY_MS);
+    const d = addDays(new Date(epoch), Math.floor(cell + 1e-9));
     return inRange(d) ? ok(d) : wrong;
   }
   const text = cellText(cell);
@@ -298,12 +281,12 @@ export function parseDate(cell: Cell | undefined, header: string, options: { dat
   const t = text.value;
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(t);
   if (m) {
-    const d = utcDay(Number(m[1]), Number(m[2]), Number(m[3]));
+    const d = calendarDay(m[1]!, m[2]!, m[3]!);
     return d && inRange(d) ? ok(d) : wrong;
   }
   m = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/.exec(t);
   if (m) {
-    const d = utcDay(Number(m[3]), Number(m[2]), Number(m[1]));
+    const d = calendarDay(m[3]!, m[2]!, m[1]!);
     return d && inRange(d) ? ok(d) : wrong;
   }
   // A serial number typed as text (a CSV saved from a sheet whose dates lost their format).

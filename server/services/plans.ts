@@ -5,6 +5,7 @@
 import type { AuthedContext } from "@/server/api/trpc";
 import type { Prisma } from "@/server/generated/prisma/client";
 import { areaScope } from "@/server/auth/permissions";
+import { followUpKind } from "@/server/domain/inspections";
 import { notFound } from "@/server/errors";
 import type { PlanFields, RecordInspectionInput } from "@/server/schemas/plan";
 import { fromDay, toDay } from "@/server/schemas/common";
@@ -98,7 +99,7 @@ async function setNextInspection(tx: Tx, localAreaId: string, plan: PlanRow | nu
     data: {
       localAreaId,
       framework,
-      kind: framework === "FRAMEWORK_2016" ? "REVISIT" : "MONITORING",
+      kind: followUpKind(framework),
       expectedDate: date,
       dateIsEstimate: input.nextInspectionIsEstimate,
     },

@@ -32,10 +32,13 @@ export function useFormFeedback(prefix: string) {
   };
 }
 
+/** The green panel of a success: a notice, or a result with more in it. */
+export const successPanelClass = "border-l-[5px] border-success bg-[#cce2d8] text-[#005a30]";
+
 export function Notice({ text }: { text: string | null }) {
   return (
     <div role="status" aria-live="polite">
-      {text ? <p className="mb-6 border-l-[5px] border-success bg-[#cce2d8] p-3 font-bold text-[#005a30]">{text}</p> : null}
+      {text ? <p className={`mb-6 p-3 font-bold ${successPanelClass}`}>{text}</p> : null}
     </div>
   );
 }

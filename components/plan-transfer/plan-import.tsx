@@ -8,6 +8,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { ImportReport, type ImportCheck } from "@/components/plan-transfer/import-report";
+import { successPanelClass } from "@/components/forms/form-feedback";
 import { errorsFrom } from "@/components/forms/trpc-errors";
 import { useTRPC } from "@/components/trpc/provider";
 import { buttonClass } from "@/components/ui/button";
@@ -160,7 +161,7 @@ export function PlanImport({ slug, areaName }: { slug: string; areaName: string 
       ) : null}
 
       {done ? (
-        <section aria-labelledby="import-result" className="mb-8 border-l-[5px] border-success bg-[#cce2d8] p-4 text-[#005a30]">
+        <section aria-labelledby="import-result" className={`mb-8 p-4 ${successPanelClass}`}>
           <h2 id="import-result" ref={resultHeading} tabIndex={-1} className="mb-2 text-2xl">
             {done.status === "applied" ? "Import complete" : "Nothing to import"}
           </h2>

@@ -25,17 +25,26 @@ import { EVIDENCE_SPECS } from "@/server/api/walk/evidence";
 import { MEASURE_SPECS } from "@/server/api/walk/measure";
 import { PLAN_SPECS } from "@/server/api/walk/plan";
 import { PLAN_TRANSFER_SPECS } from "@/server/api/walk/plan-transfer";
-import type { Fixture, Specs } from "@/server/api/walk/spec";
+import { NATIONAL_SPECS } from "@/server/api/walk/national";
+import { NOTIFICATION_SPECS } from "@/server/api/walk/notification";
+import { PUBLIC_AREA_SPECS } from "@/server/api/walk/public-area";
+import { SNAPSHOT_SPECS } from "@/server/api/walk/snapshot";
+import { UPDATE_REQUEST_SPECS } from "@/server/api/walk/update-request";
+import type { Fixture, Outcome, Specs, Who } from "@/server/api/walk/spec";
 import { callerFor, contextFor, testDb } from "@/server/testing/harness";
 
-const SPECS: Specs = { ...CORE_SPECS, ...PLAN_SPECS, ...MEASURE_SPECS, ...EVIDENCE_SPECS, ...PLAN_TRANSFER_SPECS };
+const SPECS: Specs = { ...CORE_SPECS, ...PLAN_SPECS, ...MEASURE_SPECS, ...EVIDENCE_SPECS, ...PLAN_TRANSFER_SPECS,
+  ...NATIONAL_SPECS,
+  ...SNAPSHOT_SPECS,
+  ...PUBLIC_AREA_SPECS,
+  ...NOTIFICATION_SPECS,
+  ...UPDATE_REQUEST_SPECS,
+};
 
 type Procedure = { _def: { type: "query" | "mutation" | "subscription"; meta?: Meta } };
 const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, Procedure>);
 
-type Who = Actor | "ADMIN" | "OTHER_AREA" | "ANONYMOUS";
 const WHO: Who[] = [...ACTORS, "ADMIN", "OTHER_AREA", "ANONYMOUS"];
-type Outcome = "OK" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND";
 
 function viewerFor(who: Who, fx: Fixture): Viewer | null {
   if (who === "ANONYMOUS") return null;
@@ -50,6 +59,8 @@ function expected(path: string, who: Who, fx: Fixture): Outcome {
   const guard = (appRouter._def.procedures as unknown as Record<string, Procedure>)[path]!._def.meta!.guard;
   const spec = SPECS[path]!;
   const viewer = viewerFor(who, fx);
+  const special = spec.outcome?.(who, fx);
+  if (special) return special;
   if (guard === "public") return "OK";
   if (!viewer) return "UNAUTHORIZED";
   if (guard === "signedIn") return "OK";

@@ -6,6 +6,11 @@ import { measureRouter } from "@/server/api/routers/measure";
 import { planRouter } from "@/server/api/routers/plan";
 import { evidenceRouter } from "@/server/api/routers/evidence";
 import { planTransferRouter } from "@/server/api/routers/plan-transfer";
+import { nationalRouter } from "@/server/api/routers/national";
+import { notificationRouter } from "@/server/api/routers/notification";
+import { publicAreaRouter } from "@/server/api/routers/public-area";
+import { snapshotRouter } from "@/server/api/routers/snapshot";
+import { updateRequestRouter } from "@/server/api/routers/update-request";
 import { createCallerFactory, router } from "@/server/api/trpc";
 
 export const appRouter = router({
@@ -17,6 +22,11 @@ export const appRouter = router({
   measure: measureRouter,
   evidence: evidenceRouter,
   planTransfer: planTransferRouter,
+  national: nationalRouter,
+  snapshot: snapshotRouter,
+  publicArea: publicAreaRouter,
+  notification: notificationRouter,
+  updateRequest: updateRequestRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -13,6 +13,9 @@ export type Fixture = {
   users: Record<Actor | "ADMIN" | "OTHER_AREA", string>;
 };
 
+export type Who = Actor | "ADMIN" | "OTHER_AREA" | "ANONYMOUS";
+export type Outcome = "OK" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND";
+
 export type Spec = {
   /** "area": acts on area A's records; "self": lists the caller's own things; "global": no area. */
   scope: "area" | "self" | "global";
@@ -23,6 +26,12 @@ export type Spec = {
   input: (fx: Fixture, db: PrismaClient) => unknown;
   /** For "own" grants: the owner of the record the input names. */
   ownerId?: (fx: Fixture) => string | null;
+  /**
+   * For a guard the table cannot express alone (the national view: NATIONAL, or an ADVISER of at
+   * least one area): the outcome for a caller, or undefined to follow the table. Keep the rule
+   * here as plain as the service's.
+   */
+  outcome?: (who: Who, fx: Fixture) => Outcome | undefined;
 };
 
 export type Specs = Record<string, Spec>;

@@ -3,9 +3,9 @@
  */
 import type { DeliveryRag } from "@/server/domain/delivery-rag";
 import type { FindingDelivery, FindingImpact } from "@/server/domain/finding-summary";
-import { ACTION_STATUS, DELIVERY_RAG, FINDING_DELIVERY, FINDING_IMPACT, MEASURE_STATUS, MEASURE_VALUE_STATUS, REVIEW_STATUS } from "@/server/domain/labels";
+import { ACTION_STATUS, ADVISER_VIEW, DELIVERY_RAG, FINDING_DELIVERY, FINDING_IMPACT, MEASURE_STATUS, MEASURE_VALUE_STATUS, REVIEW_STATUS, VERDICT } from "@/server/domain/labels";
 import type { MeasureStatus } from "@/server/domain/measure-status";
-import type { ActionStatus, MeasureValueStatus, ReviewStatus } from "@/server/generated/prisma/enums";
+import type { ActionStatus, AdviserView, MeasureValueStatus, ReviewStatus, VerdictKind } from "@/server/generated/prisma/enums";
 
 export type TagColour = "green" | "orange" | "red" | "blue" | "grey" | "yellow" | "purple";
 
@@ -88,4 +88,18 @@ const REVIEW_COLOUR: Record<ReviewStatus, TagColour> = { PENDING: "yellow", ACCE
 
 export function ReviewStatusTag({ status }: { status: ReviewStatus }) {
   return <Tag colour={REVIEW_COLOUR[status]}>{REVIEW_STATUS[status]}</Tag>;
+}
+
+const VERDICT_COLOUR: Record<VerdictKind, TagColour> = { AGREE: "green", AGREE_WITH_COMMENTS: "yellow", DISAGREE: "red" };
+
+/** The parent carer forum's verdict. */
+export function VerdictTag({ verdict }: { verdict: VerdictKind }) {
+  return <Tag colour={VERDICT_COLOUR[verdict]}>Forum: {VERDICT[verdict]}</Tag>;
+}
+
+const ADVISER_VIEW_COLOUR: Record<AdviserView, TagColour> = { LIKELY_SUFFICIENT: "green", AT_RISK: "orange", UNLIKELY: "red" };
+
+/** An adviser's view on the likely judgement. */
+export function AdviserViewTag({ view }: { view: AdviserView }) {
+  return <Tag colour={ADVISER_VIEW_COLOUR[view]}>Adviser: {ADVISER_VIEW[view]}</Tag>;
 }

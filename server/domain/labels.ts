@@ -4,7 +4,9 @@
  */
 import type {
   ActionStatus,
+  AdviserView,
   AreaRole,
+  Cornerstone,
   CoproductionLevel,
   EvidenceKind,
   FindingKind,
@@ -19,6 +21,7 @@ import type {
   PlanType,
   Region,
   ReviewStatus,
+  VerdictKind,
   Visibility,
 } from "@/server/generated/prisma/enums";
 import type { DeliveryRag } from "@/server/domain/delivery-rag";
@@ -85,6 +88,28 @@ export const JUDGEMENT: Record<Judgement, string> = {
   NOT_SUFFICIENT: "Not sufficient progress",
   EFFECTIVE: "Effective action",
   NOT_EFFECTIVE: "Not effective action",
+};
+
+/** The parent carer forum's verdict. */
+export const VERDICT: Record<VerdictKind, string> = {
+  AGREE: "Agree",
+  AGREE_WITH_COMMENTS: "Agree with comments",
+  DISAGREE: "Disagree",
+};
+
+/** The four cornerstones of co-production (Contact's framework), as the forum judges them. */
+export const CORNERSTONE: Record<Cornerstone, string> = {
+  WELCOME_AND_CARE: "Welcome and care",
+  VALUE_AND_INCLUDE: "Value and include",
+  COMMUNICATE: "Communicate",
+  WORK_IN_PARTNERSHIP: "Work in partnership",
+};
+
+/** An adviser's view on the likely judgement at the revisit. */
+export const ADVISER_VIEW: Record<AdviserView, string> = {
+  LIKELY_SUFFICIENT: "Likely sufficient",
+  AT_RISK: "At risk",
+  UNLIKELY: "Unlikely",
 };
 
 export const REGION: Record<Region, string> = {

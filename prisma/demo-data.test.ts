@@ -71,4 +71,18 @@ describe("the Northbridge demo", () => {
     expect(await seedDemo(db)).toEqual({ created: false });
     expect(await counts()).toEqual(before);
   });
+  it("gives the forum's voice and the adviser's view something to show", async () => {
+    const nb = await db.localArea.findUniqueOrThrow({
+      where: { slug: "northbridge" },
+      include: { forumVerdicts: true, adviserNotes: true, comments: true, youSaidWeDid: true },
+    });
+    // A current DISAGREE that superseded an earlier verdict, and public verdicts for the public page.
+    const disagree = nb.forumVerdicts.find((v) => v.verdict === "DISAGREE")!;
+    expect(disagree.supersedesId).not.toBeNull();
+    expect(nb.forumVerdicts.filter((v) => v.isPublic).length).toBeGreaterThan(1);
+    expect(new Set(nb.adviserNotes.map((n) => n.view))).toEqual(new Set(["AT_RISK", "LIKELY_SUFFICIENT", "UNLIKELY"]));
+    expect(nb.comments.some((c) => c.visibility === "INTERNAL")).toBe(true);
+    expect(nb.youSaidWeDid.some((y) => y.published)).toBe(true);
+    expect(nb.youSaidWeDid.some((y) => !y.published)).toBe(true);
+  });
 });

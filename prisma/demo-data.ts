@@ -873,6 +873,94 @@ async function build(tx: Prisma.TransactionClient, today: Date, passwordHash: st
     })),
   });
 
+  // The forum's voice and the adviser's monitoring (Northbridge). Verdicts are append-only: a
+  // later verdict names the one it supersedes.
+  const jo = userId("jo");
+  const verdict = (
+    on: { action: string } | { finding: string },
+    v: Omit<Prisma.ForumVerdictCreateManyInput, "localAreaId" | "authorId" | "actionId" | "findingId">,
+  ): Prisma.ForumVerdictCreateManyInput => ({
+    localAreaId: nb,
+    authorId: jo,
+    actionId: "action" in on ? actionId(nbPlan.id, on.action) : null,
+    findingId: "finding" in on ? findingId(nbPlan.id, on.finding) : null,
+    ...v,
+  });
+  await tx.forumVerdict.create({
+    data: verdict({ action: "5.1" }, {
+      verdict: "AGREE", levelRecognised: "CO_PRODUCING",
+      cornerstonesMet: ["WELCOME_AND_CARE", "VALUE_AND_INCLUDE", "COMMUNICATE", "WORK_IN_PARTNERSHIP"],
+      text: "We wrote the charter together, as equals, and every partner signed it. This is what co-production should feel like.",
+      isPublic: true, createdAt: at(190, 120),
+    }),
+  });
+  const localOfferFirst = await tx.forumVerdict.create({
+    data: verdict({ action: "5.2" }, {
+      verdict: "AGREE_WITH_COMMENTS", levelRecognised: "CO_DESIGNING", cornerstonesMet: ["WELCOME_AND_CARE", "COMMUNICATE"],
+      text: "Families helped design the new Local Offer pages, but the search still does not find short breaks.",
+      isPublic: false, createdAt: at(120, 90),
+    }),
+    select: { id: true },
+  });
+  await tx.forumVerdict.createMany({
+    data: [
+      verdict({ action: "5.2" }, {
+        verdict: "DISAGREE", levelRecognised: "CONSULTING", cornerstonesMet: ["WELCOME_AND_CARE"],
+        text: "The council calls this co-production, but the last two design sessions were cancelled at short notice and the new pages went live without families seeing them. That is consultation at best.",
+        isPublic: true, supersedesId: localOfferFirst.id, createdAt: at(12, 60),
+      }),
+      verdict({ action: "3.2" }, {
+        verdict: "AGREE_WITH_COMMENTS", levelRecognised: "CO_DESIGNING", cornerstonesMet: ["VALUE_AND_INCLUDE", "WORK_IN_PARTNERSHIP"],
+        text: "The 'support while you wait' leaflet is good and parents helped write it. Families still tell us they do not know who to call while they wait.",
+        isPublic: true, createdAt: at(20, 30),
+      }),
+      verdict({ finding: "5" }, {
+        verdict: "AGREE_WITH_COMMENTS", levelRecognised: "ENGAGING", cornerstonesMet: ["WELCOME_AND_CARE", "COMMUNICATE"],
+        text: "Relationships are much better than at the inspection. Families are not yet equal partners in every service.",
+        isPublic: true, createdAt: at(25, 45),
+      }),
+    ],
+  });
+
+  const martin = userId("martin");
+  await tx.adviserNote.createMany({
+    data: [
+      { localAreaId: nb, findingId: null, authorId: martin, view: "AT_RISK", date: d(-40), createdAt: at(40),
+        note: "Stocktake with the improvement board. Governance is much stronger; EHC timeliness is improving but from a low base. Impact evidence for areas 3 and 4 is thin." },
+      { localAreaId: nb, findingId: findingId(nbPlan.id, "1"), authorId: martin, view: "AT_RISK", date: d(-40), createdAt: at(40, 5),
+        note: "20-week timeliness is rising but still below the trajectory. Quality assurance of plans needs to show impact, not just audits completed." },
+      { localAreaId: nb, findingId: findingId(nbPlan.id, "2"), authorId: martin, view: "LIKELY_SUFFICIENT", date: d(-40), createdAt: at(40, 10),
+        note: "The board, the shared dataset and termly reporting are in place and used. Likely to be judged sufficient if sustained." },
+      { localAreaId: nb, findingId: findingId(nbPlan.id, "4"), authorId: martin, view: "UNLIKELY", date: d(-18), createdAt: at(18),
+        note: "Suspensions of children with SEND have not fallen and part-time timetables are still not tracked in every school." },
+    ],
+  });
+
+  await tx.comment.createMany({
+    data: [
+      { localAreaId: nb, actionId: actionId(nbPlan.id, "1.4"), authorId: priya, visibility: "INTERNAL", createdAt: at(9, 30),
+        body: "Supplier has missed the data migration date twice; escalated to the Director. Do not share outside the partnership yet." },
+      { localAreaId: nb, actionId: actionId(nbPlan.id, "5.2"), authorId: jo, visibility: "WITH_FORUM", createdAt: at(11, 30),
+        body: "Can we have the date of the next design session before the end of the month, please?" },
+      { localAreaId: nb, findingId: findingId(nbPlan.id, "4"), authorId: martin, visibility: "INTERNAL", createdAt: at(17, 15),
+        body: "Please bring the suspensions data by school to the next monitoring meeting." },
+    ],
+  });
+
+  await tx.youSaidWeDid.createMany({
+    data: [
+      { localAreaId: nb, findingId: findingId(nbPlan.id, "5"), date: d(-60), published: true, publishedAt: at(58), draftedById: jo,
+        youSaid: "The Local Offer website was hard to use and we could not find out what help there is.",
+        weDid: "We are rebuilding the Local Offer with families. The first new pages about short breaks and EHC plans went live in the spring." },
+      { localAreaId: nb, findingId: findingId(nbPlan.id, "3"), date: d(-30), published: true, publishedAt: at(28), draftedById: priya,
+        youSaid: "Waiting two years for an autism assessment with no help in the meantime is not acceptable.",
+        weDid: "We have commissioned extra assessment capacity and started 'support while you wait' sessions, written with parents." },
+      { localAreaId: nb, findingId: findingId(nbPlan.id, "1"), date: d(-5), published: false, publishedAt: null, draftedById: jo,
+        youSaid: "Annual reviews of EHC plans are still being missed.",
+        weDid: "Draft: the council to add the number of overdue annual reviews to the weekly dashboard." },
+    ],
+  });
+
   return {
     areas: areas.length,
     organisations: created.length,
@@ -888,5 +976,9 @@ async function build(tx: Prisma.TransactionClient, today: Date, passwordHash: st
     milestones: milestoneCount,
     measureValues: valueCount,
     evidence: NB_EVIDENCE.length,
+    forumVerdicts: 5,
+    adviserNotes: 4,
+    comments: 3,
+    youSaidWeDid: 3,
   };
 }

@@ -9,6 +9,7 @@ import { daysBetween } from "@/server/domain/calendar";
 import { notFound } from "@/server/errors";
 import { acceptedImpactEvidence, FINDING_READINESS_FIELDS, findingReadiness } from "@/server/services/finding-readiness";
 import { CURRENT_PLAN } from "@/server/services/access";
+import { findingVoices } from "@/server/services/finding-voices";
 import { today } from "@/server/services/today";
 
 export async function listMyAreas(ctx: AuthedContext) {
@@ -70,9 +71,11 @@ export async function areaHome(ctx: AuthedContext, slug: string) {
   if (!area) throw notFound("That local area");
   const plan = area.plans[0] ?? null;
   const now = today();
-  const [awaitingReview, impactByFinding] = await Promise.all([
+  const seesAdviserViews = can(ctx.viewer, "adviserNote.read", { localAreaId: area.id });
+  const [awaitingReview, impactByFinding, voices] = await Promise.all([
     ctx.db.evidence.count({ where: { localAreaId: area.id, reviewStatus: "PENDING" } }),
     acceptedImpactEvidence(ctx.db, area.id),
+    findingVoices(ctx.db, area.id, plan?.findings.map((f) => f.id) ?? [], seesAdviserViews),
   ]);
   const followUp = plan?.followUpInspection ?? null;
   const followUpDate = followUp?.startDate ?? followUp?.expectedDate ?? null;
@@ -97,12 +100,14 @@ export async function areaHome(ctx: AuthedContext, slug: string) {
         kind: f.kind,
         summary: f.summary,
         ...findingReadiness(f, plan, impactByFinding.get(f.id) ?? 0, now),
+        voices: voices.get(f.id)!,
       })),
     },
     evidenceAwaitingReview: awaitingReview,
     viewerCan: {
       edit: can(ctx.viewer, "plan.edit", { localAreaId: area.id }),
       review: can(ctx.viewer, "evidence.review", { localAreaId: area.id }),
+      seeAdviserViews: seesAdviserViews,
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { formatDate, pluralise } from "@/components/ui/format";
+import { ReadinessGrid } from "@/components/area/readiness-grid";
 import { FindingReadiness } from "@/components/findings/finding-readiness";
 import { HowWorkedOut } from "@/components/ui/how-worked-out";
 import { Tag } from "@/components/ui/tag";
@@ -39,6 +40,9 @@ export default async function AreaHomePage({ params }: Params) {
               </li>
               <li>
                 <Link href={`/local-areas/${area.slug}/measures`}>Measures</Link>
+              </li>
+              <li>
+                <Link href={`/local-areas/${area.slug}/snapshots`}>Snapshots and board packs</Link>
               </li>
             </>
           ) : null}
@@ -115,7 +119,25 @@ export default async function AreaHomePage({ params }: Params) {
             </p>
           </HowWorkedOut>
 
-          {plan.findings.length === 0 ? <p className="mt-8">This plan has no findings yet.</p> : null}
+          {plan.findings.length === 0 ? (
+            <p className="mt-8">This plan has no findings yet.</p>
+          ) : (
+            <section aria-labelledby="readiness" className="mt-8">
+              <h2 id="readiness" className="mb-4 text-2xl">
+                Readiness for the {plan.followUp ? INSPECTION_KIND[plan.followUp.kind].toLowerCase() : "next inspection"}
+              </h2>
+              <ReadinessGrid
+                slug={area.slug}
+                findings={plan.findings}
+                showAdviserViews={viewerCan.seeAdviserViews}
+                caption={
+                  plan.followUp?.daysToGo != null
+                    ? `Each finding, ${plan.followUp.daysToGo >= 0 ? `${pluralise(plan.followUp.daysToGo, "day")} before` : "after the date expected for"} the ${INSPECTION_KIND[plan.followUp.kind].toLowerCase()}`
+                    : "Each finding"
+                }
+              />
+            </section>
+          )}
           {plan.findings.map((finding) => (
             <section key={finding.id} aria-labelledby={`finding-${finding.id}`} className="mt-10">
               <p className="text-base text-secondary">{FINDING_KIND[finding.kind]}</p>

@@ -1,0 +1,77 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { BoardPackLinks } from "@/components/snapshots/board-pack-links";
+import { TakeSnapshotForm } from "@/components/snapshots/take-snapshot-form";
+import { BackLink } from "@/components/ui/back-link";
+import { formatDateTime } from "@/components/ui/format";
+import { cell, rowClass, Table } from "@/components/ui/table";
+import { getQueryClient, loadForPage, trpc } from "@/server/api/rsc";
+import { PLAN_TYPE } from "@/server/domain/labels";
+
+type Params = { params: Promise<{ slug: string }> };
+
+export const metadata: Metadata = { title: "Snapshots and board packs" };
+
+/** The plan's snapshots: take one, see what changed since, print a board pack. */
+export default async function SnapshotsPage({ params }: Params) {
+  const { slug } = await params;
+  const { area, plan, snapshots, viewerCan } = await loadForPage(
+    getQueryClient().fetchQuery(trpc.snapshot.list.queryOptions({ slug })),
+    `/local-areas/${slug}/snapshots`,
+  );
+  return (
+    <>
+      <BackLink href={`/local-areas/${area.slug}`}>Back to {area.name}</BackLink>
+      <p className="mb-1 text-xl text-secondary">{area.name}</p>
+      <h1 className="mb-6 text-4xl">Snapshots and board packs</h1>
+      {!plan ? (
+        <p>This local area has no current plan yet, so there is nothing to snapshot.</p>
+      ) : (
+        <>
+          <p className="mb-6">
+            {PLAN_TYPE[plan.type]}: {plan.title}
+          </p>
+          {viewerCan.exportPack ? (
+            <section aria-labelledby="current-pack" className="mb-10">
+              <h2 id="current-pack" className="mb-2 text-2xl">
+                Board pack of the plan as it is now
+              </h2>
+              <p className="mb-3">
+                A cover, the readiness grid, then for each finding its actions, measure charts, exceptions, the forum&apos;s
+                verdicts and what has changed since the last snapshot.
+              </p>
+              <BoardPackLinks slug={area.slug} />
+            </section>
+          ) : null}
+          {viewerCan.take ? <TakeSnapshotForm slug={area.slug} /> : null}
+          <section aria-labelledby="snapshot-list">
+            <h2 id="snapshot-list" className="mb-4 text-2xl">
+              Snapshots taken
+            </h2>
+            {snapshots.length === 0 ? (
+              <p>No snapshot has been taken of this plan yet.{viewerCan.take ? "" : " The plan lead or the adviser can take one."}</p>
+            ) : (
+              <Table caption="Snapshots of the plan, newest first" columns={["Label", "Taken", "By", "Board pack"]}>
+                {snapshots.map((s) => (
+                  <tr key={s.id} className={rowClass}>
+                    <th scope="row" className={`${cell} font-normal`}>
+                      <Link href={`/local-areas/${area.slug}/snapshots/${s.id}`}>
+                        {s.label}
+                        <span className="sr-only">: changes since</span>
+                      </Link>
+                    </th>
+                    <td className={cell}>{formatDateTime(s.takenAt)}</td>
+                    <td className={cell}>{s.takenBy ?? "Unknown"}</td>
+                    <td className={cell}>
+                      {viewerCan.exportPack ? <BoardPackLinks slug={area.slug} snapshotId={s.id} of={s.label} /> : null}
+                    </td>
+                  </tr>
+                ))}
+              </Table>
+            )}
+          </section>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,101 @@
+/**
+ * The area home's readiness grid: one row per finding, delivery and impact side by side (never
+ * merged into one score), with the forum's current verdict and the adviser's latest view beside them.
+ */
+import Link from "next/link";
+import { formatDate, pluralise } from "@/components/ui/format";
+import { HowWorkedOut } from "@/components/ui/how-worked-out";
+import { cell, rowClass, Table } from "@/components/ui/table";
+import { AdviserViewTag, FindingDeliveryTag, FindingImpactTag, Tag, VerdictTag } from "@/components/ui/tag";
+import { COPRODUCTION_LEVEL } from "@/server/domain/labels";
+import type { FindingDelivery, FindingImpact } from "@/server/domain/finding-summary";
+import type { FindingVoices } from "@/server/services/finding-voices";
+
+export type ReadinessRow = {
+  id: string;
+  ref: string;
+  summary: string;
+  delivery: { status: FindingDelivery };
+  impact: { status: FindingImpact; acceptedImpactEvidence: number };
+  voices: FindingVoices;
+};
+
+export function ReadinessGrid({
+  slug,
+  findings,
+  showAdviserViews,
+  caption,
+}: {
+  slug: string;
+  findings: ReadinessRow[];
+  showAdviserViews: boolean;
+  caption: string;
+}) {
+  const columns = ["Finding", "Delivery", "Impact", "Parent carer forum", ...(showAdviserViews ? ["Adviser's view"] : [])];
+  return (
+    <>
+      <Table caption={caption} captionHidden={false} columns={columns}>
+        {findings.map((f) => (
+          <tr key={f.id} className={rowClass}>
+            <th scope="row" className={`${cell} font-normal`}>
+              <Link href={`/local-areas/${slug}/findings/${f.id}`}>
+                {f.ref}. {f.summary}
+              </Link>
+            </th>
+            <td className={cell}>
+              <FindingDeliveryTag status={f.delivery.status} />
+            </td>
+            <td className={cell}>
+              <FindingImpactTag status={f.impact.status} />
+              <p className="mt-1 text-sm">{pluralise(f.impact.acceptedImpactEvidence, "accepted impact evidence item", "accepted impact evidence items")}</p>
+            </td>
+            <td className={cell}>
+              {f.voices.verdict ? (
+                <>
+                  <VerdictTag verdict={f.voices.verdict.verdict} />
+                  <p className="mt-1 text-sm">
+                    {formatDate(f.voices.verdict.at)}
+                    {f.voices.verdict.levelRecognised ? `; recognises ${COPRODUCTION_LEVEL[f.voices.verdict.levelRecognised].toLowerCase()}` : ""}
+                  </p>
+                </>
+              ) : (
+                <p className="text-sm">No verdict on the finding yet</p>
+              )}
+              {f.voices.disagreements > 0 ? (
+                <p className="mt-1">
+                  <Tag colour="red">{pluralise(f.voices.disagreements, "disagreement")}</Tag>
+                </p>
+              ) : null}
+            </td>
+            {showAdviserViews ? (
+              <td className={cell}>
+                {f.voices.adviserView ? (
+                  <>
+                    <AdviserViewTag view={f.voices.adviserView.view} />
+                    <p className="mt-1 text-sm">{formatDate(f.voices.adviserView.date)}</p>
+                  </>
+                ) : (
+                  <p className="text-sm">No view recorded</p>
+                )}
+              </td>
+            ) : null}
+          </tr>
+        ))}
+      </Table>
+      <HowWorkedOut label="How readiness is worked out">
+        <p className="mb-2">
+          Delivery and impact are two separate questions and are never merged into one score. Delivery comes from the
+          finding&apos;s actions: any red action makes it red; any amber (or without a due date), amber; otherwise green;
+          all complete, complete. Impact comes from the finding&apos;s measures against their trajectories: any off track
+          makes it off track; any slightly behind, or some without recent data, slightly behind. Accepted impact evidence is
+          counted beside it.
+        </p>
+        <p className="mb-2">
+          The parent carer forum column shows the forum&apos;s current verdict on the finding itself, and how many of its
+          current verdicts on the finding or its actions disagree.
+          {showAdviserViews ? " The adviser's view is the latest view recorded on the finding in a monitoring note." : ""}
+        </p>
+      </HowWorkedOut>
+    </>
+  );
+}

@@ -1,0 +1,59 @@
+"use client";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMutation } from "@tanstack/react-query";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { Notice, useFormFeedback } from "@/components/forms/form-feedback";
+import { useTRPC } from "@/components/trpc/provider";
+import { buttonClass } from "@/components/ui/button";
+import { ErrorSummary } from "@/components/ui/error-summary";
+import { FormField, inputClass } from "@/components/ui/form-field";
+import { snapshotFields, type SnapshotFields } from "@/server/schemas/snapshot";
+
+/** Freeze the plan's state under a label: a LEAD or an ADVISER, before a board or a stocktake. */
+export function TakeSnapshotForm({ slug }: { slug: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const feedback = useFormFeedback("snapshot");
+  const [taken, setTaken] = useState<{ id: string; label: string } | null>(null);
+  const form = useForm<SnapshotFields>({ resolver: zodResolver(snapshotFields), defaultValues: { label: "" } });
+  const take = useMutation(trpc.snapshot.take.mutationOptions());
+  const { errors } = form.formState;
+  const onSubmit = form.handleSubmit((values) =>
+    feedback.submit(async () => {
+      setTaken(null);
+      const snapshot = await take.mutateAsync({ slug, ...values });
+      form.reset({ label: "" });
+      setTaken(snapshot);
+      router.refresh();
+      return `Snapshot “${snapshot.label}” taken.`;
+    }),
+  );
+  return (
+    <form onSubmit={onSubmit} noValidate aria-labelledby="take-snapshot" className="mb-10 max-w-2xl">
+      <h2 id="take-snapshot" className="mb-2 text-2xl">
+        Take a snapshot
+      </h2>
+      <p className="mb-4">
+        A snapshot freezes the plan as it is now: every action&apos;s status, RAG and dates, the measures, evidence, the
+        forum&apos;s verdicts and the adviser&apos;s notes. Later you can see what has changed since, and print it as a board
+        pack.
+      </p>
+      <ErrorSummary errors={feedback.summary(errors)} />
+      <Notice text={feedback.notice} />
+      {taken ? (
+        <p className="mb-4">
+          <Link href={`/local-areas/${slug}/snapshots/${taken.id}`}>See what changes since “{taken.label}”</Link>
+        </p>
+      ) : null}
+      <FormField id="snapshot-label" label="Label" hint="For example, “Improvement board 12 March”" error={errors.label?.message}>
+        <input type="text" autoComplete="off" className={inputClass} {...form.register("label")} />
+      </FormField>
+      <button type="submit" className={buttonClass.primary} disabled={take.isPending}>
+        Take snapshot
+      </button>
+    </form>
+  );
+}

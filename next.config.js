@@ -10,6 +10,7 @@ const nextConfig = {
     "@electric-sql/pglite-socket",
     "@node-rs/argon2",
     "nodemailer",
+    "@resvg/resvg-js",
   ],
   poweredByHeader: false,
   // forbidden() renders app/forbidden.tsx with a 403.

@@ -1,11 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { MeasureChart } from "@/components/charts/measure-chart";
 import { EvidenceSection } from "@/components/evidence/evidence-section";
+import { AdviserNotes } from "@/components/findings/adviser-notes";
 import { FindingReadiness } from "@/components/findings/finding-readiness";
+import { ForumVerdicts } from "@/components/findings/forum-verdicts";
+import { ImpactEvidence } from "@/components/findings/impact-evidence";
+import { PrintButton } from "@/components/findings/print-button";
 import { BackLink } from "@/components/ui/back-link";
+import { formatDate } from "@/components/ui/format";
+import { MeasureStatusTag } from "@/components/ui/tag";
 import { getQueryClient, loadForPage, trpc } from "@/server/api/rsc";
 import { FINDING_KIND, PLAN_TYPE } from "@/server/domain/labels";
+import { today } from "@/server/services/today";
 
 type Params = { params: Promise<{ slug: string; findingId: string }> };
 
@@ -25,28 +33,70 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   return { title: `Finding ${finding.ref}` };
 }
 
-/** One finding: what the inspectors found, what is being done about it, whether it is working. */
+/**
+ * One finding as the revisit evidence pack: what the inspectors found, what is being done about
+ * it, whether it is working, the evidence, and what the forum and the advisers say. Printable.
+ */
 export default async function FindingPage({ params }: Params) {
   const { slug, findingId } = await params;
   const finding = await load(slug, findingId);
   return (
     <>
-      <BackLink href={`/local-areas/${slug}`}>Back to {finding.localArea.name}</BackLink>
+      <div className="no-print">
+        <BackLink href={`/local-areas/${slug}`}>Back to {finding.localArea.name}</BackLink>
+      </div>
+      <p className="print-only mb-2 text-base">
+        {finding.localArea.name} · Printed {formatDate(today())}
+      </p>
       <p className="mb-1 text-xl text-secondary">
         {PLAN_TYPE[finding.plan.type]} · {FINDING_KIND[finding.kind]}
       </p>
       <h1 className="mb-4 text-4xl">
         Finding {finding.ref}: {finding.summary}
       </h1>
-      {finding.viewerCan.edit ? (
-        <p className="mb-6">
-          <Link href={`/local-areas/${slug}/findings/${finding.id}/edit`}>Edit this finding</Link>
-        </p>
-      ) : null}
+      <div className="no-print mb-6 flex flex-wrap items-center gap-4">
+        <PrintButton />
+        {finding.viewerCan.edit ? <Link href={`/local-areas/${slug}/findings/${finding.id}/edit`}>Edit this finding</Link> : null}
+      </div>
+
       <h2 className="mb-2 text-2xl">What the inspectors found</h2>
       <blockquote className="mb-8 max-w-3xl border-l-4 border-border pl-4 whitespace-pre-line">{finding.inspectorsWording}</blockquote>
+
       <h2 className="mb-4 text-2xl">Is it on course?</h2>
       <FindingReadiness slug={slug} finding={finding} />
+
+      <h2 className="mt-8 mb-4 text-2xl">Is it working?</h2>
+      {finding.measures.length === 0 ? (
+        <p className="mb-8">No measures show the impact of this finding&apos;s work yet.</p>
+      ) : (
+        finding.measures.map((m) => (
+          <section key={m.id} aria-labelledby={`measure-${m.id}`} className="mb-8">
+            <h3 id={`measure-${m.id}`} className="mb-2 text-xl">
+              <Link href={`/local-areas/${slug}/measures/${m.id}`}>
+                {m.ref} {m.name}
+              </Link>
+            </h3>
+            <p className="mb-2">
+              <MeasureStatusTag status={m.status} />
+            </p>
+            <MeasureChart chart={m.chart} titleId={`measure-${m.id}`} />
+          </section>
+        ))
+      )}
+
+      <h2 className="mb-4 text-2xl">Accepted impact evidence</h2>
+      <ImpactEvidence items={finding.impactEvidence} findingRef={finding.ref} />
+
+      <h2 className="mb-4 text-2xl">What the parent carer forum says</h2>
+      <ForumVerdicts verdicts={finding.verdicts} />
+
+      {finding.adviserNotes ? (
+        <>
+          <h2 className="mb-4 text-2xl">Adviser&apos;s view</h2>
+          <AdviserNotes notes={finding.adviserNotes} />
+        </>
+      ) : null}
+
       <EvidenceSection target={{ findingId: finding.id }} canAdd={finding.viewerCan.edit} canReview={finding.viewerCan.reviewEvidence} />
     </>
   );

@@ -1,0 +1,62 @@
+/**
+ * The words that go with a measure chart: its one-paragraph summary (the chart's accessible
+ * description, and the sentence a document prints under it) and the names of its points. Kept
+ * apart from the drawing so the web page, the SVG string and the data table all say the same.
+ */
+import { formatMeasureValue } from "@/components/measures/measure-value";
+import { formatDate } from "@/components/ui/format";
+import { trajectoryAt } from "@/server/domain/measure-status";
+import type { MeasureChartData } from "@/server/domain/measure-chart";
+
+const monthFormat = new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
+
+/** "March 2026": a value describes a period, so its month reads better than its last day. */
+export const formatMonth = (day: string) => monthFormat.format(new Date(day));
+
+/** Nothing dated to draw: no values and no trajectory. */
+export function isEmptyChart(chart: MeasureChartData): boolean {
+  return chart.values.length === 0 && chart.trajectory.length === 0 && !chart.baseline && !chart.target;
+}
+
+export const EMPTY_CHART_TEXT = "Nothing to chart yet: this measure has no values and no baseline, milestones or target.";
+
+/** The trajectory's value on a day, or null before its first point. */
+export function expectedOn(chart: MeasureChartData, day: string): number | null {
+  if (chart.trajectory.length === 0) return null;
+  const value = trajectoryAt(
+    chart.trajectory.map((p) => ({ date: new Date(p.date), value: p.value, kind: p.kind })),
+    new Date(day),
+  );
+  return value === null ? null : Math.round(value * 100) / 100;
+}
+
+/**
+ * "Latest 31% (provisional) for March 2026, expected 42% by then. Target 60% by 30 September 2026.
+ * Baseline 4% in March 2025. Benchmark 50.3% (England average 2023)."
+ */
+export function chartSummary(chart: MeasureChartData): string {
+  const v = (n: number) => formatMeasureValue(n, chart.unit);
+  const parts: string[] = [];
+  const latest = chart.values.at(-1);
+  if (latest) {
+    const expected = expectedOn(chart, latest.date);
+    parts.push(
+      `Latest ${v(latest.value)}${latest.status === "PROVISIONAL" ? " (provisional)" : ""} for ${formatMonth(latest.date)}` +
+        (expected === null ? "." : `, expected ${v(expected)} by then.`),
+    );
+  } else {
+    parts.push("No values yet.");
+  }
+  if (chart.target) parts.push(`Target ${v(chart.target.value)} by ${formatDate(chart.target.date)}.`);
+  if (chart.baseline) parts.push(`Baseline ${v(chart.baseline.value)} in ${formatMonth(chart.baseline.date)}.`);
+  if (chart.benchmark) parts.push(`Benchmark ${v(chart.benchmark.value)}${chart.benchmark.label ? ` (${chart.benchmark.label})` : ""}.`);
+  return parts.join(" ");
+}
+
+const POINT = { BASELINE: "Baseline", MILESTONE: "Milestone", TARGET: "Target" } as const;
+
+/** "Baseline", "Milestone 1", "Milestone 2", "Target", in trajectory order. */
+export function trajectoryPointNames(chart: MeasureChartData): string[] {
+  let milestone = 0;
+  return chart.trajectory.map((p) => (p.kind === "MILESTONE" ? `Milestone ${++milestone}` : POINT[p.kind]));
+}

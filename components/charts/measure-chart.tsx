@@ -1,0 +1,136 @@
+/**
+ * A measure charted against its trajectory, with the same figures as a table beside it (the
+ * accessible alternative, and what a reader copies from). A server component: it sends SVG and
+ * HTML, no JavaScript.
+ */
+import { MeasureChartSvg } from "@/components/charts/measure-chart-svg";
+import { chartSummary, EMPTY_CHART_TEXT, isEmptyChart, trajectoryPointNames } from "@/components/charts/measure-chart-text";
+import { formatMeasureValue } from "@/components/measures/measure-value";
+import { formatDate } from "@/components/ui/format";
+import { cell, rowClass } from "@/components/ui/table";
+import { MEASURE_DIRECTION, MEASURE_UNIT, MEASURE_VALUE_STATUS } from "@/server/domain/labels";
+import type { MeasureChartData } from "@/server/domain/measure-chart";
+
+/** An id fragment from a measure ref ("M1.2" -> "m1-2"). */
+const idFrom = (ref: string) => ref.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "measure";
+
+/**
+ * `titleId`: the id of a heading elsewhere on the page that names the measure; the chart is then
+ * labelled by it and does not repeat the name. Without it the figure shows its own caption.
+ */
+export function MeasureChart({ chart, titleId }: { chart: MeasureChartData; titleId?: string }) {
+  const base = titleId ?? `measure-chart-${idFrom(chart.ref)}`;
+  const ids = { title: `${base}-svg-title`, desc: `${base}-svg-desc` };
+  const v = (n: number) => formatMeasureValue(n, chart.unit);
+  const names = trajectoryPointNames(chart);
+  const empty = isEmptyChart(chart);
+
+  return (
+    <figure className="measure-chart mb-8" aria-labelledby={titleId ?? `${base}-caption`}>
+      {titleId ? null : (
+        <figcaption id={`${base}-caption`} className="mb-2 text-xl font-bold">
+          {chart.ref} {chart.name}
+        </figcaption>
+      )}
+      <p className="mb-2 text-secondary">
+        {MEASURE_UNIT[chart.unit]}. {MEASURE_DIRECTION[chart.direction]}.
+      </p>
+      {empty ? (
+        <p className="mb-4">{EMPTY_CHART_TEXT}</p>
+      ) : (
+        <>
+          <p id={`${base}-summary`} className="mb-2">
+            {chartSummary(chart)}
+          </p>
+          <div className="mb-4 max-w-[640px] border border-border">
+            <MeasureChartSvg chart={chart} ids={ids} labelledBy={titleId ?? `${base}-caption`} describedBy={`${base}-summary`} className="block h-auto w-full" />
+          </div>
+        </>
+      )}
+      <div className="grid gap-6 lg:grid-cols-2">
+        <div className="overflow-x-auto">
+          <table className="w-full border-collapse text-left text-base">
+            <caption className="mb-2 text-left font-bold">Values for {chart.ref}</caption>
+            <thead>
+              <tr className="border-b-2 border-ink">
+                <th scope="col" className={cell}>
+                  Period ending
+                </th>
+                <th scope="col" className={cell}>
+                  Value
+                </th>
+                <th scope="col" className={cell}>
+                  Status
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {chart.values.length === 0 ? (
+                <tr className={rowClass}>
+                  <td className={cell} colSpan={3}>
+                    No values have been recorded yet.
+                  </td>
+                </tr>
+              ) : (
+                chart.values.map((p) => (
+                  <tr key={p.date} className={rowClass}>
+                    <th scope="row" className={`${cell} font-normal`}>
+                      {formatDate(p.date)}
+                    </th>
+                    <td className={cell}>{v(p.value)}</td>
+                    <td className={cell}>{MEASURE_VALUE_STATUS[p.status]}</td>
+                  </tr>
+                ))
+              )}
+            </tbody>
+          </table>
+        </div>
+        <div className="overflow-x-auto">
+          <table className="w-full border-collapse text-left text-base">
+            <caption className="mb-2 text-left font-bold">Trajectory and benchmark for {chart.ref}</caption>
+            <thead>
+              <tr className="border-b-2 border-ink">
+                <th scope="col" className={cell}>
+                  Point
+                </th>
+                <th scope="col" className={cell}>
+                  Date
+                </th>
+                <th scope="col" className={cell}>
+                  Value
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {chart.trajectory.map((p, i) => (
+                <tr key={`${p.kind}-${p.date}`} className={rowClass}>
+                  <th scope="row" className={`${cell} font-normal`}>
+                    {names[i]}
+                  </th>
+                  <td className={cell}>{formatDate(p.date)}</td>
+                  <td className={cell}>{v(p.value)}</td>
+                </tr>
+              ))}
+              {chart.trajectory.length === 0 ? (
+                <tr className={rowClass}>
+                  <td className={cell} colSpan={3}>
+                    No baseline, milestones or target have been set.
+                  </td>
+                </tr>
+              ) : null}
+              {chart.benchmark ? (
+                <tr className={rowClass}>
+                  <th scope="row" className={`${cell} font-normal`}>
+                    Benchmark{chart.benchmark.label ? `: ${chart.benchmark.label}` : ""}
+                  </th>
+                  <td className={cell}>{chart.benchmark.date ? formatDate(chart.benchmark.date) : "Not dated"}</td>
+                  <td className={cell}>{v(chart.benchmark.value)}</td>
+                </tr>
+              ) : null}
+            </tbody>
+          </table>
+        </div>
+      </div>
+    </figure>
+  );
+}

@@ -9,6 +9,9 @@ import { defineConfig } from "@playwright/test";
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
 const MAIL_DIR = ".data/e2e-mail";
+// A known port for the embedded database, so specs can read what the app shows (e2e/public-page.spec.ts).
+const DB_PORT = Number(process.env.E2E_DB_PORT ?? 54339);
+process.env.E2E_APP_DATABASE_URL = process.env.E2E_DATABASE_URL || `postgresql://postgres:postgres@127.0.0.1:${DB_PORT}/postgres`;
 
 export default defineConfig({
   testDir: "e2e",
@@ -40,7 +43,7 @@ export default defineConfig({
     env: {
       DATABASE_URL: process.env.E2E_DATABASE_URL ?? "", // empty => embedded PGlite in memory
       EMBEDDED_DB_DIR: "memory://",
-      EMBEDDED_DB_PORT: "0",
+      EMBEDDED_DB_PORT: String(DB_PORT),
       SMTP_CATCHER_PORT: process.env.E2E_SMTP_PORT ?? "2626",
       MAIL_CATCHER_DIR: MAIL_DIR,
       STORAGE_DIR: ".data/e2e-evidence", // EVIDENCE_DIR in e2e/support.ts

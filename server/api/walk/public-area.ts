@@ -1,3 +1,14 @@
+/** Walk entries for the public pages: anyone, signed in or not, may read a published area. */
 import type { Specs } from "@/server/api/walk/spec";
 
-export const PUBLIC_AREA_SPECS: Specs = {};
+export const PUBLIC_AREA_SPECS: Specs = {
+  "publicArea.list": { scope: "global", input: () => undefined },
+  "publicArea.bySlug": {
+    scope: "area",
+    input: async (fx, db) => {
+      // Only a published page is there to read; the walk checks that everybody may read it.
+      await db.localArea.update({ where: { id: fx.area.localAreaId }, data: { publicPagePublished: true } });
+      return { slug: fx.area.slug };
+    },
+  },
+};

@@ -30,6 +30,10 @@ import { NOTIFICATION_SPECS } from "@/server/api/walk/notification";
 import { PUBLIC_AREA_SPECS } from "@/server/api/walk/public-area";
 import { SNAPSHOT_SPECS } from "@/server/api/walk/snapshot";
 import { UPDATE_REQUEST_SPECS } from "@/server/api/walk/update-request";
+import { ADVISER_SPECS } from "@/server/api/walk/adviser";
+import { CHANGE_REQUEST_SPECS } from "@/server/api/walk/change-request";
+import { COMMENT_SPECS } from "@/server/api/walk/comment";
+import { FORUM_SPECS } from "@/server/api/walk/forum";
 import type { Fixture, Outcome, Specs, Who } from "@/server/api/walk/spec";
 import { callerFor, contextFor, testDb } from "@/server/testing/harness";
 
@@ -39,6 +43,10 @@ const SPECS: Specs = { ...CORE_SPECS, ...PLAN_SPECS, ...MEASURE_SPECS, ...EVIDEN
   ...PUBLIC_AREA_SPECS,
   ...NOTIFICATION_SPECS,
   ...UPDATE_REQUEST_SPECS,
+  ...FORUM_SPECS,
+  ...ADVISER_SPECS,
+  ...CHANGE_REQUEST_SPECS,
+  ...COMMENT_SPECS,
 };
 
 type Procedure = { _def: { type: "query" | "mutation" | "subscription"; meta?: Meta } };

@@ -11,6 +11,10 @@ import { notificationRouter } from "@/server/api/routers/notification";
 import { publicAreaRouter } from "@/server/api/routers/public-area";
 import { snapshotRouter } from "@/server/api/routers/snapshot";
 import { updateRequestRouter } from "@/server/api/routers/update-request";
+import { adviserRouter } from "@/server/api/routers/adviser";
+import { changeRequestRouter } from "@/server/api/routers/change-request";
+import { commentRouter } from "@/server/api/routers/comment";
+import { forumRouter } from "@/server/api/routers/forum";
 import { createCallerFactory, router } from "@/server/api/trpc";
 
 export const appRouter = router({
@@ -27,6 +31,10 @@ export const appRouter = router({
   publicArea: publicAreaRouter,
   notification: notificationRouter,
   updateRequest: updateRequestRouter,
+  forum: forumRouter,
+  adviser: adviserRouter,
+  changeRequest: changeRequestRouter,
+  comment: commentRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -44,6 +44,8 @@ export async function actionById(ctx: AuthedContext, id: string) {
           acknowledgedAt: true,
           author: { select: { name: true } },
           acknowledgedBy: { select: { name: true } },
+          // Posted through an update request: the timeline names the address it went to.
+          updateRequest: { select: { email: true } },
         },
       },
     },
@@ -58,6 +60,8 @@ export async function actionById(ctx: AuthedContext, id: string) {
       acknowledge: can(ctx.viewer, "evidence.review", action),
       addEvidence: can(ctx.viewer, "action.update", action),
       reviewEvidence: can(ctx.viewer, "evidence.review", action),
+      requestUpdates: can(ctx.viewer, "evidence.review", action),
+      seeUpdateRequests: can(ctx.viewer, "internal.read", action),
     },
   };
 }

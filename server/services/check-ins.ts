@@ -1,55 +1,98 @@
 /**
  * Check-ins: an owner's update on an action (narrative, progress, status, optional RAG set by
  * hand with a reason), and the LEAD's acknowledgement. The update and the action's current
- * state change together, so the timeline and the action never disagree.
+ * state change together, so the timeline and the action never disagree. An update posted
+ * through an update request (server/services/update-requests.ts) goes through `recordUpdate` too.
  */
 import type { AuthedContext } from "@/server/api/trpc";
 import { areaScope } from "@/server/auth/permissions";
 import { AppError, notFound } from "@/server/errors";
+import type { Prisma } from "@/server/generated/prisma/client";
+import type { ActionStatus, Rag } from "@/server/generated/prisma/enums";
 import type { CheckInInput } from "@/server/schemas/plan";
 import { requireCan } from "@/server/services/access";
-import { inTransaction, recordAudit } from "@/server/services/audit";
+import { inTransaction, recordAudit, type AuditActor, type Tx } from "@/server/services/audit";
+
+/** What an update reads of its action, and what it changes. */
+export const UPDATABLE_ACTION = {
+  id: true,
+  localAreaId: true,
+  ownerId: true,
+  status: true,
+  progress: true,
+  ragOverride: true,
+  ragOverrideReason: true,
+  completedAt: true,
+} satisfies Prisma.ActionSelect;
+export type UpdatableAction = Prisma.ActionGetPayload<{ select: typeof UPDATABLE_ACTION }>;
+
+export type UpdateChanges = {
+  narrative: string;
+  progress: number;
+  status: ActionStatus;
+  /** A RAG set by hand (null clears it); left out, the action keeps the one it has. */
+  rag?: { override: Rag | null; reason: string | null };
+};
+
+/**
+ * Every update, whoever posts it: the timeline entry, the action's new state and the audit event,
+ * in the caller's transaction. `from.audit` adds to the event what tells this update apart (the
+ * address an update request went to).
+ */
+export async function recordUpdate(
+  tx: Tx,
+  actor: AuditActor,
+  action: UpdatableAction,
+  changes: UpdateChanges,
+  from: { authorId: string | null; audit?: Record<string, unknown> },
+) {
+  const update = await tx.actionUpdate.create({
+    data: {
+      actionId: action.id,
+      authorId: from.authorId,
+      narrative: changes.narrative,
+      progress: changes.progress,
+      status: changes.status,
+      ragOverride: changes.rag?.override ?? null,
+      ragOverrideReason: changes.rag?.reason ?? null,
+    },
+  });
+  const { id: _id, localAreaId: _area, ownerId: _owner, ...before } = action;
+  const after = {
+    status: changes.status,
+    progress: changes.progress,
+    ragOverride: changes.rag ? changes.rag.override : action.ragOverride,
+    ragOverrideReason: changes.rag ? changes.rag.reason : action.ragOverrideReason,
+    completedAt: changes.status === "COMPLETE" ? (action.completedAt ?? update.createdAt) : null,
+  };
+  await tx.action.update({ where: { id: action.id }, data: { ...after, lastUpdateAt: update.createdAt } });
+  await recordAudit(tx, actor, {
+    action: "action.postUpdate",
+    entityType: "Action",
+    entityId: action.id,
+    localAreaId: action.localAreaId,
+    before,
+    after: { ...after, updateId: update.id, narrative: changes.narrative, ...from.audit },
+  });
+  return update;
+}
 
 export async function postUpdate(ctx: AuthedContext, input: CheckInInput) {
   const action = await ctx.db.action.findFirst({
     where: { id: input.actionId, localAreaId: areaScope(ctx.viewer, "plan.read") },
-    select: { id: true, localAreaId: true, ownerId: true, status: true, progress: true, ragOverride: true, ragOverrideReason: true, completedAt: true },
+    select: UPDATABLE_ACTION,
   });
   if (!action) throw notFound("That action");
   requireCan(ctx, "action.update", action, "Only the action's owner or the plan lead can post an update on it.");
-  const ragOverride = input.ragOverride || null;
-  const ragOverrideReason = ragOverride ? input.ragOverrideReason : null;
-  return inTransaction(ctx, async (tx) => {
-    const update = await tx.actionUpdate.create({
-      data: {
-        actionId: action.id,
-        authorId: ctx.viewer.userId,
-        narrative: input.narrative,
-        progress: input.progress,
-        status: input.status,
-        ragOverride,
-        ragOverrideReason,
-      },
-    });
-    const { id: _id, localAreaId: _area, ownerId: _owner, ...before } = action;
-    const after = {
-      status: input.status,
-      progress: input.progress,
-      ragOverride,
-      ragOverrideReason,
-      completedAt: input.status === "COMPLETE" ? (action.completedAt ?? update.createdAt) : null,
-    };
-    await tx.action.update({ where: { id: action.id }, data: { ...after, lastUpdateAt: update.createdAt } });
-    await recordAudit(tx, ctx, {
-      action: "action.postUpdate",
-      entityType: "Action",
-      entityId: action.id,
-      localAreaId: action.localAreaId,
-      before,
-      after: { ...after, updateId: update.id, narrative: input.narrative },
-    });
-    return update;
-  });
+  const override = input.ragOverride || null;
+  const changes: UpdateChanges = {
+    narrative: input.narrative,
+    progress: input.progress,
+    status: input.status,
+    // The check-in form shows the RAG set by hand, so what it sends replaces it.
+    rag: { override, reason: override ? input.ragOverrideReason : null },
+  };
+  return inTransaction(ctx, (tx) => recordUpdate(tx, ctx, action, changes, { authorId: ctx.viewer.userId }));
 }
 
 export async function acknowledgeUpdate(ctx: AuthedContext, updateId: string) {

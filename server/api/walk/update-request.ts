@@ -1,3 +1,34 @@
-import type { Specs } from "@/server/api/walk/spec";
+/** Walk entries for update requests: the lead's sending and list, and the link's public page and post. */
+import { uniq } from "@/prisma/factories";
+import type { Fixture, Specs } from "@/server/api/walk/spec";
+import type { PrismaClient } from "@/server/generated/prisma/client";
+import { hashUpdateRequestToken, newUpdateRequestToken } from "@/server/services/update-requests";
 
-export const UPDATE_REQUEST_SPECS: Specs = {};
+/** A fresh, unused request on area A's action; returns its token, as the link would carry it. */
+async function freshRequest(fx: Fixture, db: PrismaClient): Promise<string> {
+  const token = newUpdateRequestToken();
+  await db.updateRequest.create({
+    data: {
+      localAreaId: fx.area.localAreaId,
+      actionId: fx.area.actionId,
+      email: `partner-${uniq()}@school.example`,
+      tokenHash: hashUpdateRequestToken(token),
+      sentById: fx.users.LEAD,
+      expiresAt: new Date(Date.now() + 86_400_000),
+    },
+  });
+  return token;
+}
+
+export const UPDATE_REQUEST_SPECS: Specs = {
+  "updateRequest.send": {
+    scope: "area",
+    input: (fx) => ({ actionId: fx.area.actionId, email: `senco-${uniq()}@school.example`, message: "Please tell us how the pilot went." }),
+  },
+  "updateRequest.listForAction": { scope: "area", input: (fx) => ({ id: fx.area.actionId }) },
+  "updateRequest.byToken": { scope: "area", input: async (fx, db) => ({ token: await freshRequest(fx, db) }) },
+  "updateRequest.post": {
+    scope: "area",
+    input: async (fx, db) => ({ token: await freshRequest(fx, db), narrative: "The pilot ran in three schools.", progress: 40, status: "IN_PROGRESS" }),
+  },
+};

@@ -9,6 +9,8 @@ import { formatDate, formatDateTime, pluralise } from "@/components/ui/format";
 import { HowWorkedOut } from "@/components/ui/how-worked-out";
 import { SummaryList } from "@/components/ui/summary-list";
 import { ActionStatusTag, RagTag, Tag } from "@/components/ui/tag";
+import { RequestList } from "@/components/update-requests/request-list";
+import { SendRequestForm } from "@/components/update-requests/send-request-form";
 import { getQueryClient, loadForPage, trpc } from "@/server/api/rsc";
 import { ACTION_STATUS, COPRODUCTION_LEVEL } from "@/server/domain/labels";
 
@@ -33,6 +35,12 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function ActionPage({ params }: Params) {
   const { slug, actionId } = await params;
   const action = await load(slug, actionId);
+  const updateRequests = action.viewerCan.seeUpdateRequests
+    ? await getQueryClient().fetchQuery(trpc.updateRequest.listForAction.queryOptions({ id: action.id }))
+    : null;
+  /** Who an update is from: its author, or the address an update request went to. */
+  const from = (u: (typeof action.updates)[number]) =>
+    u.updateRequest ? `from ${u.updateRequest.email} via update request` : `by ${u.author?.name ?? "a former user"}`;
 
   return (
     <>
@@ -115,7 +123,7 @@ export default async function ActionPage({ params }: Params) {
             <li key={u.id} className="mb-6">
               <h3 className="text-lg">
                 {formatDateTime(u.createdAt)}
-                <span className="font-normal"> by {u.author?.name ?? "a former user"}</span>
+                <span className="font-normal"> {from(u)}</span>
               </h3>
               <p className="text-secondary">
                 {ACTION_STATUS[u.status]} · {u.progress}% complete
@@ -128,12 +136,26 @@ export default async function ActionPage({ params }: Params) {
                   : "Not yet acknowledged by the plan lead"}
               </p>
               {!u.acknowledgedAt && action.viewerCan.acknowledge ? (
-                <AcknowledgeButton updateId={u.id} label={`${formatDateTime(u.createdAt)} by ${u.author?.name ?? "a former user"}`} />
+                <AcknowledgeButton updateId={u.id} label={`${formatDateTime(u.createdAt)} ${from(u)}`} />
               ) : null}
             </li>
           ))}
         </ol>
       )}
+
+      {updateRequests ? (
+        <section className="mb-10" aria-labelledby="update-requests-heading">
+          <h2 id="update-requests-heading" className="mb-4 text-2xl">
+            {action.viewerCan.requestUpdates ? "Ask someone for an update" : "Update requests"}
+          </h2>
+          {action.viewerCan.requestUpdates ? (
+            <div className="mb-8 border-l-4 border-brand pl-6">
+              <SendRequestForm action={{ id: action.id, ref: action.ref }} />
+            </div>
+          ) : null}
+          <RequestList requests={updateRequests} />
+        </section>
+      ) : null}
 
       <EvidenceSection
         target={{ actionId: action.id }}

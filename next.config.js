@@ -11,6 +11,7 @@ const nextConfig = {
     "@node-rs/argon2",
     "nodemailer",
     "@resvg/resvg-js",
+    "pg-boss",
   ],
   poweredByHeader: false,
   // forbidden() renders app/forbidden.tsx with a 403.

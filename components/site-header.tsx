@@ -1,15 +1,27 @@
 /**
- * The header on every page: the service name, and for signed-in people an area switcher and a
- * user menu. Menus are <details> elements: they open and close by keyboard with no script.
+ * The header on every page: the service name, and for signed-in people an area switcher,
+ * notifications with the unread count, and a user menu. Menus are <details> elements: they open
+ * and close by keyboard with no script.
  */
 import Link from "next/link";
 import type { Session } from "next-auth";
 import { SignOutButton } from "@/components/sign-out-button";
+import { getQueryClient, trpc } from "@/server/api/rsc";
 import { AREA_ROLE } from "@/server/domain/labels";
 
 const menuLink = "block px-3 py-2 text-ink! no-underline hover:underline";
 
-export function SiteHeader({ user }: { user: Session["user"] | null }) {
+/** One indexed count per page; a failure leaves the link without its count rather than the page without a header. */
+async function unreadNotifications(): Promise<number | null> {
+  try {
+    return await getQueryClient().fetchQuery(trpc.notification.unreadCount.queryOptions());
+  } catch {
+    return null;
+  }
+}
+
+export async function SiteHeader({ user }: { user: Session["user"] | null }) {
+  const unread = user ? await unreadNotifications() : null;
   return (
     <header className="border-b-[10px] border-brand bg-ink text-white">
       <div className="mx-auto flex max-w-[1020px] flex-wrap items-center justify-between gap-4 px-4 py-3">
@@ -42,6 +54,9 @@ export function SiteHeader({ user }: { user: Session["user"] | null }) {
                 My work
               </Link>
             ) : null}
+            <Link href="/notifications" className="font-bold text-white!">
+              Notifications{unread ? ` (${unread} unread)` : ""}
+            </Link>
             {user.globalRole === "ADMIN" ? (
               <Link href="/admin" className="font-bold text-white!">
                 Administration
@@ -53,6 +68,9 @@ export function SiteHeader({ user }: { user: Session["user"] | null }) {
                 <p className="font-bold">{user.name}</p>
                 <p className="mb-2 break-all text-secondary">{user.email}</p>
                 {user.globalRole ? <p className="mb-2">{user.globalRole === "NATIONAL" ? "National team" : "Administrator"}</p> : null}
+                <p className="mb-2">
+                  <Link href="/settings/notifications">Notification settings</Link>
+                </p>
                 <div className="bg-ink px-3 py-1">
                   <SignOutButton />
                 </div>

@@ -48,6 +48,8 @@ export const env = createEnv({
     S3_ACCESS_KEY_ID: z.string().min(1).optional(),
     S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
     S3_FORCE_PATH_STYLE: flag,
+    // Where reminders and digests run: in the app process, in `npm run worker`, or nowhere.
+    JOBS_MODE: z.enum(["inline", "worker", "off"], { error: "must be inline, worker or off" }).default("inline"),
   },
   client: {},
   experimental__runtimeEnv: {},

@@ -24,6 +24,7 @@ describe("server/env.js", () => {
     [{ EMAIL_SERVER: "http://mail.example" }, "EMAIL_SERVER"],
     [{ NEXTAUTH_URL: "not a url" }, "NEXTAUTH_URL"],
     [{ DEMO_ACCOUNTS: "yes" }, "DEMO_ACCOUNTS"],
+    [{ JOBS_MODE: "sometimes" }, "JOBS_MODE: must be inline, worker or off"],
     [{ AZURE_AD_CLIENT_ID: "only-one-of-three" }, "AZURE_AD_CLIENT_SECRET and AZURE_AD_TENANT_ID"],
   ])("refuses %o naming %s", (vars, named) => {
     const r = load(vars);

@@ -2,15 +2,26 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Tag } from "@/components/ui/tag";
 import { loadForPage, trpc, getQueryClient } from "@/server/api/rsc";
+import { viewerOf } from "@/server/api/trpc";
+import { getSession } from "@/server/auth/options";
 import { AREA_ROLE, PLAN_STATUS, PLAN_TYPE, REGION } from "@/server/domain/labels";
+import { nationalScope } from "@/server/domain/national-scope";
 
 export const metadata: Metadata = { title: "Your local areas" };
 
 export default async function LocalAreasPage() {
   const areas = await loadForPage(getQueryClient().fetchQuery(trpc.area.list.queryOptions()), "/local-areas");
+  const viewer = viewerOf(await getSession());
+  const national = viewer ? nationalScope(viewer) : null;
   return (
     <>
       <h1 className="mb-6 text-4xl">Your local areas</h1>
+      {national ? (
+        <p className="mb-6">
+          <Link href="/national">National view</Link>
+          {national.kind === "ALL" ? ": every local area side by side" : ": the areas you advise side by side"}
+        </p>
+      ) : null}
       {areas.length === 0 ? (
         <div className="panel-border py-2 pl-4">
           <p className="mb-2 font-bold">You are not a member of any local area yet.</p>

@@ -1,0 +1,56 @@
+/** The national view's filters: a plain GET form, so it works without script and the address can be shared. */
+import Link from "next/link";
+import { viewHref } from "@/components/national/address";
+import { buttonClass } from "@/components/ui/button";
+import { Select } from "@/components/ui/form-field";
+import { optionsOf, PLAN_TYPE, REGION } from "@/server/domain/labels";
+import type { NationalOverviewInput } from "@/server/schemas/national";
+
+function FilterSelect({
+  name,
+  label,
+  any,
+  value,
+  options,
+}: {
+  name: "region" | "planType";
+  label: string;
+  any: string;
+  value: string | undefined;
+  options: ReadonlyArray<{ value: string; label: string }>;
+}) {
+  return (
+    <div>
+      <label htmlFor={`filter-${name}`} className="mb-1 block font-bold">
+        {label}
+      </label>
+      <Select id={`filter-${name}`} name={name} defaultValue={value ?? ""} className="border-ink" placeholder={any} options={options} />
+    </div>
+  );
+}
+
+export function NationalFilters({ view }: { view: NationalOverviewInput }) {
+  const filtered = Boolean(view.region || view.planType);
+  const sorted = viewHref(view, { region: undefined, planType: undefined }) !== "/national";
+  return (
+    <form method="get" action="/national" role="search" aria-label="Filter local areas" className="mb-8 bg-panel p-4">
+      {/* Applying filters keeps the table's order. */}
+      {sorted ? (
+        <>
+          <input type="hidden" name="sort" value={view.sort} />
+          <input type="hidden" name="dir" value={view.dir} />
+        </>
+      ) : null}
+      <div className="grid gap-4 sm:grid-cols-2">
+        <FilterSelect name="region" label="Region" any="All regions" value={view.region} options={optionsOf(REGION)} />
+        <FilterSelect name="planType" label="Plan type" any="All plan types" value={view.planType} options={optionsOf(PLAN_TYPE)} />
+      </div>
+      <div className="mt-4 flex flex-wrap items-center gap-6">
+        <button type="submit" className={buttonClass.primary}>
+          Apply filters
+        </button>
+        {filtered ? <Link href={viewHref(view, { region: undefined, planType: undefined })}>Clear filters</Link> : null}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,130 @@
+import { describe, expect, it } from "vitest";
+import {
+  FIRST_DIR,
+  headingDir,
+  NATIONAL_SORT_KEYS,
+  share,
+  shareText,
+  sortNationalRows,
+  type AreaPlanFigures,
+  type NationalRow,
+  type NationalSortKey,
+  type SortDir,
+} from "@/server/domain/national-table";
+
+describe("share and shareText", () => {
+  const cases: Array<{ part: number; whole: number; share: number | null; text: string }> = [
+    { part: 3, whole: 26, share: 3 / 26, text: "3 of 26 (12%)" },
+    { part: 0, whole: 5, share: 0, text: "0 of 5 (0%)" },
+    { part: 5, whole: 5, share: 1, text: "5 of 5 (100%)" },
+    { part: 1, whole: 8, share: 0.125, text: "1 of 8 (13%)" }, // 12.5 rounds half up
+    { part: 1, whole: 300, share: 1 / 300, text: "1 of 300 (less than 1%)" },
+    { part: 299, whole: 300, share: 299 / 300, text: "299 of 300 (more than 99%)" },
+    { part: 0, whole: 0, share: null, text: "0 of 0" },
+  ];
+  for (const c of cases) {
+    it(`${c.part} of ${c.whole}`, () => {
+      expect(share(c.part, c.whole)).toBe(c.share);
+      expect(shareText(c.part, c.whole)).toBe(c.text);
+    });
+  }
+});
+
+const d = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
+
+function plan(over: Partial<AreaPlanFigures> = {}): AreaPlanFigures {
+  return {
+    type: "WSOA",
+    findings: 3,
+    actions: { total: 10, red: 1, updateOverdue: 0 },
+    measures: { total: 4, offTrack: 0 },
+    daysSinceUpdate: 5,
+    nextInspection: { kind: "REVISIT", date: d("2027-01-01"), isEstimate: false },
+    ...over,
+  };
+}
+
+function row(id: string, name: string, p: AreaPlanFigures | null, disagreements = 0): NationalRow {
+  return { id, name, slug: id, region: "LONDON", plan: p, disagreements };
+}
+
+// Every column has a gap (an area without a plan at least), ties and distinct values.
+const rows: NationalRow[] = [
+  row("a", "Ashby", plan({ type: "APP", findings: 5, actions: { total: 4, red: 3, updateOverdue: 3 }, measures: { total: 2, offTrack: 2 }, daysSinceUpdate: 40, nextInspection: null }), 2),
+  row("b", "Bexley", plan({ findings: 2, actions: { total: 10, red: 5, updateOverdue: 1 }, daysSinceUpdate: null, nextInspection: { kind: "REVISIT", date: d("2026-06-01"), isEstimate: true } })),
+  row("c", "Corby", null, 1),
+  row("d", "Dudley", plan({ type: "IMPROVEMENT_PLAN", findings: 2, actions: { total: 0, red: 0, updateOverdue: 0 }, measures: { total: 1, offTrack: 1 }, daysSinceUpdate: 3, nextInspection: { kind: "MONITORING", date: null, isEstimate: false } })),
+  row("e", "ealing", plan({ actions: { total: 20, red: 10, updateOverdue: 0 }, measures: { total: 3, offTrack: 1 } }), 2),
+];
+
+describe("sortNationalRows", () => {
+  const cases: Array<{ key: NationalSortKey; dir: SortDir; order: string }> = [
+    // Names compare without regard to case.
+    { key: "area", dir: "asc", order: "abcde" },
+    { key: "area", dir: "desc", order: "edcba" },
+    // By the words shown: Accelerated…, Improvement…, Written… (twice, then by name); no plan last.
+    { key: "planType", dir: "asc", order: "adbec" },
+    { key: "planType", dir: "desc", order: "bedac" },
+    { key: "findings", dir: "desc", order: "aebdc" },
+    { key: "findings", dir: "asc", order: "bdeac" },
+    // Shares, not counts (Ealing has the most red actions): Bexley and Ealing are both at 50%, so by
+    // name; no actions and no plan are both empty, so last and by name.
+    { key: "red", dir: "desc", order: "abecd" },
+    { key: "red", dir: "asc", order: "beacd" },
+    { key: "offTrack", dir: "desc", order: "adebc" },
+    { key: "offTrack", dir: "asc", order: "bdeac" },
+    { key: "overdue", dir: "desc", order: "abdec" },
+    { key: "overdue", dir: "asc", order: "debac" },
+    // No update yet and no plan both sort last, by name.
+    { key: "sinceUpdate", dir: "desc", order: "aedbc" },
+    { key: "sinceUpdate", dir: "asc", order: "deabc" },
+    // No follow-up, or one without a date, sorts last.
+    { key: "nextInspection", dir: "asc", order: "beacd" },
+    { key: "nextInspection", dir: "desc", order: "ebacd" },
+    // An area without a plan can still have the forum's disagreements.
+    { key: "disagreements", dir: "desc", order: "aecbd" },
+    { key: "disagreements", dir: "asc", order: "bdcae" },
+  ];
+  for (const c of cases) {
+    it(`${c.key} ${c.dir}`, () => {
+      expect(sortNationalRows(rows, c.key, c.dir).map((r) => r.id).join("")).toBe(c.order);
+    });
+  }
+
+  it("covers every sort key", () => {
+    expect(new Set(cases.map((c) => c.key))).toEqual(new Set(NATIONAL_SORT_KEYS));
+  });
+
+  it("gives the same order whatever order the rows come in, and leaves its input alone", () => {
+    const reversed = [...rows].reverse();
+    for (const key of NATIONAL_SORT_KEYS) {
+      for (const dir of ["asc", "desc"] as const) {
+        expect(sortNationalRows(reversed, key, dir)).toEqual(sortNationalRows(rows, key, dir));
+      }
+    }
+    expect(reversed.map((r) => r.id).join("")).toBe("edcba");
+  });
+
+  it("breaks a tie of equal names by id", () => {
+    const twins = [row("z2", "Same", null), row("z1", "Same", null)];
+    expect(sortNationalRows(twins, "area", "desc").map((r) => r.id)).toEqual(["z1", "z2"]);
+  });
+});
+
+describe("headingDir", () => {
+  const cases: Array<{ key: NationalSortKey; sorted: { sort: NationalSortKey; dir: SortDir }; dir: SortDir }> = [
+    { key: "red", sorted: { sort: "area", dir: "asc" }, dir: "desc" },
+    { key: "red", sorted: { sort: "red", dir: "desc" }, dir: "asc" },
+    { key: "red", sorted: { sort: "red", dir: "asc" }, dir: "desc" },
+    { key: "area", sorted: { sort: "red", dir: "desc" }, dir: "asc" },
+    { key: "area", sorted: { sort: "area", dir: "asc" }, dir: "desc" },
+    { key: "nextInspection", sorted: { sort: "area", dir: "asc" }, dir: "asc" },
+  ];
+  for (const c of cases) {
+    it(`${c.key} when sorted by ${c.sorted.sort} ${c.sorted.dir}`, () => expect(headingDir(c.key, c.sorted)).toBe(c.dir));
+  }
+
+  it("starts the counts worst first and dates soonest first", () => {
+    expect(FIRST_DIR).toMatchObject({ red: "desc", overdue: "desc", sinceUpdate: "desc", nextInspection: "asc", area: "asc" });
+  });
+});

@@ -8,6 +8,7 @@ import type { Session } from "next-auth";
 import { SignOutButton } from "@/components/sign-out-button";
 import { getQueryClient, trpc } from "@/server/api/rsc";
 import { AREA_ROLE } from "@/server/domain/labels";
+import { nationalScope } from "@/server/domain/national-scope";
 
 const menuLink = "block px-3 py-2 text-ink! no-underline hover:underline";
 
@@ -52,6 +53,11 @@ export async function SiteHeader({ user }: { user: Session["user"] | null }) {
             {user.memberships.some((m) => m.role === "LEAD" || m.role === "CONTRIBUTOR") ? (
               <Link href="/my-work" className="font-bold text-white!">
                 My work
+              </Link>
+            ) : null}
+            {nationalScope({ userId: user.id, globalRole: user.globalRole, memberships: user.memberships }) ? (
+              <Link href="/national" className="font-bold text-white!">
+                National view
               </Link>
             ) : null}
             <Link href="/notifications" className="font-bold text-white!">

@@ -3,14 +3,16 @@
  * the chart's SVG, with DejaVu Sans loaded from the dejavu-fonts-ttf package and system fonts
  * ignored, so the picture is the same on every machine.
  */
-import { createRequire } from "node:module";
+import path from "node:path";
 import { Resvg } from "@resvg/resvg-js";
 import { CHART_FONT_FAMILY, measureChartSvg, type ChartSize } from "@/server/charts/measure-chart-svg";
 import { CHART_SIZE } from "@/components/charts/measure-chart-svg";
 import type { MeasureChartData } from "@/server/domain/measure-chart";
 
-const require = createRequire(import.meta.url);
-const FONT_FILES = ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf"].map((file) => require.resolve(`dejavu-fonts-ttf/ttf/${file}`));
+// A plain path from the project root, as Next.js advises for files read at run time: resolved as
+// modules, the bundler would try to load the font files as code.
+const FONT_DIR = path.join(process.cwd(), "node_modules", "dejavu-fonts-ttf", "ttf");
+const FONT_FILES = ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf"].map((file) => path.join(FONT_DIR, file));
 
 /** `scale` draws at a multiple of the size (2 for crisp print) without changing the layout. */
 export function measureChartPng(chart: MeasureChartData, size: ChartSize = CHART_SIZE, scale = 1): Buffer {

@@ -22,7 +22,7 @@ type Problem = { message: string; fieldErrors?: Record<string, string> };
 const json = (status: number, body: Problem | { id: string }) =>
   Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
 
-const STATUS: Record<AppError["code"], number> = { INVALID: 400, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409 };
+export const STATUS: Record<AppError["code"], number> = { INVALID: 400, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409 };
 
 const tooLarge = () => json(413, { message: FILE_MESSAGES.tooLarge, fieldErrors: { file: FILE_MESSAGES.tooLarge } });
 

@@ -42,9 +42,11 @@ export async function listSnapshots(ctx: AuthedContext, slug: string) {
 
 export async function takeSnapshot(ctx: AuthedContext, { slug, label }: SnapshotFields & { slug: string }) {
   const area = await areaBySlug(ctx, slug, "snapshot.take");
+  // Read before the transaction: the state is several queries run side by side, which one
+  // transaction's single connection cannot do; the write itself is the snapshot row and its audit.
+  const state = await planState(ctx.db, area.id, today());
+  if (!state) throw noPlan();
   return inTransaction(ctx, async (tx) => {
-    const state = await planState(tx, area.id, today());
-    if (!state) throw noPlan();
     const snapshot = await tx.snapshot.create({
       data: { localAreaId: area.id, planId: state.plan.id, label, takenById: ctx.viewer.userId, takenAt: new Date(state.asAt), state },
       select: { id: true, label: true, takenAt: true },

@@ -44,7 +44,8 @@ export function fileProblem(file: { name: string; size: number }): string | null
 
 // Target ------------------------------------------------------------------------------------
 
-const targetFields = {
+/** The ids of an action, finding or measure; other records attached to one (comments) share them. */
+export const targetFields = {
   actionId: id.optional(),
   findingId: id.optional(),
   measureId: id.optional(),
@@ -52,12 +53,15 @@ const targetFields = {
 
 type TargetShape = { actionId?: string; findingId?: string; measureId?: string };
 
-function exactlyOneTarget(value: TargetShape, ctx: z.RefinementCtx) {
-  const given = [value.actionId, value.findingId, value.measureId].filter(Boolean).length;
-  if (given !== 1) {
-    ctx.addIssue({ code: "custom", path: ["target"], message: "Evidence must belong to exactly one action, finding or measure" });
-  }
+/** A refinement: exactly one of the three ids is given, else `message` on "target". */
+export function exactlyOneTargetOf(message: string) {
+  return (value: TargetShape, ctx: z.RefinementCtx) => {
+    const given = [value.actionId, value.findingId, value.measureId].filter(Boolean).length;
+    if (given !== 1) ctx.addIssue({ code: "custom", path: ["target"], message });
+  };
 }
+
+const exactlyOneTarget = exactlyOneTargetOf("Evidence must belong to exactly one action, finding or measure");
 
 /** The action, finding or measure the evidence belongs to: exactly one of the three ids. */
 export const evidenceTargetSchema = z.object(targetFields).superRefine(exactlyOneTarget);

@@ -1,0 +1,24 @@
+/**
+ * Words for a comment's visibility. Kept beside the comment components until they join
+ * server/domain/labels.ts, the one list of labels.
+ */
+import type { TagColour } from "@/components/ui/tag";
+import type { CommentVisibility } from "@/server/generated/prisma/enums";
+
+export const COMMENT_VISIBILITY: Record<CommentVisibility, string> = {
+  INTERNAL: "Council and partners only",
+  WITH_FORUM: "Shared with the forum",
+};
+
+export const COMMENT_VISIBILITY_HINT: Record<CommentVisibility, string> = {
+  INTERNAL: "The council, its partners, advisers and board members. Not the parent carer forum.",
+  WITH_FORUM: "Everyone working on the plan, including the parent carer forum.",
+};
+
+export const COMMENT_VISIBILITY_COLOUR: Record<CommentVisibility, TagColour> = {
+  INTERNAL: "grey",
+  WITH_FORUM: "blue",
+};
+
+/** The form's hint: people should know before posting that a comment stays as written. */
+export const APPEND_ONLY_HINT = "Comments cannot be edited or deleted once posted.";

@@ -1,0 +1,107 @@
+/**
+ * Comments on actions, findings and measures. Append-only in this version: nobody edits or
+ * deletes a comment once posted.
+ *
+ * Visibility: INTERNAL comments are for those who read internal material (everyone in the area
+ * but the parent carer forum); WITH_FORUM comments are for everyone who reads the area. The forum
+ * therefore writes only WITH_FORUM comments: it could not read an internal one it had written.
+ */
+import type { AuthedContext } from "@/server/api/trpc";
+import { areaScope, can, type Viewer } from "@/server/auth/permissions";
+import { AppError, notFound } from "@/server/errors";
+import type { CommentVisibility } from "@/server/generated/prisma/enums";
+import { FORUM_SHARES_MESSAGE, type AddCommentInput, type CommentTarget } from "@/server/schemas/comment";
+import { fieldError, requireCan } from "@/server/services/access";
+import { inTransaction, recordAudit, type Db } from "@/server/services/audit";
+
+type Reader = Pick<AuthedContext, "db" | "viewer">;
+
+type ResolvedTarget = {
+  localAreaId: string;
+  /** The comment columns naming the target: exactly one is set. */
+  columns: { actionId: string | null; findingId: string | null; measureId: string | null };
+  /** "Action 2.3 Publish the local offer", for the audit record. */
+  label: string;
+};
+
+const ONE_TARGET = "A comment must belong to exactly one action, finding or measure.";
+
+/** The record the comments belong to, if the viewer may read its area; else NOT_FOUND. */
+async function findTarget(db: Db, viewer: Viewer, target: CommentTarget): Promise<ResolvedTarget> {
+  const localAreaId = areaScope(viewer, "plan.read");
+  const columns = { actionId: target.actionId ?? null, findingId: target.findingId ?? null, measureId: target.measureId ?? null };
+  if (Object.values(columns).filter(Boolean).length !== 1) throw new AppError("INVALID", ONE_TARGET);
+  if (columns.actionId) {
+    const a = await db.action.findFirst({ where: { id: columns.actionId, localAreaId }, select: { localAreaId: true, ref: true, title: true } });
+    if (!a) throw notFound("That action");
+    return { localAreaId: a.localAreaId, columns, label: `Action ${a.ref} ${a.title}` };
+  }
+  if (columns.findingId) {
+    const f = await db.finding.findFirst({ where: { id: columns.findingId, localAreaId }, select: { localAreaId: true, ref: true, summary: true } });
+    if (!f) throw notFound("That finding");
+    return { localAreaId: f.localAreaId, columns, label: `Finding ${f.ref} ${f.summary}` };
+  }
+  if (columns.measureId) {
+    const m = await db.measure.findFirst({ where: { id: columns.measureId, localAreaId }, select: { localAreaId: true, ref: true, name: true } });
+    if (!m) throw notFound("That measure");
+    return { localAreaId: m.localAreaId, columns, label: `Measure ${m.ref} ${m.name}` };
+  }
+  throw new AppError("INVALID", ONE_TARGET);
+}
+
+/** The visibilities the viewer reads, and so may write, in the area. */
+function visibilitiesFor(viewer: Viewer, localAreaId: string): CommentVisibility[] {
+  return can(viewer, "internal.read", { localAreaId }) ? ["INTERNAL", "WITH_FORUM"] : ["WITH_FORUM"];
+}
+
+/** The comments on one action, finding or measure that the viewer may read, newest first. */
+export async function commentsFor(ctx: Reader, input: CommentTarget) {
+  const target = await findTarget(ctx.db, ctx.viewer, input);
+  const visibilities = visibilitiesFor(ctx.viewer, target.localAreaId);
+  const rows = await ctx.db.comment.findMany({
+    where: { localAreaId: target.localAreaId, ...target.columns, visibility: { in: visibilities } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: {
+      id: true,
+      body: true,
+      visibility: true,
+      createdAt: true,
+      author: { select: { name: true, organisation: { select: { name: true } } } },
+    },
+  });
+  return {
+    items: rows.map(({ author, ...row }) => ({
+      ...row,
+      authorName: author?.name ?? null,
+      organisation: author?.organisation?.name ?? null,
+    })),
+    viewerCan: {
+      comment: can(ctx.viewer, "comment.write", target),
+      /** Whether the viewer may choose "council and partners only"; the forum may not. */
+      keepInternal: visibilities.includes("INTERNAL"),
+    },
+  };
+}
+
+export type CommentList = Awaited<ReturnType<typeof commentsFor>>;
+export type CommentItem = CommentList["items"][number];
+
+export async function addComment(ctx: AuthedContext, input: AddCommentInput) {
+  return inTransaction(ctx, async (tx) => {
+    const target = await findTarget(tx, ctx.viewer, input);
+    requireCan(ctx, "comment.write", target, "You do not have permission to comment here.");
+    if (!visibilitiesFor(ctx.viewer, target.localAreaId).includes(input.visibility)) throw fieldError("visibility", FORUM_SHARES_MESSAGE);
+    const comment = await tx.comment.create({
+      data: { localAreaId: target.localAreaId, ...target.columns, authorId: ctx.viewer.userId, body: input.body, visibility: input.visibility },
+      select: { id: true, createdAt: true },
+    });
+    await recordAudit(tx, ctx, {
+      action: "comment.add",
+      entityType: "Comment",
+      entityId: comment.id,
+      localAreaId: target.localAreaId,
+      after: { target: target.label, body: input.body, visibility: input.visibility },
+    });
+    return comment;
+  });
+}

@@ -53,6 +53,11 @@ export function findingReadiness(f: FindingRow, plan: PlanRules, acceptedImpactE
   };
 }
 
+/** Evidence that counts towards a finding: on the finding, one of its actions or one of its measures. */
+export function evidenceOnFinding(findingId: string) {
+  return { OR: [{ findingId }, { action: { findingId } }, { measure: { findings: { some: { id: findingId } } } }] } satisfies Prisma.EvidenceWhereInput;
+}
+
 /**
  * Accepted impact evidence per finding of an area. It counts towards a finding whether it hangs on
  * the finding, one of its actions or one of its measures.
@@ -63,7 +68,7 @@ export async function acceptedImpactEvidence(db: Db, localAreaId: string, findin
       localAreaId,
       kind: "IMPACT",
       reviewStatus: "ACCEPTED",
-      ...(findingId ? { OR: [{ findingId }, { action: { findingId } }, { measure: { findings: { some: { id: findingId } } } }] } : {}),
+      ...(findingId ? evidenceOnFinding(findingId) : {}),
     },
     select: { findingId: true, action: { select: { findingId: true } }, measure: { select: { findings: { select: { id: true } } } } },
   });

@@ -9,7 +9,7 @@ import type { FindingFields } from "@/server/schemas/plan";
 import { fieldError, requireCan } from "@/server/services/access";
 import { downloadPath } from "@/server/services/evidence";
 import { inTransaction, recordAudit, type Tx } from "@/server/services/audit";
-import { acceptedImpactEvidence, FINDING_READINESS_FIELDS, findingReadiness } from "@/server/services/finding-readiness";
+import { acceptedImpactEvidence, evidenceOnFinding, FINDING_READINESS_FIELDS, findingReadiness } from "@/server/services/finding-readiness";
 import { today } from "@/server/services/today";
 import { staleSave } from "@/server/services/versioned";
 
@@ -127,7 +127,7 @@ export async function findingById(ctx: AuthedContext, id: string) {
         kind: "IMPACT",
         reviewStatus: "ACCEPTED",
         ...(can(ctx.viewer, "internal.read", finding) ? {} : { visibility: { not: "INTERNAL" } }),
-        OR: [{ findingId: id }, { action: { findingId: id } }, { measure: { findings: { some: { id } } } }],
+        ...evidenceOnFinding(id),
       },
       orderBy: [{ reviewedAt: "desc" }, { createdAt: "desc" }],
       select: PACK_EVIDENCE_SELECT,

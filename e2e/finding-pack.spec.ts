@@ -16,7 +16,8 @@ test("the lead opens a finding's evidence pack: charts with data tables, a print
   const chart = page.getByRole("figure", { name: /^M1 / });
   await expect(chart).toBeVisible();
   await expect(chart.getByRole("img", { name: /^M1 / })).toBeVisible();
-  await expect(chart.getByText(/^Latest .* expected /)).toBeVisible();
+  // The summary is written out beside the chart (and also in the SVG's description).
+  await expect(chart.locator("p").filter({ hasText: /^Latest .* expected / })).toBeVisible();
   const values = chart.getByRole("table", { name: "Values for M1" });
   await expect(values.getByRole("columnheader", { name: "Status" })).toBeVisible();
   await expect(values.getByRole("cell", { name: "Provisional" }).first()).toBeVisible();

@@ -13,7 +13,9 @@ async function redShares(page: Page): Promise<Array<number | null>> {
 test("an adviser opens the national view, sorts by actions red and opens an area", async ({ page }) => {
   await signInWithPassword(page, demo.adviser);
   await expect(page.getByRole("heading", { name: "Your local areas" })).toBeVisible();
-  await page.getByRole("link", { name: "National view" }).click();
+  // The header offers it on every page; the local areas page offers it too.
+  await expect(page.getByRole("navigation", { name: "Your account" }).getByRole("link", { name: "National view" })).toBeVisible();
+  await page.getByRole("main").getByRole("link", { name: "National view" }).click();
 
   await expect(page.getByRole("heading", { level: 1, name: "National view" })).toBeVisible();
   await expect(page.getByText("The local areas you advise")).toBeVisible();
@@ -46,7 +48,7 @@ test("an adviser opens the national view, sorts by actions red and opens an area
 
 test("the national team sees every area, sorts by keyboard and filters by region", async ({ page }) => {
   await signInWithPassword(page, demo.national);
-  await expect(page.getByRole("link", { name: "National view" })).toBeVisible();
+  await expect(page.getByRole("main").getByRole("link", { name: "National view" })).toBeVisible();
   const response = await page.goto("/national");
   expect(response?.status()).toBe(200);
   await expect(page.getByText("Every local area and its current plan")).toBeVisible();

@@ -10,17 +10,7 @@ export type Email = { to: string; subject: string; text: string; html: string };
 
 let transport: Transporter | undefined;
 
-/**
- * Vitest runs without SMTP: what the app sent is kept here, oldest first, so integration tests
- * (and the permission walk) can send and read mail. Only under NODE_ENV=test.
- */
-export const sentInTests: Email[] = [];
-
 export async function sendEmail(email: Email): Promise<void> {
-  if (!env.EMAIL_SERVER && env.NODE_ENV === "test") {
-    sentInTests.push(email);
-    return;
-  }
   if (!env.EMAIL_SERVER) throw new Error("Email is not configured: set EMAIL_SERVER.");
   transport ??= nodemailer.createTransport(env.EMAIL_SERVER);
   await transport.sendMail({ from: env.EMAIL_FROM, ...email });

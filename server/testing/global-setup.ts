@@ -5,6 +5,8 @@
  *  - otherwise: a throw-away in-memory PGlite served on a random local port.
  */
 import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { parseIntoClientConfig } from "pg-connection-string";
@@ -12,6 +14,8 @@ import type { TestProject } from "vitest/node";
 
 declare module "vitest" {
   export interface ProvidedContext {
+    /** Where the run's SMTP catcher keeps what the app sent (see mailTo in harness.ts). */
+    mailDir: string;
     databaseUrl: string;
     /** True when the database is a real PostgreSQL server (true concurrency, restarts). */
     realPostgres: boolean;
@@ -61,6 +65,21 @@ export default async function setup(project: TestProject) {
       await db.close();
     };
   }
+
+  // Real email to a local catcher: the app's mailer sends over SMTP exactly as in production.
+  // Set before the workers start, so server/env.js reads it in each of them.
+  const { startSmtpCatcher } = await import("../../scripts/smtp-catcher.mjs");
+  const mailDir = mkdtempSync(path.join(tmpdir(), "headway-test-mail-"));
+  const catcher = await startSmtpCatcher({ port: 0, dir: mailDir, log: false });
+  process.env.EMAIL_SERVER = `smtp://127.0.0.1:${catcher.port}`;
+  process.env.EMAIL_FROM ??= "Headway <no-reply@headway.test>";
+  project.provide("mailDir", mailDir);
+  const closeDatabase = teardown;
+  teardown = async () => {
+    await catcher.close();
+    rmSync(mailDir, { recursive: true, force: true });
+    await closeDatabase();
+  };
 
   await prisma(["migrate", "deploy"], url);
   console.log(`[global-setup] test database ready in ${Date.now() - t0} ms: ${url.replace(/:[^:@/]*@/, ":***@")}`);

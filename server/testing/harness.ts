@@ -8,6 +8,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { TRPCError } from "@trpc/server";
 import { inject } from "vitest";
 import { createMembership, createUser } from "@/prisma/factories";
+import { readMailbox } from "@/scripts/smtp-catcher.mjs";
 import { createCaller } from "@/server/api/root";
 import { fieldErrorsOf, type Context } from "@/server/api/trpc";
 import { loadSessionUser } from "@/server/auth/session-user";
@@ -70,4 +71,9 @@ export function details(e: TRPCError): Record<string, unknown> {
 /** The field errors the form is given, built as the tRPC error formatter (server/api/trpc.ts) builds them. */
 export function fieldErrors(e: TRPCError): Record<string, string> {
   return fieldErrorsOf(e.cause) ?? {};
+}
+
+/** What the app has sent to `to` through the run's SMTP catcher (global-setup.ts), oldest first. */
+export function mailTo(to: string) {
+  return readMailbox(inject("mailDir"), to);
 }

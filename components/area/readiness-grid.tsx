@@ -11,6 +11,12 @@ import { COPRODUCTION_LEVEL } from "@/server/domain/labels";
 import type { FindingDelivery, FindingImpact } from "@/server/domain/finding-summary";
 import type { FindingVoices } from "@/server/services/finding-voices";
 
+/** A grid row names the finding by its summary's first sentence; the finding page has the rest. */
+function firstSentence(text: string) {
+  const match = /^.+?[.!?](?=\s|$)/.exec(text.trim());
+  return match ? match[0] : text;
+}
+
 export type ReadinessRow = {
   id: string;
   ref: string;
@@ -37,9 +43,9 @@ export function ReadinessGrid({
       <Table caption={caption} captionHidden={false} columns={columns}>
         {findings.map((f) => (
           <tr key={f.id} className={rowClass}>
-            <th scope="row" className={`${cell} font-normal`}>
+            <th scope="row" className={`${cell} min-w-[16rem] font-normal`}>
               <Link href={`/local-areas/${slug}/findings/${f.id}`}>
-                {f.ref}. {f.summary}
+                {f.ref}. {firstSentence(f.summary)}
               </Link>
             </th>
             <td className={cell}>

@@ -1,8 +1,9 @@
 /**
  * The drawing of a measure chart, as one SVG: values (solid line; filled points validated, hollow
  * points provisional) against the trajectory (dashed, baseline square, milestone diamonds, target
- * diamond, baseline and target labelled), the benchmark as a labelled dotted line, and a legend in
- * words. Meaning is carried by line patterns, markers and text, never by colour alone.
+ * diamond, baseline and target labelled), the benchmark as a labelled dotted line, any trajectory
+ * replaced through an approved change request as a grey dash-dot line labelled "Trajectory before
+ * <date>", and a legend in words. Meaning is carried by line patterns, markers and text, never by colour alone.
  *
  * Pure: no hooks, no browser APIs, no client JavaScript. The finding page renders it directly;
  * server/charts/measure-chart-svg.ts turns the same element into a string for documents, so every
@@ -26,6 +27,9 @@ const GRID = "#e5e6e7";
 const FONT_SIZE = 13;
 const TRAJECTORY_DASH = "8 5";
 const BENCHMARK_DASH = "2 4";
+/** GOV.UK's secondary text grey: 7:1 on white, and a dash-dot unlike the other lines. */
+const SUPERSEDED = "#505a5f";
+const SUPERSEDED_DASH = "10 4 2 4";
 
 const margin = { top: 30, right: 20, bottom: 34, left: 56 };
 
@@ -137,6 +141,12 @@ function legendItems(chart: MeasureChartData): LegendItem[] {
       swatch: (x, y) => <line x1={x} y1={y} x2={x + 24} y2={y} stroke={INK} strokeWidth={2} strokeDasharray={TRAJECTORY_DASH} />,
     });
   }
+  if (chart.superseded?.length) {
+    items.push({
+      text: chart.superseded.length === 1 ? "Superseded trajectory" : "Superseded trajectories",
+      swatch: (x, y) => <line x1={x} y1={y} x2={x + 24} y2={y} stroke={SUPERSEDED} strokeWidth={2} strokeDasharray={SUPERSEDED_DASH} />,
+    });
+  }
   if (chart.benchmark) {
     items.push({
       text: chart.benchmark.label ? `Benchmark: ${chart.benchmark.label}` : "Benchmark",
@@ -197,7 +207,9 @@ export function MeasureChartSvg({ chart, width = CHART_SIZE.width, height = CHAR
   const v = (n: number) => formatMeasureValue(n, chart.unit);
 
   // The x axis spans every dated thing drawn; a lone date is given a month either side.
-  const times = [...chart.values, ...chart.trajectory, chart.baseline, chart.target]
+  const superseded = chart.superseded ?? [];
+  const supersededPoints = superseded.flatMap((line) => line.points);
+  const times = [...chart.values, ...chart.trajectory, ...supersededPoints, chart.baseline, chart.target]
     .filter((p): p is { date: string; value: number } => p !== null)
     .map((p) => day(p.date).getTime());
   let [first, last] = [Math.min(...times), Math.max(...times)];
@@ -208,7 +220,7 @@ export function MeasureChartSvg({ chart, width = CHART_SIZE.width, height = CHAR
 
   // Quantities here are never negative, so the y axis starts at zero (an honest scale); a
   // percentage never runs past 100.
-  const numbers = [...chart.values, ...chart.trajectory, chart.baseline, chart.target].filter((p) => p !== null).map((p) => p!.value);
+  const numbers = [...chart.values, ...chart.trajectory, ...supersededPoints, chart.baseline, chart.target].filter((p) => p !== null).map((p) => p!.value);
   if (chart.benchmark) numbers.push(chart.benchmark.value);
   const low = Math.min(0, ...numbers);
   let high = Math.max(...numbers);
@@ -230,11 +242,12 @@ export function MeasureChartSvg({ chart, width = CHART_SIZE.width, height = CHAR
   const valueLine = chart.values.map((p) => ({ x: px(p.date), y: y(p.value) }));
   const trajectoryLine = chart.trajectory.map((p) => ({ x: px(p.date), y: y(p.value) }));
   const benchmarkLine = chart.benchmark ? [{ x: 0, y: y(chart.benchmark.value) }, { x: innerWidth, y: y(chart.benchmark.value) }] : [];
+  const supersededLines = superseded.map((line) => line.points.map((p) => ({ x: px(p.date), y: y(p.value) })));
   const labels: Label[] = [];
   const crowding = (l: Label) => {
     const b = boxOf(l);
     if (b.x < 0 || b.x + b.w > innerWidth + margin.right - 2 || b.y < -margin.top + 16 || b.y + b.h > innerHeight) return 100;
-    const hits = [valueLine, trajectoryLine, benchmarkLine].filter((line) => crosses(b, line)).length;
+    const hits = [valueLine, trajectoryLine, benchmarkLine, ...supersededLines].filter((line) => crosses(b, line)).length;
     return hits + labels.filter((other) => overlaps(b, boxOf(other))).length * 10;
   };
   const place = (candidates: Label[]) => labels.push(candidates.reduce((a, c) => (crowding(c) < crowding(a) ? c : a)));
@@ -253,6 +266,11 @@ export function MeasureChartSvg({ chart, width = CHART_SIZE.width, height = CHAR
   };
   if (chart.baseline) place(around(`Baseline ${v(chart.baseline.value)}`, chart.baseline, "start"));
   if (chart.target) place(around(`Target ${v(chart.target.value)}`, chart.target, "end"));
+  // Each superseded line is named where it ends, so the reader can tell it from today's trajectory.
+  for (const line of superseded) {
+    const end = line.points.at(-1);
+    if (end) place(around(line.label, end, "end").map((l) => ({ ...l, bold: false })));
+  }
   if (chart.benchmark) {
     const by = y(chart.benchmark.value);
     const text = `Benchmark ${v(chart.benchmark.value)}`;
@@ -314,6 +332,20 @@ export function MeasureChartSvg({ chart, width = CHART_SIZE.width, height = CHAR
             strokeLinecap="round"
           />
         ) : null}
+        {superseded.map((line) =>
+          line.points.length > 1 ? (
+            <LinePath
+              key={`superseded-${line.label}`}
+              data={line.points}
+              x={(p) => px(p.date)}
+              y={(p) => y(p.value)}
+              fill="none"
+              stroke={SUPERSEDED}
+              strokeWidth={2}
+              strokeDasharray={SUPERSEDED_DASH}
+            />
+          ) : null,
+        )}
         {chart.trajectory.length > 1 ? (
           <LinePath
             data={chart.trajectory}

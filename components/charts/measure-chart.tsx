@@ -131,6 +131,39 @@ export function MeasureChart({ chart, titleId }: { chart: MeasureChartData; titl
           </table>
         </div>
       </div>
+      {chart.superseded?.length ? (
+        <div className="mt-6 overflow-x-auto">
+          <table className="w-full border-collapse text-left text-base">
+            <caption className="mb-2 text-left font-bold">Superseded trajectories for {chart.ref}, replaced by approved changes</caption>
+            <thead>
+              <tr className="border-b-2 border-ink">
+                <th scope="col" className={cell}>
+                  Trajectory
+                </th>
+                <th scope="col" className={cell}>
+                  Date
+                </th>
+                <th scope="col" className={cell}>
+                  Value
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {chart.superseded.flatMap((line) =>
+                line.points.map((p) => (
+                  <tr key={`${line.label}-${p.date}`} className={rowClass}>
+                    <th scope="row" className={`${cell} font-normal`}>
+                      {line.label}
+                    </th>
+                    <td className={cell}>{formatDate(p.date)}</td>
+                    <td className={cell}>{v(p.value)}</td>
+                  </tr>
+                )),
+              )}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
     </figure>
   );
 }

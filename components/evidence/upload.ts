@@ -25,6 +25,8 @@ export type UploadEvidenceFileInput = {
   visibility: Visibility;
   description?: string;
   file: File;
+  /** "forum": the parent carer forum adding its own evidence (server/services/evidence.ts). */
+  path?: "forum";
 };
 
 const FALLBACK = "Something went wrong and nothing was saved. Try again.";
@@ -44,6 +46,7 @@ export async function uploadEvidenceFile(input: UploadEvidenceFileInput): Promis
   form.set("kind", input.kind);
   form.set("visibility", input.visibility);
   form.set("file", input.file, input.file.name);
+  if (input.path) form.set("path", input.path);
 
   let response: Response;
   try {

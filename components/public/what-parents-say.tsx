@@ -42,6 +42,11 @@ export function YouSaidWeDid({ entries, empty }: { entries: PublicYouSaidWeDid[]
           <p className="mb-1">
             <strong>We did:</strong> <span className="whitespace-pre-line">{y.weDid}</span>
           </p>
+          {y.forumComment ? (
+            <p className="mb-1">
+              <strong>The parent carer forum says:</strong> <span className="whitespace-pre-line">{y.forumComment}</span>
+            </p>
+          ) : null}
           <p className="text-secondary">
             {formatDate(y.date)} · <LastUpdated date={y.lastUpdated} stale={y.stale} />
           </p>

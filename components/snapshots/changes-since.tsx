@@ -2,34 +2,9 @@
 import { formatDate, formatDateTime, pluralise } from "@/components/ui/format";
 import { cell, rowClass, Table } from "@/components/ui/table";
 import { AdviserViewTag, VerdictTag } from "@/components/ui/tag";
-import { ACTION_STATUS, DELIVERY_RAG, EVIDENCE_KIND, VISIBILITY } from "@/server/domain/labels";
-import type { ComparedField, FieldChange, PlanChanges } from "@/server/domain/plan-changes";
-import type { ActionStatus } from "@/server/generated/prisma/enums";
-import type { DeliveryRag } from "@/server/domain/delivery-rag";
-
-const FIELD: Record<ComparedField, string> = {
-  status: "Status",
-  rag: "RAG",
-  progress: "Progress",
-  startDate: "Start date",
-  dueDate: "Due date",
-  completedAt: "Completed",
-};
-
-/** A changed value as a reader says it: words for codes, dates as dates, "none" for nothing. */
-export function describeValue(field: ComparedField, value: FieldChange["from"]): string {
-  if (value === null) return "none";
-  switch (field) {
-    case "status":
-      return ACTION_STATUS[value as ActionStatus];
-    case "rag":
-      return DELIVERY_RAG[value as DeliveryRag];
-    case "progress":
-      return `${value}%`;
-    default:
-      return formatDate(String(value));
-  }
-}
+import { CHANGED_FIELD, describeValue } from "@/components/snapshots/change-words";
+import { EVIDENCE_KIND, VISIBILITY } from "@/server/domain/labels";
+import type { PlanChanges } from "@/server/domain/plan-changes";
 
 function Section({ id, title, count, children, empty }: { id: string; title: string; count: number; children: React.ReactNode; empty: string }) {
   return (
@@ -58,7 +33,7 @@ export function ChangesSince({ changes, slug }: { changes: PlanChanges; slug: st
                 <ul>
                   {a.changes.map((c) => (
                     <li key={c.field}>
-                      {FIELD[c.field]}: {describeValue(c.field, c.from)} <span aria-hidden="true">→</span>
+                      {CHANGED_FIELD[c.field]}: {describeValue(c.field, c.from)} <span aria-hidden="true">→</span>
                       <span className="sr-only">changed to</span> {describeValue(c.field, c.to)}
                     </li>
                   ))}

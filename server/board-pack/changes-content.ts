@@ -3,39 +3,15 @@
  * a board reads ("Status: from In progress to Complete").
  */
 import { formatMeasureValue } from "@/components/measures/measure-value";
+import { describeFieldChange } from "@/components/snapshots/change-words";
 import { formatDate } from "@/components/ui/format";
 import type { Block, Part } from "@/server/board-pack/outline";
-import { ACTION_STATUS, ADVISER_VIEW, DELIVERY_RAG, EVIDENCE_KIND, REVIEW_STATUS, VERDICT, VISIBILITY } from "@/server/domain/labels";
-import type { DeliveryRag } from "@/server/domain/delivery-rag";
-import type { ActionStatus, MeasureUnit } from "@/server/generated/prisma/enums";
-import { countChanges, type ComparedField, type FieldChange, type PlanChanges } from "@/server/domain/plan-changes";
+import { ADVISER_VIEW, EVIDENCE_KIND, REVIEW_STATUS, VERDICT, VISIBILITY } from "@/server/domain/labels";
+import type { MeasureUnit } from "@/server/generated/prisma/enums";
+import { countChanges, type PlanChanges } from "@/server/domain/plan-changes";
 import type { PlanState } from "@/server/services/plan-state";
 import type { BoardPack } from "@/server/services/snapshots";
 
-const FIELD: Record<ComparedField, string> = {
-  status: "Status",
-  rag: "RAG",
-  progress: "Progress",
-  startDate: "Start",
-  dueDate: "Due",
-  completedAt: "Completed",
-};
-
-function fieldValue(field: ComparedField, value: FieldChange["from"]): string {
-  if (value === null) return "not set";
-  switch (field) {
-    case "status":
-      return ACTION_STATUS[value as ActionStatus];
-    case "rag":
-      return DELIVERY_RAG[value as DeliveryRag];
-    case "progress":
-      return `${value}%`;
-    default:
-      return formatDate(String(value));
-  }
-}
-
-export const describeFieldChange = (c: FieldChange) => `${FIELD[c.field]}: from ${fieldValue(c.field, c.from)} to ${fieldValue(c.field, c.to)}`;
 
 function unitsOf(state: PlanState): Map<string, MeasureUnit> {
   return new Map(state.findings.flatMap((f) => f.measures.map((m) => [m.id, m.chart.unit] as const)));

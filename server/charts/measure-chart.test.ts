@@ -91,6 +91,33 @@ describe("measure chart", () => {
     for (const text of ["28 February 2026", "Provisional", "Milestone 2", "Target", "Benchmark: England average 2023", "50.3%"]) expect(page).toContain(text);
   });
 
+  it("draws a superseded trajectory grey and dash-dot, labelled, and lists it in the data table", () => {
+    const replaced: MeasureChartData = {
+      ...chart,
+      superseded: [
+        {
+          label: "Trajectory before 15 January 2026",
+          points: [
+            { date: "2025-03-31", value: 4 },
+            { date: "2026-03-31", value: 70 },
+          ],
+        },
+      ],
+    };
+    const svg = measureChartSvg(replaced);
+    expect(svg).toContain('stroke="#505a5f"');
+    expect(svg).toContain('stroke-dasharray="10 4 2 4"');
+    expect(svg).toContain(">Trajectory before 15 January 2026</text>");
+    expect(svg).toContain(">Superseded trajectory</text>");
+    expect(measureChartSvg(chart)).not.toContain("Superseded");
+    const element = createElement(MeasureChartSvg, { chart: replaced, ids: { title: "t", desc: "d" } });
+    expect(svgMarkup(element)).toBe(renderToStaticMarkup(element));
+    const page = renderToStaticMarkup(createElement(MeasureChart, { chart: replaced }));
+    expect(page).toContain("Superseded trajectories for M1");
+    expect(page.match(/<th scope="row"[^>]*>Trajectory before 15 January 2026<\/th>/g)).toHaveLength(2);
+    expect(page).toContain("70%");
+  });
+
   it("renders a PNG of the asked size, with text drawn in the embedded font", () => {
     const png = measureChartPng(chart, { width: 600, height: 300 });
     expect(png.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);

@@ -6,8 +6,11 @@ import type {
   ActionStatus,
   AdviserView,
   AreaRole,
+  ChangeRequestStatus,
   Cornerstone,
   CoproductionLevel,
+  CoproductionParticipant,
+  CoproductionStage,
   EvidenceKind,
   FindingKind,
   InspectionFramework,
@@ -24,6 +27,7 @@ import type {
   VerdictKind,
   Visibility,
 } from "@/server/generated/prisma/enums";
+import type { ControlledField } from "@/server/domain/change-control";
 import type { DeliveryRag } from "@/server/domain/delivery-rag";
 import type { FindingDelivery, FindingImpact } from "@/server/domain/finding-summary";
 import type { MeasureStatus } from "@/server/domain/measure-status";
@@ -132,6 +136,23 @@ export const COPRODUCTION_LEVEL: Record<CoproductionLevel, string> = {
   CO_PRODUCING: "Co-producing",
 };
 
+/** When families were involved in an action: the stage of the work. */
+export const COPRODUCTION_STAGE: Record<CoproductionStage, string> = {
+  DEFINE: "Defining the problem",
+  DESIGN: "Designing the response",
+  DELIVER: "Delivering it",
+  REVIEW: "Reviewing it",
+};
+
+/** Who was involved in a piece of co-production. */
+export const COPRODUCTION_PARTICIPANT: Record<CoproductionParticipant, string> = {
+  PARENT_CARER_FORUM: "Parent carer forum",
+  YOUNG_PEOPLES_GROUP: "Young people's group",
+  SENDIASS: "SENDIASS",
+  SCHOOLS: "Schools",
+  OTHER: "Others",
+};
+
 export const MEASURE_STATUS: Record<MeasureStatus, string> = {
   ON_TRACK: "On track",
   AMBER: "Slightly behind",
@@ -211,3 +232,20 @@ export const INSPECTION_FRAMEWORK: Record<InspectionFramework, string> = {
 export function optionsOf<K extends string>(labels: Record<K, string>): { value: K; label: string }[] {
   return (Object.entries(labels) as [K, string][]).map(([value, label]) => ({ value, label }));
 }
+
+/** A change request's decision. */
+export const CHANGE_REQUEST_STATUS: Record<ChangeRequestStatus, string> = {
+  PENDING: "Awaiting the adviser's decision",
+  APPROVED: "Approved",
+  REJECTED: "Rejected",
+};
+
+/** The fields under change control once a plan is accepted (server/domain/change-control.ts). */
+export const CONTROLLED_FIELD: Record<ControlledField, string> = {
+  "action.title": "Title",
+  "action.description": "Description",
+  "action.dueDate": "Due date",
+  "measure.targetValue": "Target value",
+  "measure.targetDate": "Target date",
+  "measure.milestones": "Milestones",
+};

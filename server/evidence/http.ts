@@ -107,7 +107,9 @@ export async function handleEvidenceUpload(request: Request, ctx: UploadContext)
 
   try {
     const bytes = Buffer.from(await file.arrayBuffer());
-    const evidence = await uploadEvidence({ ...ctx, viewer }, fields.data, { name: file.name, type: file.type, bytes });
+    // "path=forum": the parent carer forum's own evidence, held to its own permission by the service.
+    const path = form.get("path") === "forum" ? "forum" : "plan";
+    const evidence = await uploadEvidence({ ...ctx, viewer }, fields.data, { name: file.name, type: file.type, bytes }, path);
     return json(201, { id: evidence.id });
   } catch (error) {
     if (error instanceof AppError) {

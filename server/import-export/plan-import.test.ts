@@ -58,6 +58,12 @@ async function everything(localAreaId: string) {
   };
 }
 
+/**
+ * A plan not yet accepted, for tests that change titles, due dates, targets or milestones: on an
+ * accepted plan those go through change requests (server/services/change-requests.test.ts).
+ */
+const DRAFT = { plan: { status: "DRAFT", submittedDate: null, acceptedDate: null } } as const;
+
 describe("export then import", () => {
   it("of the demo plan changes nothing, as a workbook", async () => {
     const nb = await db.localArea.findUniqueOrThrow({ where: { slug: "northbridge" } });
@@ -143,7 +149,7 @@ describe("a workbook with errors", () => {
 
   it("for another area is refused", async () => {
     const a = await createAreaWithPlan(db);
-    const b = await createAreaWithPlan(db);
+    const b = await createAreaWithPlan(db, DRAFT);
     const read = await readXlsx(new Uint8Array(await exportPlanWorkbook(db, a.localAreaId)));
     const report = await previewPlanImport(db, { localAreaId: b.localAreaId, sheets: read.sheets });
     expect(report.errors.map((e) => e.column)).toEqual(["Local area", "LA code"]);
@@ -294,7 +300,7 @@ describe("an import that starts a plan", () => {
 
 describe("an import that changes a plan", () => {
   it("updates only the fields that differ, bumps the version and audits the change", async () => {
-    const fx = await createAreaWithPlan(db);
+    const fx = await createAreaWithPlan(db, DRAFT);
     const read = await readXlsx(new Uint8Array(await exportPlanWorkbook(db, fx.localAreaId)));
     const actions = read.sheets.find((s) => s.name === "Actions")!;
     const row = actions.rows[0]!;
@@ -389,7 +395,7 @@ describe("an import follows the editors' rules", () => {
   });
 
   it("refuses a measure the measure editor would refuse, on the row and column to correct", async () => {
-    const fx = await createAreaWithPlan(db);
+    const fx = await createAreaWithPlan(db, DRAFT);
     // Baseline a year ago, target in 180 days, a milestone in 100.
     const shortened = await createMeasure(db, { planId: fx.planId, findingIds: [fx.findingId] });
     await createMeasureMilestone(db, { measureId: shortened.id, date: day(100) });

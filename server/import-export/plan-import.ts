@@ -17,6 +17,7 @@
  */
 import { createHash } from "node:crypto";
 import { utcDay } from "@/server/domain/calendar";
+import { acceptedPlanRefusal, isPlanAccepted, type ControlledField } from "@/server/domain/change-control";
 import { followUpKind } from "@/server/domain/inspections";
 import { AppError, notFound } from "@/server/errors";
 import { INSPECTION_KIND, PLAN_TYPE } from "@/server/domain/labels";
@@ -177,6 +178,14 @@ async function analyse(db: Db, localAreaId: string, parsed: ParsedWorkbook): Pro
   const state = await loadAreaState(db, localAreaId);
   if (!state) throw notFound("That local area");
   const { area, plan } = state;
+
+  // Change control: on an accepted plan (as it is before this file), the controlled fields of
+  // existing actions and measures change only through a change request an adviser approves.
+  // Creating new actions, measures and their milestones stays open, as in the editors.
+  const planAccepted = plan !== null && isPlanAccepted(plan);
+  const controlled = (issue: Omit<Issue, "message">, field: ControlledField, desired: unknown, current: unknown) => {
+    if (planAccepted && desired !== undefined && !same(desired, current)) errors.push({ ...issue, message: acceptedPlanRefusal(field) });
+  };
 
   const staged: { stage: number; change: Change; op: Op }[] = [];
   const add = (change: Change, op: Op) => staged.push({ stage: STAGES.indexOf(change.entity), change, op });
@@ -541,6 +550,9 @@ async function analyse(db: Db, localAreaId: string, parsed: ParsedWorkbook): Pro
     c.compare("Progress", "progress", row.progress ?? undefined, current.progress);
     c.compare("Co-production level", "coproductionLevel", row.coproductionLevel, current.coproductionLevel);
     if (!c.any) continue;
+    controlled({ ...at, column: "Title" }, "action.title", row.title, current.title);
+    controlled({ ...at, column: "Description" }, "action.description", row.description, current.description);
+    controlled({ ...at, column: "Due date" }, "action.dueDate", row.dueDate, current.dueDate);
 
     // Completion is dated when the status becomes Complete, and undone when it stops being.
     const status = row.status ?? current.status;
@@ -644,6 +656,8 @@ async function analyse(db: Db, localAreaId: string, parsed: ParsedWorkbook): Pro
     const findingsChange = row.findingRefs !== undefined && !sameSet(row.findingRefs.map(key), current.findings.map((f) => key(f.ref)));
     if (findingsChange) c.note("Finding refs", current.findings.map((f) => f.ref), row.findingRefs);
     if (!c.any) continue;
+    controlled({ sheet: "Measures", row: row.row, column: "Target" }, "measure.targetValue", row.target, current.targetValue);
+    controlled({ sheet: "Measures", row: row.row, column: "Target date" }, "measure.targetDate", row.targetDate, current.targetDate);
     changedMeasures.add(key(row.ref));
     const { id, version } = current;
     add({ entity: "Measure", key: current.ref, kind: "update", fields: c.fields }, async (w) => {
@@ -672,6 +686,11 @@ async function analyse(db: Db, localAreaId: string, parsed: ParsedWorkbook): Pro
     milestoneRows.set(measureKey, [...(milestoneRows.get(measureKey) ?? []), row]);
     const label = `${currentMeasures.get(measureKey)?.ref ?? row.measureRef}, ${fromDay(row.date)}`;
     const current = currentMilestones.get(dayKey(row.measureRef, row.date));
+    if (currentMeasures.has(measureKey)) {
+      // A milestone added to, or changed on, a measure the accepted plan already has.
+      const milestone = { sheet: "Milestones", row: row.row, column: current ? "Target" : "Date" };
+      controlled(milestone, "measure.milestones", row.target, current ? current.targetValue : null);
+    }
     if (!current) {
       changedMeasures.add(measureKey);
       add({ entity: "Milestone", key: label, kind: "create" }, async (w) => {

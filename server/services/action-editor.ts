@@ -5,11 +5,13 @@
 import type { AuthedContext } from "@/server/api/trpc";
 import type { Prisma } from "@/server/generated/prisma/client";
 import { areaScope } from "@/server/auth/permissions";
+import { isPlanAccepted } from "@/server/domain/change-control";
 import { notFound } from "@/server/errors";
 import { fromDay, toDay } from "@/server/schemas/common";
 import type { ActionFields } from "@/server/schemas/plan";
 import { areaBySlug, CURRENT_PLAN, fieldError, isOwnerChoice, ownerChoices, requireCan } from "@/server/services/access";
 import { inTransaction, recordAudit, type Tx } from "@/server/services/audit";
+import { refuseControlledChanges } from "@/server/services/controlled-fields";
 import { staleSave } from "@/server/services/versioned";
 
 const ACTION_FORM_SELECT = {
@@ -76,11 +78,22 @@ export async function newActionForm(ctx: AuthedContext, slug: string) {
 export async function actionForEditing(ctx: AuthedContext, id: string) {
   const action = await ctx.db.action.findFirst({
     where: { id, localAreaId: areaScope(ctx.viewer, "plan.read") },
-    select: { ...ACTION_FORM_SELECT, localAreaId: true, localArea: { select: { slug: true, name: true } }, finding: { select: { planId: true } } },
+    select: {
+      ...ACTION_FORM_SELECT,
+      localAreaId: true,
+      localArea: { select: { slug: true, name: true } },
+      finding: { select: { planId: true, plan: { select: { status: true, acceptedDate: true } } } },
+    },
   });
   if (!action) throw notFound("That action");
   requireCan(ctx, "plan.edit", action);
-  return { area: action.localArea, values: actionForm(action), choices: await editorChoices(ctx, action.localAreaId, action.finding.planId) };
+  return {
+    area: action.localArea,
+    values: actionForm(action),
+    choices: await editorChoices(ctx, action.localAreaId, action.finding.planId),
+    /** Accepted: title, description and due date change only through a change request. */
+    planAccepted: isPlanAccepted(action.finding.plan),
+  };
 }
 
 /** Checks every id the form sent against the area and plan, and that dependencies make no loop. */
@@ -174,7 +187,10 @@ export async function createAction(ctx: AuthedContext, input: ActionFields) {
 
 export async function updateAction(ctx: AuthedContext, input: ActionFields & { id: string; version: number }) {
   const { id, version, ...fields } = input;
-  const found = await ctx.db.action.findFirst({ where: { id, localAreaId: areaScope(ctx.viewer, "plan.read") }, select: { localAreaId: true } });
+  const found = await ctx.db.action.findFirst({
+    where: { id, localAreaId: areaScope(ctx.viewer, "plan.read") },
+    select: { localAreaId: true, finding: { select: { plan: { select: { status: true, acceptedDate: true } } } } },
+  });
   if (!found) throw notFound("That action");
   requireCan(ctx, "plan.edit", found);
   return inTransaction(ctx, async (tx) => {
@@ -182,6 +198,8 @@ export async function updateAction(ctx: AuthedContext, input: ActionFields & { i
     // The version decides first: a stale form's other mistakes are moot.
     const { count } = await tx.action.updateMany({ where: { id, version }, data: { version: { increment: 1 } } });
     if (count === 0) throw await staleSave(tx, { what: "action", entityId: id, current: async () => before });
+    // Once the plan is accepted, title, description and due date change through a change request.
+    refuseControlledChanges("Action", found.finding.plan, before, fields);
     const { dependsOnIds } = await checkedRelations(tx, found.localAreaId, fields, id);
     await refIsFree(tx, fields.findingId, fields.ref, id);
     const action = await tx.action.update({

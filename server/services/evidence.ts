@@ -4,7 +4,9 @@
  * inspectors, which puts them in the revisit evidence pack).
  *
  * Who may add: to an action, whoever may update it (its owner, the lead); to a finding, whoever
- * may edit the plan; to a measure, whoever may enter its values. INTERNAL evidence is for those
+ * may edit the plan; to a measure, whoever may enter its values. The parent carer forum adds its
+ * own evidence (a survey's results) to actions and findings by a path of its own ("forum.write"),
+ * shared with partners or the public, never internal (the forum could not read it back). INTERNAL evidence is for those
  * who read internal material; everyone else who reads the area sees PARTNERS and PUBLIC items.
  * Anonymous visitors may download only accepted PUBLIC files of a published area.
  */
@@ -80,11 +82,21 @@ async function findTarget(db: PrismaClient | Tx, viewer: Viewer, target: Evidenc
   throw new AppError("INVALID", "Evidence must belong to exactly one action, finding or measure.");
 }
 
-function mayAddTo(viewer: Viewer, target: ResolvedTarget): boolean {
+/** "plan": the council's people, by ADD_CAPABILITY. "forum": the forum's own evidence. */
+export type EvidencePath = "plan" | "forum";
+
+function mayAddTo(viewer: Viewer, target: ResolvedTarget, path: EvidencePath = "plan"): boolean {
+  if (path === "forum") return target.kind !== "measure" && can(viewer, "forum.write", target);
   return can(viewer, ADD_CAPABILITY[target.kind], target);
 }
 
-function assertMayAdd(viewer: Viewer, target: ResolvedTarget) {
+function assertMayAdd(viewer: Viewer, target: ResolvedTarget, path: EvidencePath = "plan", visibility?: Visibility) {
+  if (path === "forum") {
+    if (target.kind === "measure") throw new AppError("INVALID", "The forum adds its evidence to an action or a finding.");
+    if (!mayAddTo(viewer, target, path)) throw forbidden("Only members of the parent carer forum can add the forum's evidence.");
+    if (visibility === "INTERNAL") throw fieldError("visibility", "Share the forum's evidence with partners or the public");
+    return;
+  }
   if (mayAddTo(viewer, target)) return;
   const actor = actorIn(viewer, target.localAreaId);
   const ownsSome = actor !== null && grantOf(ADD_CAPABILITY[target.kind], actor) === "own";
@@ -230,16 +242,25 @@ const fieldsOf = (input: UploadEvidenceFields) => ({
   visibility: input.visibility,
 });
 
-export async function addEvidenceLink(ctx: AuthedContext, input: AddEvidenceLinkInput) {
+export function addEvidenceLink(ctx: AuthedContext, input: AddEvidenceLinkInput) {
+  return addLinkBy(ctx, input, "plan");
+}
+
+/** The forum's own link (a survey's results) on an action or a finding of its area. */
+export function addForumEvidenceLink(ctx: AuthedContext, input: AddEvidenceLinkInput) {
+  return addLinkBy(ctx, input, "forum");
+}
+
+async function addLinkBy(ctx: AuthedContext, input: AddEvidenceLinkInput, path: EvidencePath) {
   return inTransaction(ctx, async (tx) => {
     const target = await findTarget(tx, ctx.viewer, input);
-    assertMayAdd(ctx.viewer, target);
+    assertMayAdd(ctx.viewer, target, path, input.visibility);
     const evidence = await tx.evidence.create({
       data: { localAreaId: target.localAreaId, ...targetColumns(target), ...fieldsOf(input), url: input.url, uploadedById: ctx.viewer.userId },
       select: { id: true },
     });
     await recordAudit(tx, ctx, {
-      action: "evidence.addLink",
+      action: path === "forum" ? "forum.addEvidenceLink" : "evidence.addLink",
       entityType: "Evidence",
       entityId: evidence.id,
       localAreaId: target.localAreaId,
@@ -256,10 +277,10 @@ export type UploadedFile = { name: string; type: string; bytes: Buffer };
  * file is stored before the row is written, so a row never points at nothing; if the row cannot
  * be written, the stored file is removed again.
  */
-export async function uploadEvidence(ctx: AuthedContext, input: UploadEvidenceFields, file: UploadedFile) {
+export async function uploadEvidence(ctx: AuthedContext, input: UploadEvidenceFields, file: UploadedFile, path: EvidencePath = "plan") {
   // Permission first: someone who may not add here learns nothing about their file.
   const target = await findTarget(ctx.db, ctx.viewer, input);
-  assertMayAdd(ctx.viewer, target);
+  assertMayAdd(ctx.viewer, target, path, input.visibility);
 
   const checked = await checkEvidenceFile(file);
   if (!checked.ok) throw fieldError("file", checked.message);
@@ -284,7 +305,7 @@ export async function uploadEvidence(ctx: AuthedContext, input: UploadEvidenceFi
         select: { id: true },
       });
       await recordAudit(tx, ctx, {
-        action: "evidence.upload",
+        action: path === "forum" ? "forum.uploadEvidence" : "evidence.upload",
         entityType: "Evidence",
         entityId: evidence.id,
         localAreaId: target.localAreaId,

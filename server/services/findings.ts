@@ -9,6 +9,7 @@ import type { FindingFields } from "@/server/schemas/plan";
 import { fieldError, requireCan } from "@/server/services/access";
 import { downloadPath } from "@/server/services/evidence";
 import { inTransaction, recordAudit, type Tx } from "@/server/services/audit";
+import { supersededFor } from "@/server/services/change-requests";
 import { acceptedImpactEvidence, evidenceOnFinding, FINDING_READINESS_FIELDS, findingReadiness } from "@/server/services/finding-readiness";
 import { today } from "@/server/services/today";
 import { staleSave } from "@/server/services/versioned";
@@ -140,11 +141,13 @@ export async function findingById(ctx: AuthedContext, id: string) {
   const { plan, actions: _a, measures: rows, ...rest } = finding;
   const readiness = findingReadiness(finding, plan, impact.get(finding.id) ?? 0, today());
   const rowById = new Map(rows.map((m) => [m.id, m]));
+  // Trajectories replaced through approved change requests, drawn dashed beside today's.
+  const superseded = await supersededFor(ctx.db, localAreaId, rows.map((m) => m.id));
   return {
     ...rest,
     plan: { id: plan.id, type: plan.type, title: plan.title },
     ...readiness,
-    measures: readiness.measures.map((m) => ({ ...m, chart: measureChartData(rowById.get(m.id)!, m.trajectory) })),
+    measures: readiness.measures.map((m) => ({ ...m, chart: measureChartData(rowById.get(m.id)!, m.trajectory, superseded.get(m.id)) })),
     impactEvidence: evidence.map(({ storageKey, fileName, action, measure, ...e }) => ({
       ...e,
       file: storageKey ? { name: fileName ?? "evidence", href: downloadPath(e.id) } : null,

@@ -44,7 +44,8 @@ function fields(over: Partial<CreateMeasureInput> = {}): CreateMeasureInput {
 
 beforeAll(async () => {
   db = testDb();
-  area = await createAreaWithPlan(db);
+  // A draft plan: once accepted, targets and milestones change only through change requests (change-requests.test.ts).
+  area = await createAreaWithPlan(db, { plan: { status: "DRAFT", submittedDate: null, acceptedDate: null } });
   other = await createAreaWithPlan(db);
   secondFindingId = (await createFinding(db, { planId: area.planId, ref: "2" })).id;
   leadId = await createMember(db, area.localAreaId, "LEAD", "Lena Lead");

@@ -6,6 +6,7 @@
  */
 import type { AuthedContext } from "@/server/api/trpc";
 import { areaScope, can } from "@/server/auth/permissions";
+import { isPlanAccepted } from "@/server/domain/change-control";
 import { MEASURE_RULE_FIELDS, measureStatus } from "@/server/domain/measure-status";
 import { notFound } from "@/server/errors";
 import type { Prisma } from "@/server/generated/prisma/client";
@@ -13,6 +14,7 @@ import { fromDay, toDay } from "@/server/schemas/common";
 import type { CreateMeasureInput, MeasureFields, UpdateMeasureInput } from "@/server/schemas/measure";
 import { areaBySlug, CURRENT_PLAN, fieldError, isOwnerChoice, ownerChoices, requireCan } from "@/server/services/access";
 import { inTransaction, recordAudit, type Tx } from "@/server/services/audit";
+import { refuseControlledChanges } from "@/server/services/controlled-fields";
 import { today } from "@/server/services/today";
 import { staleSave } from "@/server/services/versioned";
 
@@ -213,6 +215,8 @@ export async function measureById(ctx: AuthedContext, id: string) {
           id: true,
           type: true,
           title: true,
+          status: true,
+          acceptedDate: true,
           updateCadenceDays: true,
           findings: { orderBy: [{ sortOrder: "asc" }, { ref: "asc" }], select: { id: true, ref: true, summary: true } },
         },
@@ -259,6 +263,8 @@ export async function measureById(ctx: AuthedContext, id: string) {
     /** The edit form's starting values, and its choices of owner (for the lead only). */
     form: formValues(m),
     owners: canEdit ? await measureOwnerChoices(ctx.db, localAreaId, m.owner) : [],
+    /** Accepted: the target and milestones change only through a change request. */
+    planAccepted: isPlanAccepted(m.plan),
     viewerCan: {
       edit: canEdit,
       enterValues: can(ctx.viewer, "measure.enterValues", { localAreaId, ownerId }),
@@ -305,7 +311,7 @@ export async function createMeasure(ctx: AuthedContext, input: CreateMeasureInpu
 export async function updateMeasure(ctx: AuthedContext, input: UpdateMeasureInput) {
   const found = await ctx.db.measure.findFirst({
     where: { id: input.id, localAreaId: areaScope(ctx.viewer, "plan.read") },
-    select: { id: true, planId: true, localAreaId: true },
+    select: { id: true, planId: true, localAreaId: true, plan: { select: { status: true, acceptedDate: true } } },
   });
   if (!found) throw notFound("That measure");
   requireCan(ctx, "plan.edit", found);
@@ -314,6 +320,8 @@ export async function updateMeasure(ctx: AuthedContext, input: UpdateMeasureInpu
     const before = await loadForm(tx, input.id);
     if (!before) throw notFound("That measure");
     if (before.version !== input.version) throw await stale();
+    // Once the plan is accepted, the target and milestones change through a change request.
+    refuseControlledChanges("Measure", found.plan, before, input);
     const findingIds = await checkReferences(tx, input, { planId: found.planId, localAreaId: found.localAreaId }, input.id);
     const { count } = await tx.measure.updateMany({
       where: { id: input.id, version: input.version },

@@ -359,9 +359,12 @@ describe("finding.create and finding.update", () => {
 
 // Actions ---------------------------------------------------------------------------------------
 
-/** A plan with a finding, its first action, a lead, an owner and partner organisations. */
+/**
+ * A plan with a finding, its first action, a lead, an owner and partner organisations. A draft
+ * plan: once accepted, titles and due dates change only through change requests (change-requests.test.ts).
+ */
 async function actionScene() {
-  const area = await createAreaWithPlan(db);
+  const area = await createAreaWithPlan(db, { plan: { status: "DRAFT", submittedDate: null, acceptedDate: null } });
   const leadId = await createMember(db, area.localAreaId, "LEAD", "Lena Lead");
   const ownerId = await createMember(db, area.localAreaId, "CONTRIBUTOR");
   const school = await createOrganisation(db, { localAreaId: area.localAreaId, name: "Hillside School", kind: "SCHOOL" });

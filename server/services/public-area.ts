@@ -195,7 +195,8 @@ export async function publicAreaPage(db: Db, slug: string) {
     db.youSaidWeDid.findMany({
       where: publishedYouSaidWeDid(area.id, plan.id),
       orderBy: { date: "desc" },
-      select: { youSaid: true, weDid: true, date: true, publishedAt: true, updatedAt: true, findingId: true },
+      // The forum's own comment on an entry goes out as written, with no member named.
+      select: { youSaid: true, weDid: true, date: true, publishedAt: true, updatedAt: true, findingId: true, forumComment: true, forumCommentAt: true },
     }),
   ]);
 
@@ -203,7 +204,7 @@ export async function publicAreaPage(db: Db, slug: string) {
   // not fall due, so they are never stale. Actions and measures are, by the plan's own rules.
   const youSaidItem = ({ findingId: _f, publishedAt: _p, updatedAt: _u, ...y }: (typeof youSaid)[number]) => ({
     ...y,
-    lastUpdated: youSaidWeDidUpdated({ publishedAt: _p, updatedAt: _u }),
+    lastUpdated: latest([youSaidWeDidUpdated({ publishedAt: _p, updatedAt: _u }), y.forumCommentAt]) ?? _u,
     stale: false,
   });
 

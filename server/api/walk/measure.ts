@@ -51,8 +51,17 @@ export const MEASURE_SPECS: Specs = {
     // The version as it is now: each successful save moves it on.
     input: async (fx, db) => {
       const id = await ownedMeasure(fx, db);
-      const { version, ref } = await db.measure.findUniqueOrThrow({ where: { id }, select: { version: true, ref: true } });
-      return { id, version, ...fields(fx), ref, ownerId: fx.users.CONTRIBUTOR };
+      const m = await db.measure.findUniqueOrThrow({
+        where: { id },
+        select: { version: true, ref: true, targetValue: true, targetDate: true, milestones: { select: { date: true, targetValue: true } } },
+      });
+      // Area A's plan is accepted: the target and milestones stay as they are (change control).
+      const controlled = {
+        targetValue: m.targetValue,
+        targetDate: m.targetDate!.toISOString().slice(0, 10),
+        milestones: m.milestones.map((s) => ({ date: s.date.toISOString().slice(0, 10), targetValue: s.targetValue })),
+      };
+      return { id, version: m.version, ...fields(fx), ref: m.ref, ownerId: fx.users.CONTRIBUTOR, ...controlled };
     },
   },
   "measure.recordValue": {

@@ -80,7 +80,9 @@ export const PLAN_SPECS: Specs = {
     // A fresh action each time, so the walk's earlier calls leave no stale version behind.
     input: async (fx, db) => {
       const action = await createAction(db, { findingId: fx.area.findingId });
-      return { ...actionFields(fx), id: action.id, version: action.version, ref: action.ref };
+      // Area A's plan is accepted: title, description and due date stay as they are (change control).
+      const controlled = { title: action.title, description: action.description, dueDate: action.dueDate!.toISOString().slice(0, 10) };
+      return { ...actionFields(fx), id: action.id, version: action.version, ref: action.ref, ...controlled };
     },
   },
   "action.postUpdate": {

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { formatDate, pluralise } from "@/components/ui/format";
 import { ReadinessGrid } from "@/components/area/readiness-grid";
 import { FindingReadiness } from "@/components/findings/finding-readiness";
+import { DisagreementsPanel } from "@/components/forum/disagreements-panel";
 import { HowWorkedOut } from "@/components/ui/how-worked-out";
 import { Tag } from "@/components/ui/tag";
 import { getQueryClient, loadForPage, trpc } from "@/server/api/rsc";
@@ -23,6 +24,8 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function AreaHomePage({ params }: Params) {
   const { slug } = await params;
   const { area, plan, evidenceAwaitingReview, viewerCan } = await load(slug);
+  // Where the forum disagrees, above everything else on the plan (issue 5).
+  const disagreements = await getQueryClient().fetchQuery(trpc.forum.disagreements.queryOptions({ slug }));
   const actions = plan?.findings.flatMap((f) => f.actions) ?? [];
   const red = actions.filter((a) => a.rag.shown === "RED").length;
   const overdue = actions.filter((a) => a.update.overdue).length;
@@ -44,6 +47,21 @@ export default async function AreaHomePage({ params }: Params) {
               <li>
                 <Link href={`/local-areas/${area.slug}/snapshots`}>Snapshots and board packs</Link>
               </li>
+              <li>
+                <Link href={`/local-areas/${area.slug}/forum`}>Parent carer forum</Link>
+              </li>
+              {/* Judgements, change requests and monitoring notes (issue 5 items 6-8) */}
+              <li>
+                <Link href={`/local-areas/${area.slug}/judgements`}>Judgements</Link>
+              </li>
+              <li>
+                <Link href={`/local-areas/${area.slug}/change-requests`}>Change requests</Link>
+              </li>
+              {viewerCan.seeAdviserViews ? (
+                <li>
+                  <Link href={`/local-areas/${area.slug}/monitoring`}>Adviser&apos;s monitoring notes</Link>
+                </li>
+              ) : null}
             </>
           ) : null}
           {viewerCan.edit ? (
@@ -119,6 +137,9 @@ export default async function AreaHomePage({ params }: Params) {
             </p>
           </HowWorkedOut>
 
+          <div className="mt-8">
+            <DisagreementsPanel disagreements={disagreements} />
+          </div>
           {plan.findings.length === 0 ? (
             <p className="mt-8">This plan has no findings yet.</p>
           ) : (

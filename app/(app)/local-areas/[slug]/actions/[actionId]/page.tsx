@@ -3,9 +3,13 @@ import { notFound } from "next/navigation";
 import Link from "next/link";
 import { AcknowledgeButton } from "@/components/actions/acknowledge-button";
 import { CheckInForm } from "@/components/actions/check-in-form";
+import { ChangeHistorySection } from "@/components/change-requests/change-history-section";
+import { ActionTimeline } from "@/components/comments/action-timeline";
+import { CoproductionSection } from "@/components/coproduction/coproduction-section";
 import { EvidenceSection } from "@/components/evidence/evidence-section";
+import { VerdictSection } from "@/components/forum/verdict-section";
 import { BackLink } from "@/components/ui/back-link";
-import { formatDate, formatDateTime, pluralise } from "@/components/ui/format";
+import { formatDate, formatDateTime } from "@/components/ui/format";
 import { HowWorkedOut } from "@/components/ui/how-worked-out";
 import { SummaryList } from "@/components/ui/summary-list";
 import { ActionStatusTag, RagTag, Tag } from "@/components/ui/tag";
@@ -114,17 +118,20 @@ export default async function ActionPage({ params }: Params) {
         </section>
       ) : null}
 
-      <h2 className="mb-4 text-2xl">Updates</h2>
-      {action.updates.length === 0 ? (
-        <p className="mb-8">No updates have been posted yet.</p>
-      ) : (
-        <ol className="mb-8 border-l-4 border-border pl-6" aria-label={`${pluralise(action.updates.length, "update")}, newest first`}>
-          {action.updates.map((u) => (
-            <li key={u.id} className="mb-6">
-              <h3 className="text-lg">
-                {formatDateTime(u.createdAt)}
-                <span className="font-normal"> {from(u)}</span>
-              </h3>
+      {/* Timeline: updates and comments (issue 5 item 5). Comments are fetched by ActionTimeline. */}
+      <ActionTimeline
+        actionId={action.id}
+        updates={action.updates.map((u) => ({
+          id: u.id,
+          createdAt: u.createdAt,
+          title: (
+            <>
+              {formatDateTime(u.createdAt)}
+              <span className="font-normal"> {from(u)}</span>
+            </>
+          ),
+          details: (
+            <>
               <p className="text-secondary">
                 {ACTION_STATUS[u.status]} · {u.progress}% complete
                 {u.ragOverride ? ` · RAG set to ${u.ragOverride.toLowerCase()}: ${u.ragOverrideReason ?? ""}` : ""}
@@ -138,10 +145,11 @@ export default async function ActionPage({ params }: Params) {
               {!u.acknowledgedAt && action.viewerCan.acknowledge ? (
                 <AcknowledgeButton updateId={u.id} label={`${formatDateTime(u.createdAt)} ${from(u)}`} />
               ) : null}
-            </li>
-          ))}
-        </ol>
-      )}
+            </>
+          ),
+        }))}
+      />
+      {/* End of timeline */}
 
       {updateRequests ? (
         <section className="mb-10" aria-labelledby="update-requests-heading">
@@ -156,6 +164,21 @@ export default async function ActionPage({ params }: Params) {
           <RequestList requests={updateRequests} />
         </section>
       ) : null}
+
+      {/* Co-production and the parent carer forum's verdict (issue 5) */}
+      <CoproductionSection actionId={action.id} />
+      <VerdictSection target={{ actionId: action.id }} what={`action ${action.ref}`} />
+      {/* End of co-production and the forum's verdict */}
+
+      {/* Change history: changes requested since the plan was accepted (issue 5 item 8) */}
+      <ChangeHistorySection
+        slug={slug}
+        entityType="Action"
+        entityId={action.id}
+        what="action"
+        editHref={`/local-areas/${slug}/actions/${action.id}/edit`}
+      />
+      {/* End of change history */}
 
       <EvidenceSection
         target={{ actionId: action.id }}

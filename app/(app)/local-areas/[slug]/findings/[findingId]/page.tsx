@@ -2,10 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { MeasureChart } from "@/components/charts/measure-chart";
+import { CommentsSection } from "@/components/comments/comments-section";
 import { EvidenceSection } from "@/components/evidence/evidence-section";
+import { FindingNoteFormSection } from "@/components/adviser/finding-note-form-section";
 import { AdviserNotes } from "@/components/findings/adviser-notes";
 import { FindingReadiness } from "@/components/findings/finding-readiness";
 import { ForumVerdicts } from "@/components/findings/forum-verdicts";
+import { VerdictSection } from "@/components/forum/verdict-section";
 import { ImpactEvidence } from "@/components/findings/impact-evidence";
 import { PrintButton } from "@/components/findings/print-button";
 import { BackLink } from "@/components/ui/back-link";
@@ -89,15 +92,26 @@ export default async function FindingPage({ params }: Params) {
 
       <h2 className="mb-4 text-2xl">What the parent carer forum says</h2>
       <ForumVerdicts verdicts={finding.verdicts} />
+      {/* The forum gives its verdict on the finding here (issue 5); the verdicts themselves are above */}
+      <div className="no-print">
+        <VerdictSection target={{ findingId: finding.id }} what={`finding ${finding.ref}`} showHistory={false} />
+      </div>
 
       {finding.adviserNotes ? (
         <>
           <h2 className="mb-4 text-2xl">Adviser&apos;s view</h2>
           <AdviserNotes notes={finding.adviserNotes} />
+          {/* An adviser records a note on this finding (issue 5 item 6) */}
+          <FindingNoteFormSection slug={slug} finding={{ id: finding.id, ref: finding.ref }} />
+          {/* End of the adviser's note form */}
         </>
       ) : null}
 
       <EvidenceSection target={{ findingId: finding.id }} canAdd={finding.viewerCan.edit} canReview={finding.viewerCan.reviewEvidence} />
+
+      {/* Comments (issue 5 item 5) */}
+      <CommentsSection target={{ findingId: finding.id }} what="this finding" />
+      {/* End of comments */}
     </>
   );
 }

@@ -6,6 +6,8 @@ import { formatMeasureValue } from "@/components/measures/measure-value";
 import { PasteValuesForm } from "@/components/measures/paste-values-form";
 import { RecordValueForm } from "@/components/measures/record-value-form";
 import { ValidateValueButton } from "@/components/measures/validate-value-button";
+import { ChangeHistorySection } from "@/components/change-requests/change-history-section";
+import { CommentsSection } from "@/components/comments/comments-section";
 import { EvidenceSection } from "@/components/evidence/evidence-section";
 import { BackLink } from "@/components/ui/back-link";
 import { buttonClass } from "@/components/ui/button";
@@ -182,7 +184,15 @@ export default async function MeasurePage({ params }: Params) {
         </div>
       ) : null}
 
+      {/* Change history: changes to the target and milestones since the plan was accepted (issue 5 item 8) */}
+      <ChangeHistorySection slug={slug} entityType="Measure" entityId={m.id} what="measure" editHref={`/local-areas/${slug}/measures/${m.id}/edit`} />
+      {/* End of change history */}
+
       <EvidenceSection target={{ measureId: m.id }} canAdd={m.viewerCan.enterValues} canReview={m.viewerCan.reviewEvidence} />
+
+      {/* Comments (issue 5 item 5) */}
+      <CommentsSection target={{ measureId: m.id }} what="this measure" />
+      {/* End of comments */}
     </>
   );
 }

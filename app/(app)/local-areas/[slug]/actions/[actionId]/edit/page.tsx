@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { RequestChangeForm } from "@/components/change-requests/request-change-form";
 import { ActionForm } from "@/components/plan/action-form";
 import { BackLink } from "@/components/ui/back-link";
 import { getQueryClient, loadForPage, trpc } from "@/server/api/rsc";
@@ -10,7 +11,7 @@ export const metadata: Metadata = { title: "Edit an action" };
 
 export default async function EditActionPage({ params }: Params) {
   const { slug, actionId } = await params;
-  const { area, values, choices } = await loadForPage(
+  const { area, values, choices, planAccepted } = await loadForPage(
     getQueryClient().fetchQuery(trpc.action.forEdit.queryOptions({ id: actionId })),
     `/local-areas/${slug}/actions/${actionId}/edit`,
   );
@@ -20,6 +21,24 @@ export default async function EditActionPage({ params }: Params) {
       <BackLink href={`/local-areas/${slug}/actions/${actionId}`}>Back to the action</BackLink>
       <p className="mb-1 text-xl text-secondary">{area.name}</p>
       <h1 className="mb-6 text-4xl">Edit action {values.ref}</h1>
+      {/* Change control (issue 5 item 8): on an accepted plan, title, description and due date change by request */}
+      {planAccepted ? (
+        <>
+          <RequestChangeForm
+            slug={slug}
+            entityId={values.id}
+            what={`action ${values.ref}`}
+            options={[
+              { field: "action.title", current: values.title },
+              { field: "action.description", current: values.description },
+              { field: "action.dueDate", current: values.dueDate || null },
+            ]}
+          />
+          <h2 className="mb-2 text-2xl">Edit the other details</h2>
+          <p className="mb-6 max-w-3xl">The title, description and due date below are as approved: change them with a request above.</p>
+        </>
+      ) : null}
+      {/* End of change control */}
       <ActionForm slug={slug} choices={choices} action={values} />
     </>
   );

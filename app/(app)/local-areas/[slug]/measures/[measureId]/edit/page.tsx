@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { forbidden, notFound } from "next/navigation";
+import { RequestChangeForm } from "@/components/change-requests/request-change-form";
 import { MeasureForm } from "@/components/measures/measure-form";
 import { BackLink } from "@/components/ui/back-link";
 import { getQueryClient, loadForPage, trpc } from "@/server/api/rsc";
@@ -34,6 +35,25 @@ export default async function EditMeasurePage({ params }: Params) {
       <h1 className="mb-6 text-4xl">
         Edit measure {measure.ref} {measure.name}
       </h1>
+      {/* Change control (issue 5 item 8): on an accepted plan, the target and milestones change by request */}
+      {measure.planAccepted ? (
+        <>
+          <RequestChangeForm
+            slug={slug}
+            entityId={measure.id}
+            what={`measure ${measure.ref}`}
+            unit={measure.unit}
+            options={[
+              { field: "measure.targetValue", current: measure.form.targetValue },
+              { field: "measure.targetDate", current: measure.form.targetDate || null },
+              { field: "measure.milestones", current: measure.form.milestones },
+            ]}
+          />
+          <h2 className="mb-2 text-2xl">Edit the other details</h2>
+          <p className="mb-6 max-w-3xl">The target and milestones below are as approved: change them with a request above.</p>
+        </>
+      ) : null}
+      {/* End of change control */}
       <MeasureForm slug={slug} measure={measure.form} findings={measure.plan.findings} owners={measure.owners} />
     </>
   );

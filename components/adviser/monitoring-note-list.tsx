@@ -1,0 +1,39 @@
+/** Every monitoring note on an area, newest first: what the adviser saw, and their view at the time. */
+import Link from "next/link";
+import { formatDate } from "@/components/ui/format";
+import { AdviserViewTag } from "@/components/ui/tag";
+import { PLAN_TYPE } from "@/server/domain/labels";
+import type { monitoringNotes } from "@/server/services/adviser-notes";
+
+type Note = Awaited<ReturnType<typeof monitoringNotes>>["notes"][number];
+
+export function MonitoringNoteList({ slug, notes }: { slug: string; notes: Note[] }) {
+  if (notes.length === 0) return <p className="mb-8">No adviser has recorded a monitoring note yet.</p>;
+  return (
+    <ol className="mb-10 space-y-6" aria-label={`${notes.length} monitoring notes, newest first`}>
+      {notes.map((n) => (
+        <li key={n.id} className="border-l-4 border-border pl-4">
+          <h3 className="mb-1 text-lg">
+            {formatDate(n.date)}
+            <span className="font-normal">
+              {" · "}
+              {n.finding ? (
+                <Link href={`/local-areas/${slug}/findings/${n.finding.id}`}>
+                  Finding {n.finding.ref}: {n.finding.summary}
+                </Link>
+              ) : (
+                "The area as a whole"
+              )}
+              {n.finding && n.finding.plan.type !== "WSOA" ? ` (${PLAN_TYPE[n.finding.plan.type]})` : ""}
+            </span>
+          </h3>
+          <p className="mb-1">
+            {n.view ? <AdviserViewTag view={n.view} /> : <span className="font-bold">No view given</span>}
+            <span className="text-secondary">{n.authorName ? ` by ${n.authorName}` : ""}</span>
+          </p>
+          <p className="max-w-3xl whitespace-pre-line">{n.note}</p>
+        </li>
+      ))}
+    </ol>
+  );
+}

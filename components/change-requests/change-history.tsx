@@ -1,0 +1,65 @@
+/**
+ * An action's or measure's change history: every change requested since the plan was accepted,
+ * with the old value kept beside the new, the reason, who asked and who decided.
+ */
+import { formatChangeValue } from "@/components/change-requests/format";
+import { formatDate } from "@/components/ui/format";
+import { cell, rowClass, Table } from "@/components/ui/table";
+import { Tag, type TagColour } from "@/components/ui/tag";
+import { CHANGE_REQUEST_STATUS, CONTROLLED_FIELD } from "@/server/domain/labels";
+import type { ChangeRequestStatus } from "@/server/generated/prisma/enums";
+import type { changeHistory } from "@/server/services/change-requests";
+
+type Request = Awaited<ReturnType<typeof changeHistory>>["requests"][number];
+
+const STATUS_COLOUR: Record<ChangeRequestStatus, TagColour> = { PENDING: "yellow", APPROVED: "green", REJECTED: "red" };
+
+export function ChangeStatusTag({ status }: { status: ChangeRequestStatus }) {
+  return <Tag colour={STATUS_COLOUR[status]}>{CHANGE_REQUEST_STATUS[status]}</Tag>;
+}
+
+export function ChangeHistory({ requests, what }: { requests: Request[]; what: string }) {
+  return (
+    <section aria-labelledby="change-history" className="mb-10">
+      <h2 id="change-history" className="mb-4 text-2xl">
+        Change history
+      </h2>
+      {requests.length === 0 ? (
+        <p>No changes have been requested to this {what} since the plan was accepted.</p>
+      ) : (
+        <Table caption={`Changes requested to this ${what}, newest first`} columns={["Field", "Change", "Reason", "Requested", "Decision"]}>
+          {requests.map((r) => (
+            <tr key={r.id} className={rowClass}>
+              <td className={cell}>{CONTROLLED_FIELD[r.field]}</td>
+              <td className={cell}>
+                <span className="block">
+                  <span className="sr-only">From </span>
+                  <del>{formatChangeValue(r.field, r.oldValue, r.record?.unit ?? null)}</del>
+                </span>
+                <span className="block">
+                  <span aria-hidden="true">→ </span>
+                  <span className="sr-only">to </span>
+                  {formatChangeValue(r.field, r.newValue, r.record?.unit ?? null)}
+                </span>
+              </td>
+              <td className={`${cell} whitespace-pre-line`}>{r.reason}</td>
+              <td className={cell}>
+                {r.requestedByName ?? "A former user"}
+                <div className="text-secondary">{formatDate(r.createdAt)}</div>
+              </td>
+              <td className={cell}>
+                <ChangeStatusTag status={r.status} />
+                {r.decidedAt ? (
+                  <div className="text-secondary">
+                    {r.decidedByName ?? "A former user"}, {formatDate(r.decidedAt)}
+                  </div>
+                ) : null}
+                {r.decisionNote ? <div className="whitespace-pre-line">{r.decisionNote}</div> : null}
+              </td>
+            </tr>
+          ))}
+        </Table>
+      )}
+    </section>
+  );
+}

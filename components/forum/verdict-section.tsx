@@ -1,0 +1,42 @@
+/**
+ * The forum's verdict on an action or a finding, for its page: the history for everyone who reads
+ * the area, the form for a forum member who may give it. Fetches through tRPC, as pages do.
+ */
+import { VerdictForm } from "@/components/forum/verdict-form";
+import { VerdictHistory } from "@/components/forum/verdict-history";
+import { getQueryClient, trpc } from "@/server/api/rsc";
+import type { VerdictTarget } from "@/server/schemas/forum";
+
+export async function VerdictSection({
+  target,
+  what,
+  showHistory = true,
+}: {
+  target: VerdictTarget;
+  /** "action 5.3", "finding 5". */
+  what: string;
+  /** The finding page shows its verdicts (and its actions') already: there only the form is added. */
+  showHistory?: boolean;
+}) {
+  const data = await getQueryClient().fetchQuery(trpc.forum.verdictsFor.queryOptions(target));
+  const id = `forum-verdict-${target.actionId ?? target.findingId}`;
+  const kind = target.actionId ? "action" : "finding";
+  if (!showHistory && !data.viewerCan.record && !data.whyNot) return null;
+  return (
+    <section aria-labelledby={id} className="mb-10">
+      <h2 id={id} className="mb-4 text-2xl">
+        {showHistory ? "The parent carer forum's verdict" : `Your forum's verdict on this ${kind}`}
+      </h2>
+      {showHistory ? <VerdictHistory verdicts={data.verdicts} what={kind} /> : null}
+      {data.viewerCan.record ? (
+        <div className="border-l-4 border-brand pl-6">
+          <VerdictForm key={data.current?.id ?? "first"} target={target} what={what} replaces={data.current?.id ?? null} />
+        </div>
+      ) : data.whyNot ? (
+        <p className="mb-6 border-l-4 border-border pl-4">{data.whyNot}</p>
+      ) : (
+        <p className="mb-6 text-secondary">Only the parent carer forum gives its verdict, and nobody else can change it.</p>
+      )}
+    </section>
+  );
+}

@@ -50,6 +50,11 @@ test("an anonymous visitor finds Northbridge's progress from the index", async (
   await expect(page.getByRole("heading", { level: 2, name: summaries[0]! })).toBeVisible();
   await expect(page.getByRole("heading", { level: 3, name: "What is being done" }).first()).toBeVisible();
   await expect(page.getByRole("heading", { level: 3, name: "Is it working?" }).first()).toBeVisible();
+  // Each chart's figures are one keyboard step away, behind "Show the figures".
+  await expect(page.getByRole("img").first()).toBeVisible();
+  const figures = page.locator("summary").filter({ hasText: /^Show the figures for / }).first();
+  await figures.focus();
+  await page.keyboard.press("Enter");
   await expect(page.getByRole("table", { name: /^Values for / }).first()).toBeVisible();
   await expect(page.getByText(/^Last updated \d{1,2} [A-Z][a-z]+ \d{4}$/).first()).toBeVisible();
   await expectAccessible(page);

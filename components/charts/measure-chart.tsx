@@ -11,6 +11,16 @@ import { cell, rowClass } from "@/components/ui/table";
 import { MEASURE_DIRECTION, MEASURE_UNIT, MEASURE_VALUE_STATUS } from "@/server/domain/labels";
 import type { MeasureChartData } from "@/server/domain/measure-chart";
 
+function Figures({ collapsed, label, children }: { collapsed: boolean; label: string; children: React.ReactNode }) {
+  if (!collapsed) return <>{children}</>;
+  return (
+    <details className="mb-4">
+      <summary className="mb-2 cursor-pointer text-link underline">{label}</summary>
+      {children}
+    </details>
+  );
+}
+
 /** An id fragment from a measure ref ("M1.2" -> "m1-2"). */
 const idFrom = (ref: string) => ref.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "measure";
 
@@ -18,7 +28,11 @@ const idFrom = (ref: string) => ref.toLowerCase().replace(/[^a-z0-9]+/g, "-").re
  * `titleId`: the id of a heading elsewhere on the page that names the measure; the chart is then
  * labelled by it and does not repeat the name. Without it the figure shows its own caption.
  */
-export function MeasureChart({ chart, titleId }: { chart: MeasureChartData; titleId?: string }) {
+/**
+ * `figuresCollapsed`: the tables sit behind a "Show the figures" disclosure, for pages read
+ * end to end by families (the public page); the evidence pack keeps them open.
+ */
+export function MeasureChart({ chart, titleId, figuresCollapsed = false }: { chart: MeasureChartData; titleId?: string; figuresCollapsed?: boolean }) {
   const base = titleId ?? `measure-chart-${idFrom(chart.ref)}`;
   const ids = { title: `${base}-svg-title`, desc: `${base}-svg-desc` };
   const v = (n: number) => formatMeasureValue(n, chart.unit);
@@ -47,6 +61,7 @@ export function MeasureChart({ chart, titleId }: { chart: MeasureChartData; titl
           </div>
         </>
       )}
+      <Figures collapsed={figuresCollapsed} label={`Show the figures for ${chart.ref}`}>
       <div className="grid gap-6 lg:grid-cols-2">
         <div className="overflow-x-auto">
           <table className="w-full border-collapse text-left text-base">
@@ -164,6 +179,7 @@ export function MeasureChart({ chart, titleId }: { chart: MeasureChartData; titl
           </table>
         </div>
       ) : null}
+      </Figures>
     </figure>
   );
 }

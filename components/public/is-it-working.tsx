@@ -24,7 +24,7 @@ export function IsItWorking({ finding }: { finding: PublicFinding }) {
               <MeasureStatusTag status={m.status} /> <LastUpdated date={m.lastUpdated} stale={m.stale} />
             </p>
             {m.definition ? <p className="mb-2 max-w-3xl">{m.definition}</p> : null}
-            <MeasureChart chart={m.chart} titleId={titleId} />
+            <MeasureChart chart={m.chart} titleId={titleId} figuresCollapsed />
           </div>
         );
       })}

@@ -62,7 +62,9 @@ describe("weekly digest", () => {
 
     await digest(at(7)); // next Monday: a new week
     expect(mail.inbox(lead)).toHaveLength(2);
-  });
+    // The job builds a digest for every lead and adviser in the database, and in a full run the
+    // shared test database holds every other file's areas too.
+  }, 120_000);
 
   it("is not sent to someone who turned it off", async () => {
     const area = await createAreaWithPlan(db);

@@ -96,17 +96,28 @@ export async function runDigest(db: PrismaClient, now: Date): Promise<{ queued: 
 
   const weekday = isoWeekday(now);
   const preferences = await preferencesOf(db, [...byUser.keys()]);
-  const todays = [...byUser].filter(([userId]) => {
+  const week = isoWeekKey(now);
+  const dueToday = [...byUser].filter(([userId]) => {
     const p = preferences.get(userId)!;
     return p.weeklyDigest && p.digestDay === weekday;
   });
+  // A re-run the same week would queue nothing new (the dedupe key), so skip building those
+  // digests at all: building is the expensive part.
+  const alreadyQueued = new Set(
+    (
+      await db.notification.findMany({
+        where: { kind: "WEEKLY_DIGEST", dedupeKey: `WEEKLY_DIGEST:${week}`, userId: { in: dueToday.map(([userId]) => userId) } },
+        select: { userId: true },
+      })
+    ).map((n) => n.userId),
+  );
+  const todays = dueToday.filter(([userId]) => !alreadyQueued.has(userId));
 
   const sections = new Map<string, Promise<BodyBlock[]>>();
   const sectionOf = (area: { id: string; slug: string; name: string }) => {
     if (!sections.has(area.id)) sections.set(area.id, areaSection(db, area, now));
     return sections.get(area.id)!;
   };
-  const week = isoWeekKey(now);
   const drafts: NotificationDraft[] = [];
   for (const [userId, areas] of todays) {
     const blocks: BodyBlock[] = [

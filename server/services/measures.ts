@@ -8,12 +8,14 @@ import type { AuthedContext } from "@/server/api/trpc";
 import { areaScope, can } from "@/server/auth/permissions";
 import { isPlanAccepted } from "@/server/domain/change-control";
 import { MEASURE_RULE_FIELDS, measureStatus } from "@/server/domain/measure-status";
+import { measureChartData } from "@/server/domain/measure-chart";
 import { notFound } from "@/server/errors";
 import type { Prisma } from "@/server/generated/prisma/client";
 import { fromDay, toDay } from "@/server/schemas/common";
 import type { CreateMeasureInput, MeasureFields, UpdateMeasureInput } from "@/server/schemas/measure";
 import { areaBySlug, CURRENT_PLAN, fieldError, isOwnerChoice, ownerChoices, requireCan } from "@/server/services/access";
 import { inTransaction, recordAudit, type Tx } from "@/server/services/audit";
+import { supersededFor } from "@/server/services/change-requests";
 import { refuseControlledChanges } from "@/server/services/controlled-fields";
 import { today } from "@/server/services/today";
 import { staleSave } from "@/server/services/versioned";
@@ -250,6 +252,7 @@ export async function measureById(ctx: AuthedContext, id: string) {
   });
   const { values, localAreaId, ownerId, ...measure } = m;
   const canEdit = can(ctx.viewer, "plan.edit", { localAreaId });
+  const superseded = await supersededFor(ctx.db, localAreaId, [m.id]);
   return {
     ...measure,
     localAreaId,
@@ -260,6 +263,7 @@ export async function measureById(ctx: AuthedContext, id: string) {
       beforeBaseline: m.baselineDate !== null && v.periodEnd < m.baselineDate,
     })),
     status,
+    chart: measureChartData(m, status.trajectory, superseded.get(m.id)),
     /** The edit form's starting values, and its choices of owner (for the lead only). */
     form: formValues(m),
     owners: canEdit ? await measureOwnerChoices(ctx.db, localAreaId, m.owner) : [],

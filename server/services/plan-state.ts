@@ -31,6 +31,7 @@ import { fromDay } from "@/server/schemas/common";
 import { CURRENT_PLAN } from "@/server/services/access";
 import type { Db } from "@/server/services/audit";
 import { findingReadiness, FINDING_READINESS_FIELDS, acceptedImpactEvidence } from "@/server/services/finding-readiness";
+import { supersededFor } from "@/server/services/change-requests";
 import { findingVoices } from "@/server/services/finding-voices";
 
 /** Bump when the shape changes; readers refuse states they do not understand. */
@@ -132,7 +133,7 @@ const day = (d: Date | null) => (d ? fromDay(d) : null);
 
 /**
  * A plan's state now: the area's current plan, or the plan `planId` names (a snapshot's plan that
- * has since been followed by another). Null when there is no such plan. Eight queries, whatever
+ * has since been followed by another). Null when there is no such plan. Nine queries, whatever
  * the plan's size.
  */
 export async function planState(db: Db, localAreaId: string, now: Date, planId?: string): Promise<PlanState | null> {
@@ -173,7 +174,8 @@ export async function planState(db: Db, localAreaId: string, now: Date, planId?:
   const findingIds = plan.findings.map((f) => f.id);
   const actionIds = plan.findings.flatMap((f) => f.actions.map((a) => a.id));
 
-  const [impactByFinding, voices, latestUpdates, evidence, verdicts, notes] = await Promise.all([
+  const measureIds = [...new Set(plan.findings.flatMap((f) => f.measures.map((m) => m.id)))];
+  const [impactByFinding, voices, latestUpdates, evidence, verdicts, notes, superseded] = await Promise.all([
     acceptedImpactEvidence(db, area.id),
     findingVoices(db, area.id, findingIds, true),
     // The latest update per action, in one query.
@@ -220,6 +222,7 @@ export async function planState(db: Db, localAreaId: string, now: Date, planId?:
       orderBy: [{ date: "asc" }, { createdAt: "asc" }],
       select: { id: true, view: true, date: true, note: true, createdAt: true, author: { select: { name: true } }, finding: { select: { ref: true } } },
     }),
+    supersededFor(db, area.id, measureIds),
   ]);
   const updateByAction = new Map(latestUpdates.map((u) => [u.actionId, u]));
   const followUp = plan.followUpInspection;
@@ -283,7 +286,7 @@ export async function planState(db: Db, localAreaId: string, now: Date, planId?:
           name: m.name,
           status: m.status,
           explanation: m.explanation,
-          chart: measureChartData(charts.get(m.id)!, m.trajectory),
+          chart: measureChartData(charts.get(m.id)!, m.trajectory, superseded.get(m.id)),
         })),
       };
     }),

@@ -13,6 +13,7 @@ import { updateOverdue } from "@/server/domain/update-overdue";
 import { notFound } from "@/server/errors";
 import { CURRENT_PLAN } from "@/server/services/access";
 import type { Db } from "@/server/services/audit";
+import { supersededFor } from "@/server/services/change-requests";
 import { today } from "@/server/services/today";
 
 const PUBLISHED = { publicPagePublished: true } satisfies Prisma.LocalAreaWhereInput;
@@ -166,7 +167,8 @@ export async function publicAreaPage(db: Db, slug: string) {
   if (!plan) return { area: header, plan: null, lastUpdated: area.publicPagePublishedAt, findings: [], youSaidWeDid: [] };
 
   const now = today();
-  const [evidence, verdicts, youSaid] = await Promise.all([
+  const measureIds = [...new Set(plan.findings.flatMap((f) => f.measures.map((m) => m.id)))];
+  const [evidence, verdicts, youSaid, superseded] = await Promise.all([
     db.evidence.findMany({
       where: publicEvidence(area.id, plan.id),
       orderBy: { createdAt: "asc" },
@@ -198,6 +200,8 @@ export async function publicAreaPage(db: Db, slug: string) {
       // The forum's own comment on an entry goes out as written, with no member named.
       select: { youSaid: true, weDid: true, date: true, publishedAt: true, updatedAt: true, findingId: true, forumComment: true, forumCommentAt: true },
     }),
+    // Families see a trajectory that was changed, as well as the one that replaced it.
+    supersededFor(db, area.id, measureIds),
   ]);
 
   // Dated records (evidence, verdicts, you said / we did) say what was true on their date; they do
@@ -222,7 +226,7 @@ export async function publicAreaPage(db: Db, slug: string) {
       const judged = measureStatus({ ...m, cadenceDays: plan.updateCadenceDays, today: now });
       return {
         definition: m.definition,
-        chart: measureChartData(m, judged.trajectory),
+        chart: measureChartData(m, judged.trajectory, superseded.get(m.id)),
         status: judged.status,
         lastUpdated: measureUpdated(m),
         // The measure rule's own word for a measure whose latest value is too old to judge.

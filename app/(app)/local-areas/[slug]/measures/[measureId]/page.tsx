@@ -6,6 +6,7 @@ import { formatMeasureValue } from "@/components/measures/measure-value";
 import { PasteValuesForm } from "@/components/measures/paste-values-form";
 import { RecordValueForm } from "@/components/measures/record-value-form";
 import { ValidateValueButton } from "@/components/measures/validate-value-button";
+import { MeasureChart } from "@/components/charts/measure-chart";
 import { ChangeHistorySection } from "@/components/change-requests/change-history-section";
 import { CommentsSection } from "@/components/comments/comments-section";
 import { EvidenceSection } from "@/components/evidence/evidence-section";
@@ -127,6 +128,12 @@ export default async function MeasurePage({ params }: Params) {
           },
         ]}
       />
+
+      <h2 id="measure-chart" className="mb-4 text-2xl">
+        Chart
+      </h2>
+      {/* The figures are in the tables below, so the chart's own copy of them starts closed. */}
+      <MeasureChart chart={m.chart} titleId="measure-chart" figuresCollapsed />
 
       <h2 className="mb-4 text-2xl">Trajectory</h2>
       {status.trajectory.length === 0 ? (

@@ -54,3 +54,32 @@ test("every page of the council workflow passes the accessibility scan, for the 
     expect((await page.goto(path))?.status(), path).toBe(403);
   }
 });
+
+test("every page of the revisit views, the forum's and the adviser's work passes the scan, for each role that uses it", async ({ page }) => {
+  const visit = async (email: string | null, paths: string[]) => {
+    await page.context().clearCookies();
+    if (email) await signInWithPassword(page, email);
+    for (const path of paths) {
+      const response = await page.goto(path);
+      expect(response?.status(), `${email ?? "anonymous"} ${path}`).toBe(200);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      await expectAccessible(page);
+    }
+  };
+  const area = "/local-areas/northbridge";
+  await visit(demo.lead, [
+    `${area}/snapshots`,
+    `${area}/forum`,
+    `${area}/you-said-we-did`,
+    `${area}/monitoring`,
+    `${area}/judgements`,
+    `${area}/change-requests`,
+    "/notifications",
+    "/settings/notifications",
+  ]);
+  await visit(demo.forum, [area, `${area}/forum`, `${area}/snapshots`]);
+  await visit(demo.adviser, ["/national", `${area}/monitoring`, `${area}/judgements`, `${area}/change-requests`]);
+  await visit(demo.viewer, [area, `${area}/snapshots`, `${area}/monitoring`]);
+  await visit(demo.national, ["/national", area]);
+  await visit(null, ["/areas", "/areas/northbridge"]);
+});

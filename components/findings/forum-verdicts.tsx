@@ -46,7 +46,7 @@ export function ForumVerdicts({ verdicts }: { verdicts: Verdict[] }) {
         {current.map((v) => (
           <li
             key={v.id}
-            className={`verdict break-inside-avoid border-l-4 p-4 ${v.verdict === "DISAGREE" ? "border-error bg-[#fbeae7]" : "border-border"}`}
+            className={`verdict break-inside-avoid border-l-4 p-4 ${v.verdict === "DISAGREE" ? "border-error bg-white" : "border-border"}`}
           >
             <h3 className="mb-2 text-xl">
               {v.verdict === "DISAGREE" ? "The forum disagrees: " : ""}

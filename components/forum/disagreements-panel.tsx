@@ -9,7 +9,7 @@ export function DisagreementsPanel({ disagreements, headingLevel = 2 }: { disagr
   if (disagreements.length === 0) return null;
   const Heading = `h${headingLevel}` as const;
   return (
-    <section aria-labelledby="forum-disagrees" className="mb-8 border-4 border-error bg-[#fbeae7] p-4">
+    <section aria-labelledby="forum-disagrees" className="mb-8 border-4 border-error bg-white p-4">
       <Heading id="forum-disagrees" className="mb-3 text-2xl">
         The forum disagrees
       </Heading>

@@ -37,7 +37,7 @@ export function CurrentVerdict({ v, headingLevel = 3, title }: { v: Verdict; hea
   const Heading = `h${headingLevel}` as const;
   const disagrees = v.verdict === "DISAGREE";
   return (
-    <div data-testid="current-verdict" className={`mb-4 border-4 p-4 ${disagrees ? "border-error bg-[#fbeae7]" : "border-border"}`}>
+    <div data-testid="current-verdict" className={`mb-4 border-4 p-4 ${disagrees ? "border-error bg-white" : "border-border"}`}>
       <Heading className="mb-2 text-xl">
         {disagrees ? "Disagree: the forum disagrees" : "The forum's current verdict"}
         {title ? `: ${title}` : ""}

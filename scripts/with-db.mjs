@@ -82,6 +82,8 @@ if (!process.env.DATABASE_URL) {
     await pglite.close();
   });
   process.env.DATABASE_URL = `postgresql://postgres:postgres@${server.getServerConn()}/postgres`;
+  // The app runs its background jobs on timers here, not pg-boss (server/jobs/timers.ts).
+  process.env.EMBEDDED_DATABASE = "true";
   console.log(`[with-db] embedded PGlite (${dir}) on ${server.getServerConn()} in ${Date.now() - t0} ms`);
 
   if (!process.env.NEXTAUTH_SECRET) {

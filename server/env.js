@@ -50,6 +50,9 @@ export const env = createEnv({
     S3_FORCE_PATH_STYLE: flag,
     // Where reminders and digests run: in the app process, in `npm run worker`, or nowhere.
     JOBS_MODE: z.enum(["inline", "worker", "off"], { error: "must be inline, worker or off" }).default("inline"),
+    // Set by scripts/with-db.mjs when it serves the embedded database: jobs then run on timers in
+    // the app process rather than on pg-boss (server/jobs/timers.ts says why).
+    EMBEDDED_DATABASE: flag,
   },
   client: {},
   experimental__runtimeEnv: {},

@@ -85,4 +85,9 @@ describe("the Northbridge demo", () => {
     expect(nb.youSaidWeDid.some((y) => y.published)).toBe(true);
     expect(nb.youSaidWeDid.some((y) => !y.published)).toBe(true);
   });
+  it("dates each action's last change to its story, not to the moment the demo was seeded", async () => {
+    const actions = await db.action.findMany({ where: { localArea: { slug: "northbridge" } }, select: { updatedAt: true } });
+    const anHourAgo = Date.now() - 3_600_000;
+    for (const a of actions) expect(a.updatedAt.getTime()).toBeLessThan(anHourAgo);
+  });
 });

@@ -768,6 +768,8 @@ async function build(tx: Prisma.TransactionClient, today: Date, passwordHash: st
       completedAt: s.status === "COMPLETE" ? latestAt(s) : null,
       ragOverride: s.override?.rag ?? null, ragOverrideReason: s.override?.reason ?? null,
       coproductionLevel: s.co ?? null, lastUpdateAt: latestAt(s), sortOrder: i + 1, createdAt: at(createdDaysAgo),
+      // Last changed by its latest update (or when it was written), not when the demo was seeded.
+      updatedAt: latestAt(s) ?? at(createdDaysAgo),
     })),
   );
   const actions = await tx.action.createManyAndReturn({ data: actionRows, select: { id: true, findingId: true, ref: true } });
@@ -800,7 +802,7 @@ async function build(tx: Prisma.TransactionClient, today: Date, passwordHash: st
   await tx.actionUpdate.createMany({ data: updateRows });
 
   let links = 0;
-  for (const { planId, specs } of plans) {
+  for (const { planId, specs, createdDaysAgo } of plans) {
     for (const s of specs) {
       if (!s.partners?.length && !s.dependsOn?.length) continue;
       links += (s.partners?.length ?? 0) + (s.dependsOn?.length ?? 0);
@@ -809,6 +811,7 @@ async function build(tx: Prisma.TransactionClient, today: Date, passwordHash: st
         data: {
           partnerOrganisations: { connect: (s.partners ?? []).map((k) => ({ id: org(k) })) },
           dependsOn: { connect: (s.dependsOn ?? []).map((ref) => ({ id: actionId(planId, ref) })) },
+          updatedAt: latestAt(s) ?? at(createdDaysAgo),
         },
         select: { id: true },
       });

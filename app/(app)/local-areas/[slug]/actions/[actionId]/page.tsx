@@ -103,6 +103,9 @@ export default async function ActionPage({ params }: Params) {
         ]}
       />
 
+      {/* The forum's verdict comes high on the page: its independent view beside the council's claims (issue 5). */}
+      <VerdictSection target={{ actionId: action.id }} what={`action ${action.ref}`} />
+
       {action.viewerCan.update ? (
         <section className="mb-10 border-l-4 border-brand pl-6">
           <CheckInForm
@@ -165,10 +168,9 @@ export default async function ActionPage({ params }: Params) {
         </section>
       ) : null}
 
-      {/* Co-production and the parent carer forum's verdict (issue 5) */}
+      {/* Co-production records and the level claimed (issue 5) */}
       <CoproductionSection actionId={action.id} />
-      <VerdictSection target={{ actionId: action.id }} what={`action ${action.ref}`} />
-      {/* End of co-production and the forum's verdict */}
+      {/* End of co-production */}
 
       {/* Change history: changes requested since the plan was accepted (issue 5 item 8) */}
       <ChangeHistorySection

@@ -5,7 +5,7 @@
  */
 import { expect, test } from "@playwright/test";
 import pg from "pg";
-import { expectAccessible } from "./support";
+import { demo, expectAccessible, signInWithPassword } from "./support";
 
 /** The database the app under test uses (set in playwright.config.ts). */
 async function withDatabase<T>(read: (db: pg.Client) => Promise<T>): Promise<T> {
@@ -116,4 +116,27 @@ test("no INTERNAL or PARTNERS evidence title, comment or person's name is in the
       expect(body.includes(secret) || body.includes(escaped(secret)), `"${secret}" appears in the ${where}`).toBe(false);
     }
   }
+});
+
+test("Eastmoor's lead publishes its public page, a visitor reads it, and the lead takes it down again", async ({ browser }) => {
+  const lead = await (await browser.newContext()).newPage();
+  await signInWithPassword(lead, demo.otherLead);
+  await lead.goto("/local-areas/eastmoor");
+  const control = lead.getByRole("region", { name: "Public page for families" });
+  await expect(control).toContainText("Not published.");
+  await control.getByRole("button", { name: "Publish the public page" }).click();
+  await control.getByRole("button", { name: "Yes, publish the page" }).click();
+  await expect(control.getByRole("status")).toContainText("The public page is published.");
+  await expect(control.getByRole("link", { name: "/areas/eastmoor" })).toBeVisible();
+  await expectAccessible(lead);
+
+  const visitor = await (await browser.newContext()).newPage();
+  expect((await visitor.goto("/areas/eastmoor"))?.status()).toBe(200);
+  await expect(visitor.getByRole("heading", { level: 1 })).toContainText("Eastmoor");
+  await expectAccessible(visitor);
+
+  await control.getByRole("button", { name: "Take the public page down" }).click();
+  await control.getByRole("button", { name: "Yes, take the page down" }).click();
+  await expect(control.getByRole("status")).toContainText("The public page has been taken down.");
+  expect((await visitor.goto("/areas/eastmoor"))?.status()).toBe(404);
 });

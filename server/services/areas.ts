@@ -45,6 +45,7 @@ export async function areaHome(ctx: AuthedContext, slug: string) {
       slug: true,
       region: true,
       laCode: true,
+      publicPagePublished: true,
       plans: {
         ...CURRENT_PLAN,
         select: {
@@ -81,7 +82,7 @@ export async function areaHome(ctx: AuthedContext, slug: string) {
   const followUpDate = followUp?.startDate ?? followUp?.expectedDate ?? null;
 
   return {
-    area: { id: area.id, name: area.name, slug: area.slug, region: area.region, laCode: area.laCode },
+    area: { id: area.id, name: area.name, slug: area.slug, region: area.region, laCode: area.laCode, publicPagePublished: area.publicPagePublished },
     plan: plan && {
       id: plan.id,
       type: plan.type,
@@ -108,6 +109,7 @@ export async function areaHome(ctx: AuthedContext, slug: string) {
       edit: can(ctx.viewer, "plan.edit", { localAreaId: area.id }),
       review: can(ctx.viewer, "evidence.review", { localAreaId: area.id }),
       seeAdviserViews: seesAdviserViews,
+      publish: can(ctx.viewer, "area.publish", { localAreaId: area.id }),
     },
   };
 }

@@ -19,7 +19,7 @@ import {
 import { AppError } from "@/server/errors";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import { publicAreaPage, publishedAreas } from "@/server/services/public-area";
-import { callerFor, createMember, refusal, testDb } from "@/server/testing/harness";
+import { actingAs, callerFor, createMember, refusal, testDb } from "@/server/testing/harness";
 
 let db: PrismaClient;
 let area: Awaited<ReturnType<typeof createAreaWithPlan>>;
@@ -216,5 +216,32 @@ describe("publishedAreas", () => {
     expect(mine!.lastUpdated).toEqual((await page()).lastUpdated);
     expect(list.some((a) => a.slug === unpublished.slug)).toBe(false);
     expect(Object.keys(mine!).sort()).toEqual(["lastUpdated", "name", "planType", "region", "slug"]);
+  });
+});
+
+describe("area.setPublicPage", () => {
+  it("lets the plan lead publish and take down the page, audited, and refuses every other role", async () => {
+    const fresh = await createAreaWithPlan(db);
+    const lead = await createMember(db, fresh.localAreaId, "LEAD");
+    const anonymous = await callerFor(db, null);
+    expect((await refusal(anonymous.publicArea.bySlug({ slug: fresh.slug }))).code).toBe("NOT_FOUND");
+
+    const { api, requestId } = await actingAs(db, lead);
+    const published = await api.area.setPublicPage({ slug: fresh.slug, published: true });
+    expect(published.publicPagePublished).toBe(true);
+    expect((await anonymous.publicArea.bySlug({ slug: fresh.slug })).area.slug).toBe(fresh.slug);
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { requestId } });
+    expect(audit).toMatchObject({ action: "area.publishPublicPage", entityId: fresh.localAreaId, actorId: lead });
+
+    for (const role of ["CONTRIBUTOR", "FORUM", "ADVISER", "VIEWER"] as const) {
+      const other = await callerFor(db, await createMember(db, fresh.localAreaId, role));
+      expect((await refusal(other.area.setPublicPage({ slug: fresh.slug, published: false }))).code, role).toBe("FORBIDDEN");
+    }
+
+    await api.area.setPublicPage({ slug: fresh.slug, published: false });
+    expect((await refusal(anonymous.publicArea.bySlug({ slug: fresh.slug }))).code).toBe("NOT_FOUND");
+    // Taking it down keeps the date it was first published, for the record.
+    const row = await db.localArea.findUniqueOrThrow({ where: { id: fresh.localAreaId } });
+    expect(row.publicPagePublishedAt?.getTime()).toBe(published.publicPagePublishedAt?.getTime());
   });
 });

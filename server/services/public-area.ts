@@ -11,8 +11,10 @@ import { MEASURE_CHART_FIELDS, measureChartData } from "@/server/domain/measure-
 import { MEASURE_RULE_FIELDS, measureStatus } from "@/server/domain/measure-status";
 import { updateOverdue } from "@/server/domain/update-overdue";
 import { notFound } from "@/server/errors";
-import { CURRENT_PLAN } from "@/server/services/access";
-import type { Db } from "@/server/services/audit";
+import type { AuthedContext } from "@/server/api/trpc";
+import type { SetPublicPageInput } from "@/server/schemas/area";
+import { areaBySlug, CURRENT_PLAN } from "@/server/services/access";
+import { inTransaction, recordAudit, type Db } from "@/server/services/audit";
 import { supersededFor } from "@/server/services/change-requests";
 import { today } from "@/server/services/today";
 
@@ -282,3 +284,28 @@ export async function publicAreaPage(db: Db, slug: string) {
 }
 
 export type PublicAreaPage = Awaited<ReturnType<typeof publicAreaPage>>;
+
+/**
+ * The LEAD publishes the area's public page, or takes it down. Publishing again keeps the first
+ * publication date, so "published since" stays true to what families could see.
+ */
+export async function setPublicPage(ctx: AuthedContext, { slug, published }: SetPublicPageInput) {
+  const area = await areaBySlug(ctx, slug, "area.publish");
+  return inTransaction(ctx, async (tx) => {
+    const before = await tx.localArea.findUniqueOrThrow({ where: { id: area.id }, select: { publicPagePublished: true, publicPagePublishedAt: true } });
+    const after = await tx.localArea.update({
+      where: { id: area.id },
+      data: { publicPagePublished: published, publicPagePublishedAt: published ? (before.publicPagePublishedAt ?? new Date()) : before.publicPagePublishedAt },
+      select: { publicPagePublished: true, publicPagePublishedAt: true },
+    });
+    await recordAudit(tx, ctx, {
+      action: published ? "area.publishPublicPage" : "area.unpublishPublicPage",
+      entityType: "LocalArea",
+      entityId: area.id,
+      localAreaId: area.id,
+      before,
+      after,
+    });
+    return { slug: area.slug, name: area.name, ...after };
+  });
+}

@@ -1,5 +1,7 @@
 import { guardedProcedure, router } from "@/server/api/trpc";
+import { setPublicPageSchema } from "@/server/schemas/area";
 import { bySlug } from "@/server/schemas/common";
+import { setPublicPage } from "@/server/services/public-area";
 import { areaHome, listMyAreas } from "@/server/services/areas";
 
 export const areaRouter = router({
@@ -7,4 +9,6 @@ export const areaRouter = router({
   list: guardedProcedure("plan.read").query(({ ctx }) => listMyAreas(ctx)),
   /** An area's home: findings, actions and delivery RAG of its current plan. */
   home: guardedProcedure("plan.read").input(bySlug).query(({ ctx, input }) => areaHome(ctx, input.slug)),
+  /** Publish the public page for families, or take it down. The plan lead. */
+  setPublicPage: guardedProcedure("area.publish").input(setPublicPageSchema).mutation(({ ctx, input }) => setPublicPage(ctx, input)),
 });

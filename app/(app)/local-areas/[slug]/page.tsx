@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { formatDate, pluralise } from "@/components/ui/format";
+import { PublicPageControl } from "@/components/area/public-page-control";
 import { ReadinessGrid } from "@/components/area/readiness-grid";
 import { FindingReadiness } from "@/components/findings/finding-readiness";
 import { DisagreementsPanel } from "@/components/forum/disagreements-panel";
@@ -172,6 +173,11 @@ export default async function AreaHomePage({ params }: Params) {
           ))}
         </>
       )}
+      {viewerCan.publish ? (
+        <div className="mt-12">
+          <PublicPageControl slug={area.slug} published={area.publicPagePublished} />
+        </div>
+      ) : null}
     </>
   );
 }

@@ -329,6 +329,21 @@ describe("an import that changes a plan", () => {
   });
 });
 
+describe("an import and judgements", () => {
+  it("refuses a workbook that changes a finding's judgement on a plan already here: the adviser records judgements", async () => {
+    const fx = await createAreaWithPlan(db, DRAFT);
+    const read = await readXlsx(new Uint8Array(await exportPlanWorkbook(db, fx.localAreaId)));
+    const findings = read.sheets.find((s) => s.name === "Findings")!;
+    findings.rows[0]!.cells[findings.header.indexOf("Judgement")] = "Sufficient progress";
+    const report = await previewPlanImport(db, { localAreaId: fx.localAreaId, sheets: read.sheets });
+    expect(report.errors).toContainEqual(
+      expect.objectContaining({ sheet: "Findings", column: "Judgement", message: expect.stringContaining("recorded by the area's adviser") }),
+    );
+    expect((await applyPlanImport(db, actor(), { localAreaId: fx.localAreaId, sheets: read.sheets })).status).not.toBe("applied");
+    expect((await db.finding.findUniqueOrThrow({ where: { id: fx.findingId } })).judgement).toBeNull();
+  });
+});
+
 describe("an import follows the editors' rules", () => {
   const iso = (d: Date) => d.toISOString().slice(0, 10);
 

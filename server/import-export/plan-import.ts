@@ -394,6 +394,18 @@ async function analyse(db: Db, localAreaId: string, parsed: ParsedWorkbook): Pro
 
   for (const row of parsed.findings) {
     const current = currentFindings.get(key(row.ref));
+    // Judgements are the adviser's to record (the Judgements page), not the lead's workbook's: on a
+    // plan already here the columns are for reading, and a file that changes them is refused. A
+    // file that starts the plan (moving an existing plan out of Excel) brings its history with it.
+    const judgementChanged = (desired: unknown, now: unknown) => plan !== null && desired !== undefined && !same(desired ?? null, now ?? null);
+    for (const [column, desired, now] of [
+      ["Judgement", row.judgement, current?.judgement ?? null],
+      ["Judgement date", row.judgementDate, current?.judgementDate ?? null],
+    ] as const) {
+      if (judgementChanged(desired, now)) {
+        errors.push({ sheet: "Findings", row: row.row, column, message: "Judgements are recorded by the area's adviser on the Judgements page, not by importing a workbook" });
+      }
+    }
     if (!current) {
       const sortOrder = nextFindingSort++;
       add({ entity: "Finding", key: row.ref, kind: "create" }, async (w) => {
@@ -420,8 +432,6 @@ async function analyse(db: Db, localAreaId: string, parsed: ParsedWorkbook): Pro
     c.compare("Kind", "kind", row.kind, current.kind);
     c.compare("Inspectors' wording", "inspectorsWording", row.inspectorsWording, current.inspectorsWording);
     c.compare("Summary", "summary", row.summary, current.summary);
-    c.compare("Judgement", "judgement", row.judgement, current.judgement);
-    c.compare("Judgement date", "judgementDate", row.judgementDate, current.judgementDate);
     if (!c.any) continue;
     const { id, version } = current;
     add({ entity: "Finding", key: current.ref, kind: "update", fields: c.fields }, async (w) => {

@@ -5,7 +5,8 @@
  * notifies nobody twice.
  */
 import { formatDate } from "@/components/ui/format";
-import { COPRODUCTION_LEVEL } from "@/server/domain/labels";
+import type { ControlledField } from "@/server/domain/change-control";
+import { CONTROLLED_FIELD, COPRODUCTION_LEVEL } from "@/server/domain/labels";
 import type { CoproductionLevel } from "@/server/generated/prisma/enums";
 import { writeBody } from "@/server/email/notification-body";
 import { queueNotifications } from "@/server/jobs/notify";
@@ -120,7 +121,10 @@ export async function notifyChangeRequestDecided(tx: Db, changeRequestId: string
   });
   if (!cr || cr.status === "PENDING" || !cr.requestedById) return 0;
   const decision = cr.status === "APPROVED" ? "approved" : "rejected";
-  const thing = `${cr.field} of a ${cr.entityType.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase()}`;
+  // "due date of an action": the field as the editors name it.
+  const fieldName = (CONTROLLED_FIELD[cr.field as ControlledField] ?? cr.field).toLowerCase();
+  const entity = cr.entityType.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+  const thing = `${fieldName} of ${/^[aeiou]/.test(entity) ? "an" : "a"} ${entity}`;
   return queueNotifications(
     tx,
     [

@@ -107,7 +107,7 @@ describe("notifyChangeRequestDecided", () => {
         planId: area.planId,
         entityType: "Action",
         entityId: area.actionId,
-        field: "dueDate",
+        field: "action.dueDate",
         oldValue: "2026-12-01",
         newValue: "2027-03-01",
         reason: "The new panel starts in January.",
@@ -123,6 +123,7 @@ describe("notifyChangeRequestDecided", () => {
     const sent = mail.inbox(await emailOf(requesterId));
     expect(sent.map((m) => m.subject)).toEqual(["Your change request was rejected"]);
     expect(sent[0]!.text).toContain("The adviser's note: Keep the date: families were promised it.");
+    expect(sent[0]!.text).toContain("Your request to change the due date of an action");
     expect(mail.inbox(await emailOf(adviserId))).toHaveLength(0);
   });
 });

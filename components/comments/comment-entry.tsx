@@ -2,7 +2,8 @@
  * One comment: who wrote it (name and organisation), when, who can see it (word and colour),
  * and what it says. Rendered inside a list item by the comment thread and the action timeline.
  */
-import { COMMENT_VISIBILITY, COMMENT_VISIBILITY_COLOUR } from "@/components/comments/labels";
+import { COMMENT_VISIBILITY_COLOUR } from "@/components/comments/labels";
+import { COMMENT_VISIBILITY } from "@/server/domain/labels";
 import { formatDateTime } from "@/components/ui/format";
 import { Tag } from "@/components/ui/tag";
 import type { CommentItem } from "@/server/services/comments";

@@ -1,14 +1,9 @@
 /**
- * Words for a comment's visibility. Kept beside the comment components until they join
- * server/domain/labels.ts, the one list of labels.
+ * How the comment components present a visibility: the hint under each choice and the tag's
+ * colour. The words themselves are COMMENT_VISIBILITY in server/domain/labels.ts.
  */
 import type { TagColour } from "@/components/ui/tag";
 import type { CommentVisibility } from "@/server/generated/prisma/enums";
-
-export const COMMENT_VISIBILITY: Record<CommentVisibility, string> = {
-  INTERNAL: "Council and partners only",
-  WITH_FORUM: "Shared with the forum",
-};
 
 export const COMMENT_VISIBILITY_HINT: Record<CommentVisibility, string> = {
   INTERNAL: "The council, its partners, advisers and board members. Not the parent carer forum.",

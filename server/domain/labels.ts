@@ -7,6 +7,7 @@ import type {
   AdviserView,
   AreaRole,
   ChangeRequestStatus,
+  CommentVisibility,
   Cornerstone,
   CoproductionLevel,
   CoproductionParticipant,
@@ -248,4 +249,10 @@ export const CONTROLLED_FIELD: Record<ControlledField, string> = {
   "measure.targetValue": "Target value",
   "measure.targetDate": "Target date",
   "measure.milestones": "Milestones",
+};
+
+/** Who can read a comment. */
+export const COMMENT_VISIBILITY: Record<CommentVisibility, string> = {
+  INTERNAL: "Council and partners only",
+  WITH_FORUM: "Shared with the forum",
 };

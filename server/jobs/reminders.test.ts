@@ -3,7 +3,7 @@
  * on the right day to the right people, never twice when the job runs again, and not at all to
  * someone who turned it off.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createAction, createAreaWithPlan, createEvidence, createMembership, createUser, day } from "@/prisma/factories";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import { runJob } from "@/server/jobs/run";
@@ -148,7 +148,9 @@ describe("evidence awaiting review", () => {
 });
 
 describe("a job that runs twice at once", () => {
-  it("sends each email once", async () => {
+  // True concurrency needs a real server (CI always has one): PGlite serves one connection at a
+  // time, so runs "at once" there would only queue, and its wire protocol mixes up concurrent writers.
+  it.runIf(inject("realPostgres"))("sends each email once", async () => {
     const s = await scene();
     await Promise.all([reminders(at(31)), reminders(at(31)), reminders(at(31))]);
     expect(mail.inbox(s.owner).map((m) => m.subject)).toEqual(["Update overdue: action 1.1"]);

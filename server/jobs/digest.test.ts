@@ -1,5 +1,9 @@
 /** The weekly digest: on each person's digest day, to plan leads and advisers only, once a week. */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+
+// A job run works through every action (or lead and adviser) in the database, and in a full run the
+// shared test database holds every other file's areas too, with their reminders to send.
+vi.setConfig({ testTimeout: 180_000 });
 import { createAction, createActionUpdate, createAreaWithPlan, day } from "@/prisma/factories";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import { isoWeekday } from "@/server/jobs/reminder-rules";
@@ -62,9 +66,7 @@ describe("weekly digest", () => {
 
     await digest(at(7)); // next Monday: a new week
     expect(mail.inbox(lead)).toHaveLength(2);
-    // The job builds a digest for every lead and adviser in the database, and in a full run the
-    // shared test database holds every other file's areas too.
-  }, 120_000);
+  });
 
   it("is not sent to someone who turned it off", async () => {
     const area = await createAreaWithPlan(db);

@@ -3,7 +3,11 @@
  * on the right day to the right people, never twice when the job runs again, and not at all to
  * someone who turned it off.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
+
+// A job run works through every action (or lead and adviser) in the database, and in a full run the
+// shared test database holds every other file's areas too, with their reminders to send.
+vi.setConfig({ testTimeout: 180_000 });
 import { createAction, createAreaWithPlan, createEvidence, createMembership, createUser, day } from "@/prisma/factories";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import { runJob } from "@/server/jobs/run";

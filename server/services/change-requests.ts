@@ -27,6 +27,7 @@ import type { DecideChangeInput, RequestChangeInput } from "@/server/schemas/cha
 import { measureFields } from "@/server/schemas/measure";
 import { areaBySlug, fieldError, requireCan } from "@/server/services/access";
 import { inTransaction, recordAudit, type Db, type Tx } from "@/server/services/audit";
+import { MEASURE_FORM_FIELDS, measureFormValues } from "@/server/services/measure-form";
 import { notifyChangeRequestDecided } from "@/server/services/notifications-hooks";
 
 const PLAN_STATE = { select: { id: true, status: true, acceptedDate: true } } as const;
@@ -43,27 +44,7 @@ const ACTION_SELECT = {
   finding: { select: { plan: PLAN_STATE } },
 } as const;
 
-const MEASURE_SELECT = {
-  id: true,
-  ref: true,
-  name: true,
-  definition: true,
-  unit: true,
-  direction: true,
-  source: true,
-  baselineValue: true,
-  baselineDate: true,
-  benchmarkValue: true,
-  benchmarkLabel: true,
-  benchmarkDate: true,
-  targetValue: true,
-  targetDate: true,
-  version: true,
-  localAreaId: true,
-  plan: PLAN_STATE,
-  findings: { select: { id: true } },
-  milestones: { select: { date: true, targetValue: true }, orderBy: { date: "asc" } },
-} as const;
+const MEASURE_SELECT = { ...MEASURE_FORM_FIELDS, localAreaId: true, plan: PLAN_STATE } as const;
 
 type ActionRow = Prisma.ActionGetPayload<{ select: typeof ACTION_SELECT }>;
 type MeasureRow = Prisma.MeasureGetPayload<{ select: typeof MEASURE_SELECT }>;
@@ -110,24 +91,8 @@ function checkResult(target: Target, field: ControlledField, value: ControlledVa
   }
   const m = target.row;
   const column = CONTROLLED_FIELDS[field].column;
-  const fields = {
-    ref: m.ref,
-    name: m.name,
-    definition: m.definition,
-    unit: m.unit,
-    direction: m.direction,
-    source: m.source,
-    baselineValue: m.baselineValue,
-    baselineDate: fromDay(m.baselineDate),
-    benchmarkValue: m.benchmarkValue,
-    benchmarkLabel: m.benchmarkLabel ?? "",
-    benchmarkDate: fromDay(m.benchmarkDate),
-    targetValue: m.targetValue,
-    targetDate: fromDay(m.targetDate),
-    findingIds: m.findings.map((f) => f.id),
-    milestones: milestonesOf(m),
-    [column]: value ?? (field === "measure.targetDate" ? "" : null),
-  };
+  // The measure as its editor would save it, with the requested value in place.
+  const fields = { ...measureFormValues(m), [column]: value ?? (field === "measure.targetDate" ? "" : null) };
   const checked = measureFields.safeParse(fields);
   if (checked.success) return;
   // Only the trajectory's rules concern this change; a measure's other gaps are the editor's business.

@@ -11,67 +11,22 @@ import { MEASURE_RULE_FIELDS, measureStatus } from "@/server/domain/measure-stat
 import { measureChartData } from "@/server/domain/measure-chart";
 import { notFound } from "@/server/errors";
 import type { Prisma } from "@/server/generated/prisma/client";
-import { fromDay, toDay } from "@/server/schemas/common";
+import { toDay } from "@/server/schemas/common";
 import type { CreateMeasureInput, MeasureFields, UpdateMeasureInput } from "@/server/schemas/measure";
 import { areaBySlug, CURRENT_PLAN, fieldError, isOwnerChoice, ownerChoices, requireCan } from "@/server/services/access";
 import { inTransaction, recordAudit, type Tx } from "@/server/services/audit";
 import { supersededFor } from "@/server/services/change-requests";
+import { MEASURE_FORM_FIELDS, measureFormValues } from "@/server/services/measure-form";
 import { refuseControlledChanges } from "@/server/services/controlled-fields";
 import { today } from "@/server/services/today";
 import { staleSave } from "@/server/services/versioned";
 
 type Db = AuthedContext["db"] | Tx;
 
-const formSelect = {
-  id: true,
-  version: true,
-  ref: true,
-  name: true,
-  definition: true,
-  unit: true,
-  direction: true,
-  source: true,
-  baselineValue: true,
-  baselineDate: true,
-  benchmarkValue: true,
-  benchmarkLabel: true,
-  benchmarkDate: true,
-  targetValue: true,
-  targetDate: true,
-  ownerId: true,
-  findings: { select: { id: true }, orderBy: { ref: "asc" } },
-  milestones: { select: { date: true, targetValue: true }, orderBy: { date: "asc" } },
-} satisfies Prisma.MeasureSelect;
-
-type FormRow = Prisma.MeasureGetPayload<{ select: typeof formSelect }>;
-
-/** The measure in the shape its edit form holds: what a refused save's `current` carries. */
-function formValues(m: FormRow): MeasureFields & { id: string; version: number } {
-  return {
-    id: m.id,
-    version: m.version,
-    ref: m.ref,
-    name: m.name,
-    definition: m.definition,
-    unit: m.unit,
-    direction: m.direction,
-    source: m.source,
-    baselineValue: m.baselineValue,
-    baselineDate: fromDay(m.baselineDate),
-    benchmarkValue: m.benchmarkValue,
-    benchmarkLabel: m.benchmarkLabel ?? "",
-    benchmarkDate: fromDay(m.benchmarkDate),
-    targetValue: m.targetValue,
-    targetDate: fromDay(m.targetDate),
-    findingIds: m.findings.map((f) => f.id),
-    ownerId: m.ownerId ?? "",
-    milestones: m.milestones.map((ms) => ({ date: fromDay(ms.date), targetValue: ms.targetValue })),
-  };
-}
 
 async function loadForm(db: Db, id: string) {
-  const m = await db.measure.findUnique({ where: { id }, select: formSelect });
-  return m && formValues(m);
+  const m = await db.measure.findUnique({ where: { id }, select: MEASURE_FORM_FIELDS });
+  return m && measureFormValues(m);
 }
 
 function columns(input: MeasureFields) {
@@ -208,7 +163,7 @@ export async function measureById(ctx: AuthedContext, id: string) {
   const m = await ctx.db.measure.findFirst({
     where: { id, localAreaId: areaScope(ctx.viewer, "plan.read") },
     select: {
-      ...formSelect,
+      ...MEASURE_FORM_FIELDS,
       localAreaId: true,
       owner: { select: { id: true, name: true } },
       localArea: { select: { name: true, slug: true } },
@@ -265,7 +220,7 @@ export async function measureById(ctx: AuthedContext, id: string) {
     status,
     chart: measureChartData(m, status.trajectory, superseded.get(m.id)),
     /** The edit form's starting values, and its choices of owner (for the lead only). */
-    form: formValues(m),
+    form: measureFormValues(m),
     owners: canEdit ? await measureOwnerChoices(ctx.db, localAreaId, m.owner) : [],
     /** Accepted: the target and milestones change only through a change request. */
     planAccepted: isPlanAccepted(m.plan),

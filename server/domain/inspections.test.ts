@@ -1,9 +1,24 @@
 import { describe, expect, it } from "vitest";
-import { followUpKind } from "@/server/domain/inspections";
+import { followUpCountdown, followUpKind } from "@/server/domain/inspections";
 
 describe("the inspection that follows up a plan", () => {
   it("is a revisit under the 2016 framework and a monitoring inspection under 2023's", () => {
     expect(followUpKind("FRAMEWORK_2016")).toBe("REVISIT");
     expect(followUpKind("FRAMEWORK_2023")).toBe("MONITORING");
+  });
+});
+
+describe("the countdown to the follow-up inspection", () => {
+  const now = new Date("2026-11-22T10:00:00Z");
+  const at = (d: string) => new Date(`${d}T00:00:00Z`);
+  it.each([
+    ["no inspection", null, null],
+    ["an expected date", { kind: "REVISIT" as const, expectedDate: at("2027-04-21"), startDate: null, dateIsEstimate: true }, { date: at("2027-04-21"), isEstimate: true, daysToGo: 150 }],
+    ["a start date, which wins", { kind: "MONITORING" as const, expectedDate: at("2027-04-21"), startDate: at("2026-12-02"), dateIsEstimate: false }, { date: at("2026-12-02"), isEstimate: false, daysToGo: 10 }],
+    ["no date yet", { kind: "REVISIT" as const, expectedDate: null, startDate: null, dateIsEstimate: true }, { date: null, daysToGo: null }],
+  ])("with %s", (_, inspection, want) => {
+    const got = followUpCountdown(inspection, now);
+    if (want === null) expect(got).toBeNull();
+    else expect(got).toMatchObject(want);
   });
 });

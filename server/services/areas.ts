@@ -5,7 +5,7 @@
 import type { AuthedContext } from "@/server/api/trpc";
 import { areaScope, can } from "@/server/auth/permissions";
 import { PLAN_RULE_FIELDS } from "@/server/domain/action-health";
-import { daysBetween } from "@/server/domain/calendar";
+import { FOLLOW_UP_FIELDS, followUpCountdown } from "@/server/domain/inspections";
 import { notFound } from "@/server/errors";
 import { acceptedImpactEvidence, FINDING_READINESS_FIELDS, findingReadiness } from "@/server/services/finding-readiness";
 import { CURRENT_PLAN } from "@/server/services/access";
@@ -54,7 +54,7 @@ export async function areaHome(ctx: AuthedContext, slug: string) {
           title: true,
           status: true,
           ...PLAN_RULE_FIELDS,
-          followUpInspection: { select: { kind: true, expectedDate: true, startDate: true, dateIsEstimate: true } },
+          ...FOLLOW_UP_FIELDS,
           findings: {
             orderBy: [{ sortOrder: "asc" }, { ref: "asc" }],
             select: {
@@ -78,8 +78,6 @@ export async function areaHome(ctx: AuthedContext, slug: string) {
     acceptedImpactEvidence(ctx.db, area.id),
     findingVoices(ctx.db, area.id, plan?.findings.map((f) => f.id) ?? [], seesAdviserViews),
   ]);
-  const followUp = plan?.followUpInspection ?? null;
-  const followUpDate = followUp?.startDate ?? followUp?.expectedDate ?? null;
 
   return {
     area: { id: area.id, name: area.name, slug: area.slug, region: area.region, laCode: area.laCode, publicPagePublished: area.publicPagePublished },
@@ -89,12 +87,7 @@ export async function areaHome(ctx: AuthedContext, slug: string) {
       title: plan.title,
       status: plan.status,
       rules: { green: plan.ragGreenThreshold, amber: plan.ragAmberThreshold, cadenceDays: plan.updateCadenceDays },
-      followUp: followUp && {
-        kind: followUp.kind,
-        date: followUpDate,
-        isEstimate: followUp.dateIsEstimate,
-        daysToGo: followUpDate ? daysBetween(now, followUpDate) : null,
-      },
+      followUp: followUpCountdown(plan.followUpInspection, now),
       findings: plan.findings.map((f) => ({
         id: f.id,
         ref: f.ref,

@@ -22,7 +22,7 @@ import type {
   Visibility,
 } from "@/server/generated/prisma/enums";
 import { PLAN_RULE_FIELDS } from "@/server/domain/action-health";
-import { daysBetween } from "@/server/domain/calendar";
+import { FOLLOW_UP_FIELDS, followUpCountdown } from "@/server/domain/inspections";
 import type { DeliveryRag } from "@/server/domain/delivery-rag";
 import type { FindingDelivery, FindingImpact } from "@/server/domain/finding-summary";
 import { MEASURE_CHART_FIELDS, measureChartData, type MeasureChartData } from "@/server/domain/measure-chart";
@@ -151,7 +151,7 @@ export async function planState(db: Db, localAreaId: string, now: Date, planId?:
           title: true,
           status: true,
           ...PLAN_RULE_FIELDS,
-          followUpInspection: { select: { kind: true, expectedDate: true, startDate: true, dateIsEstimate: true } },
+          ...FOLLOW_UP_FIELDS,
           findings: {
             orderBy: [{ sortOrder: "asc" }, { ref: "asc" }],
             select: {
@@ -225,20 +225,14 @@ export async function planState(db: Db, localAreaId: string, now: Date, planId?:
     supersededFor(db, area.id, measureIds),
   ]);
   const updateByAction = new Map(latestUpdates.map((u) => [u.actionId, u]));
-  const followUp = plan.followUpInspection;
-  const followUpDate = followUp?.startDate ?? followUp?.expectedDate ?? null;
+  const followUp = followUpCountdown(plan.followUpInspection, now);
 
   return {
     schema: PLAN_STATE_SCHEMA,
     asAt: now.toISOString(),
     area: { id: area.id, name: area.name, slug: area.slug },
     plan: { id: plan.id, type: plan.type, title: plan.title, status: plan.status, cadenceDays: plan.updateCadenceDays },
-    followUp: followUp && {
-      kind: followUp.kind,
-      date: day(followUpDate),
-      isEstimate: followUp.dateIsEstimate,
-      daysToGo: followUpDate ? daysBetween(now, followUpDate) : null,
-    },
+    followUp: followUp && { ...followUp, date: day(followUp.date) },
     findings: plan.findings.map((f) => {
       const readiness = findingReadiness(f, plan, impactByFinding.get(f.id) ?? 0, now);
       const voice = voices.get(f.id)!;

@@ -43,7 +43,7 @@ export function ReadinessGrid({
       <Table caption={caption} captionHidden={false} columns={columns}>
         {findings.map((f) => (
           <tr key={f.id} className={rowClass}>
-            <th scope="row" className={`${cell} min-w-[16rem] font-normal`}>
+            <th scope="row" className={`${cell} min-w-[12rem] font-normal`}>
               <Link href={`/local-areas/${slug}/findings/${f.id}`}>
                 {f.ref}. {firstSentence(f.summary)}
               </Link>
@@ -77,7 +77,7 @@ export function ReadinessGrid({
               <td className={cell}>
                 {f.voices.adviserView ? (
                   <>
-                    <AdviserViewTag view={f.voices.adviserView.view} />
+                    <AdviserViewTag view={f.voices.adviserView.view} bare />
                     <p className="mt-1 text-sm">{formatDate(f.voices.adviserView.date)}</p>
                   </>
                 ) : (

@@ -99,7 +99,12 @@ export function VerdictTag({ verdict }: { verdict: VerdictKind }) {
 
 const ADVISER_VIEW_COLOUR: Record<AdviserView, TagColour> = { LIKELY_SUFFICIENT: "green", AT_RISK: "orange", UNLIKELY: "red" };
 
-/** An adviser's view on the likely judgement. */
-export function AdviserViewTag({ view }: { view: AdviserView }) {
-  return <Tag colour={ADVISER_VIEW_COLOUR[view]}>Adviser: {ADVISER_VIEW[view]}</Tag>;
+/** An adviser's view on the likely judgement. `bare`: without "Adviser:", where a heading already says whose view it is. */
+export function AdviserViewTag({ view, bare = false }: { view: AdviserView; bare?: boolean }) {
+  return (
+    <Tag colour={ADVISER_VIEW_COLOUR[view]}>
+      {bare ? "" : "Adviser: "}
+      {ADVISER_VIEW[view]}
+    </Tag>
+  );
 }

@@ -17,3 +17,13 @@ export async function register() {
     console.error("[jobs] background jobs did not start:", error instanceof Error ? error.message : error);
   }
 }
+
+/**
+ * Next calls this for every error a page or route handler ends in: one that says the database is
+ * out of reach makes the proxy's gate check it before the next pages (server/resilience).
+ */
+export async function onRequestError(error: unknown) {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { noteDatabaseOutage } = await import("./server/resilience/database-outage");
+  noteDatabaseOutage(error);
+}

@@ -1,4 +1,5 @@
 import { PHASE_PRODUCTION_BUILD } from "next/constants.js";
+import { AUTH_ROUTE_CSP, EVERY_RESPONSE, NON_PAGE_CSP, TOKEN_PAGE_REFERRER_POLICY } from "./server/security-headers.js";
 
 /** @type {import("next").NextConfig} */
 const nextConfig = {
@@ -14,6 +15,16 @@ const nextConfig = {
     "pg-boss",
   ],
   poweredByHeader: false,
+  // Security headers for every response; pages get their nonce CSP from proxy.ts. Where two
+  // rules set one header, the later wins. See server/security-headers.js.
+  async headers() {
+    return [
+      { source: "/:path*", headers: EVERY_RESPONSE },
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: NON_PAGE_CSP }] },
+      { source: "/api/auth/:path*", headers: [{ key: "Content-Security-Policy", value: AUTH_ROUTE_CSP }] },
+      { source: "/update/:path*", headers: [{ key: "Referrer-Policy", value: TOKEN_PAGE_REFERRER_POLICY }] },
+    ];
+  },
   // forbidden() renders app/forbidden.tsx with a 403.
   experimental: { authInterrupts: true },
 };

@@ -1,13 +1,28 @@
 /**
  * Runs before every page request: passes the requested path on to server components (so a
- * signed-out visitor is sent to sign in and then back to where they were going).
+ * signed-out visitor is sent to sign in and then back to where they were going), and gives the
+ * page its Content-Security-Policy with a fresh nonce (server/security-headers.js).
  */
 import { NextResponse, type NextRequest } from "next/server";
+import { env } from "@/server/env.js";
+import { databaseGate } from "@/server/resilience/database-gate";
+import { newNonce, pageContentSecurityPolicy, servedOverHttps, STRICT_TRANSPORT_SECURITY } from "@/server/security-headers.js";
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
+  // While the database is out of reach: a clear 503 page, not a half-rendered 500 (costs nothing otherwise).
+  const unavailable = await databaseGate();
+  if (unavailable) return unavailable;
   const headers = new Headers(request.headers);
   headers.set("x-headway-path", `${request.nextUrl.pathname}${request.nextUrl.search}`);
-  return NextResponse.next({ request: { headers } });
+  // Next reads the nonce from the request's policy and puts it on its own scripts; the
+  // browser enforces the response's.
+  const https = servedOverHttps(env);
+  const csp = pageContentSecurityPolicy({ nonce: newNonce(), dev: env.NODE_ENV === "development", https });
+  headers.set("Content-Security-Policy", csp);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("Content-Security-Policy", csp);
+  if (https) response.headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
+  return response;
 }
 
 export const config = {

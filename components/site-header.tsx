@@ -26,7 +26,7 @@ export async function SiteHeader({ user }: { user: Session["user"] | null }) {
   return (
     <header className="border-b-[10px] border-brand bg-ink text-white">
       <div className="mx-auto flex max-w-[1020px] flex-wrap items-center justify-between gap-4 px-4 py-3">
-        <Link href="/" className="text-2xl font-bold text-white! no-underline hover:underline">
+        <Link href="/" className="text-2xl font-bold text-white! no-underline hover:underline focus-visible:text-ink!">
           Headway
         </Link>
         {user ? (
@@ -51,20 +51,20 @@ export async function SiteHeader({ user }: { user: Session["user"] | null }) {
               </details>
             ) : null}
             {user.memberships.some((m) => m.role === "LEAD" || m.role === "CONTRIBUTOR") ? (
-              <Link href="/my-work" className="font-bold text-white!">
+              <Link href="/my-work" className="font-bold text-white! focus-visible:text-ink!">
                 My work
               </Link>
             ) : null}
             {nationalScope({ userId: user.id, globalRole: user.globalRole, memberships: user.memberships }) ? (
-              <Link href="/national" className="font-bold text-white!">
+              <Link href="/national" className="font-bold text-white! focus-visible:text-ink!">
                 National view
               </Link>
             ) : null}
-            <Link href="/notifications" className="font-bold text-white!">
+            <Link href="/notifications" className="font-bold text-white! focus-visible:text-ink!">
               Notifications{unread ? ` (${unread} unread)` : ""}
             </Link>
             {user.globalRole === "ADMIN" ? (
-              <Link href="/admin" className="font-bold text-white!">
+              <Link href="/admin" className="font-bold text-white! focus-visible:text-ink!">
                 Administration
               </Link>
             ) : null}
@@ -84,7 +84,7 @@ export async function SiteHeader({ user }: { user: Session["user"] | null }) {
             </details>
           </nav>
         ) : (
-          <Link href="/signin" className="font-bold text-white!">
+          <Link href="/signin" className="font-bold text-white! focus-visible:text-ink!">
             Sign in
           </Link>
         )}

@@ -2,12 +2,14 @@
 /**
  * `npm test`: everything CI runs, in order, on a fresh machine.
  *   install (npm ci when node_modules is missing) · Debian's Chromium when missing (as root) ·
- *   lint · type check · migrations match the schema · unit and integration tests (Vitest, on
- *   TEST_DATABASE_URL's server or in-memory PGlite) · production build · browser tests
- *   (Playwright in Chromium, on E2E_DATABASE_URL or in-memory PGlite).
+ *   lint · type check · npm audit (high and critical) · migrations match the schema · unit and
+ *   integration tests (Vitest, on TEST_DATABASE_URL's server or in-memory PGlite) · production
+ *   build · no secret in the client bundle · browser tests (Playwright in Chromium, on
+ *   E2E_DATABASE_URL or in-memory PGlite) · PostgreSQL restarted under load (scripts/faults.mjs).
  * Ends with a line "N passed, N failed" counting tests, plus any step that failed outright.
  */
 import { spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
@@ -48,6 +50,8 @@ mkdirSync(out, { recursive: true });
 const checks = [
   step("lint", "npx eslint --max-warnings 0 ."),
   step("typecheck", "npx tsc --noEmit"),
+  // Dependencies with known high or critical advisories (needs the registry's audit endpoint).
+  step("npm audit", "npm audit --audit-level=high"),
   step(
     "migrations match the schema",
     env.TEST_DATABASE_URL
@@ -64,8 +68,12 @@ if (vitest) {
   failed += vitest.numFailedTests;
 } else failed += 1;
 
-const built = step("build", "npm run build");
+// Built with a session secret of this run's own, which the bundle check must then not find in
+// anything the browser downloads (scripts/check-client-bundle.mjs).
+const canary = { NEXTAUTH_SECRET: `bundle-canary-${randomBytes(24).toString("hex")}` };
+const built = step("build", "npm run build", { extraEnv: canary });
 checks.push(built);
+if (built) checks.push(step("no secret in the client bundle", "node scripts/check-client-bundle.mjs", { extraEnv: canary }));
 if (built) {
   step("browser tests", "npx playwright test", { extraEnv: { PLAYWRIGHT_JSON_OUTPUT_NAME: `${out}/playwright.json` } });
   const pw = readJson(`${out}/playwright.json`);
@@ -74,6 +82,12 @@ if (built) {
     failed += pw.stats.unexpected;
   } else failed += 1;
 }
+// PostgreSQL restarted under load (scripts/faults.mjs), last, when nothing else uses the database:
+// in CI (.ci/run) the machine's own cluster, elsewhere a scratch cluster the script makes and removes.
+const onThisMachine = (url) => URL.canParse(url ?? "") && ["127.0.0.1", "localhost"].includes(new URL(url).hostname);
+const faultTarget = env.CI && onThisMachine(env.TEST_DATABASE_URL) ? "system" : spawnSync("sh", ["-c", "ls /usr/lib/postgresql/*/bin/initdb"]).status === 0 ? "scratch" : null;
+if (built && faultTarget) checks.push(step(`PostgreSQL restart under load (${faultTarget})`, `node scripts/faults.mjs --target ${faultTarget}`));
+else if (built) console.log("\n=== PostgreSQL restart under load: SKIPPED, no PostgreSQL binaries in /usr/lib/postgresql/*/bin to make a scratch cluster with");
 failed += checks.filter((ok) => !ok).length;
 
 console.log("\n=== summary");

@@ -38,6 +38,15 @@ export const env = createEnv({
     AZURE_AD_TENANT_ID: z.string().min(1).optional(),
     DEMO_ACCOUNTS: flag,
     SESSION_MAX_AGE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(8),
+    // How many reverse proxies (load balancer, ingress) stand in front of the app, each adding
+    // the address it saw to X-Forwarded-For: the sign-in limits count per client address
+    // (server/auth/client-address.ts). 0 when browsers connect to the app directly.
+    TRUST_PROXY: z.coerce
+      .number({ error: "must be the number of reverse proxies in front of Headway: 0, 1, 2 ..." })
+      .int("must be a whole number of reverse proxies: 0, 1, 2 ...")
+      .min(0, "must be 0 or more")
+      .max(10, "must be 10 or fewer")
+      .default(0),
     STORAGE_DIR: z.string().min(1).optional(),
     S3_BUCKET: z
       .string()
@@ -53,6 +62,8 @@ export const env = createEnv({
     // Set by scripts/with-db.mjs when it serves the embedded database: jobs then run on timers in
     // the app process rather than on pg-boss (server/jobs/timers.ts says why).
     EMBEDDED_DATABASE: flag,
+    // Set by the benchmark (scripts/bench.ts) only: count every SQL statement (server/query-count.ts).
+    HEADWAY_QUERY_COUNT: flag,
   },
   client: {},
   experimental__runtimeEnv: {},

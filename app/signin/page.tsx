@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { EntraSignInButton, MagicLinkForm, PasswordSignInForm } from "@/components/auth/sign-in-forms";
 import { getSession } from "@/server/auth/options";
+import { tooManyAttemptsMessage } from "@/server/auth/too-many-attempts";
 import { env } from "@/server/env.js";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -29,7 +30,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const callbackUrl = safeReturn(params.callbackUrl);
   const session = await getSession();
   if (session?.user) redirect(callbackUrl);
-  const error = params.error ? (ERRORS[params.error] ?? "Sign-in did not work. Try again.") : null;
+  const error = params.error
+    ? (ERRORS[params.error] ?? tooManyAttemptsMessage(params.error) ?? "Sign-in did not work. Try again.")
+    : null;
   const entra = Boolean(env.AZURE_AD_CLIENT_ID && env.AZURE_AD_CLIENT_SECRET && env.AZURE_AD_TENANT_ID);
 
   return (

@@ -11,7 +11,7 @@ import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { uploadEvidenceFile } from "@/components/evidence/upload";
 import { useInvalidateEvidence } from "@/components/evidence/use-invalidate-evidence";
-import { Notice, useFormFeedback } from "@/components/forms/form-feedback";
+import { FORM_BEHAVIOUR, Notice, useFormFeedback } from "@/components/forms/form-feedback";
 import { useTRPC } from "@/components/trpc/provider";
 import { buttonClass } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
@@ -41,7 +41,6 @@ export function CheckInForm({ action, headingLevel = 2 }: { action: CheckInActio
   const router = useRouter();
   const invalidateEvidence = useInvalidateEvidence();
   const prefix = `checkin-${action.id}`;
-  const feedback = useFormFeedback(prefix);
   const [file, setFile] = useState<File | null>(null);
   // A new key empties the file input after a successful upload.
   const [fileInputKey, setFileInputKey] = useState(0);
@@ -54,7 +53,8 @@ export function CheckInForm({ action, headingLevel = 2 }: { action: CheckInActio
     ragOverride: action.ragOverride ?? "",
     ragOverrideReason: action.ragOverrideReason ?? "",
   };
-  const form = useForm<CheckInInput>({ resolver: zodResolver(checkInSchema), defaultValues: defaults });
+  const form = useForm<CheckInInput>({ ...FORM_BEHAVIOUR, resolver: zodResolver(checkInSchema), defaultValues: defaults });
+  const feedback = useFormFeedback(prefix, form);
   const post = useMutation(trpc.action.postUpdate.mutationOptions());
   const { errors } = form.formState;
   const override = useWatch({ control: form.control, name: "ragOverride" });
@@ -88,7 +88,7 @@ export function CheckInForm({ action, headingLevel = 2 }: { action: CheckInActio
       <Heading id={`${prefix}-heading`} className="mb-4 text-xl">
         Post an update on {action.ref}
       </Heading>
-      <ErrorSummary errors={feedback.summary(errors)} />
+      <ErrorSummary errors={feedback.summary(errors)} attempt={form.formState.submitCount} />
       <Notice text={feedback.notice} />
       {fileProblem ? (
         <p role="alert" className="mb-6 border-l-[5px] border-error p-3 font-bold text-error">
@@ -124,7 +124,7 @@ export function CheckInForm({ action, headingLevel = 2 }: { action: CheckInActio
         label="Attach a file as evidence (optional)"
         hint="PDF, Word, Excel, PowerPoint, CSV, PNG or JPEG, up to 20 MB. Only the council and its partners see it until the plan lead reviews it."
       >
-        <input key={fileInputKey} type="file" onChange={(e) => setFile(e.target.files?.[0] ?? null)} className="block text-base" accept=".pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.csv,.png,.jpg,.jpeg" />
+        <input key={fileInputKey} type="file" onChange={(e) => setFile(e.target.files?.[0] ?? null)} className="block max-w-full text-base" accept=".pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.csv,.png,.jpg,.jpeg" />
       </FormField>
       <button type="submit" className={buttonClass.primary} disabled={post.isPending}>
         {post.isPending ? "Posting…" : "Post update"}

@@ -3,7 +3,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { useForm } from "react-hook-form";
 import { useInvalidateOverview } from "@/components/admin/use-invalidate-overview";
-import { Notice, useFormFeedback } from "@/components/forms/form-feedback";
+import { FORM_BEHAVIOUR, Notice, useFormFeedback } from "@/components/forms/form-feedback";
 import { useTRPC } from "@/components/trpc/provider";
 import { buttonClass } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
@@ -17,8 +17,8 @@ const REGIONS = Object.values(Region).map((r) => ({ value: r, label: REGION[r] }
 export function AddAreaForm() {
   const trpc = useTRPC();
   const invalidate = useInvalidateOverview();
-  const feedback = useFormFeedback("area");
-  const form = useForm<CreateAreaInput>({ resolver: zodResolver(createAreaSchema), defaultValues: { name: "", laCode: "", region: undefined } });
+  const form = useForm<CreateAreaInput>({ ...FORM_BEHAVIOUR, resolver: zodResolver(createAreaSchema), defaultValues: { name: "", laCode: "", region: undefined } });
+  const feedback = useFormFeedback("area", form);
   const create = useMutation(trpc.admin.createArea.mutationOptions());
   const { errors } = form.formState;
 
@@ -36,7 +36,7 @@ export function AddAreaForm() {
       <h2 id="add-area" className="mb-4 text-2xl">
         Add a local area
       </h2>
-      <ErrorSummary errors={feedback.summary(errors)} />
+      <ErrorSummary errors={feedback.summary(errors)} attempt={form.formState.submitCount} />
       <Notice text={feedback.notice} />
       <FormField id="area-name" label="Local area name" hint="As the council is known, for example Northbridge." error={errors.name?.message}>
         <input type="text" autoComplete="off" className={inputClass} {...form.register("name")} />

@@ -3,7 +3,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { useForm } from "react-hook-form";
 import { useInvalidateOverview } from "@/components/admin/use-invalidate-overview";
-import { Notice, useFormFeedback } from "@/components/forms/form-feedback";
+import { FORM_BEHAVIOUR, Notice, useFormFeedback } from "@/components/forms/form-feedback";
 import { useTRPC } from "@/components/trpc/provider";
 import { buttonClass } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
@@ -13,8 +13,8 @@ import { createUserSchema, type CreateUserInput } from "@/server/schemas/admin";
 export function AddPersonForm() {
   const trpc = useTRPC();
   const invalidate = useInvalidateOverview();
-  const feedback = useFormFeedback("person");
-  const form = useForm<CreateUserInput>({ resolver: zodResolver(createUserSchema), defaultValues: { name: "", email: "", jobTitle: "" } });
+  const form = useForm<CreateUserInput>({ ...FORM_BEHAVIOUR, resolver: zodResolver(createUserSchema), defaultValues: { name: "", email: "", jobTitle: "" } });
+  const feedback = useFormFeedback("person", form);
   const create = useMutation(trpc.admin.createUser.mutationOptions());
   const { errors } = form.formState;
 
@@ -32,7 +32,7 @@ export function AddPersonForm() {
       <h2 id="add-person" className="mb-4 text-2xl">
         Add a person
       </h2>
-      <ErrorSummary errors={feedback.summary(errors)} />
+      <ErrorSummary errors={feedback.summary(errors)} attempt={form.formState.submitCount} />
       <Notice text={feedback.notice} />
       <FormField id="person-name" label="Full name" error={errors.name?.message}>
         <input type="text" autoComplete="off" className={inputClass} {...form.register("name")} />

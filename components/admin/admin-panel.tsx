@@ -18,7 +18,7 @@ export function AdminPanel() {
   const people = data.users.map((u) => ({ id: u.id, label: u.name ? `${u.name} (${u.email})` : (u.email ?? u.id) }));
   return (
     <>
-      <div className="grid gap-x-12 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-x-12 lg:grid-cols-2">
         <AddPersonForm />
         <GrantRoleForm users={people} areas={data.areas} />
       </div>
@@ -49,7 +49,7 @@ export function AdminPanel() {
         ))}
       </Table>
 
-      <div className="mt-12 grid gap-x-12 lg:grid-cols-2">
+      <div className="mt-12 grid grid-cols-1 gap-x-12 lg:grid-cols-2">
         <div>
           <h2 className="mb-4 text-2xl">Local areas</h2>
           <Table caption="Local areas in Headway" columns={["Local area", "LA code", "Region", "Members"]}>

@@ -3,7 +3,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { useForm } from "react-hook-form";
 import { useInvalidateOverview } from "@/components/admin/use-invalidate-overview";
-import { Notice, useFormFeedback } from "@/components/forms/form-feedback";
+import { FORM_BEHAVIOUR, Notice, useFormFeedback } from "@/components/forms/form-feedback";
 import { useTRPC } from "@/components/trpc/provider";
 import { buttonClass } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
@@ -17,11 +17,12 @@ const ROLES = Object.values(AreaRole).map((r) => ({ value: r, label: AREA_ROLE[r
 export function GrantRoleForm({ users, areas }: { users: { id: string; label: string }[]; areas: { id: string; name: string }[] }) {
   const trpc = useTRPC();
   const invalidate = useInvalidateOverview();
-  const feedback = useFormFeedback("role");
   const form = useForm<GrantMembershipInput>({
+    ...FORM_BEHAVIOUR,
     resolver: zodResolver(grantMembershipSchema),
     defaultValues: { userId: "", localAreaId: "", role: undefined },
   });
+  const feedback = useFormFeedback("role", form);
   const grant = useMutation(trpc.admin.grantMembership.mutationOptions());
   const { errors } = form.formState;
 
@@ -40,7 +41,7 @@ export function GrantRoleForm({ users, areas }: { users: { id: string; label: st
       <h2 id="grant-role" className="mb-4 text-2xl">
         Give someone a role in a local area
       </h2>
-      <ErrorSummary errors={feedback.summary(errors)} />
+      <ErrorSummary errors={feedback.summary(errors)} attempt={form.formState.submitCount} />
       <Notice text={feedback.notice} />
       <FormField id="role-userId" label="Person" error={errors.userId?.message}>
         <Select placeholder="Choose a person" options={users.map((u) => ({ value: u.id, label: u.label }))} {...form.register("userId")} />

@@ -5,7 +5,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { RadioGroup } from "@/components/evidence/radio-group";
-import { Notice, useFormFeedback } from "@/components/forms/form-feedback";
+import { FORM_BEHAVIOUR, Notice, useFormFeedback } from "@/components/forms/form-feedback";
 import { useTRPC } from "@/components/trpc/provider";
 import { buttonClass } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
@@ -31,9 +31,9 @@ type Props = {
 export function AdviserNoteForm({ slug, finding, findings = [] }: Props) {
   const trpc = useTRPC();
   const router = useRouter();
-  const feedback = useFormFeedback("note");
   const empty = (): AdviserNoteFields => ({ findingId: finding?.id ?? "", note: "", view: "", date: todayIso() });
-  const form = useForm<AdviserNoteFields>({ resolver: zodResolver(adviserNoteFields), defaultValues: empty() });
+  const form = useForm<AdviserNoteFields>({ ...FORM_BEHAVIOUR, resolver: zodResolver(adviserNoteFields), defaultValues: empty() });
+  const feedback = useFormFeedback("note", form);
   const record = useMutation(trpc.adviser.recordNote.mutationOptions());
   const { errors } = form.formState;
   const onSubmit = form.handleSubmit((values) =>
@@ -51,7 +51,7 @@ export function AdviserNoteForm({ slug, finding, findings = [] }: Props) {
       <h2 id="adviser-note-heading" className="mb-4 text-2xl">
         {heading}
       </h2>
-      <ErrorSummary errors={feedback.summary(errors)} />
+      <ErrorSummary errors={feedback.summary(errors)} attempt={form.formState.submitCount} />
       <Notice text={feedback.notice} />
       {finding ? null : (
         <FormField id="note-findingId" label="What the note is about" error={errors.findingId?.message}>

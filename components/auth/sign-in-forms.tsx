@@ -9,10 +9,12 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm, type FieldErrors } from "react-hook-form";
+import { FORM_BEHAVIOUR } from "@/components/forms/form-feedback";
 import { buttonClass } from "@/components/ui/button";
 import { ErrorSummary, type FieldError } from "@/components/ui/error-summary";
 import { FormField, inputClass } from "@/components/ui/form-field";
 import { magicLinkSchema, passwordSignInSchema, type MagicLinkRequest, type PasswordSignIn } from "@/server/auth/sign-in-schema";
+import { tooManyAttemptsMessage } from "@/server/auth/too-many-attempts";
 
 function summarise(errors: FieldErrors, prefix: string): FieldError[] {
   return Object.entries(errors).map(([field, e]) => ({ field: `${prefix}-${field}`, message: String(e?.message ?? "") }));
@@ -20,14 +22,14 @@ function summarise(errors: FieldErrors, prefix: string): FieldError[] {
 
 export function PasswordSignInForm({ callbackUrl }: { callbackUrl: string }) {
   const [failure, setFailure] = useState<string | null>(null);
-  const form = useForm<PasswordSignIn>({ resolver: zodResolver(passwordSignInSchema), defaultValues: { email: "", password: "" } });
+  const form = useForm<PasswordSignIn>({ ...FORM_BEHAVIOUR, resolver: zodResolver(passwordSignInSchema), defaultValues: { email: "", password: "" } });
   const { errors, isSubmitting } = form.formState;
 
   const onSubmit = form.handleSubmit(async (values) => {
     setFailure(null);
     const result = await signIn("password", { ...values, redirect: false, callbackUrl }).catch(() => null);
     if (!result || result.error) {
-      setFailure("The email address or password is not right. Check them and try again.");
+      setFailure(tooManyAttemptsMessage(result?.error) ?? "The email address or password is not right. Check them and try again.");
       return;
     }
     // A full navigation, so the header and every server component see the new session.
@@ -40,7 +42,7 @@ export function PasswordSignInForm({ callbackUrl }: { callbackUrl: string }) {
       <h2 id="password-heading" className="mb-4 text-2xl">
         Sign in with a password
       </h2>
-      <ErrorSummary errors={summary} />
+      <ErrorSummary errors={summary} attempt={form.formState.submitCount} />
       <FormField id="password-email" label="Email address" error={errors.email?.message}>
         <input type="email" autoComplete="username" spellCheck={false} className={inputClass} {...form.register("email")} />
       </FormField>
@@ -57,14 +59,14 @@ export function PasswordSignInForm({ callbackUrl }: { callbackUrl: string }) {
 export function MagicLinkForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
   const [failure, setFailure] = useState<string | null>(null);
-  const form = useForm<MagicLinkRequest>({ resolver: zodResolver(magicLinkSchema), defaultValues: { email: "" } });
+  const form = useForm<MagicLinkRequest>({ ...FORM_BEHAVIOUR, resolver: zodResolver(magicLinkSchema), defaultValues: { email: "" } });
   const { errors, isSubmitting } = form.formState;
 
   const onSubmit = form.handleSubmit(async (values) => {
     setFailure(null);
     const result = await signIn("email", { email: values.email, redirect: false, callbackUrl }).catch(() => null);
     if (!result || result.error) {
-      setFailure("We could not send the email. Try again in a few minutes.");
+      setFailure(tooManyAttemptsMessage(result?.error) ?? "We could not send the email. Try again in a few minutes.");
       return;
     }
     router.push("/signin/check-email");
@@ -76,7 +78,7 @@ export function MagicLinkForm({ callbackUrl }: { callbackUrl: string }) {
       <h2 id="link-heading" className="mb-4 text-2xl">
         Sign in with a link by email
       </h2>
-      <ErrorSummary errors={summary} />
+      <ErrorSummary errors={summary} attempt={form.formState.submitCount} />
       <FormField
         id="link-email"
         label="Email address"

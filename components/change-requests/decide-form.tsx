@@ -16,9 +16,11 @@ export function DecideForm({ id, label }: { id: string; label: string }) {
   const feedback = useFormFeedback(prefix);
   const [note, setNote] = useState("");
   const [noteError, setNoteError] = useState<string | undefined>();
+  const [attempt, setAttempt] = useState(0);
   const decide = useMutation(trpc.changeRequest.decide.mutationOptions());
 
   function run(decision: "APPROVE" | "REJECT") {
+    setAttempt((n) => n + 1);
     if (decision === "REJECT" && note.trim() === "") {
       setNoteError("Say why the change is rejected");
       return;
@@ -33,7 +35,7 @@ export function DecideForm({ id, label }: { id: string; label: string }) {
 
   return (
     <form onSubmit={(e) => e.preventDefault()} noValidate aria-label={`Decide: ${label}`}>
-      <ErrorSummary errors={[...(noteError ? [{ field: `${prefix}-note`, message: noteError }] : []), ...feedback.summary({})]} />
+      <ErrorSummary errors={[...(noteError ? [{ field: `${prefix}-note`, message: noteError }] : []), ...feedback.summary({})]} attempt={attempt} />
       <Notice text={feedback.notice} />
       <FormField id={`${prefix}-note`} label="Note on your decision (needed to reject)" error={noteError}>
         <textarea rows={2} className={`${inputClass} max-w-xl`} value={note} onChange={(e) => setNote(e.target.value)} />

@@ -35,12 +35,14 @@ type Row = { date: string; targetValue: string };
 export function RequestChangeForm({ slug, entityId, what, options, unit = null }: Props) {
   const trpc = useTRPC();
   const router = useRouter();
-  const feedback = useFormFeedback("change");
   const [field, setField] = useState<ControlledField | "">(options.length === 1 ? options[0]!.field : "");
   const [text, setText] = useState("");
   const [rows, setRows] = useState<Row[]>([]);
   const [reason, setReason] = useState("");
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const [attempt, setAttempt] = useState(0);
+  // The server's refusal of a field (a due date before the start, say) is shown beside it.
+  const feedback = useFormFeedback("change", { setError: (field: string, e) => setErrors((found) => ({ ...found, [field]: e.message })) });
   const request = useMutation(trpc.changeRequest.request.mutationOptions());
   const current = options.find((o) => o.field === field);
 
@@ -60,6 +62,7 @@ export function RequestChangeForm({ slug, entityId, what, options, unit = null }
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
+    setAttempt((n) => n + 1);
     const parsed = requestChangeSchema.safeParse({ field, entityId, newValue: newValue(), reason });
     if (!parsed.success) {
       const found: Record<string, string> = {};
@@ -91,7 +94,7 @@ export function RequestChangeForm({ slug, entityId, what, options, unit = null }
         This plan has been accepted, so the {options.map((o) => CONTROLLED_FIELD[o.field].toLowerCase()).join(", ")} of this {what} change only
         when an adviser approves. The old value stays in the change history. <Link href={`/local-areas/${slug}/change-requests`}>See all change requests</Link>
       </p>
-      <ErrorSummary errors={summary} />
+      <ErrorSummary errors={summary} attempt={attempt} />
       <Notice text={feedback.notice} />
       {options.length > 1 ? (
         <Fieldset id="change-field" legend="What do you want to change?" legendSize="m" error={errors.field}>
@@ -115,10 +118,11 @@ export function RequestChangeForm({ slug, entityId, what, options, unit = null }
           {rows.map((r, i) => (
             <div key={i} className="mb-2 flex flex-wrap items-end gap-4">
               <div>
-                <label htmlFor={`change-milestone-${i}-date`} className="block font-bold">
+                {/* The first date carries the group's id, so the error summary's link lands on it. */}
+                <label htmlFor={i === 0 ? "change-newValue" : `change-milestone-${i}-date`} className="block font-bold">
                   Milestone {i + 1} date
                 </label>
-                <input id={`change-milestone-${i}-date`} type="date" className={`${inputClass} w-52! border-ink`} value={r.date} onChange={(e) => setRows(rows.map((x, j) => (j === i ? { ...x, date: e.target.value } : x)))} />
+                <input id={i === 0 ? "change-newValue" : `change-milestone-${i}-date`} type="date" className={`${inputClass} w-52! border-ink`} value={r.date} onChange={(e) => setRows(rows.map((x, j) => (j === i ? { ...x, date: e.target.value } : x)))} />
               </div>
               <div>
                 <label htmlFor={`change-milestone-${i}-value`} className="block font-bold">
@@ -131,7 +135,7 @@ export function RequestChangeForm({ slug, entityId, what, options, unit = null }
               </button>
             </div>
           ))}
-          <button type="button" className={buttonClass.secondary} onClick={() => setRows([...rows, { date: "", targetValue: "" }])}>
+          <button id={rows.length === 0 ? "change-newValue" : undefined} type="button" className={buttonClass.secondary} onClick={() => setRows([...rows, { date: "", targetValue: "" }])}>
             Add a milestone
           </button>
         </Fieldset>

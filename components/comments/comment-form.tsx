@@ -11,7 +11,7 @@ import { useForm } from "react-hook-form";
 import { APPEND_ONLY_HINT, COMMENT_VISIBILITY_HINT } from "@/components/comments/labels";
 import { COMMENT_VISIBILITY } from "@/server/domain/labels";
 import { RadioGroup } from "@/components/evidence/radio-group";
-import { Notice, useFormFeedback } from "@/components/forms/form-feedback";
+import { FORM_BEHAVIOUR, Notice, useFormFeedback } from "@/components/forms/form-feedback";
 import { useTRPC } from "@/components/trpc/provider";
 import { buttonClass } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
@@ -40,10 +40,10 @@ export function CommentForm({
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
-  const feedback = useFormFeedback(prefix);
   // The narrowest audience unless the person chooses a wider one; the forum's only audience.
   const defaults: CommentFields = { body: "", visibility: keepInternal ? "INTERNAL" : "WITH_FORUM" };
-  const form = useForm<CommentFields>({ resolver: zodResolver(commentFieldsSchema), defaultValues: defaults });
+  const form = useForm<CommentFields>({ ...FORM_BEHAVIOUR, resolver: zodResolver(commentFieldsSchema), defaultValues: defaults });
+  const feedback = useFormFeedback(prefix, form);
   const add = useMutation(trpc.comment.add.mutationOptions());
   const { errors } = form.formState;
 
@@ -62,7 +62,7 @@ export function CommentForm({
       <Heading id={`${prefix}-heading`} className="mb-4 text-xl">
         Comment on {what}
       </Heading>
-      <ErrorSummary errors={feedback.summary(errors)} />
+      <ErrorSummary errors={feedback.summary(errors)} attempt={form.formState.submitCount} />
       <Notice text={feedback.notice} />
       <FormField
         id={`${prefix}-body`}

@@ -17,12 +17,15 @@ export function ClaimedLevelForm({ action }: { action: { id: string; ref: string
   const trpc = useTRPC();
   const router = useRouter();
   const prefix = `claimed-level-${action.id}`;
-  const feedback = useFormFeedback(prefix);
   const [level, setLevel] = useState<string>(action.claimedLevel ?? "");
+  // The only field: a refusal of it (from the server; the choices cannot be wrong here) is shown beside it.
+  const [levelError, setLevelError] = useState<string | undefined>();
+  const feedback = useFormFeedback(prefix, { setError: (_field: string, e) => setLevelError(e.message) });
   const save = useMutation(trpc.forum.setClaimedLevel.mutationOptions());
 
   async function onSubmit(event: React.FormEvent) {
     event.preventDefault();
+    setLevelError(undefined);
     await feedback.submit(async () => {
       await save.mutateAsync({ actionId: action.id, level: level as CoproductionLevel | "", version: action.version });
       router.refresh();
@@ -39,12 +42,13 @@ export function ClaimedLevelForm({ action }: { action: { id: string; ref: string
       <h3 id={`${prefix}-heading`} className="mb-4 text-xl">
         Level of co-production claimed
       </h3>
-      <ErrorSummary errors={feedback.summary({})} />
+      <ErrorSummary errors={[...(levelError ? [{ field: `${prefix}-level`, message: levelError }] : []), ...feedback.summary({})]} />
       <Notice text={feedback.notice} />
       <FormField
         id={`${prefix}-level`}
         label="How far are families involved in this action?"
         hint="Claim co-designing or co-producing only if families shaped it from the start: the forum is asked whether it agrees."
+        error={levelError}
       >
         <Select placeholder="No level claimed" options={LEVEL_OPTIONS} value={level} onChange={(e) => setLevel(e.target.value)} />
       </FormField>

@@ -5,7 +5,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { RadioGroup } from "@/components/evidence/radio-group";
-import { Notice, useFormFeedback } from "@/components/forms/form-feedback";
+import { FORM_BEHAVIOUR, Notice, useFormFeedback } from "@/components/forms/form-feedback";
 import { useTRPC } from "@/components/trpc/provider";
 import { buttonClass } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
@@ -20,9 +20,9 @@ export function CoproductionForm({ action }: { action: { id: string; ref: string
   const trpc = useTRPC();
   const router = useRouter();
   const prefix = `coproduction-${action.id}`;
-  const feedback = useFormFeedback(prefix);
   const defaults = { actionId: action.id, involved: [], familiesReached: "", date: "", note: "" } as Partial<RecordCoproductionInput>;
-  const form = useForm<RecordCoproductionInput>({ resolver: zodResolver(recordCoproductionSchema), defaultValues: defaults });
+  const form = useForm<RecordCoproductionInput>({ ...FORM_BEHAVIOUR, resolver: zodResolver(recordCoproductionSchema), defaultValues: defaults });
+  const feedback = useFormFeedback(prefix, form);
   const record = useMutation(trpc.forum.recordCoproduction.mutationOptions());
   const { errors } = form.formState;
 
@@ -40,7 +40,7 @@ export function CoproductionForm({ action }: { action: { id: string; ref: string
       <h4 id={`${prefix}-heading`} className="mb-4 text-xl">
         Record co-production
       </h4>
-      <ErrorSummary errors={feedback.summary(errors)} />
+      <ErrorSummary errors={feedback.summary(errors)} attempt={form.formState.submitCount} />
       <Notice text={feedback.notice} />
       <RadioGroup
         id={`${prefix}-stage`}

@@ -11,7 +11,7 @@ import { useForm, useWatch, type DefaultValues } from "react-hook-form";
 import { EVIDENCE_KIND, EVIDENCE_KIND_HINT, VISIBILITY, VISIBILITY_HINT } from "@/components/evidence/labels";
 import { RadioGroup } from "@/components/evidence/radio-group";
 import { EvidenceUploadError, uploadEvidenceFile } from "@/components/evidence/upload";
-import { Notice } from "@/components/forms/form-feedback";
+import { FORM_BEHAVIOUR, Notice } from "@/components/forms/form-feedback";
 import { errorsFrom } from "@/components/forms/trpc-errors";
 import { useTRPC } from "@/components/trpc/provider";
 import { buttonClass } from "@/components/ui/button";
@@ -64,6 +64,7 @@ export function AddEvidenceForm({
   const [serverErrors, setServerErrors] = useState<FieldError[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
   const form = useForm<AddEvidenceFormValues, unknown, AddEvidenceFormOutput>({
+    ...FORM_BEHAVIOUR,
     resolver: zodResolver(addEvidenceFormSchema),
     defaultValues: DEFAULTS,
   });
@@ -91,17 +92,20 @@ export function AddEvidenceForm({
       await onAdded?.();
       setNotice(`“${values.title}” was added. It is awaiting review by the plan lead.`);
     } catch (error) {
-      if (error instanceof EvidenceUploadError) {
-        const general: FieldError[] = [];
-        for (const [field, message] of Object.entries(error.fieldErrors)) {
-          if (isField(field)) form.setError(field, { message }, { shouldFocus: false });
-          else general.push({ field: "", message });
-        }
-        if (Object.keys(error.fieldErrors).length === 0) general.push({ field: "", message: error.message });
-        setServerErrors(general);
-      } else {
-        setServerErrors(errorsFrom(error, prefix));
+      // A refusal that names one of the form's fields is shown beside it; the rest in the summary alone.
+      const refusals =
+        error instanceof EvidenceUploadError
+          ? Object.keys(error.fieldErrors).length
+            ? Object.entries(error.fieldErrors).map(([field, message]) => ({ field: `${prefix}-${field}`, message }))
+            : [{ field: "", message: error.message }]
+          : errorsFrom(error, prefix);
+      const general: FieldError[] = [];
+      for (const { field, message } of refusals) {
+        const name = field.slice(prefix.length + 1);
+        if (field && isField(name)) form.setError(name, { type: "server", message });
+        else general.push({ field: "", message });
       }
+      setServerErrors(general);
     }
   });
 
@@ -115,7 +119,7 @@ export function AddEvidenceForm({
       <Heading id={`${prefix}-heading`} className="mb-4 text-xl">
         Add evidence
       </Heading>
-      <ErrorSummary errors={summary} />
+      <ErrorSummary errors={summary} attempt={form.formState.submitCount} />
       <Notice text={notice} />
       <RadioGroup
         id={`${prefix}-source`}
@@ -126,7 +130,7 @@ export function AddEvidenceForm({
       />
       {source === "FILE" ? (
         <FormField id={`${prefix}-file`} label="File" hint="PDF, Word, Excel, PowerPoint, CSV, PNG or JPEG, smaller than 20 MB." error={errors.file?.message}>
-          <input type="file" accept={EVIDENCE_ACCEPT} className="block text-base" {...form.register("file")} />
+          <input type="file" accept={EVIDENCE_ACCEPT} className="block max-w-full text-base" {...form.register("file")} />
         </FormField>
       ) : null}
       {source === "LINK" ? (

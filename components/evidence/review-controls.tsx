@@ -8,9 +8,11 @@ import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { RadioGroup } from "@/components/evidence/radio-group";
+import { FORM_BEHAVIOUR, useFormFeedback } from "@/components/forms/form-feedback";
 import { errorsFrom } from "@/components/forms/trpc-errors";
 import { useTRPC } from "@/components/trpc/provider";
 import { buttonClass } from "@/components/ui/button";
+import { ErrorSummary } from "@/components/ui/error-summary";
 import { FormField, inputClass } from "@/components/ui/form-field";
 import type { ReviewStatus } from "@/server/generated/prisma/enums";
 import { reviewEvidenceSchema, type ReviewEvidenceInput } from "@/server/schemas/evidence";
@@ -46,26 +48,27 @@ export function ReviewControls({ item, onChanged }: { item: Reviewable; onChange
 function ReviewForm({ item, onChanged }: { item: Reviewable; onChanged: (message: string) => void | Promise<void> }) {
   const trpc = useTRPC();
   const review = useMutation(trpc.evidence.review.mutationOptions());
-  const [problem, setProblem] = useState<string | null>(null);
   const form = useForm<z.input<typeof reviewEvidenceSchema>, unknown, ReviewEvidenceInput>({
+    ...FORM_BEHAVIOUR,
     resolver: zodResolver(reviewEvidenceSchema),
     defaultValues: { id: item.id, note: "" },
   });
-  const { errors } = form.formState;
   const prefix = `review-${item.id}`;
+  const feedback = useFormFeedback(prefix, form);
+  const { errors } = form.formState;
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    setProblem(null);
-    try {
+  // The list above says what was done (onChanged), so the form has no notice of its own.
+  const onSubmit = form.handleSubmit((values) =>
+    feedback.submit(async () => {
       await review.mutateAsync(values);
       await onChanged(`You ${values.decision === "ACCEPTED" ? "accepted" : "rejected"} “${item.title}”.`);
-    } catch (error) {
-      setProblem(errorsFrom(error, prefix)[0]?.message ?? null);
-    }
-  });
+      return "";
+    }),
+  );
 
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <form onSubmit={onSubmit} noValidate aria-label={`Review ${item.title}`}>
+      <ErrorSummary errors={feedback.summary(errors)} attempt={form.formState.submitCount} />
       <RadioGroup
         id={`${prefix}-decision`}
         legend={
@@ -86,11 +89,6 @@ function ReviewForm({ item, onChanged }: { item: Reviewable; onChanged: (message
       >
         <textarea rows={2} className={inputClass} {...form.register("note")} />
       </FormField>
-      {problem ? (
-        <p role="alert" className="mb-4 font-bold text-error">
-          {problem}
-        </p>
-      ) : null}
       <button type="submit" className={buttonClass.secondary} disabled={review.isPending}>
         {review.isPending ? "Saving…" : "Save review"}
         <span className="sr-only"> of {item.title}</span>

@@ -8,7 +8,20 @@ import type { FieldErrors } from "react-hook-form";
 import { errorsFrom } from "@/components/forms/trpc-errors";
 import type { FieldError } from "@/components/ui/error-summary";
 
-export function useFormFeedback(prefix: string) {
+/**
+ * How every react-hook-form form behaves (GOV.UK): errors change when the form is submitted, not
+ * while someone is correcting a field, and the error summary takes focus, not the first field.
+ */
+export const FORM_BEHAVIOUR = { reValidateMode: "onSubmit", shouldFocusError: false } as const;
+
+/** Where a form shows a field's error: react-hook-form's `setError`, or the form's own. */
+type ShowsFieldErrors = { setError: (field: never, error: { type: string; message: string }) => void };
+
+/**
+ * `form`: given, the server's refusals that name a field are shown beside that field (and so in
+ * the summary through the form's errors); the rest are listed in the summary alone.
+ */
+export function useFormFeedback(prefix: string, form?: ShowsFieldErrors) {
   const [serverErrors, setServerErrors] = useState<FieldError[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
   return {
@@ -20,7 +33,10 @@ export function useFormFeedback(prefix: string) {
       try {
         setNotice(await work());
       } catch (error) {
-        setServerErrors(errorsFrom(error, prefix));
+        const found = errorsFrom(error, prefix);
+        if (!form) return setServerErrors(found);
+        for (const e of found.filter((f) => f.field)) form.setError(e.field.slice(prefix.length + 1) as never, { type: "server", message: e.message });
+        setServerErrors(found.filter((f) => !f.field));
       }
     },
     summary(errors: FieldErrors): FieldError[] {

@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
-import { Notice, useFormFeedback } from "@/components/forms/form-feedback";
+import { FORM_BEHAVIOUR, Notice, useFormFeedback } from "@/components/forms/form-feedback";
 import { useTRPC } from "@/components/trpc/provider";
 import { buttonClass } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
@@ -15,8 +15,8 @@ export function ForumCommentForm({ entryId, current }: { entryId: string; curren
   const trpc = useTRPC();
   const router = useRouter();
   const prefix = `forum-comment-${entryId}`;
-  const feedback = useFormFeedback(prefix);
-  const form = useForm<ForumCommentInput>({ resolver: zodResolver(forumCommentSchema), defaultValues: { id: entryId, comment: current ?? "" } });
+  const form = useForm<ForumCommentInput>({ ...FORM_BEHAVIOUR, resolver: zodResolver(forumCommentSchema), defaultValues: { id: entryId, comment: current ?? "" } });
+  const feedback = useFormFeedback(prefix, form);
   const save = useMutation(trpc.forum.commentOnYouSaidWeDid.mutationOptions());
   const { errors } = form.formState;
   const onSubmit = form.handleSubmit((values) =>
@@ -28,7 +28,7 @@ export function ForumCommentForm({ entryId, current }: { entryId: string; curren
   );
   return (
     <form onSubmit={onSubmit} noValidate aria-label="The forum's comment" className="mt-3 max-w-2xl">
-      <ErrorSummary errors={feedback.summary(errors)} />
+      <ErrorSummary errors={feedback.summary(errors)} attempt={form.formState.submitCount} />
       <Notice text={feedback.notice} />
       <FormField id={`${prefix}-comment`} label={current ? "Change the forum's comment" : "Add the forum's comment"} hint="Shown with the entry on the public page, in the forum's words." error={errors.comment?.message}>
         <textarea rows={2} className={`${inputClass} max-w-2xl`} {...form.register("comment")} />

@@ -38,6 +38,7 @@ export function ForumEvidenceForm({ targets }: { targets: Array<{ value: string;
   const [file, setFile] = useState<File | null>(null);
   const [fileKey, setFileKey] = useState(0);
   const [errors, setErrors] = useState<FieldError[]>([]);
+  const [attempt, setAttempt] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const set = (name: keyof Values) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) =>
@@ -59,6 +60,7 @@ export function ForumEvidenceForm({ targets }: { targets: Array<{ value: string;
 
   async function onSubmit(event: React.FormEvent) {
     event.preventDefault();
+    setAttempt((n) => n + 1);
     setNotice(null);
     const problems = check();
     setErrors(problems);
@@ -98,7 +100,7 @@ export function ForumEvidenceForm({ targets }: { targets: Array<{ value: string;
       <h3 id={`${PREFIX}-heading`} className="mb-4 text-xl">
         Add the forum&apos;s evidence
       </h3>
-      <ErrorSummary errors={errors} />
+      <ErrorSummary errors={errors} attempt={attempt} />
       <Notice text={notice} />
       <FormField id={`${PREFIX}-target`} label="What is it about?" error={errorOf("target")}>
         <Select placeholder="Choose an action or finding" options={targets} value={values.target} onChange={set("target")} />
@@ -116,7 +118,7 @@ export function ForumEvidenceForm({ targets }: { targets: Array<{ value: string;
       />
       {values.source === "FILE" ? (
         <FormField id={`${PREFIX}-file`} label="File" error={errorOf("file")}>
-          <input key={fileKey} type="file" accept={EVIDENCE_ACCEPT} className="block text-base" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+          <input key={fileKey} type="file" accept={EVIDENCE_ACCEPT} className="block max-w-full text-base" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
         </FormField>
       ) : null}
       {values.source === "LINK" ? (

@@ -9,7 +9,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { RadioGroup } from "@/components/evidence/radio-group";
-import { Notice, useFormFeedback } from "@/components/forms/form-feedback";
+import { FORM_BEHAVIOUR, Notice, useFormFeedback } from "@/components/forms/form-feedback";
 import { useTRPC } from "@/components/trpc/provider";
 import { buttonClass } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
@@ -43,9 +43,9 @@ export function VerdictForm({
   const trpc = useTRPC();
   const router = useRouter();
   const prefix = `verdict-${target.actionId ?? target.findingId}`;
-  const feedback = useFormFeedback(prefix);
   const defaults = { levelRecognised: "", cornerstonesMet: [], text: "", isPublic: false, replaces: replaces ?? "" } as Partial<VerdictFields>;
-  const form = useForm<VerdictFields>({ resolver: zodResolver(verdictFieldsSchema), defaultValues: defaults });
+  const form = useForm<VerdictFields>({ ...FORM_BEHAVIOUR, resolver: zodResolver(verdictFieldsSchema), defaultValues: defaults });
+  const feedback = useFormFeedback(prefix, form);
   const record = useMutation(trpc.forum.recordVerdict.mutationOptions());
   const { errors } = form.formState;
   const Heading = `h${headingLevel}` as const;
@@ -69,7 +69,7 @@ export function VerdictForm({
           ? "Your new verdict replaces your current one. Nobody can edit a verdict: the earlier one stays in the history."
           : "Once given, nobody at the council can change it. Only you can replace it, by giving a new verdict."}
       </p>
-      <ErrorSummary errors={feedback.summary(errors)} />
+      <ErrorSummary errors={feedback.summary(errors)} attempt={form.formState.submitCount} />
       <Notice text={feedback.notice} />
       <RadioGroup
         id={`${prefix}-verdict`}

@@ -1,24 +1,28 @@
 /**
  * The forum's verdict on an action or a finding, for its page: the history for everyone who reads
- * the area, the form for a forum member who may give it. Fetches through tRPC, as pages do.
+ * the area, the form for a forum member who may give it. Fetches through tRPC, as pages do, unless
+ * the page read the verdicts with its own data (`verdicts`, what forum.verdictsFor answers).
  */
 import { VerdictForm } from "@/components/forum/verdict-form";
 import { VerdictHistory } from "@/components/forum/verdict-history";
 import { getQueryClient, trpc } from "@/server/api/rsc";
 import type { VerdictTarget } from "@/server/schemas/forum";
+import type { verdictsFor } from "@/server/services/verdicts";
 
 export async function VerdictSection({
   target,
   what,
   showHistory = true,
+  verdicts,
 }: {
   target: VerdictTarget;
   /** "action 5.3", "finding 5". */
   what: string;
   /** The finding page shows its verdicts (and its actions') already: there only the form is added. */
   showHistory?: boolean;
+  verdicts?: Awaited<ReturnType<typeof verdictsFor>>;
 }) {
-  const data = await getQueryClient().fetchQuery(trpc.forum.verdictsFor.queryOptions(target));
+  const data = verdicts ?? (await getQueryClient().fetchQuery(trpc.forum.verdictsFor.queryOptions(target)));
   const id = `forum-verdict-${target.actionId ?? target.findingId}`;
   const kind = target.actionId ? "action" : "finding";
   if (!showHistory && !data.viewerCan.record && !data.whyNot) return null;
@@ -30,7 +34,8 @@ export async function VerdictSection({
       {showHistory ? <VerdictHistory verdicts={data.verdicts} what={kind} /> : null}
       {data.viewerCan.record ? (
         <div className="border-l-4 border-brand pl-6">
-          <VerdictForm key={data.current?.id ?? "first"} target={target} what={what} replaces={data.current?.id ?? null} />
+          {/* One form throughout, not one per verdict: its confirmation must outlive the refresh that shows the new verdict. */}
+          <VerdictForm target={target} what={what} replaces={data.current?.id ?? null} />
         </div>
       ) : data.whyNot ? (
         <p className="mb-6 border-l-4 border-border pl-4">{data.whyNot}</p>

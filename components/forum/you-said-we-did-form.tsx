@@ -7,7 +7,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
-import { Notice, useFormFeedback } from "@/components/forms/form-feedback";
+import { FORM_BEHAVIOUR, Notice, useFormFeedback } from "@/components/forms/form-feedback";
 import { useTRPC } from "@/components/trpc/provider";
 import { buttonClass } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
@@ -32,11 +32,11 @@ export function YouSaidWeDidForm({
   const trpc = useTRPC();
   const router = useRouter();
   const prefix = `yswd-${entry?.id ?? "new"}`;
-  const feedback = useFormFeedback(prefix);
   const defaults: YouSaidWeDidFields = entry
     ? { findingId: entry.findingId, youSaid: entry.youSaid, weDid: entry.weDid, date: entry.date }
     : { findingId: "", youSaid: "", weDid: "", date: "" };
-  const form = useForm<YouSaidWeDidFields>({ resolver: zodResolver(youSaidWeDidFieldsSchema), defaultValues: defaults });
+  const form = useForm<YouSaidWeDidFields>({ ...FORM_BEHAVIOUR, resolver: zodResolver(youSaidWeDidFieldsSchema), defaultValues: defaults });
+  const feedback = useFormFeedback(prefix, form);
   const propose = useMutation(trpc.forum.proposeYouSaidWeDid.mutationOptions());
   const draft = useMutation(trpc.forum.draftYouSaidWeDid.mutationOptions());
   const reviseProposal = useMutation(trpc.forum.reviseProposal.mutationOptions());
@@ -63,7 +63,7 @@ export function YouSaidWeDidForm({
       <Heading id={`${prefix}-heading`} className="mb-4 text-xl">
         {entry ? "Change this draft" : side === "forum" ? "Propose a “you said, we did”" : "Draft a “you said, we did”"}
       </Heading>
-      <ErrorSummary errors={feedback.summary(errors)} />
+      <ErrorSummary errors={feedback.summary(errors)} attempt={form.formState.submitCount} />
       <Notice text={feedback.notice} />
       <FormField id={`${prefix}-youSaid`} label="You said" hint="What families told the council, in plain words." error={errors.youSaid?.message}>
         <textarea rows={3} className={`${inputClass} max-w-2xl`} {...form.register("youSaid")} />

@@ -5,7 +5,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { RadioGroup } from "@/components/evidence/radio-group";
-import { Notice, useFormFeedback } from "@/components/forms/form-feedback";
+import { FORM_BEHAVIOUR, Notice, useFormFeedback } from "@/components/forms/form-feedback";
 import { useTRPC } from "@/components/trpc/provider";
 import { buttonClass } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
@@ -26,8 +26,8 @@ export function JudgementForm({ finding, allowed, inspections, defaultInspection
   const trpc = useTRPC();
   const router = useRouter();
   const prefix = `judgement-${finding.ref.replace(/[^A-Za-z0-9]/g, "-")}`;
-  const feedback = useFormFeedback(prefix);
   const form = useForm<JudgementFields>({
+    ...FORM_BEHAVIOUR,
     resolver: zodResolver(judgementFields),
     defaultValues: {
       judgement: finding.judgement ?? ("" as Judgement),
@@ -36,6 +36,7 @@ export function JudgementForm({ finding, allowed, inspections, defaultInspection
       inspectionId: finding.judgementInspectionId ?? defaultInspectionId,
     },
   });
+  const feedback = useFormFeedback(prefix, form);
   const record = useMutation(trpc.adviser.recordJudgement.mutationOptions());
   const { errors } = form.formState;
   const onSubmit = form.handleSubmit((values) =>
@@ -47,7 +48,7 @@ export function JudgementForm({ finding, allowed, inspections, defaultInspection
   );
   return (
     <form onSubmit={onSubmit} noValidate aria-label={`Judgement on finding ${finding.ref}`}>
-      <ErrorSummary errors={feedback.summary(errors)} />
+      <ErrorSummary errors={feedback.summary(errors)} attempt={form.formState.submitCount} />
       <Notice text={feedback.notice} />
       <RadioGroup
         id={`${prefix}-judgement`}

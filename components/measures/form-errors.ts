@@ -3,8 +3,7 @@
  * included (a milestone's date), each linking to its control by the id the form gives it,
  * `${prefix}-${path}`.
  */
-import { TRPCClientError } from "@trpc/client";
-import type { FieldErrors, FieldValues, Path, UseFormSetError } from "react-hook-form";
+import type { FieldErrors } from "react-hook-form";
 import type { FieldError } from "@/components/ui/error-summary";
 
 export function errorList(errors: FieldErrors, prefix: string, describe: (path: string, message: string) => string = (_, m) => m): FieldError[] {
@@ -26,19 +25,7 @@ export function errorList(errors: FieldErrors, prefix: string, describe: (path: 
   return out;
 }
 
-/**
- * Puts a server refusal's field errors (fieldError in server/services/access.ts) beside the
- * fields it names, for the fields in `names`.
- */
-export function showFieldErrors<T extends FieldValues>(setError: UseFormSetError<T>, error: unknown, names: readonly Path<T>[]) {
-  if (!(error instanceof TRPCClientError)) return;
-  const fieldErrors = (error.data as { fieldErrors?: Record<string, string> | null } | undefined)?.fieldErrors ?? {};
-  for (const [field, message] of Object.entries(fieldErrors)) {
-    if ((names as readonly string[]).includes(field)) setError(field as Path<T>, { type: "server", message });
-  }
-}
-
-/** The error summary's entries, each once: a refusal placed beside its field is also among the form's errors. */
+/** The error summary's entries, each once: a form's own check and the server's may say the same. */
 export function summaryOf(...lists: FieldError[][]): FieldError[] {
   const seen = new Set<string>();
   return lists.flat().filter((e) => {

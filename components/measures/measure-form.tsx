@@ -10,9 +10,9 @@ import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { Controller, useFieldArray, useForm } from "react-hook-form";
 import { StaleSaveConflict } from "@/components/forms/conflict-panel";
-import { Notice, useFormFeedback } from "@/components/forms/form-feedback";
+import { FORM_BEHAVIOUR, Notice, useFormFeedback } from "@/components/forms/form-feedback";
 import { useVersionedSave } from "@/components/forms/use-versioned-save";
-import { errorList, showFieldErrors, summaryOf } from "@/components/measures/form-errors";
+import { errorList, summaryOf } from "@/components/measures/form-errors";
 import { numberOrNull } from "@/components/measures/measure-value";
 import { useTRPC } from "@/components/trpc/provider";
 import { buttonClass } from "@/components/ui/button";
@@ -53,7 +53,6 @@ const EMPTY: Omit<MeasureFields, "unit" | "direction"> = {
 
 /** Only the form's own fields: a conflict's `current` also carries id and version. */
 const fieldsOf = (v: Record<string, unknown>) => Object.fromEntries(MEASURE_FIELD_LABELS.map(({ name }) => [name, v[name]])) as MeasureFields;
-const FIELD_NAMES = MEASURE_FIELD_LABELS.map(({ name }) => name);
 
 const asNumber = { setValueAs: numberOrNull };
 const narrow = `${inputClass} max-w-[12rem]!`;
@@ -68,14 +67,13 @@ function describe(path: string, message: string) {
 export function MeasureForm({ slug, findings, owners, planId, measure }: MeasureFormProps) {
   const trpc = useTRPC();
   const router = useRouter();
-  const feedback = useFormFeedback("measure");
   const versioned = useVersionedSave<MeasureFields>(measure?.version ?? 1);
   const form = useForm<MeasureFields>({
+    ...FORM_BEHAVIOUR,
     resolver: zodResolver(measureFields),
-    // Errors change when the form is submitted, not while someone is correcting them.
-    reValidateMode: "onSubmit",
     defaultValues: measure ? fieldsOf(measure) : { ...EMPTY, findingIds: findings.length === 1 ? [findings[0]!.id] : [] },
   });
+  const feedback = useFormFeedback("measure", form);
   const milestones = useFieldArray({ control: form.control, name: "milestones" });
   const addMilestone = useRef<HTMLButtonElement>(null);
   const create = useMutation(trpc.measure.create.mutationOptions());
@@ -86,15 +84,6 @@ export function MeasureForm({ slug, findings, owners, planId, measure }: Measure
   const summary = summaryOf(errorList(errors, "measure", describe), showRefusal ? feedback.summary({}) : []);
 
   async function save(values: MeasureFields, overVersion?: number) {
-    try {
-      return await send(values, overVersion);
-    } catch (error) {
-      showFieldErrors(form.setError, error, FIELD_NAMES);
-      throw error;
-    }
-  }
-
-  async function send(values: MeasureFields, overVersion?: number) {
     if (!measure) {
       const created = await create.mutateAsync({ ...values, planId: planId! });
       router.push(`/local-areas/${slug}/measures/${created.id}`);
@@ -129,7 +118,7 @@ export function MeasureForm({ slug, findings, owners, planId, measure }: Measure
 
   return (
     <form onSubmit={onSubmit} noValidate aria-label={measure ? `Edit measure ${measure.ref}` : "Add a measure"}>
-      <ErrorSummary errors={summary} />
+      <ErrorSummary errors={summary} attempt={form.formState.submitCount} />
       <Notice text={feedback.notice} />
       <StaleSaveConflict
         versioned={versioned}

@@ -10,7 +10,7 @@ import { TRPCClientError } from "@trpc/client";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
-import { Notice, useFormFeedback } from "@/components/forms/form-feedback";
+import { FORM_BEHAVIOUR, Notice, useFormFeedback } from "@/components/forms/form-feedback";
 import { errorList } from "@/components/measures/form-errors";
 import { ValueStatusChoice } from "@/components/measures/value-status-choice";
 import { useTRPC } from "@/components/trpc/provider";
@@ -38,10 +38,10 @@ function lineErrorsFrom(error: unknown): string[] | null {
 export function PasteValuesForm({ measureId }: { measureId: string }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const feedback = useFormFeedback("paste");
   const [lineErrors, setLineErrors] = useState<string[]>([]);
   const empty = { measureId, status: "PROVISIONAL" as const, text: "" };
-  const form = useForm<PasteValuesInput>({ resolver: zodResolver(pasteValuesSchema), reValidateMode: "onSubmit", defaultValues: empty });
+  const form = useForm<PasteValuesInput>({ ...FORM_BEHAVIOUR, resolver: zodResolver(pasteValuesSchema), defaultValues: empty });
+  const feedback = useFormFeedback("paste", form);
   const paste = useMutation(trpc.measure.pasteValues.mutationOptions());
   const { errors } = form.formState;
   const text = useWatch({ control: form.control, name: "text" });
@@ -72,7 +72,7 @@ export function PasteValuesForm({ measureId }: { measureId: string }) {
       <h2 id="paste-values" className="mb-4 text-2xl">
         Paste values
       </h2>
-      <ErrorSummary errors={summary} />
+      <ErrorSummary errors={summary} attempt={form.formState.submitCount} />
       <Notice text={feedback.notice} />
       <FormField id="paste-text" label="Periods and values" hint={HINT} error={textError}>
         <textarea rows={8} spellCheck={false} className={`${inputClass} font-mono`} {...form.register("text")} />

@@ -4,8 +4,8 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
-import { Notice, useFormFeedback } from "@/components/forms/form-feedback";
-import { errorList, showFieldErrors, summaryOf } from "@/components/measures/form-errors";
+import { FORM_BEHAVIOUR, Notice, useFormFeedback } from "@/components/forms/form-feedback";
+import { errorList, summaryOf } from "@/components/measures/form-errors";
 import { numberOrNull } from "@/components/measures/measure-value";
 import { ValueStatusChoice } from "@/components/measures/value-status-choice";
 import { useTRPC } from "@/components/trpc/provider";
@@ -20,20 +20,17 @@ import { recordValueSchema, type RecordValueInput } from "@/server/schemas/measu
 export function RecordValueForm({ measureId, unit }: { measureId: string; unit: MeasureUnit }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const feedback = useFormFeedback("value");
   // The value box starts empty; the schema asks for a number if it is left so.
   const empty = { measureId, periodEnd: "", value: null as unknown as number, status: "PROVISIONAL" as const, note: "" };
-  const form = useForm<RecordValueInput>({ resolver: zodResolver(recordValueSchema), reValidateMode: "onSubmit", defaultValues: empty });
+  const form = useForm<RecordValueInput>({ ...FORM_BEHAVIOUR, resolver: zodResolver(recordValueSchema), defaultValues: empty });
+  const feedback = useFormFeedback("value", form);
   const record = useMutation(trpc.measure.recordValue.mutationOptions());
   const { errors } = form.formState;
   const summary = summaryOf(errorList(errors, "value"), feedback.summary({}));
 
   const onSubmit = form.handleSubmit((values) =>
     feedback.submit(async () => {
-      const saved = await record.mutateAsync(values).catch((error: unknown) => {
-        showFieldErrors(form.setError, error, ["periodEnd"]);
-        throw error;
-      });
+      const saved = await record.mutateAsync(values);
       form.reset(empty);
       router.refresh();
       const period = formatDate(values.periodEnd);
@@ -46,7 +43,7 @@ export function RecordValueForm({ measureId, unit }: { measureId: string; unit: 
       <h2 id="record-value" className="mb-4 text-2xl">
         Enter a value
       </h2>
-      <ErrorSummary errors={summary} />
+      <ErrorSummary errors={summary} attempt={form.formState.submitCount} />
       <Notice text={feedback.notice} />
       <FormField
         id="value-periodEnd"

@@ -65,7 +65,7 @@ function NextInspection({ next }: { next: NonNullable<NationalRow["plan"]>["next
 
 export function NationalTable({ rows, view, caption }: { rows: NationalRow[]; view: NationalOverviewInput; caption: string }) {
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full border-collapse text-left text-base">
         <caption className="mb-2 text-left text-xl font-bold">{caption}</caption>
         <thead>

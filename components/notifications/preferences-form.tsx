@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { useForm } from "react-hook-form";
-import { Notice, useFormFeedback } from "@/components/forms/form-feedback";
+import { FORM_BEHAVIOUR, Notice, useFormFeedback } from "@/components/forms/form-feedback";
 import { useTRPC } from "@/components/trpc/provider";
 import { buttonClass } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
@@ -16,8 +16,8 @@ const DAY_OPTIONS = Object.entries(DIGEST_DAY_LABEL).map(([value, label]) => ({ 
 export function PreferencesForm({ saved }: { saved: PreferencesInput }) {
   const trpc = useTRPC();
   const prefix = "preferences";
-  const feedback = useFormFeedback(prefix);
-  const form = useForm<PreferencesInput>({ resolver: zodResolver(preferencesSchema), defaultValues: saved });
+  const form = useForm<PreferencesInput>({ ...FORM_BEHAVIOUR, resolver: zodResolver(preferencesSchema), defaultValues: saved });
+  const feedback = useFormFeedback(prefix, form);
   const save = useMutation(trpc.notification.savePreferences.mutationOptions());
   const { errors } = form.formState;
 
@@ -30,7 +30,7 @@ export function PreferencesForm({ saved }: { saved: PreferencesInput }) {
 
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Notification settings">
-      <ErrorSummary errors={feedback.summary(errors)} />
+      <ErrorSummary errors={feedback.summary(errors)} attempt={form.formState.submitCount} />
       <Notice text={feedback.notice} />
       <Fieldset id={`${prefix}-kinds`} legend="What would you like to hear about?" hint="Turn off what you do not want: Headway will neither email you nor list it in your notifications.">
         {PREFERENCE_FIELDS.map((field) => (

@@ -51,6 +51,7 @@ export function PlanImport({ slug, areaName }: { slug: string; areaName: string 
   const [check, setCheck] = useState<ImportCheck | null>(null);
   const [done, setDone] = useState<Done | null>(null);
   const [errors, setErrors] = useState<FieldError[]>([]);
+  const [attempt, setAttempt] = useState(0);
   const resultHeading = useRef<HTMLHeadingElement>(null);
 
   // Take keyboard and screen-reader users to the result when it appears.
@@ -62,6 +63,7 @@ export function PlanImport({ slug, areaName }: { slug: string; areaName: string 
 
   async function onCheck(event: React.FormEvent) {
     event.preventDefault();
+    setAttempt((n) => n + 1);
     setErrors([]);
     setCheck(null);
     setDone(null);
@@ -80,6 +82,7 @@ export function PlanImport({ slug, areaName }: { slug: string; areaName: string 
 
   async function onApply() {
     if (!upload) return;
+    setAttempt((n) => n + 1);
     setErrors([]);
     try {
       const result = await apply.mutateAsync({ slug, files: upload });
@@ -109,7 +112,7 @@ export function PlanImport({ slug, areaName }: { slug: string; areaName: string 
 
   return (
     <>
-      <ErrorSummary errors={errors} />
+      <ErrorSummary errors={errors} attempt={attempt} />
       <form onSubmit={onCheck} noValidate aria-labelledby="import-heading" className="mb-8">
         <FormField
           id={FIELD}

@@ -5,7 +5,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { StaleSaveConflict } from "@/components/forms/conflict-panel";
-import { Notice, useFormFeedback } from "@/components/forms/form-feedback";
+import { FORM_BEHAVIOUR, Notice, useFormFeedback } from "@/components/forms/form-feedback";
 import { useVersionedSave } from "@/components/forms/use-versioned-save";
 import { useTRPC } from "@/components/trpc/provider";
 import { buttonClass } from "@/components/ui/button";
@@ -50,6 +50,7 @@ function CheckboxGroup({ id, legend, error, children }: { id: string; legend: st
       <legend className="mb-2 font-bold">{legend}</legend>
       {error ? (
         <p id={`${id}-error`} className="mb-2 font-bold text-error">
+          <span className="sr-only">Error: </span>
           {error.message}
         </p>
       ) : null}
@@ -61,9 +62,9 @@ function CheckboxGroup({ id, legend, error, children }: { id: string; legend: st
 export function ActionForm({ slug, choices, action, findingId }: Props) {
   const trpc = useTRPC();
   const router = useRouter();
-  const feedback = useFormFeedback("action");
   const versioned = useVersionedSave<ActionFields>(action?.version ?? 1);
-  const form = useForm<ActionFields>({ resolver: zodResolver(actionFields), defaultValues: action ?? { ...EMPTY, findingId: findingId ?? "" } });
+  const form = useForm<ActionFields>({ ...FORM_BEHAVIOUR, resolver: zodResolver(actionFields), defaultValues: action ?? { ...EMPTY, findingId: findingId ?? "" } });
+  const feedback = useFormFeedback("action", form);
   const create = useMutation(trpc.action.create.mutationOptions());
   const update = useMutation(trpc.action.update.mutationOptions());
   const { errors } = form.formState;
@@ -103,7 +104,7 @@ export function ActionForm({ slug, choices, action, findingId }: Props) {
 
   return (
     <form onSubmit={onSubmit} noValidate aria-label={action ? `Edit action ${action.ref}` : "Add an action"}>
-      <ErrorSummary errors={feedback.summary(errors)} />
+      <ErrorSummary errors={feedback.summary(errors)} attempt={form.formState.submitCount} />
       <Notice text={feedback.notice} />
       <StaleSaveConflict
         versioned={versioned}

@@ -3,7 +3,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
-import { Notice, useFormFeedback } from "@/components/forms/form-feedback";
+import { FORM_BEHAVIOUR, Notice, useFormFeedback } from "@/components/forms/form-feedback";
 import { useTRPC } from "@/components/trpc/provider";
 import { buttonClass } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
@@ -14,8 +14,8 @@ import { organisationFields, type OrganisationFields } from "@/server/schemas/pl
 export function AddOrganisationForm({ slug }: { slug: string }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const feedback = useFormFeedback("organisation");
-  const form = useForm<OrganisationFields>({ resolver: zodResolver(organisationFields), defaultValues: { name: "", kind: "SCHOOL" } });
+  const form = useForm<OrganisationFields>({ ...FORM_BEHAVIOUR, resolver: zodResolver(organisationFields), defaultValues: { name: "", kind: "SCHOOL" } });
+  const feedback = useFormFeedback("organisation", form);
   const add = useMutation(trpc.plan.addOrganisation.mutationOptions());
   const { errors } = form.formState;
   const onSubmit = form.handleSubmit((values) =>
@@ -31,7 +31,7 @@ export function AddOrganisationForm({ slug }: { slug: string }) {
       <h3 id="add-organisation" className="mb-4 text-xl">
         Add an organisation
       </h3>
-      <ErrorSummary errors={feedback.summary(errors)} />
+      <ErrorSummary errors={feedback.summary(errors)} attempt={form.formState.submitCount} />
       <Notice text={feedback.notice} />
       <FormField id="organisation-name" label="Name" error={errors.name?.message}>
         <input type="text" autoComplete="off" className={inputClass} {...form.register("name")} />

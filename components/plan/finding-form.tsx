@@ -5,7 +5,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { StaleSaveConflict } from "@/components/forms/conflict-panel";
-import { Notice, useFormFeedback } from "@/components/forms/form-feedback";
+import { FORM_BEHAVIOUR, Notice, useFormFeedback } from "@/components/forms/form-feedback";
 import { useVersionedSave } from "@/components/forms/use-versioned-save";
 import { useTRPC } from "@/components/trpc/provider";
 import { buttonClass } from "@/components/ui/button";
@@ -21,12 +21,13 @@ const display = (v: FindingFields) => ({ ...v, kind: FINDING_KIND[v.kind] ?? v.k
 export function FindingForm({ slug, planId, finding }: Props) {
   const trpc = useTRPC();
   const router = useRouter();
-  const feedback = useFormFeedback("finding");
   const versioned = useVersionedSave<FindingFields>(finding?.version ?? 1);
   const form = useForm<FindingFields>({
+    ...FORM_BEHAVIOUR,
     resolver: zodResolver(findingFields),
     defaultValues: finding ?? { ref: "", kind: "SIGNIFICANT_WEAKNESS", inspectorsWording: "", summary: "" },
   });
+  const feedback = useFormFeedback("finding", form);
   const create = useMutation(trpc.finding.create.mutationOptions());
   const update = useMutation(trpc.finding.update.mutationOptions());
   const { errors } = form.formState;
@@ -48,7 +49,7 @@ export function FindingForm({ slug, planId, finding }: Props) {
 
   return (
     <form onSubmit={onSubmit} noValidate aria-label={finding ? `Edit finding ${finding.ref}` : "Add a finding"}>
-      <ErrorSummary errors={feedback.summary(errors)} />
+      <ErrorSummary errors={feedback.summary(errors)} attempt={form.formState.submitCount} />
       <Notice text={feedback.notice} />
       <StaleSaveConflict
         versioned={versioned}

@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
-import { Notice, useFormFeedback } from "@/components/forms/form-feedback";
+import { FORM_BEHAVIOUR, Notice, useFormFeedback } from "@/components/forms/form-feedback";
 import { StaleSaveConflict } from "@/components/forms/conflict-panel";
 import { useVersionedSave } from "@/components/forms/use-versioned-save";
 import { useTRPC } from "@/components/trpc/provider";
@@ -42,9 +42,9 @@ export function PlanDetailsForm({
 }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const feedback = useFormFeedback("plan");
   const versioned = useVersionedSave<PlanFields>(plan?.version ?? 1);
-  const form = useForm<PlanFields>({ resolver: zodResolver(planFields), defaultValues: plan ?? NEW_PLAN });
+  const form = useForm<PlanFields>({ ...FORM_BEHAVIOUR, resolver: zodResolver(planFields), defaultValues: plan ?? NEW_PLAN });
+  const feedback = useFormFeedback("plan", form);
   const create = useMutation(trpc.plan.create.mutationOptions());
   const update = useMutation(trpc.plan.update.mutationOptions());
   const { errors } = form.formState;
@@ -82,7 +82,7 @@ export function PlanDetailsForm({
       <h2 id="plan-details" className="mb-4 text-2xl">
         {plan ? "Plan details" : "Start a plan"}
       </h2>
-      <ErrorSummary errors={feedback.summary(errors)} />
+      <ErrorSummary errors={feedback.summary(errors)} attempt={form.formState.submitCount} />
       <Notice text={feedback.notice} />
       <StaleSaveConflict
         versioned={versioned}

@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
-import { Notice, useFormFeedback } from "@/components/forms/form-feedback";
+import { FORM_BEHAVIOUR, Notice, useFormFeedback } from "@/components/forms/form-feedback";
 import { useTRPC } from "@/components/trpc/provider";
 import { buttonClass } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
@@ -17,9 +17,9 @@ type Values = z.infer<typeof recordInspectionSchema>;
 export function RecordInspectionForm({ slug }: { slug: string }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const feedback = useFormFeedback("inspection");
   const empty: Values = { slug, framework: "FRAMEWORK_2023", kind: "FULL", startDate: "", endDate: "", publishedDate: "", reportUrl: "" };
-  const form = useForm<Values>({ resolver: zodResolver(recordInspectionSchema), defaultValues: empty });
+  const form = useForm<Values>({ ...FORM_BEHAVIOUR, resolver: zodResolver(recordInspectionSchema), defaultValues: empty });
+  const feedback = useFormFeedback("inspection", form);
   const record = useMutation(trpc.plan.recordInspection.mutationOptions());
   const { errors } = form.formState;
   const onSubmit = form.handleSubmit((values) =>
@@ -35,7 +35,7 @@ export function RecordInspectionForm({ slug }: { slug: string }) {
       <h3 id="record-inspection" className="mb-4 text-xl">
         Record an inspection
       </h3>
-      <ErrorSummary errors={feedback.summary(errors)} />
+      <ErrorSummary errors={feedback.summary(errors)} attempt={form.formState.submitCount} />
       <Notice text={feedback.notice} />
       <FormField id="inspection-framework" label="Framework" error={errors.framework?.message}>
         <Select placeholder="Choose the framework" options={optionsOf(INSPECTION_FRAMEWORK)} {...form.register("framework")} />

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { Notice, useFormFeedback } from "@/components/forms/form-feedback";
+import { FORM_BEHAVIOUR, Notice, useFormFeedback } from "@/components/forms/form-feedback";
 import { useTRPC } from "@/components/trpc/provider";
 import { buttonClass } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
@@ -16,9 +16,9 @@ import { snapshotFields, type SnapshotFields } from "@/server/schemas/snapshot";
 export function TakeSnapshotForm({ slug }: { slug: string }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const feedback = useFormFeedback("snapshot");
   const [taken, setTaken] = useState<{ id: string; label: string } | null>(null);
-  const form = useForm<SnapshotFields>({ resolver: zodResolver(snapshotFields), defaultValues: { label: "" } });
+  const form = useForm<SnapshotFields>({ ...FORM_BEHAVIOUR, resolver: zodResolver(snapshotFields), defaultValues: { label: "" } });
+  const feedback = useFormFeedback("snapshot", form);
   const take = useMutation(trpc.snapshot.take.mutationOptions());
   const { errors } = form.formState;
   const onSubmit = form.handleSubmit((values) =>
@@ -41,7 +41,7 @@ export function TakeSnapshotForm({ slug }: { slug: string }) {
         forum&apos;s verdicts and the adviser&apos;s notes. Later you can see what has changed since, and print it as a board
         pack.
       </p>
-      <ErrorSummary errors={feedback.summary(errors)} />
+      <ErrorSummary errors={feedback.summary(errors)} attempt={form.formState.submitCount} />
       <Notice text={feedback.notice} />
       {taken ? (
         <p className="mb-4">

@@ -1,6 +1,6 @@
 /**
  * GOV.UK-style table: a caption (visible or for screen readers only), column headings, and the
- * rows the caller renders with `cell` for each <td>. Scrolls sideways on narrow screens.
+ * rows the caller renders with `cell` for each <td>. Scrolls sideways on narrow screens, within itself.
  */
 export const cell = "py-2 pr-3";
 
@@ -16,7 +16,9 @@ export function Table({
   children: React.ReactNode;
 }) {
   return (
-    <div className="overflow-x-auto">
+    // Relative, so the screen-reader-only words in its cells stay inside the scrolling box rather
+    // than widening the page on a narrow screen.
+    <div className="relative overflow-x-auto">
       <table className="w-full border-collapse text-left text-base">
         <caption className={captionHidden ? "sr-only" : "mb-2 text-left text-xl font-bold"}>{caption}</caption>
         <thead>

@@ -7,7 +7,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
-import { Notice, useFormFeedback } from "@/components/forms/form-feedback";
+import { FORM_BEHAVIOUR, Notice, useFormFeedback } from "@/components/forms/form-feedback";
 import { useTRPC } from "@/components/trpc/provider";
 import { buttonClass } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
@@ -19,11 +19,12 @@ export function SendRequestForm({ action }: { action: { id: string; ref: string 
   const trpc = useTRPC();
   const router = useRouter();
   const prefix = `update-request-${action.id}`;
-  const feedback = useFormFeedback(prefix);
   const form = useForm<SendUpdateRequestInput>({
+    ...FORM_BEHAVIOUR,
     resolver: zodResolver(sendUpdateRequestSchema),
     defaultValues: { actionId: action.id, email: "", message: "" },
   });
+  const feedback = useFormFeedback(prefix, form);
   const send = useMutation(trpc.updateRequest.send.mutationOptions());
   const { errors } = form.formState;
 
@@ -43,7 +44,7 @@ export function SendRequestForm({ action }: { action: { id: string; ref: string 
         Send a link to someone without a Headway account, such as a school SENCO, so they can post one update on
         action {action.ref}. The update waits for your acknowledgement like any other.
       </p>
-      <ErrorSummary errors={feedback.summary(errors)} />
+      <ErrorSummary errors={feedback.summary(errors)} attempt={form.formState.submitCount} />
       <Notice text={feedback.notice} />
       <FormField id={`${prefix}-email`} label="Their email address" error={errors.email?.message}>
         <input type="email" autoComplete="off" spellCheck={false} className={inputClass} {...form.register("email")} />

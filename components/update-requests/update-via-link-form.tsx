@@ -8,7 +8,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
-import { successPanelClass, useFormFeedback } from "@/components/forms/form-feedback";
+import { FORM_BEHAVIOUR, successPanelClass, useFormFeedback } from "@/components/forms/form-feedback";
 import { useTRPC } from "@/components/trpc/provider";
 import { buttonClass } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
@@ -33,10 +33,10 @@ export function UpdateViaLinkForm({
 }) {
   const trpc = useTRPC();
   const prefix = "update-via-link";
-  const feedback = useFormFeedback(prefix);
   const [sent, setSent] = useState(false);
   const thanks = useRef<HTMLHeadingElement>(null);
   const form = useForm<PostViaUpdateRequestInput>({
+    ...FORM_BEHAVIOUR,
     resolver: zodResolver(postViaUpdateRequestSchema),
     defaultValues: {
       token,
@@ -45,6 +45,7 @@ export function UpdateViaLinkForm({
       status: action.status === "NOT_STARTED" ? "IN_PROGRESS" : action.status,
     },
   });
+  const feedback = useFormFeedback(prefix, form);
   const post = useMutation(trpc.updateRequest.post.mutationOptions());
   const { errors } = form.formState;
 
@@ -82,7 +83,7 @@ export function UpdateViaLinkForm({
         <h2 id={`${prefix}-heading`} className="mb-4 text-2xl">
           Your update on action {action.ref}
         </h2>
-        <ErrorSummary errors={feedback.summary(errors)} />
+        <ErrorSummary errors={feedback.summary(errors)} attempt={form.formState.submitCount} />
         <FormField
           id={`${prefix}-narrative`}
           label="What has happened since the last update?"

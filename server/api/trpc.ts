@@ -11,6 +11,8 @@ import superjson from "superjson";
 import { ZodError } from "zod";
 import { canGlobally, isGlobalCapability, type Guard, type Viewer } from "@/server/auth/permissions";
 import { AppError } from "@/server/errors";
+import { noteDatabaseOutage } from "@/server/resilience/database-outage";
+import { DATABASE_UNAVAILABLE_DIGEST, UNAVAILABLE } from "@/server/resilience/unavailable-wording";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 
 // 1. Context --------------------------------------------------------------------------------
@@ -61,13 +63,22 @@ export const createCallerFactory = t.createCallerFactory;
 
 const CODE = { NOT_FOUND: "NOT_FOUND", FORBIDDEN: "FORBIDDEN", CONFLICT: "CONFLICT", INVALID: "BAD_REQUEST" } as const;
 
-/** Maps a service's AppError to a tRPC error, once, for every procedure. */
+/**
+ * A database outage as a 503 with a sentence to show, never a 500; the digest lets a page that
+ * fails on it (server components call procedures too) say the same (app/error.tsx).
+ */
+export function databaseUnavailable(cause: unknown): TRPCError {
+  return Object.assign(new TRPCError({ code: "SERVICE_UNAVAILABLE", message: UNAVAILABLE.short, cause }), { digest: DATABASE_UNAVAILABLE_DIGEST });
+}
+
+/** Maps a service's AppError to a tRPC error, once, for every procedure; and an outage to 503. */
 const appErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok && result.error.cause instanceof AppError) {
     const cause = result.error.cause;
     throw new TRPCError({ code: CODE[cause.code], message: cause.message, cause });
   }
+  if (!result.ok && noteDatabaseOutage(result.error.cause)) throw databaseUnavailable(result.error.cause);
   return result;
 });
 

@@ -7,21 +7,32 @@
 import "server-only";
 import { PrismaAdapter } from "@next-auth/prisma-adapter";
 import { getServerSession, type NextAuthOptions } from "next-auth";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { cache } from "react";
+import { clientAddress } from "@/server/auth/client-address";
 import { demoAccountsAllowed } from "@/server/auth/demo-accounts";
-import { checkPassword } from "@/server/auth/password-sign-in";
+import { signInWithPassword } from "@/server/auth/password-sign-in";
 import { buildProviders } from "@/server/auth/providers";
+import { countMagicLinkRequest } from "@/server/auth/sign-in-limits";
 import { loadSessionUser, type SessionUser } from "@/server/auth/session-user";
 import { getDb } from "@/server/db";
 import { magicLinkEmail } from "@/server/email/magic-link";
 import { sendEmail } from "@/server/email/mailer";
 import { env } from "@/server/env.js";
+import { DatabaseUnavailableError, noteDatabaseOutage } from "@/server/resilience/database-outage";
 
 declare module "next-auth" {
   interface Session {
     user: SessionUser;
+    /** Set instead of `user` when the database could not be asked who this is. */
+    databaseUnavailable?: true;
   }
+}
+
+const OUTAGE = Symbol("database outage");
+function outageAsMarker(error: unknown): typeof OUTAGE {
+  if (noteDatabaseOutage(error)) return OUTAGE;
+  throw error;
 }
 
 function userMayUseDemoAccount(user: { isDemo: boolean }) {
@@ -49,7 +60,8 @@ export function authOptions(): NextAuthOptions {
     session: { strategy: "jwt", maxAge: env.SESSION_MAX_AGE_HOURS * 60 * 60 },
     pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin" },
     providers: buildProviders(env, {
-      authorizePassword: (email, password) => checkPassword(db, email, password, env),
+      authorizePassword: (email, password, requestHeaders) =>
+        signInWithPassword(db, { email, password, address: clientAddress(requestHeaders, env.TRUST_PROXY) }, env),
       async sendMagicLink({ identifier, url }) {
         // Only people with an account get a link. Everyone else sees the same "check your
         // email" page, so the form does not reveal who has an account.
@@ -59,8 +71,14 @@ export function authOptions(): NextAuthOptions {
     callbacks: {
       async signIn({ user, account, email }) {
         if (account?.provider === "password") return true; // checked in authorizePassword
-        // Asking for a link: sendMagicLink decides whether anything is sent.
-        if (email?.verificationRequest) return true;
+        // Asking for a link: counted against the link limits for everyone, account or not
+        // (a refusal reaches the form as "TooManyAttempts:<minutes>"); then sendMagicLink
+        // decides whether anything is sent.
+        if (email?.verificationRequest) {
+          const address = clientAddress(Object.fromEntries(await headers()), env.TRUST_PROXY);
+          await countMagicLinkRequest(db, { email: user.email ?? "", address });
+          return true;
+        }
         return mayUseEmailSignIn(user.email ?? "");
       },
       jwt({ token, user }) {
@@ -68,7 +86,10 @@ export function authOptions(): NextAuthOptions {
         return token;
       },
       async session({ session, token }) {
-        const fresh = token.sub ? await loadSessionUser(db, token.sub) : null;
+        // next-auth would swallow a failed lookup and treat the person as signed out (clearing
+        // their cookie): during a database outage say so instead (getSession throws it).
+        const fresh = token.sub ? await loadSessionUser(db, token.sub).catch(outageAsMarker) : null;
+        if (fresh === OUTAGE) return { ...session, user: undefined as never, databaseUnavailable: true };
         // A disabled or deleted user keeps no session: an expired date makes next-auth treat
         // it as signed out.
         if (!fresh) return { ...session, user: undefined as never, expires: new Date(0).toISOString() };
@@ -85,5 +106,7 @@ export function authOptions(): NextAuthOptions {
  */
 export const getSession = cache(async () => {
   await cookies();
-  return getServerSession(authOptions());
+  const session = await getServerSession(authOptions());
+  if (session?.databaseUnavailable) throw new DatabaseUnavailableError();
+  return session;
 });

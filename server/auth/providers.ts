@@ -19,8 +19,15 @@ export type ProviderEnv = {
 };
 
 export type ProviderHooks = {
-  /** Checks an email and password; returns the user or null. */
-  authorizePassword(email: string, password: string): Promise<{ id: string; email: string; name: string | null } | null>;
+  /**
+   * Checks an email and password; returns the user or null, or throws when sign-in is limited.
+   * `headers` are the request's (lower-case names), for the client's address.
+   */
+  authorizePassword(
+    email: string,
+    password: string,
+    headers: Record<string, unknown>,
+  ): Promise<{ id: string; email: string; name: string | null } | null>;
   /** Sends the magic link (server/email). */
   sendMagicLink(params: { identifier: string; url: string }): Promise<void>;
 };
@@ -31,10 +38,10 @@ export function buildProviders(e: ProviderEnv, hooks: ProviderHooks): Provider[]
       id: "password",
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(raw) {
+      async authorize(raw, req) {
         const parsed = passwordSignInSchema.safeParse(raw);
         if (!parsed.success) return null;
-        return hooks.authorizePassword(parsed.data.email, parsed.data.password);
+        return hooks.authorizePassword(parsed.data.email, parsed.data.password, req?.headers ?? {});
       },
     }),
   ];

@@ -101,6 +101,19 @@ describe("the board pack's content", () => {
     expect(tables(measures)[0]!.rows).toEqual([["14% for February 2026 (provisional)", "38.13%", "60% by 30 September 2026", "Off track"]]);
   });
 
+  it("gives every point of each chart as a table of figures after it, in date order", () => {
+    const measures = section(part(outline, "Finding 1"), "Measures");
+    const figures = tables(measures)[1]!;
+    expect(figures.columns.map((c) => c.header)).toEqual(["Date", "Figures for M1", "Value"]);
+    expect(figures.rows).toEqual([
+      ["31 March 2025", "Baseline", "4%"],
+      ["30 September 2025", "Value (validated)", "9%"],
+      ["28 February 2026", "Value (provisional)", "14%"],
+      ["30 September 2026", "Target", "60%"],
+      ["31 December 2023", "Benchmark: England average 2023", "50.3%"],
+    ]);
+  });
+
   it("lists as exceptions only the red actions, with their owner's latest commentary, and the measures off track", () => {
     const exceptions = section(part(outline, "Finding 1"), "Exceptions");
     const [red, offTrack] = tables(exceptions);

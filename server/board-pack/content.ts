@@ -4,7 +4,7 @@
  * changed since the snapshot before. Pure: it reads the pack (already trimmed to what the reader
  * may see by stateForViewer) and nothing else.
  */
-import { chartSummary, EMPTY_CHART_TEXT, expectedOn, formatMonth, isEmptyChart } from "@/components/charts/measure-chart-text";
+import { chartSummary, EMPTY_CHART_TEXT, expectedOn, formatMonth, isEmptyChart, trajectoryPointNames } from "@/components/charts/measure-chart-text";
 import { formatMeasureValue } from "@/components/measures/measure-value";
 import { formatDate, pluralise } from "@/components/ui/format";
 import { changesContent } from "@/server/board-pack/changes-content";
@@ -20,6 +20,7 @@ import {
   FINDING_KIND,
   INSPECTION_KIND,
   MEASURE_STATUS,
+  MEASURE_VALUE_STATUS,
   PLAN_STATUS,
   PLAN_TYPE,
   VERDICT,
@@ -153,10 +154,40 @@ function expectedText(chart: MeasureChartData): string {
 const targetText = (chart: MeasureChartData) =>
   chart.target ? `${formatMeasureValue(chart.target.value, chart.unit)} by ${formatDate(chart.target.date)}` : "No target set";
 
+/**
+ * Every point the chart draws, as a table in date order: the values, the trajectory, the benchmark
+ * and any trajectory since replaced. The chart's equivalent for a reader who cannot see it (the
+ * web pages give the same figures beside each chart).
+ */
+export function chartFigures(chart: MeasureChartData): Extract<Block, { kind: "table" }> {
+  const v = (n: number) => formatMeasureValue(n, chart.unit);
+  const names = trajectoryPointNames(chart);
+  const dated: Array<[string, string, string]> = [
+    ...chart.values.map((p): [string, string, string] => [p.date, `Value (${MEASURE_VALUE_STATUS[p.status].toLowerCase()})`, v(p.value)]),
+    ...chart.trajectory.map((p, i): [string, string, string] => [p.date, names[i]!, v(p.value)]),
+    ...(chart.superseded ?? []).flatMap((line) => line.points.map((p): [string, string, string] => [p.date, line.label, v(p.value)])),
+  ].sort((a, b) => a[0].localeCompare(b[0]));
+  const rows = dated.map(([date, what, value]) => [formatDate(date), what, value]);
+  if (chart.benchmark) {
+    const { benchmark } = chart;
+    rows.push([benchmark.date ? formatDate(benchmark.date) : "Not dated", `Benchmark${benchmark.label ? `: ${benchmark.label}` : ""}`, v(benchmark.value)]);
+  }
+  return {
+    kind: "table",
+    columns: [
+      { header: "Date", weight: 2 },
+      { header: `Figures for ${chart.ref}`, weight: 4 },
+      { header: "Value", weight: 2 },
+    ],
+    rows,
+  };
+}
+
 function measureBlocks(m: MeasureState): Block[] {
+  const empty = isEmptyChart(m.chart);
   return [
     { kind: "heading", level: 3, text: `${m.ref}: ${m.name}` },
-    isEmptyChart(m.chart)
+    empty
       ? { kind: "paragraph", text: EMPTY_CHART_TEXT, muted: true }
       : { kind: "chart", chart: m.chart, title: `Chart of ${m.ref}: ${m.name}`, description: chartSummary(m.chart) },
     {
@@ -169,6 +200,7 @@ function measureBlocks(m: MeasureState): Block[] {
       ],
       rows: [[latestValueText(m.chart), expectedText(m.chart), targetText(m.chart), MEASURE_STATUS[m.status]]],
     },
+    ...(empty ? [] : [chartFigures(m.chart)]),
   ];
 }
 

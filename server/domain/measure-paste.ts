@@ -9,6 +9,7 @@
  * A first line that is neither a period nor a value is taken as a heading and skipped.
  */
 import { endOfMonth, isValid, parse } from "date-fns";
+import { MAX_FIGURE } from "@/server/schemas/common";
 
 export type PastedRow = {
   /** The line of the text it came from, counting from 1. */
@@ -117,6 +118,7 @@ export function parsePastedValues(text: string, { latest }: { latest?: string } 
     const problems: string[] = [];
     if (periodEnd === null) problems.push(`'${parts[0]}' is not a date or a month`);
     if (Number.isNaN(value)) problems.push(`'${parts[1]}' is not a number`);
+    else if (Math.abs(value) > MAX_FIGURE) problems.push(`'${parts[1]}' is too large`);
     if (periodEnd !== null && latest !== undefined && periodEnd > latest) {
       problems.push(`${humanDate(periodEnd)} has not ended yet`);
     }

@@ -912,6 +912,10 @@ export async function applyPlanImport(db: PrismaClient, actor: ImportActor, inpu
   const parsed = parse(input);
   try {
     return await db.$transaction(async (tx) => {
+      // One import at a time per area: a second submission of the same file waits here, then finds
+      // the plan already as the file says ("unchanged") instead of adding a second copy of what has
+      // no unique key (a new plan, its inspections). NO KEY: the area's other records can still be added.
+      await tx.$queryRaw`SELECT 1 FROM "LocalArea" WHERE id = ${input.localAreaId} FOR NO KEY UPDATE`;
       const analysis = await analyse(tx, input.localAreaId, parsed);
       const { report } = analysis;
       if (report.errors.length > 0) return { status: "refused", report, planId: null };

@@ -8,6 +8,7 @@
 import ExcelJS from "exceljs";
 import { AppError } from "@/server/errors";
 import { LIMITS, type Cell } from "@/server/import-export/workbook-format";
+import { checkWorkbookZip } from "@/server/import-export/workbook-zip";
 
 export type RawRow = { row: number; cells: Cell[] };
 /** `header[i]` names the column whose value is `cells[i]` in each row. */
@@ -43,46 +44,6 @@ export async function readUpload(files: readonly UploadedFile[]): Promise<RawWor
 // XLSX
 // ---------------------------------------------------------------------------------------------
 
-/**
- * Checks the ZIP container before exceljs unpacks it: that it is one, that it holds a workbook,
- * and that it does not unpack to more than the limit (the sizes come from the ZIP's directory).
- */
-function inspectZip(bytes: Uint8Array, name: string) {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const u32 = (at: number) => view.getUint32(at, true);
-  const u16 = (at: number) => view.getUint16(at, true);
-  const notWorkbook = refuse(`${name} is not an Excel workbook (.xlsx). Save it from Excel as an “Excel Workbook (.xlsx)”, or import CSV files.`);
-  if (bytes.byteLength >= 8 && u32(0) === 0xe011cfd0) {
-    throw refuse(`${name} looks like an older Excel file (.xls) with a new name. Save it as an “Excel Workbook (.xlsx)” and try again.`);
-  }
-  if (bytes.byteLength < 22 || u32(0) !== 0x04034b50) throw notWorkbook;
-  // The end-of-directory record sits in the last 22 bytes plus at most a 64 KB comment.
-  let eocd = -1;
-  for (let at = bytes.byteLength - 22; at >= Math.max(0, bytes.byteLength - 22 - 0xffff); at--) {
-    if (u32(at) === 0x06054b50) {
-      eocd = at;
-      break;
-    }
-  }
-  if (eocd < 0) throw notWorkbook;
-  const entries = u16(eocd + 10);
-  let at = u32(eocd + 16);
-  let unpacked = 0;
-  let hasWorkbook = false;
-  for (let i = 0; i < entries; i++) {
-    if (at + 46 > bytes.byteLength || u32(at) !== 0x02014b50) throw notWorkbook;
-    const size = u32(at + 24);
-    const nameLength = u16(at + 28);
-    const entryName = new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength));
-    if (size === 0xffffffff) throw refuse(`${name} is too large to import.`);
-    unpacked += size;
-    if (entryName === "xl/workbook.xml") hasWorkbook = true;
-    at += 46 + nameLength + u16(at + 30) + u16(at + 32);
-  }
-  if (!hasWorkbook) throw notWorkbook;
-  if (unpacked > LIMITS.unpackedBytes) throw refuse(`${name} unpacks to more than ${LIMITS.unpackedBytes / MB} MB: split the plan or import CSV files.`);
-}
-
 /** A percentage format ("0%", "0.0%") but not a literal "%" inside quotes. */
 const isPercentFormat = (numFmt: string | undefined) => !!numFmt && /%/.test(numFmt.replace(/"[^"]*"/g, ""));
 
@@ -107,7 +68,8 @@ function cellOf(value: ExcelJS.CellValue, numFmt: string | undefined): Cell {
 }
 
 export async function readXlsx(bytes: Uint8Array, name = "The file"): Promise<RawWorkbook> {
-  inspectZip(bytes, name);
+  // Before exceljs unpacks anything: a small file may claim, or hold, far more than it looks.
+  await checkWorkbookZip(bytes, name);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);

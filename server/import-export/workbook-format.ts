@@ -19,7 +19,7 @@ import {
   REGION,
 } from "@/server/domain/labels";
 import { addDays, utcDay } from "@/server/domain/calendar";
-import { fromDay, isRealDay, toDay } from "@/server/schemas/common";
+import { fromDay, isRealDay, MAX_FIGURE, textInput, toDay } from "@/server/schemas/common";
 import { MAX_UPLOAD_BYTES } from "@/server/schemas/plan-transfer";
 
 /** Every enumeration a workbook cell may hold, with the words written on export. */
@@ -176,10 +176,17 @@ export function isEmpty(cell: Cell | undefined): boolean {
   return cell === null || cell === undefined || (typeof cell === "string" && cell.trim() === "");
 }
 
+/** What every text field of the editors accepts: a cell may hold nothing they would refuse to store. */
+const STORABLE_TEXT = textInput();
+
 /** Text as the cell shows it: trimmed, Windows line ends made plain. */
 export function cellText(cell: Cell | undefined): Parsed<string> {
   if (cell === null || cell === undefined) return ok("");
-  if (typeof cell === "string") return ok(cell.replace(/\r\n?/g, "\n").trim());
+  if (typeof cell === "string") {
+    const storable = STORABLE_TEXT.safeParse(cell);
+    if (!storable.success) return fail(storable.error.issues[0]!.message);
+    return ok(cell.replace(/\r\n?/g, "\n").trim());
+  }
   if (typeof cell === "number") return ok(String(cell));
   if (typeof cell === "boolean") return ok(cell ? "TRUE" : "FALSE");
   if (cell instanceof Date) return ok(fromDay(cell));
@@ -300,7 +307,7 @@ export function parseDate(cell: Cell | undefined, header: string, options: { dat
  */
 export function parseNumber(cell: Cell | undefined, header: string): Parsed<number | null> {
   if (isEmpty(cell)) return ok(null);
-  if (typeof cell === "number") return Number.isFinite(cell) ? ok(cell) : fail(`${header} must be a number`);
+  if (typeof cell === "number") return Number.isFinite(cell) ? withinFigure(cell, header) : fail(`${header} must be a number`);
   const text = cellText(cell);
   if (!text.ok) return text;
   let t = text.value.replace(/\s+/g, "");
@@ -308,7 +315,13 @@ export function parseNumber(cell: Cell | undefined, header: string): Parsed<numb
   if (/^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(t)) t = t.replace(/,/g, "");
   if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t)) return fail(`${header} must be a number, like 42 or 17.5`);
   const n = Number(t);
-  return Number.isFinite(n) ? ok(n) : fail(`${header} must be a number`);
+  return Number.isFinite(n) ? withinFigure(n, header) : fail(`${header} must be a number`);
+}
+
+/** The editors' bound on a measure's figures, for every number a cell holds. */
+function withinFigure(n: number, header: string): Parsed<number | null> {
+  const max = MAX_FIGURE.toLocaleString("en-GB");
+  return Math.abs(n) <= MAX_FIGURE ? ok(n) : fail(`${header} must be between -${max} and ${max}`);
 }
 
 /** A whole number from `min` to `max`. */

@@ -1,18 +1,18 @@
 import { z } from "zod";
 import { AreaRole, Region } from "@/server/generated/prisma/enums";
-import { email, id } from "@/server/schemas/common";
+import { email, id, textInput } from "@/server/schemas/common";
 
 export const areaRole = z.enum(AreaRole, "Choose a role");
 
 export const createUserSchema = z.object({
   email,
-  name: z.string().trim().min(1, "Enter the person's full name").max(120, "Name must be 120 characters or fewer"),
-  jobTitle: z.string().trim().max(120, "Job title must be 120 characters or fewer").optional(),
+  name: textInput().trim().min(1, "Enter the person's full name").max(120, "Name must be 120 characters or fewer"),
+  jobTitle: textInput().trim().max(120, "Job title must be 120 characters or fewer").optional(),
 });
 
 export const grantMembershipSchema = z.object({
-  userId: z.string().min(1, "Choose a person").pipe(id),
-  localAreaId: z.string().min(1, "Choose a local area").pipe(id),
+  userId: textInput().min(1, "Choose a person").pipe(id),
+  localAreaId: textInput().min(1, "Choose a local area").pipe(id),
   role: areaRole,
 });
 
@@ -22,7 +22,7 @@ export type CreateUserInput = z.infer<typeof createUserSchema>;
 export type GrantMembershipInput = z.infer<typeof grantMembershipSchema>;
 
 export const createAreaSchema = z.object({
-  name: z.string().trim().min(2, "Enter the local area's name").max(100, "Name must be 100 characters or fewer"),
+  name: textInput().trim().min(2, "Enter the local area's name").max(100, "Name must be 100 characters or fewer"),
   laCode: z
     .string()
     .trim()

@@ -1,12 +1,12 @@
 /** Inputs of advisers' monitoring notes, judgements and starting an APP. Browser-safe: forms validate with these too. */
 import { z } from "zod";
 import { AdviserView, Judgement } from "@/server/generated/prisma/enums";
-import { id, optionalId, requiredDay, slug } from "@/server/schemas/common";
+import { id, optionalId, requiredDay, slug, textInput } from "@/server/schemas/common";
 
 export const adviserNoteFields = z.object({
   /** "" for a note on the area as a whole. */
   findingId: optionalId,
-  note: z.string().trim().min(1, "Enter the note").max(5000, "The note must be 5000 characters or fewer"),
+  note: textInput().trim().min(1, "Enter the note").max(5000, "The note must be 5000 characters or fewer"),
   /** "" for "No view". */
   view: z.union([z.enum(AdviserView), z.literal("")], "Choose a view on the likely judgement, or No view"),
   date: requiredDay("the date of the note"),
@@ -15,8 +15,7 @@ export type AdviserNoteFields = z.infer<typeof adviserNoteFields>;
 export const recordNoteSchema = z.object({ slug }).and(adviserNoteFields);
 
 /** A link to the published letter: https only, so it opens safely from the evidence pack. */
-export const letterUrl = z
-  .string()
+export const letterUrl = textInput()
   .trim()
   .min(1, "Enter the link to the published letter")
   .max(2000, "The link must be 2000 characters or fewer")

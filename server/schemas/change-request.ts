@@ -4,17 +4,17 @@
  */
 import { z } from "zod";
 import { ChangeRequestStatus } from "@/server/generated/prisma/enums";
-import { id, requiredDay, slug } from "@/server/schemas/common";
+import { figure, id, requiredDay, slug, textInput } from "@/server/schemas/common";
 import { milestoneFields } from "@/server/schemas/measure";
 
-const reason = z.string().trim().min(1, "Enter the reason for the change").max(2000, "The reason must be 2000 characters or fewer");
+const reason = textInput().trim().min(1, "Enter the reason for the change").max(2000, "The reason must be 2000 characters or fewer");
 const base = { entityId: id, reason };
 
 export const requestChangeSchema = z.discriminatedUnion("field", [
-  z.object({ ...base, field: z.literal("action.title"), newValue: z.string().trim().min(1, "Enter the new title").max(200, "The title must be 200 characters or fewer") }),
-  z.object({ ...base, field: z.literal("action.description"), newValue: z.string().trim().max(5000, "The description must be 5000 characters or fewer") }),
+  z.object({ ...base, field: z.literal("action.title"), newValue: textInput().trim().min(1, "Enter the new title").max(200, "The title must be 200 characters or fewer") }),
+  z.object({ ...base, field: z.literal("action.description"), newValue: textInput().trim().max(5000, "The description must be 5000 characters or fewer") }),
   z.object({ ...base, field: z.literal("action.dueDate"), newValue: requiredDay("the new due date") }),
-  z.object({ ...base, field: z.literal("measure.targetValue"), newValue: z.number("Enter the new target value as a number") }),
+  z.object({ ...base, field: z.literal("measure.targetValue"), newValue: figure("Enter the new target value as a number") }),
   z.object({ ...base, field: z.literal("measure.targetDate"), newValue: requiredDay("the new target date") }),
   z.object({ ...base, field: z.literal("measure.milestones"), newValue: z.array(milestoneFields).max(40, "A measure can have up to 40 milestones") }),
 ]);
@@ -24,7 +24,7 @@ export const decideChangeSchema = z
   .object({
     id,
     decision: z.enum(["APPROVE", "REJECT"], "Choose whether to approve or reject the change"),
-    note: z.string().trim().max(2000, "The note must be 2000 characters or fewer"),
+    note: textInput().trim().max(2000, "The note must be 2000 characters or fewer"),
   })
   .refine((d) => d.decision === "APPROVE" || d.note.length > 0, { path: ["note"], message: "Say why the change is rejected" });
 export type DecideChangeInput = z.infer<typeof decideChangeSchema>;

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { CommentVisibility } from "@/server/generated/prisma/enums";
+import { textInput } from "@/server/schemas/common";
 import { exactlyOneTargetOf, targetFields } from "@/server/schemas/evidence";
 
 export const MAX_COMMENT_LENGTH = 2000;
@@ -16,7 +17,7 @@ export type CommentTarget = z.infer<typeof commentTargetSchema>;
 
 /** What the person writes and chooses: the form's fields. */
 export const commentFieldsSchema = z.object({
-  body: z.string().trim().min(1, "Enter your comment").max(MAX_COMMENT_LENGTH, "Your comment must be 2,000 characters or fewer"),
+  body: textInput().trim().min(1, "Enter your comment").max(MAX_COMMENT_LENGTH, "Your comment must be 2,000 characters or fewer"),
   visibility: z.enum(CommentVisibility, "Select who can see your comment"),
 });
 export type CommentFields = z.infer<typeof commentFieldsSchema>;

@@ -1,6 +1,15 @@
 /** Input pieces shared by several procedures and forms. No server imports: the browser uses these too. */
 import { z } from "zod";
 
+/**
+ * Text a person sends, for every free-text field: a string PostgreSQL can store. Its text columns
+ * cannot hold the NUL character (U+0000), nor can half of a UTF-16 surrogate pair be encoded; no
+ * keyboard types either, but a paste or a script can send them. Refused here, against the field,
+ * rather than failing at the database.
+ */
+export const textInput = () =>
+  z.string().regex(/^[^\u0000\p{Surrogate}]*$/u, "Remove the hidden or broken character from this text: it cannot be saved");
+
 /** Record ids are cuids; anything else is refused before it reaches a query. */
 export const id = z.string().trim().min(1, "Missing id").max(40, "That id is not valid").regex(/^[a-z0-9]+$/i, "That id is not valid");
 
@@ -63,6 +72,22 @@ export function toDay(text: string | undefined | null): Date | null {
 export function fromDay(d: Date | null | undefined): string {
   return d ? d.toISOString().slice(0, 10) : "";
 }
+
+/**
+ * The version of a record the form was filled from (optimistic concurrency). Versions are stored
+ * as 4-byte integers: anything larger names no version, and is refused before the query.
+ */
+export const version = z.number().int().min(1).max(2_147_483_647, "That is not a version of this record: reload the page and try again");
+
+/**
+ * The largest figure of a measure (a value, target or baseline), either side of zero: far beyond
+ * any count, percentage or sum of money a plan reports, and well inside what PostgreSQL's double
+ * precision holds (a double at its own limit does not survive the trip to the database as text).
+ */
+export const MAX_FIGURE = 1e15;
+export const FIGURE_TOO_LARGE = `That number is too large: enter one between -${MAX_FIGURE.toLocaleString("en-GB")} and ${MAX_FIGURE.toLocaleString("en-GB")}`;
+/** A figure of a measure, from a number input: `message` when it is not a number. */
+export const figure = (message: string) => z.number(message).min(-MAX_FIGURE, FIGURE_TOO_LARGE).max(MAX_FIGURE, FIGURE_TOO_LARGE);
 
 /** A select whose empty choice means "none". */
 export const optionalId = z.union([z.literal(""), id]);

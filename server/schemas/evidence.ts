@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { EvidenceKind, Visibility } from "@/server/generated/prisma/enums";
-import { id } from "@/server/schemas/common";
+import { id, textInput } from "@/server/schemas/common";
 
 /** Uploads must be smaller than this; the server checks it again, with the file's content. */
 export const MAX_EVIDENCE_BYTES = 20 * 1024 * 1024;
@@ -72,11 +72,10 @@ export type EvidenceTarget = z.infer<typeof evidenceTargetSchema>;
 export const evidenceKind = z.enum(EvidenceKind, "Select whether this is evidence of activity or of impact");
 export const evidenceVisibility = z.enum(Visibility, "Select who can see this evidence");
 
-const title = z.string().trim().min(1, "Enter a title").max(200, "Title must be 200 characters or fewer");
-const description = z.string().trim().max(2000, "Description must be 2,000 characters or fewer").default("");
+const title = textInput().trim().min(1, "Enter a title").max(200, "Title must be 200 characters or fewer");
+const description = textInput().trim().max(2000, "Description must be 2,000 characters or fewer").default("");
 
-export const evidenceUrl = z
-  .string()
+export const evidenceUrl = textInput()
   .trim()
   .min(1, "Enter the link's web address")
   .max(2000, "The web address must be 2,000 characters or fewer")
@@ -99,7 +98,7 @@ export const addEvidenceFormSchema = z
   .object({
     source: z.enum(["LINK", "FILE"], "Select whether you are adding a link or a file"),
     ...fields,
-    url: z.string().optional(),
+    url: textInput().optional(),
     file: z.unknown().optional(),
   })
   .superRefine((value, ctx) => {
@@ -131,7 +130,7 @@ export const reviewEvidenceSchema = z
   .object({
     id,
     decision: z.enum(["ACCEPTED", "REJECTED"], "Select accept or reject"),
-    note: z.string().trim().max(2000, "Note must be 2,000 characters or fewer").optional(),
+    note: textInput().trim().max(2000, "Note must be 2,000 characters or fewer").optional(),
   })
   .superRefine((value, ctx) => {
     if (value.decision === "REJECTED" && !value.note) ctx.addIssue({ code: "custom", path: ["note"], message: REJECT_NOTE_MESSAGE });

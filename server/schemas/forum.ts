@@ -5,9 +5,9 @@
  */
 import { z } from "zod";
 import { Cornerstone, CoproductionLevel, CoproductionParticipant, CoproductionStage, VerdictKind } from "@/server/generated/prisma/enums";
-import { id, optionalId, requiredDay, slug } from "@/server/schemas/common";
+import { id, optionalId, requiredDay, slug, textInput, version } from "@/server/schemas/common";
 
-const longText = (what: string, max = 4000) => z.string().trim().max(max, `${what} must be ${max.toLocaleString("en-GB")} characters or fewer`);
+const longText = (what: string, max = 4000) => textInput().trim().max(max, `${what} must be ${max.toLocaleString("en-GB")} characters or fewer`);
 
 // Co-production --------------------------------------------------------------------------------
 
@@ -30,7 +30,7 @@ export const setClaimedLevelSchema = z.object({
   /** "" withdraws the claim. */
   level: z.union([z.literal(""), z.enum(CoproductionLevel)], "Select a level"),
   /** The action's version the person saw: a claim made on a stale page is refused, not applied. */
-  version: z.number().int().min(1),
+  version,
 });
 export type SetClaimedLevelInput = z.infer<typeof setClaimedLevelSchema>;
 
@@ -76,8 +76,8 @@ export type RecordVerdictInput = z.infer<typeof recordVerdictSchema>;
 
 export const youSaidWeDidFieldsSchema = z.object({
   findingId: optionalId,
-  youSaid: z.string().trim().min(1, "Enter what families said").max(2000, "What families said must be 2,000 characters or fewer"),
-  weDid: z.string().trim().min(1, "Enter what was done").max(2000, "What was done must be 2,000 characters or fewer"),
+  youSaid: textInput().trim().min(1, "Enter what families said").max(2000, "What families said must be 2,000 characters or fewer"),
+  weDid: textInput().trim().min(1, "Enter what was done").max(2000, "What was done must be 2,000 characters or fewer"),
   date: requiredDay("the date", { invalid: "The date must be a real date, like 14 3 2025" }),
 });
 export type YouSaidWeDidFields = z.infer<typeof youSaidWeDidFieldsSchema>;
@@ -90,6 +90,6 @@ export type EditYouSaidWeDidInput = z.infer<typeof editYouSaidWeDidSchema>;
 
 export const forumCommentSchema = z.object({
   id,
-  comment: z.string().trim().min(1, "Enter the forum's comment").max(2000, "The comment must be 2,000 characters or fewer"),
+  comment: textInput().trim().min(1, "Enter the forum's comment").max(2000, "The comment must be 2,000 characters or fewer"),
 });
 export type ForumCommentInput = z.infer<typeof forumCommentSchema>;

@@ -9,10 +9,10 @@
  */
 import { z } from "zod";
 import { MeasureDirection, MeasureUnit, MeasureValueStatus } from "@/server/generated/prisma/enums";
-import { id, optionalDay, optionalId, requiredDay } from "@/server/schemas/common";
+import { figure, id, optionalDay, optionalId, requiredDay, textInput, version } from "@/server/schemas/common";
 
 /** A number from a text input (the form turns text into a number, NaN when it is not one); null when empty. */
-const optionalNumber = (message: string) => z.number(message).nullable();
+const optionalNumber = (message: string) => figure(message).nullable();
 
 export const measureUnit = z.enum(MeasureUnit, "Choose the unit the measure is counted in");
 export const measureDirection = z.enum(MeasureDirection, "Choose whether a higher or a lower value is better");
@@ -20,7 +20,7 @@ export const measureValueStatus = z.enum(MeasureValueStatus, "Choose whether the
 
 export const milestoneFields = z.object({
   date: requiredDay("the milestone's date", { invalid: "Enter the milestone's date as a real date" }),
-  targetValue: z.number("Enter the milestone's target value as a number"),
+  targetValue: figure("Enter the milestone's target value as a number"),
 });
 
 const fieldShape = {
@@ -30,19 +30,18 @@ const fieldShape = {
     .min(1, "Enter a reference, like M1")
     .max(12, "Reference must be 12 characters or fewer")
     .regex(/^[A-Za-z0-9][A-Za-z0-9.\-]*$/, "Reference must be letters and numbers, like M1 or 2.1a"),
-  name: z.string().trim().min(1, "Enter the measure's name").max(200, "Name must be 200 characters or fewer"),
-  definition: z
-    .string()
+  name: textInput().trim().min(1, "Enter the measure's name").max(200, "Name must be 200 characters or fewer"),
+  definition: textInput()
     .trim()
     .min(1, "Enter how the measure is counted")
     .max(2000, "Definition must be 2000 characters or fewer"),
   unit: measureUnit,
   direction: measureDirection,
-  source: z.string().trim().min(1, "Enter where the figures come from, like the SEN2 return").max(300, "Source must be 300 characters or fewer"),
+  source: textInput().trim().min(1, "Enter where the figures come from, like the SEN2 return").max(300, "Source must be 300 characters or fewer"),
   baselineValue: optionalNumber("Baseline value must be a number"),
   baselineDate: optionalDay("baseline date"),
   benchmarkValue: optionalNumber("Benchmark value must be a number"),
-  benchmarkLabel: z.string().trim().max(120, "Benchmark name must be 120 characters or fewer"),
+  benchmarkLabel: textInput().trim().max(120, "Benchmark name must be 120 characters or fewer"),
   benchmarkDate: optionalDay("benchmark date"),
   targetValue: optionalNumber("Target value must be a number"),
   targetDate: optionalDay("target date"),
@@ -88,21 +87,21 @@ export const createMeasureSchema = z.object({ planId: id, ...fieldShape }).super
 
 /** `version` is the one the editor loaded: a save over someone else's is refused. */
 export const updateMeasureSchema = z
-  .object({ id, version: z.number().int().positive(), ...fieldShape })
+  .object({ id, version, ...fieldShape })
   .superRefine(checkTrajectory);
 
 export const recordValueSchema = z.object({
   measureId: id,
   periodEnd: requiredDay("the date the period ends", { invalid: "Period end must be a real date" }),
-  value: z.number("Enter the value as a number"),
+  value: figure("Enter the value as a number"),
   status: measureValueStatus,
-  note: z.string().trim().max(500, "Note must be 500 characters or fewer").optional(),
+  note: textInput().trim().max(500, "Note must be 500 characters or fewer").optional(),
 });
 
 export const pasteValuesSchema = z.object({
   measureId: id,
   status: measureValueStatus,
-  text: z.string().min(1, "Paste the periods and values").max(20_000, "Paste fewer lines at once: up to 200"),
+  text: textInput().min(1, "Paste the periods and values").max(20_000, "Paste fewer lines at once: up to 200"),
 });
 
 export const setValueStatusSchema = z.object({ id, status: measureValueStatus });

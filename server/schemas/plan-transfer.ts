@@ -1,6 +1,6 @@
 /** Input of plan workbook import: the chosen files, base64-encoded. Browser-safe: the import form checks the same limits. */
 import { z } from "zod";
-import { slug } from "@/server/schemas/common";
+import { slug, textInput } from "@/server/schemas/common";
 
 /** One upload: an .xlsx workbook, or every CSV file together. */
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
@@ -14,7 +14,7 @@ export const decodedLength = (base64: string) => Math.floor((base64.length * 3) 
 const tooBig = `The file must be smaller than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`;
 
 export const uploadedFileSchema = z.object({
-  name: z.string().trim().min(1, "The file has no name").max(200, "The file name must be 200 characters or fewer"),
+  name: textInput().trim().min(1, "The file has no name").max(200, "The file name must be 200 characters or fewer"),
   base64: z
     .string()
     .max(base64Length(MAX_UPLOAD_BYTES), tooBig)

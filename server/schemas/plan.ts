@@ -14,13 +14,12 @@ import {
   PlanType,
   Rag,
 } from "@/server/generated/prisma/enums";
-import { id, optionalDay, optionalId, requiredDay, slug } from "@/server/schemas/common";
+import { id, optionalDay, optionalId, requiredDay, slug, textInput, version } from "@/server/schemas/common";
 
 const text = (what: string, max: number) =>
-  z.string().trim().min(1, `Enter ${what}`).max(max, `${what[0]!.toUpperCase()}${what.slice(1)} must be ${max} characters or fewer`);
+  textInput().trim().min(1, `Enter ${what}`).max(max, `${what[0]!.toUpperCase()}${what.slice(1)} must be ${max} characters or fewer`);
 const optionalText = (what: string, max: number) =>
-  z.string().trim().max(max, `${what[0]!.toUpperCase()}${what.slice(1)} must be ${max} characters or fewer`);
-const version = z.number().int().min(1);
+  textInput().trim().max(max, `${what[0]!.toUpperCase()}${what.slice(1)} must be ${max} characters or fewer`);
 const ref = (what: string) =>
   z
     .string()
@@ -98,7 +97,7 @@ export type FindingFields = z.infer<typeof findingFields>;
 
 export const actionFields = z
   .object({
-    findingId: z.string().min(1, "Choose the finding this action addresses").pipe(id),
+    findingId: textInput().min(1, "Choose the finding this action addresses").pipe(id),
     ref: ref("action"),
     title: text("a title", 200),
     description: optionalText("the description", 5000),
@@ -172,13 +171,13 @@ export const acknowledgeSchema = z.object({ updateId: id });
 /** The action list's filters, as they appear in the address bar. */
 export const actionFilterSchema = z.object({
   slug,
-  finding: z.string().max(40).optional(),
+  finding: textInput().max(40).optional(),
   status: z.enum(ActionStatus).optional(),
   rag: z.enum(["RED", "AMBER", "GREEN", "COMPLETE", "UNSCHEDULED", "CANCELLED", "DEFERRED"]).optional(),
-  owner: z.string().max(40).optional(),
-  organisation: z.string().max(40).optional(),
+  owner: textInput().max(40).optional(),
+  organisation: textInput().max(40).optional(),
   overdue: z.boolean().optional(),
-  q: z.string().trim().max(200).optional(),
+  q: textInput().trim().max(200).optional(),
 });
 export type ActionFilter = z.infer<typeof actionFilterSchema>;
 

@@ -1,12 +1,11 @@
 /** Snapshots and board packs. Browser-safe: the take-a-snapshot form checks the same rules. */
 import { z } from "zod";
-import { id, slug } from "@/server/schemas/common";
+import { id, slug, textInput } from "@/server/schemas/common";
 
 export const SNAPSHOT_FIELD_LABELS = { label: "Label" } as const;
 
 export const snapshotFields = z.object({
-  label: z
-    .string()
+  label: textInput()
     .trim()
     .min(3, "Enter a label of at least 3 characters, like “Improvement board 12 March”")
     .max(120, "Label must be 120 characters or fewer"),

@@ -3,13 +3,13 @@
  * update through the link. Browser-safe: the forms validate with these same schemas.
  */
 import { z } from "zod";
-import { email, id } from "@/server/schemas/common";
+import { email, id, textInput } from "@/server/schemas/common";
 import { checkInSchema } from "@/server/schemas/plan";
 
 export const sendUpdateRequestSchema = z.object({
   actionId: id,
   email,
-  message: z.string().trim().max(1000, "The message must be 1000 characters or fewer"),
+  message: textInput().trim().max(1000, "The message must be 1000 characters or fewer"),
 });
 export type SendUpdateRequestInput = z.infer<typeof sendUpdateRequestSchema>;
 

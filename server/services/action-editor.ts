@@ -197,7 +197,9 @@ export async function updateAction(ctx: AuthedContext, input: ActionFields & { i
     const before = actionForm(await tx.action.findUniqueOrThrow({ where: { id }, select: ACTION_FORM_SELECT }));
     // The version decides first: a stale form's other mistakes are moot.
     const { count } = await tx.action.updateMany({ where: { id, version }, data: { version: { increment: 1 } } });
-    if (count === 0) throw await staleSave(tx, { what: "action", entityId: id, current: async () => before });
+    // Read again: when the other save committed while this one waited, `before` is the record as it was.
+    const now = async () => actionForm(await tx.action.findUniqueOrThrow({ where: { id }, select: ACTION_FORM_SELECT }));
+    if (count === 0) throw await staleSave(tx, { what: "action", entityId: id, current: now });
     // Once the plan is accepted, title, description and due date change through a change request.
     refuseControlledChanges("Action", found.finding.plan, before, fields);
     const { dependsOnIds } = await checkedRelations(tx, found.localAreaId, fields, id);

@@ -47,8 +47,27 @@ describe("AuditEvent", () => {
 describe("ForumVerdict", () => {
   it("refuses UPDATE and DELETE of a past verdict at the database", async () => {
     await expect(db.$executeRaw`UPDATE "ForumVerdict" SET "verdict" = 'AGREE' WHERE id = ${verdictId}`).rejects.toThrow(/append-only/);
+    await expect(db.$executeRaw`UPDATE "ForumVerdict" SET "text" = 'Families were involved.' WHERE id = ${verdictId}`).rejects.toThrow(/append-only/);
+    await expect(db.forumVerdict.update({ where: { id: verdictId }, data: { verdict: "AGREE" } })).rejects.toThrow(/append-only/);
     await expect(db.$executeRaw`DELETE FROM "ForumVerdict" WHERE id = ${verdictId}`).rejects.toThrow(/append-only/);
-    expect((await db.forumVerdict.findUniqueOrThrow({ where: { id: verdictId } })).verdict).toBe("DISAGREE");
+    await expect(db.forumVerdict.deleteMany({})).rejects.toThrow(/append-only/);
+    const verdict = await db.forumVerdict.findUniqueOrThrow({ where: { id: verdictId } });
+    expect(verdict).toMatchObject({ verdict: "DISAGREE", text: "Families were not involved." });
+  });
+
+  it("refuses TRUNCATE at the database", async () => {
+    await expect(db.$executeRawUnsafe(`TRUNCATE "ForumVerdict"`)).rejects.toThrow(/append-only/);
+    expect(await db.forumVerdict.count({ where: { id: verdictId } })).toBe(1);
+  });
+});
+
+describe("emptying what they belong to", () => {
+  it("refuses a TRUNCATE that would cascade to the audit trail or the verdicts", async () => {
+    // TRUNCATE ... CASCADE empties every table that refers to the one named: the refusal must hold there too.
+    await expect(db.$executeRawUnsafe(`TRUNCATE "LocalArea" CASCADE`)).rejects.toThrow(/append-only/);
+    await expect(db.$executeRawUnsafe(`TRUNCATE "User" CASCADE`)).rejects.toThrow(/append-only/);
+    expect(await db.forumVerdict.count({ where: { id: verdictId } })).toBe(1);
+    expect(await db.auditEvent.count({ where: { id: auditId } })).toBe(1);
   });
 });
 

@@ -7,9 +7,10 @@ import { areaScope, can } from "@/server/auth/permissions";
 import { PLAN_RULE_FIELDS } from "@/server/domain/action-health";
 import { FOLLOW_UP_FIELDS, followUpCountdown } from "@/server/domain/inspections";
 import { notFound } from "@/server/errors";
-import { acceptedImpactEvidence, FINDING_READINESS_FIELDS, findingReadiness } from "@/server/services/finding-readiness";
 import { CURRENT_PLAN } from "@/server/services/access";
-import { findingVoices } from "@/server/services/finding-voices";
+import { ACCEPTED_IMPACT, FINDING_READINESS_FIELDS, findingReadiness, IMPACT_EVIDENCE_FIELDS, impactByFinding } from "@/server/services/finding-readiness";
+import { ADVISER_VIEWS, CURRENT_VERDICT, VOICE_VERDICT_FIELDS, voicesOf } from "@/server/services/finding-voices";
+import { DISAGREEMENT_FIELDS, disagreementOf, NEWEST_FIRST } from "@/server/services/forum-view";
 import { today } from "@/server/services/today";
 
 export async function listMyAreas(ctx: AuthedContext) {
@@ -36,6 +37,11 @@ export async function listMyAreas(ctx: AuthedContext) {
   }));
 }
 
+/**
+ * An area's home in one query, whatever the plan's size: the area, its current plan down to every
+ * action and measure, and what sits beside them (accepted impact evidence, the forum's current
+ * verdicts, the adviser's views, evidence awaiting review).
+ */
 export async function areaHome(ctx: AuthedContext, slug: string) {
   const area = await ctx.db.localArea.findFirst({
     where: { slug, id: areaScope(ctx.viewer, "plan.read") },
@@ -67,17 +73,24 @@ export async function areaHome(ctx: AuthedContext, slug: string) {
           },
         },
       },
+      _count: { select: { evidence: { where: { reviewStatus: "PENDING" } } } },
+      evidence: { where: ACCEPTED_IMPACT, select: IMPACT_EVIDENCE_FIELDS },
+      // The current verdicts serve both the findings' voices and the disagreements panel.
+      forumVerdicts: {
+        where: CURRENT_VERDICT,
+        orderBy: NEWEST_FIRST,
+        select: { ...VOICE_VERDICT_FIELDS, ...DISAGREEMENT_FIELDS, action: { select: { ...DISAGREEMENT_FIELDS.action.select, findingId: true } } },
+      },
+      // Read whoever asks, and left out below for those who may not see them.
+      adviserNotes: ADVISER_VIEWS,
     },
   });
   if (!area) throw notFound("That local area");
   const plan = area.plans[0] ?? null;
   const now = today();
   const seesAdviserViews = can(ctx.viewer, "adviserNote.read", { localAreaId: area.id });
-  const [awaitingReview, impactByFinding, voices] = await Promise.all([
-    ctx.db.evidence.count({ where: { localAreaId: area.id, reviewStatus: "PENDING" } }),
-    acceptedImpactEvidence(ctx.db, area.id),
-    findingVoices(ctx.db, area.id, plan?.findings.map((f) => f.id) ?? [], seesAdviserViews),
-  ]);
+  const impact = impactByFinding(area.evidence);
+  const voices = voicesOf(plan?.findings.map((f) => f.id) ?? [], area.forumVerdicts, seesAdviserViews ? area.adviserNotes : null);
 
   return {
     area: { id: area.id, name: area.name, slug: area.slug, region: area.region, laCode: area.laCode, publicPagePublished: area.publicPagePublished },
@@ -93,11 +106,15 @@ export async function areaHome(ctx: AuthedContext, slug: string) {
         ref: f.ref,
         kind: f.kind,
         summary: f.summary,
-        ...findingReadiness(f, plan, impactByFinding.get(f.id) ?? 0, now),
+        ...findingReadiness(f, plan, impact.get(f.id) ?? 0, now),
         voices: voices.get(f.id)!,
       })),
     },
-    evidenceAwaitingReview: awaitingReview,
+    evidenceAwaitingReview: area._count.evidence,
+    // Where the forum disagrees, above everything else on the plan (issue 5).
+    disagreements: area.forumVerdicts
+      .filter((v) => v.verdict === "DISAGREE")
+      .map(({ findingId: _finding, ...v }) => disagreementOf(area.slug, v)),
     viewerCan: {
       edit: can(ctx.viewer, "plan.edit", { localAreaId: area.id }),
       review: can(ctx.viewer, "evidence.review", { localAreaId: area.id }),

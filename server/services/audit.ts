@@ -48,7 +48,16 @@ export async function recordAudits(tx: Tx, ctx: AuditActor, entries: AuditEntry[
   await tx.auditEvent.createMany({ data: entries.map((entry) => auditRow(ctx, entry)) });
 }
 
+/**
+ * How long a transaction may wait for one of the pool's connections. Prisma's default (2 s) fails
+ * requests in a burst (200 check-ins at once on a pool of 10: server/api/concurrency.test.ts); they
+ * queue instead, each transaction itself being short. The bound is a gateway's usual timeout: a
+ * request still waiting then has been given up on anyway. (A database that is down fails sooner:
+ * connecting gives up after 5 s, server/db.ts.)
+ */
+const MAX_WAIT_MS = 30_000;
+
 /** Runs `work` in one transaction; everything it writes, audit included, commits together. */
 export function inTransaction<T>(ctx: Pick<AuthedContext, "db">, work: (tx: Tx) => Promise<T>): Promise<T> {
-  return ctx.db.$transaction(work);
+  return ctx.db.$transaction(work, { maxWait: MAX_WAIT_MS });
 }

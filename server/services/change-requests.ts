@@ -315,29 +315,37 @@ export async function changeHistory(ctx: AuthedContext, input: { entityType: "Ac
 
 const TRAJECTORY_FIELDS = ["measure.targetValue", "measure.targetDate", "measure.milestones"] as const;
 
+/** The approved changes to measures' trajectories: an area's `changeRequests` relation, read for the charts. */
+export const APPROVED_TRAJECTORY_CHANGES = {
+  where: { entityType: "Measure", status: "APPROVED", field: { in: [...TRAJECTORY_FIELDS] } },
+  select: { entityId: true, field: true, oldValue: true, decidedAt: true },
+} as const satisfies Prisma.LocalArea$changeRequestsArgs;
+
+/** What the replaced trajectories are worked back from: a measure's trajectory today. Spread into a measure `select`. */
+export const CURRENT_TRAJECTORY_FIELDS = {
+  id: true,
+  baselineValue: true,
+  baselineDate: true,
+  targetValue: true,
+  targetDate: true,
+  milestones: { select: { date: true, targetValue: true } },
+} as const satisfies Prisma.MeasureSelect;
+
+type Approval = Prisma.ChangeRequestGetPayload<{ select: typeof APPROVED_TRAJECTORY_CHANGES.select }>;
+type TrajectoryRow = Prisma.MeasureGetPayload<{ select: typeof CURRENT_TRAJECTORY_FIELDS }>;
+
 /**
- * For each measure, the trajectories approved changes replaced (server/domain/measure-chart.ts),
- * for the charts. Measures of one area; two queries whatever their number or history.
+ * For each of `measures`, the trajectories approved changes replaced (server/domain/measure-chart.ts),
+ * for the charts. `approvals` may hold other measures' changes too: they are passed over.
  */
-export async function supersededFor(db: Db, localAreaId: string, measureIds: readonly string[]): Promise<Map<string, NonNullable<MeasureChartData["superseded"]>>> {
+export function supersededOf(
+  measures: ReadonlyArray<TrajectoryRow>,
+  approvals: ReadonlyArray<Approval>,
+): Map<string, NonNullable<MeasureChartData["superseded"]>> {
   const result = new Map<string, NonNullable<MeasureChartData["superseded"]>>();
-  // Always the same two reads, so a page's query count does not depend on its data.
-  const approvals = await db.changeRequest.findMany({
-    where: { localAreaId, entityType: "Measure", entityId: { in: [...measureIds] }, status: "APPROVED", field: { in: [...TRAJECTORY_FIELDS] } },
-    select: { entityId: true, field: true, oldValue: true, decidedAt: true },
-  });
-  const measures = await db.measure.findMany({
-    where: { id: { in: [...new Set(approvals.map((a) => a.entityId))] }, localAreaId },
-    select: {
-      id: true,
-      baselineValue: true,
-      baselineDate: true,
-      targetValue: true,
-      targetDate: true,
-      milestones: { select: { date: true, targetValue: true } },
-    },
-  });
   for (const m of measures) {
+    const mine = approvals.filter((a) => a.entityId === m.id && a.decidedAt);
+    if (mine.length === 0) continue;
     const lines = supersededTrajectories(
       {
         baseline: m.baselineValue !== null && m.baselineDate ? { date: fromDay(m.baselineDate), value: m.baselineValue } : null,
@@ -345,11 +353,26 @@ export async function supersededFor(db: Db, localAreaId: string, measureIds: rea
         targetDate: m.targetDate ? fromDay(m.targetDate) : null,
         milestones: m.milestones.map((s) => ({ date: fromDay(s.date), targetValue: s.targetValue })),
       },
-      approvals
-        .filter((a) => a.entityId === m.id && a.decidedAt)
-        .map((a) => ({ field: a.field as ApprovedTrajectoryChange["field"], oldValue: a.oldValue, decidedAt: a.decidedAt! })),
+      mine.map((a) => ({ field: a.field as ApprovedTrajectoryChange["field"], oldValue: a.oldValue, decidedAt: a.decidedAt! })),
     );
     if (lines.length) result.set(m.id, lines);
   }
   return result;
+}
+
+/**
+ * supersededOf for measures of one area, read by id: two queries whatever their number or
+ * history. Pages that read the measures and the area already use supersededOf on their rows.
+ */
+export async function supersededFor(db: Db, localAreaId: string, measureIds: readonly string[]): Promise<Map<string, NonNullable<MeasureChartData["superseded"]>>> {
+  // Always the same two reads, so a page's query count does not depend on its data.
+  const approvals = await db.changeRequest.findMany({
+    where: { ...APPROVED_TRAJECTORY_CHANGES.where, localAreaId, entityId: { in: [...measureIds] } },
+    select: APPROVED_TRAJECTORY_CHANGES.select,
+  });
+  const measures = await db.measure.findMany({
+    where: { id: { in: [...new Set(approvals.map((a) => a.entityId))] }, localAreaId },
+    select: CURRENT_TRAJECTORY_FIELDS,
+  });
+  return supersededOf(measures, approvals);
 }

@@ -46,6 +46,11 @@ export async function recordUpdate(
   changes: UpdateChanges,
   from: { authorId: string | null; audit?: Record<string, unknown> },
 ) {
+  // Updates on one action take turns: a second waits for the first to commit, then reads the action
+  // as the first left it. The action then always ends as its newest update says, and each audit
+  // event's "before" is what that update replaced. (Updates on other actions do not wait.)
+  await tx.$queryRaw`SELECT 1 FROM "Action" WHERE id = ${action.id} FOR NO KEY UPDATE`;
+  const current = await tx.action.findUniqueOrThrow({ where: { id: action.id }, select: UPDATABLE_ACTION });
   const update = await tx.actionUpdate.create({
     data: {
       actionId: action.id,
@@ -55,15 +60,17 @@ export async function recordUpdate(
       status: changes.status,
       ragOverride: changes.rag?.override ?? null,
       ragOverrideReason: changes.rag?.reason ?? null,
+      // Stamped once its turn has come, so the timeline's order is the order the action changed in.
+      createdAt: new Date(),
     },
   });
-  const { id: _id, localAreaId: _area, ownerId: _owner, ...before } = action;
+  const { id: _id, localAreaId: _area, ownerId: _owner, ...before } = current;
   const after = {
     status: changes.status,
     progress: changes.progress,
-    ragOverride: changes.rag ? changes.rag.override : action.ragOverride,
-    ragOverrideReason: changes.rag ? changes.rag.reason : action.ragOverrideReason,
-    completedAt: changes.status === "COMPLETE" ? (action.completedAt ?? update.createdAt) : null,
+    ragOverride: changes.rag ? changes.rag.override : current.ragOverride,
+    ragOverrideReason: changes.rag ? changes.rag.reason : current.ragOverrideReason,
+    completedAt: changes.status === "COMPLETE" ? (current.completedAt ?? update.createdAt) : null,
   };
   await tx.action.update({ where: { id: action.id }, data: { ...after, lastUpdateAt: update.createdAt } });
   await recordAudit(tx, actor, {

@@ -9,6 +9,7 @@
 import type { AuthedContext } from "@/server/api/trpc";
 import { areaScope, can, type Viewer } from "@/server/auth/permissions";
 import { AppError, notFound } from "@/server/errors";
+import type { Prisma } from "@/server/generated/prisma/client";
 import type { CommentVisibility } from "@/server/generated/prisma/enums";
 import { FORUM_SHARES_MESSAGE, type AddCommentInput, type CommentTarget } from "@/server/schemas/comment";
 import { fieldError, requireCan } from "@/server/services/access";
@@ -54,33 +55,48 @@ function visibilitiesFor(viewer: Viewer, localAreaId: string): CommentVisibility
   return can(viewer, "internal.read", { localAreaId }) ? ["INTERNAL", "WITH_FORUM"] : ["WITH_FORUM"];
 }
 
-/** The comments on one action, finding or measure that the viewer may read, newest first. */
-export async function commentsFor(ctx: Reader, input: CommentTarget) {
-  const target = await findTarget(ctx.db, ctx.viewer, input);
-  const visibilities = visibilitiesFor(ctx.viewer, target.localAreaId);
-  const rows = await ctx.db.comment.findMany({
-    where: { localAreaId: target.localAreaId, ...target.columns, visibility: { in: visibilities } },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    select: {
-      id: true,
-      body: true,
-      visibility: true,
-      createdAt: true,
-      author: { select: { name: true, organisation: { select: { name: true } } } },
-    },
-  });
+/** What a list shows of each comment. Spread into a comment `select`. */
+export const COMMENT_FIELDS = {
+  id: true,
+  body: true,
+  visibility: true,
+  createdAt: true,
+  author: { select: { name: true, organisation: { select: { name: true } } } },
+} as const satisfies Prisma.CommentSelect;
+
+/** Newest first. */
+export const NEWEST_COMMENTS_FIRST = [{ createdAt: "desc" }, { id: "desc" }] as const satisfies Prisma.CommentOrderByWithRelationInput[];
+
+type CommentRow = Prisma.CommentGetPayload<{ select: typeof COMMENT_FIELDS }>;
+
+/** The comments on one target as its section shows them: of `rows` (newest first), those the viewer may read. */
+export function commentList(viewer: Viewer, target: { localAreaId: string }, rows: ReadonlyArray<CommentRow>) {
+  const visibilities = visibilitiesFor(viewer, target.localAreaId);
   return {
-    items: rows.map(({ author, ...row }) => ({
-      ...row,
-      authorName: author?.name ?? null,
-      organisation: author?.organisation?.name ?? null,
-    })),
+    items: rows
+      .filter((row) => visibilities.includes(row.visibility))
+      .map(({ author, ...row }) => ({
+        ...row,
+        authorName: author?.name ?? null,
+        organisation: author?.organisation?.name ?? null,
+      })),
     viewerCan: {
-      comment: can(ctx.viewer, "comment.write", target),
+      comment: can(viewer, "comment.write", target),
       /** Whether the viewer may choose "council and partners only"; the forum may not. */
       keepInternal: visibilities.includes("INTERNAL"),
     },
   };
+}
+
+/** The comments on one action, finding or measure that the viewer may read, newest first. */
+export async function commentsFor(ctx: Reader, input: CommentTarget) {
+  const target = await findTarget(ctx.db, ctx.viewer, input);
+  const rows = await ctx.db.comment.findMany({
+    where: { localAreaId: target.localAreaId, ...target.columns, visibility: { in: visibilitiesFor(ctx.viewer, target.localAreaId) } },
+    orderBy: NEWEST_COMMENTS_FIRST,
+    select: COMMENT_FIELDS,
+  });
+  return commentList(ctx.viewer, target, rows);
 }
 
 export type CommentList = Awaited<ReturnType<typeof commentsFor>>;

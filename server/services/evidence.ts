@@ -126,10 +126,12 @@ function visibilitiesFor(viewer: Viewer, localAreaId: string): Visibility[] {
  * material, or shared evidence of the areas they read. Another area's rows are not there.
  */
 function readableBy(viewer: Viewer): Prisma.EvidenceWhereInput {
+  // "Every area" (NATIONAL) said as a condition: inside OR, Prisma takes an empty one to match nothing.
+  const everyArea = { notIn: [] };
   return {
     OR: [
-      { localAreaId: areaScope(viewer, "internal.read") },
-      { localAreaId: areaScope(viewer, "plan.read"), visibility: { in: SHARED_VISIBILITIES } },
+      { localAreaId: areaScope(viewer, "internal.read") ?? everyArea },
+      { localAreaId: areaScope(viewer, "plan.read") ?? everyArea, visibility: { in: SHARED_VISIBILITIES } },
     ],
   };
 }

@@ -53,29 +53,32 @@ export function findingReadiness(f: FindingRow, plan: PlanRules, acceptedImpactE
   };
 }
 
-/** Evidence that counts towards a finding: on the finding, one of its actions or one of its measures. */
-export function evidenceOnFinding(findingId: string) {
-  return { OR: [{ findingId }, { action: { findingId } }, { measure: { findings: { some: { id: findingId } } } }] } satisfies Prisma.EvidenceWhereInput;
-}
+/** Evidence that counts as impact: accepted by the lead. */
+export const ACCEPTED_IMPACT = { kind: "IMPACT", reviewStatus: "ACCEPTED" } as const satisfies Prisma.EvidenceWhereInput;
 
-/**
- * Accepted impact evidence per finding of an area. It counts towards a finding whether it hangs on
- * the finding, one of its actions or one of its measures.
- */
-export async function acceptedImpactEvidence(db: Db, localAreaId: string, findingId?: string) {
-  const evidence = await db.evidence.findMany({
-    where: {
-      localAreaId,
-      kind: "IMPACT",
-      reviewStatus: "ACCEPTED",
-      ...(findingId ? evidenceOnFinding(findingId) : {}),
-    },
-    select: { findingId: true, action: { select: { findingId: true } }, measure: { select: { findings: { select: { id: true } } } } },
-  });
+/** What the count reads of each item: the findings it counts towards. Spread into an evidence `select`. */
+export const IMPACT_EVIDENCE_FIELDS = {
+  findingId: true,
+  action: { select: { findingId: true } },
+  measure: { select: { findings: { select: { id: true } } } },
+} as const satisfies Prisma.EvidenceSelect;
+
+type ImpactRow = Prisma.EvidenceGetPayload<{ select: typeof IMPACT_EVIDENCE_FIELDS }>;
+
+/** Accepted impact evidence per finding, from an area's accepted impact evidence (each item counts once per finding). */
+export function impactByFinding(evidence: ReadonlyArray<ImpactRow>) {
   const byFinding = new Map<string, number>();
   for (const e of evidence) {
     const ids = new Set([e.findingId, e.action?.findingId, ...(e.measure?.findings.map((f) => f.id) ?? [])].filter(Boolean) as string[]);
     for (const id of ids) byFinding.set(id, (byFinding.get(id) ?? 0) + 1);
   }
   return byFinding;
+}
+
+/**
+ * Accepted impact evidence per finding of an area. It counts towards a finding whether it hangs on
+ * the finding, one of its actions or one of its measures.
+ */
+export async function acceptedImpactEvidence(db: Db, localAreaId: string) {
+  return impactByFinding(await db.evidence.findMany({ where: { localAreaId, ...ACCEPTED_IMPACT }, select: IMPACT_EVIDENCE_FIELDS }));
 }

@@ -9,8 +9,11 @@ import type { FindingFields } from "@/server/schemas/plan";
 import { fieldError, requireCan } from "@/server/services/access";
 import { downloadPath } from "@/server/services/evidence";
 import { inTransaction, recordAudit, type Tx } from "@/server/services/audit";
-import { supersededFor } from "@/server/services/change-requests";
-import { acceptedImpactEvidence, evidenceOnFinding, FINDING_READINESS_FIELDS, findingReadiness } from "@/server/services/finding-readiness";
+import { APPROVED_TRAJECTORY_CHANGES, supersededOf } from "@/server/services/change-requests";
+import { COMMENT_FIELDS, commentList, NEWEST_COMMENTS_FIRST } from "@/server/services/comments";
+import { ACCEPTED_IMPACT, FINDING_READINESS_FIELDS, findingReadiness } from "@/server/services/finding-readiness";
+import { NEWEST_FIRST } from "@/server/services/forum-view";
+import { VERDICT_SELECT, verdictsOn } from "@/server/services/verdicts";
 import { today } from "@/server/services/today";
 import { staleSave } from "@/server/services/versioned";
 
@@ -66,38 +69,45 @@ export async function updateFinding(ctx: AuthedContext, input: FindingFields & {
 }
 
 /** Accepted impact evidence on the finding, its actions or its measures, as the evidence pack lists it. */
-const PACK_EVIDENCE_SELECT = {
-  id: true,
-  title: true,
-  kind: true,
-  url: true,
-  fileName: true,
-  storageKey: true,
-  visibility: true,
-  reviewedAt: true,
-  action: { select: { ref: true } },
-  measure: { select: { ref: true } },
-} as const satisfies Prisma.EvidenceSelect;
+const PACK_EVIDENCE = {
+  where: ACCEPTED_IMPACT,
+  select: { id: true, localAreaId: true, title: true, kind: true, url: true, fileName: true, storageKey: true, visibility: true, reviewedAt: true, createdAt: true },
+} as const satisfies Prisma.Finding$evidenceArgs;
+
+type PackEvidenceRow = Prisma.EvidenceGetPayload<{ select: typeof PACK_EVIDENCE.select }>;
 
 const PACK_VERDICT_SELECT = {
   id: true,
+  localAreaId: true,
   verdict: true,
   levelRecognised: true,
   cornerstonesMet: true,
   text: true,
   createdAt: true,
   author: { select: { name: true } },
-  action: { select: { id: true, ref: true, title: true } },
   supersededBy: { select: { id: true } },
 } as const satisfies Prisma.ForumVerdictSelect;
 
-const PACK_ADVISER_NOTE_SELECT = { id: true, note: true, view: true, date: true, author: { select: { name: true } } } as const satisfies Prisma.AdviserNoteSelect;
+const PACK_ADVISER_NOTE_SELECT = {
+  id: true,
+  localAreaId: true,
+  note: true,
+  view: true,
+  date: true,
+  author: { select: { name: true } },
+} as const satisfies Prisma.AdviserNoteSelect;
+
+/** Newest first, as PostgreSQL orders `desc`: a missing date before any date. */
+const newestFirst = (a: Date | null, b: Date | null) => (a === b ? 0 : a === null ? -1 : b === null ? 1 : b.getTime() - a.getTime());
+const byIdDesc = (a: { id: string }, b: { id: string }) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 
 /**
  * A finding as its page shows it, the revisit evidence pack: the inspectors' wording, its actions
  * and measures with both summaries, each measure's chart, the accepted impact evidence the viewer
- * may read, the forum's verdicts on the finding and its actions, and (for those who may read
- * them) the advisers' notes. A fixed number of queries, however many actions and measures.
+ * may read, the forum's verdicts on the finding and its actions, (for those who may read them) the
+ * advisers' notes, its comments and the forum's verdict form. One query, however many actions and
+ * measures: the finding and everything that hangs on it, read through its relations. Rows of
+ * another area are passed over, as the tenant condition in a query of their own would.
  */
 export async function findingById(ctx: AuthedContext, id: string) {
   const finding = await ctx.db.finding.findFirst({
@@ -109,55 +119,112 @@ export async function findingById(ctx: AuthedContext, id: string) {
       kind: true,
       inspectorsWording: true,
       summary: true,
-      localArea: { select: { name: true, slug: true } },
+      // The area's approved changes to trajectories: the charts draw what they replaced.
+      localArea: { select: { name: true, slug: true, changeRequests: APPROVED_TRAJECTORY_CHANGES } },
       plan: { select: { id: true, type: true, title: true, ...PLAN_RULE_FIELDS } },
-      ...FINDING_READINESS_FIELDS,
+      evidence: PACK_EVIDENCE,
+      forumVerdicts: { orderBy: NEWEST_FIRST, select: { ...VERDICT_SELECT, localAreaId: true } },
+      adviserNotes: { orderBy: [{ date: "desc" }, { createdAt: "desc" }], select: PACK_ADVISER_NOTE_SELECT },
+      comments: { orderBy: NEWEST_COMMENTS_FIRST, select: { ...COMMENT_FIELDS, localAreaId: true } },
+      actions: {
+        ...FINDING_READINESS_FIELDS.actions,
+        select: {
+          ...FINDING_READINESS_FIELDS.actions.select,
+          evidence: PACK_EVIDENCE,
+          forumVerdicts: { orderBy: NEWEST_FIRST, select: PACK_VERDICT_SELECT },
+        },
+      },
       // The readiness select widened to everything a chart draws, so one read serves both.
-      measures: { ...FINDING_READINESS_FIELDS.measures, select: { ...FINDING_READINESS_FIELDS.measures.select, ...MEASURE_CHART_FIELDS } },
+      measures: {
+        ...FINDING_READINESS_FIELDS.measures,
+        select: { ...FINDING_READINESS_FIELDS.measures.select, ...MEASURE_CHART_FIELDS, evidence: PACK_EVIDENCE },
+      },
     },
   });
   if (!finding) throw notFound("That finding");
   const { localAreaId } = finding;
-  const onThisFinding = { OR: [{ findingId: id }, { action: { findingId: id } }] };
+  const inArea = (row: { localAreaId: string }) => row.localAreaId === localAreaId;
   const mayReadAdviserNotes = can(ctx.viewer, "adviserNote.read", finding);
-  const [impact, evidence, verdicts, adviserNotes] = await Promise.all([
-    acceptedImpactEvidence(ctx.db, localAreaId, id),
-    ctx.db.evidence.findMany({
-      where: {
-        localAreaId,
-        kind: "IMPACT",
-        reviewStatus: "ACCEPTED",
-        ...(can(ctx.viewer, "internal.read", finding) ? {} : { visibility: { not: "INTERNAL" } }),
-        ...evidenceOnFinding(id),
-      },
-      orderBy: [{ reviewedAt: "desc" }, { createdAt: "desc" }],
-      select: PACK_EVIDENCE_SELECT,
-    }),
-    ctx.db.forumVerdict.findMany({ where: { localAreaId, ...onThisFinding }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: PACK_VERDICT_SELECT }),
-    mayReadAdviserNotes
-      ? ctx.db.adviserNote.findMany({ where: { localAreaId, findingId: id }, orderBy: [{ date: "desc" }, { createdAt: "desc" }], select: PACK_ADVISER_NOTE_SELECT })
-      : null,
-  ]);
-  const { plan, actions: _a, measures: rows, ...rest } = finding;
-  const readiness = findingReadiness(finding, plan, impact.get(finding.id) ?? 0, today());
+
+  // Accepted impact evidence on the finding, its actions and its measures: each item hangs on one.
+  const attached = (rows: PackEvidenceRow[], attachedTo: string) => rows.filter(inArea).map((e) => ({ ...e, attachedTo }));
+  const impact = [
+    ...attached(finding.evidence, "This finding"),
+    ...finding.actions.flatMap((a) => attached(a.evidence, `Action ${a.ref}`)),
+    ...finding.measures.flatMap((m) => attached(m.evidence, `Measure ${m.ref}`)),
+  ];
+  const readsInternal = can(ctx.viewer, "internal.read", finding);
+  const impactEvidence = impact
+    .filter((e) => readsInternal || e.visibility !== "INTERNAL")
+    .sort((a, b) => newestFirst(a.reviewedAt, b.reviewedAt) || newestFirst(a.createdAt, b.createdAt))
+    .map((e) => ({
+      id: e.id,
+      title: e.title,
+      kind: e.kind,
+      url: e.url,
+      visibility: e.visibility,
+      reviewedAt: e.reviewedAt,
+      file: e.storageKey ? { name: e.fileName ?? "evidence", href: downloadPath(e.id) } : null,
+      attachedTo: e.attachedTo,
+    }));
+
+  // The forum's verdicts on the finding and on each of its actions, newest first.
+  const onFinding = finding.forumVerdicts.filter(inArea);
+  const verdicts = [
+    ...onFinding.map((v) => ({ ...v, action: null })),
+    ...finding.actions.flatMap((a) => a.forumVerdicts.filter(inArea).map((v) => ({ ...v, action: { id: a.id, ref: a.ref, title: a.title } }))),
+  ]
+    .sort((a, b) => newestFirst(a.createdAt, b.createdAt) || byIdDesc(a, b))
+    .map((v) => ({
+      id: v.id,
+      verdict: v.verdict,
+      levelRecognised: v.levelRecognised,
+      cornerstonesMet: v.cornerstonesMet,
+      text: v.text,
+      createdAt: v.createdAt,
+      action: v.action,
+      authorName: v.author.name,
+      current: v.supersededBy === null,
+    }));
+
+  const { plan, measures: rows, localArea } = finding;
+  const readiness = findingReadiness(finding, plan, new Set(impact.map((e) => e.id)).size, today());
   const rowById = new Map(rows.map((m) => [m.id, m]));
   // Trajectories replaced through approved change requests, drawn dashed beside today's.
-  const superseded = await supersededFor(ctx.db, localAreaId, rows.map((m) => m.id));
+  const superseded = supersededOf(rows, localArea.changeRequests);
+  const target = { kind: "finding" as const, id: finding.id, localAreaId, label: `Finding ${finding.ref} ${finding.summary}` };
   return {
-    ...rest,
+    id: finding.id,
+    localAreaId,
+    ref: finding.ref,
+    kind: finding.kind,
+    inspectorsWording: finding.inspectorsWording,
+    summary: finding.summary,
+    localArea: { name: localArea.name, slug: localArea.slug },
     plan: { id: plan.id, type: plan.type, title: plan.title },
     ...readiness,
     measures: readiness.measures.map((m) => ({ ...m, chart: measureChartData(rowById.get(m.id)!, m.trajectory, superseded.get(m.id)) })),
-    impactEvidence: evidence.map(({ storageKey, fileName, action, measure, ...e }) => ({
-      ...e,
-      file: storageKey ? { name: fileName ?? "evidence", href: downloadPath(e.id) } : null,
-      attachedTo: action ? `Action ${action.ref}` : measure ? `Measure ${measure.ref}` : "This finding",
-    })),
-    verdicts: verdicts.map(({ author, supersededBy, ...v }) => ({ ...v, authorName: author.name, current: supersededBy === null })),
-    ...(adviserNotes ? { adviserNotes: adviserNotes.map(({ author, ...n }) => ({ ...n, authorName: author?.name ?? null })) } : {}),
+    impactEvidence,
+    verdicts,
+    ...(mayReadAdviserNotes
+      ? {
+          adviserNotes: finding.adviserNotes
+            .filter(inArea)
+            .map(({ author, localAreaId: _area, ...n }) => ({ ...n, authorName: author?.name ?? null })),
+        }
+      : {}),
+    /** What the comments section shows (commentsFor, from the rows read here). */
+    comments: commentList(ctx.viewer, finding, finding.comments.filter(inArea)),
+    /** What the forum's verdict form needs (verdictsFor, from the rows read here). */
+    forumVerdict: verdictsOn(
+      ctx.viewer,
+      target,
+      onFinding.map(({ localAreaId: _area, ...v }) => v),
+    ),
     viewerCan: {
       edit: can(ctx.viewer, "plan.edit", finding),
       reviewEvidence: can(ctx.viewer, "evidence.review", finding),
+      recordAdviserNote: can(ctx.viewer, "adviser.write", finding),
     },
   };
 }

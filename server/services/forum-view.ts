@@ -9,6 +9,7 @@ import type { Visibility } from "@/server/generated/prisma/enums";
 import { areaBySlug, CURRENT_PLAN } from "@/server/services/access";
 import type { Db } from "@/server/services/audit";
 import { downloadPath } from "@/server/services/evidence";
+import { CURRENT_VERDICT } from "@/server/services/finding-voices";
 import { CLAIMS_NEEDING_VERDICT } from "@/server/services/notifications-hooks";
 import { toVerdict, VERDICT_SELECT } from "@/server/services/verdicts";
 
@@ -31,17 +32,28 @@ function about(slug: string, { action, finding }: TargetRow) {
   };
 }
 
+/** What the disagreements panel shows of a verdict. Spread into a verdict `select`. */
+export const DISAGREEMENT_FIELDS = { ...VERDICT_SELECT, ...TARGET_SELECT } as const satisfies Prisma.ForumVerdictSelect;
+
+/** Verdicts newest first, as every list of them shows them. */
+export const NEWEST_FIRST = [{ createdAt: "desc" }, { id: "desc" }] as const satisfies Prisma.ForumVerdictOrderByWithRelationInput[];
+
+/** A current DISAGREE verdict as the panel shows it. */
+export function disagreementOf(slug: string, { action, finding, ...v }: Prisma.ForumVerdictGetPayload<{ select: typeof DISAGREEMENT_FIELDS }>) {
+  return { ...toVerdict(v), about: about(slug, { action, finding }) };
+}
+
 /** The current DISAGREE verdicts of an area, newest first. */
 async function disagreementsIn(db: Db, area: { id: string; slug: string }) {
   const rows = await db.forumVerdict.findMany({
-    where: { localAreaId: area.id, verdict: "DISAGREE", supersededBy: { is: null } },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    select: { ...VERDICT_SELECT, ...TARGET_SELECT },
+    where: { localAreaId: area.id, verdict: "DISAGREE", ...CURRENT_VERDICT },
+    orderBy: NEWEST_FIRST,
+    select: DISAGREEMENT_FIELDS,
   });
-  return rows.map(({ action, finding, ...v }) => ({ ...toVerdict(v), about: about(area.slug, { action, finding }) }));
+  return rows.map((row) => disagreementOf(area.slug, row));
 }
 
-/** Where the forum currently disagrees: for the area home. */
+/** Where the forum currently disagrees (the area home reads it with its own query: areas.ts). */
 export async function forumDisagreements(ctx: Reader, slug: string) {
   const area = await areaBySlug(ctx as AuthedContext, slug, "plan.read");
   return disagreementsIn(ctx.db, area);

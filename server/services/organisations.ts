@@ -8,7 +8,7 @@ export async function createOrganisation(ctx: AuthedContext, input: Organisation
   const area = await areaBySlug(ctx, input.slug, "plan.edit");
   return inTransaction(ctx, async (tx) => {
     const taken = await tx.organisation.findFirst({
-      where: { localAreaId: area.id, name: { equals: input.name, mode: "insensitive" } },
+      where: { localAreaId: area.id, name: { equals: likeLiteral(input.name), mode: "insensitive" } },
       select: { id: true },
     });
     if (taken) throw fieldError("name", `${area.name} already has an organisation called ${input.name}`);
@@ -22,4 +22,12 @@ export async function createOrganisation(ctx: AuthedContext, input: Organisation
     });
     return organisation;
   });
+}
+
+/**
+ * Prisma compares `equals` with `mode: "insensitive"` by ILIKE, where % and _ are wildcards and a
+ * trailing backslash is an error: escaped, a name matches only itself.
+ */
+function likeLiteral(text: string): string {
+  return text.replace(/[\\%_]/g, "\\$&");
 }

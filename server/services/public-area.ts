@@ -15,33 +15,27 @@ import type { AuthedContext } from "@/server/api/trpc";
 import type { SetPublicPageInput } from "@/server/schemas/area";
 import { areaBySlug, CURRENT_PLAN } from "@/server/services/access";
 import { inTransaction, recordAudit, type Db } from "@/server/services/audit";
-import { supersededFor } from "@/server/services/change-requests";
+import { APPROVED_TRAJECTORY_CHANGES, supersededOf } from "@/server/services/change-requests";
 import { today } from "@/server/services/today";
 
 const PUBLISHED = { publicPagePublished: true } satisfies Prisma.LocalAreaWhereInput;
 
 // What the page shows of a plan: its findings, their actions, and the measures that evidence a
-// finding. The page and the index both read through these, so their "last updated" agree.
-const onFinding = (planId: string) => ({ finding: { planId } });
-const onAction = (planId: string) => ({ action: { finding: { planId } } });
+// finding. The page and the index both read through these, so their "last updated" agree. Each
+// kind of dated record is read through the relation it hangs on, in the plan's own query, and rows
+// of another area are passed over (`inArea`), as the tenant condition in a query would.
 const SHOWN_MEASURE = { findings: { some: {} } } satisfies Prisma.MeasureWhereInput;
 
 /** Evidence the public may see: marked PUBLIC by its author and accepted by the lead. */
-const publicEvidence = (localAreaId: string, planId: string) =>
-  ({
-    localAreaId,
-    visibility: "PUBLIC",
-    reviewStatus: "ACCEPTED",
-    OR: [onFinding(planId), onAction(planId), { measure: { planId, ...SHOWN_MEASURE } }],
-  }) satisfies Prisma.EvidenceWhereInput;
+const PUBLIC_EVIDENCE = { visibility: "PUBLIC", reviewStatus: "ACCEPTED" } as const satisfies Prisma.EvidenceWhereInput;
 
 /** The forum's current public view: a verdict it made public and has not replaced with a newer one. */
-const publicVerdicts = (localAreaId: string, planId: string) =>
-  ({ localAreaId, isPublic: true, supersededBy: { is: null }, OR: [onFinding(planId), onAction(planId)] }) satisfies Prisma.ForumVerdictWhereInput;
+const PUBLIC_VERDICT = { isPublic: true, supersededBy: { is: null } } as const satisfies Prisma.ForumVerdictWhereInput;
 
-/** Published entries about the whole area or one of the plan's findings. */
-const publishedYouSaidWeDid = (localAreaId: string, planId: string) =>
-  ({ localAreaId, published: true, OR: [{ findingId: null }, onFinding(planId)] }) satisfies Prisma.YouSaidWeDidWhereInput;
+/** Published entries; the area-wide ones are those about no finding. */
+const PUBLISHED_ENTRY = { published: true } as const satisfies Prisma.YouSaidWeDidWhereInput;
+
+const inArea = (localAreaId: string) => (row: { localAreaId: string }) => row.localAreaId === localAreaId;
 
 /** Only web links leave the server: stored files are served to signed-in people only. */
 const webLink = (url: string | null) => (url && /^https?:\/\//i.test(url) ? url : null);
@@ -56,12 +50,27 @@ const measureUpdated = (m: { updatedAt: Date; values: ReadonlyArray<{ createdAt:
 const evidenceUpdated = (e: { reviewedAt: Date | null; updatedAt: Date }) => e.reviewedAt ?? e.updatedAt;
 const youSaidWeDidUpdated = (y: { publishedAt: Date | null; updatedAt: Date }) => y.publishedAt ?? y.updatedAt;
 
+const DATED_EVIDENCE = { where: PUBLIC_EVIDENCE, select: { localAreaId: true, reviewedAt: true, updatedAt: true } } as const;
+const DATED_VERDICTS = { where: PUBLIC_VERDICT, select: { localAreaId: true, createdAt: true } } as const;
+const DATED_ENTRIES = { select: { localAreaId: true, publishedAt: true, updatedAt: true } } as const;
+
 const LAST_UPDATED_FIELDS = {
-  findings: { select: { updatedAt: true, actions: { select: { lastUpdateAt: true, updatedAt: true } } } },
-  measures: { where: SHOWN_MEASURE, select: { updatedAt: true, values: { select: { createdAt: true }, orderBy: { createdAt: "desc" }, take: 1 } } },
+  findings: {
+    select: {
+      updatedAt: true,
+      evidence: DATED_EVIDENCE,
+      forumVerdicts: DATED_VERDICTS,
+      youSaidWeDid: { ...DATED_ENTRIES, where: PUBLISHED_ENTRY },
+      actions: { select: { lastUpdateAt: true, updatedAt: true, evidence: DATED_EVIDENCE, forumVerdicts: DATED_VERDICTS } },
+    },
+  },
+  measures: {
+    where: SHOWN_MEASURE,
+    select: { updatedAt: true, values: { select: { createdAt: true }, orderBy: { createdAt: "desc" }, take: 1 }, evidence: DATED_EVIDENCE },
+  },
 } as const satisfies Prisma.PlanSelect;
 
-/** The areas whose lead has published a page, for the index at /areas. */
+/** The areas whose lead has published a page, for the index at /areas. One query, however many areas. */
 export async function publishedAreas(db: Db) {
   const areas = await db.localArea.findMany({
     where: PUBLISHED,
@@ -73,42 +82,55 @@ export async function publishedAreas(db: Db) {
       region: true,
       publicPagePublishedAt: true,
       plans: { ...CURRENT_PLAN, select: { id: true, type: true, ...LAST_UPDATED_FIELDS } },
+      youSaidWeDid: { ...DATED_ENTRIES, where: { ...PUBLISHED_ENTRY, findingId: null } },
     },
   });
-  return Promise.all(
-    areas.map(async (area) => {
-      const plan = area.plans[0] ?? null;
-      return {
-        name: area.name,
-        slug: area.slug,
-        region: area.region,
-        planType: plan?.type ?? null,
-        lastUpdated: plan ? await planLastUpdated(db, area.id, plan) : area.publicPagePublishedAt,
-      };
-    }),
-  );
+  return areas.map((area) => {
+    const plan = area.plans[0] ?? null;
+    return {
+      name: area.name,
+      slug: area.slug,
+      region: area.region,
+      planType: plan?.type ?? null,
+      lastUpdated: plan ? planLastUpdated(area.id, plan, area.youSaidWeDid) : area.publicPagePublishedAt,
+    };
+  });
 }
 
 /** The latest date any item on the plan's public page was updated. */
-async function planLastUpdated(
-  db: Db,
+function planLastUpdated(
   localAreaId: string,
-  plan: Prisma.PlanGetPayload<{ select: typeof LAST_UPDATED_FIELDS & { id: true } }>,
+  plan: Prisma.PlanGetPayload<{ select: typeof LAST_UPDATED_FIELDS }>,
+  areaWide: ReadonlyArray<{ localAreaId: string; publishedAt: Date | null; updatedAt: Date }>,
 ) {
-  const [evidence, verdict, youSaid] = await Promise.all([
-    db.evidence.findMany({ where: publicEvidence(localAreaId, plan.id), select: { reviewedAt: true, updatedAt: true } }),
-    db.forumVerdict.aggregate({ where: publicVerdicts(localAreaId, plan.id), _max: { createdAt: true } }),
-    db.youSaidWeDid.findMany({ where: publishedYouSaidWeDid(localAreaId, plan.id), select: { publishedAt: true, updatedAt: true } }),
-  ]);
+  const mine = inArea(localAreaId);
+  const actions = plan.findings.flatMap((f) => f.actions);
+  const evidence = [...plan.findings, ...actions, ...plan.measures].flatMap((r) => r.evidence).filter(mine);
+  const verdicts = [...plan.findings, ...actions].flatMap((r) => r.forumVerdicts).filter(mine);
+  const youSaid = [...plan.findings.flatMap((f) => f.youSaidWeDid), ...areaWide].filter(mine);
   const items = latest([
-    ...plan.findings.flatMap((f) => f.actions.map(actionUpdated)),
+    ...actions.map(actionUpdated),
     ...plan.measures.map(measureUpdated),
     ...evidence.map(evidenceUpdated),
-    verdict._max.createdAt,
+    latest(verdicts.map((v) => v.createdAt)),
     ...youSaid.map(youSaidWeDidUpdated),
   ]);
   return items ?? latest(plan.findings.map((f) => f.updatedAt));
 }
+
+const PAGE_EVIDENCE = {
+  where: PUBLIC_EVIDENCE,
+  select: { localAreaId: true, title: true, url: true, reviewedAt: true, updatedAt: true, createdAt: true },
+} as const;
+const PAGE_VERDICTS = {
+  where: PUBLIC_VERDICT,
+  select: { localAreaId: true, verdict: true, levelRecognised: true, text: true, createdAt: true },
+} as const;
+// The forum's own comment on an entry goes out as written, with no member named.
+const PAGE_ENTRIES = {
+  orderBy: { date: "desc" },
+  select: { localAreaId: true, youSaid: true, weDid: true, date: true, publishedAt: true, updatedAt: true, forumComment: true, forumCommentAt: true },
+} as const;
 
 const PAGE_PLAN_SELECT = {
   id: true,
@@ -127,6 +149,9 @@ const PAGE_PLAN_SELECT = {
       judgement: true,
       judgementDate: true,
       updatedAt: true,
+      evidence: PAGE_EVIDENCE,
+      forumVerdicts: PAGE_VERDICTS,
+      youSaidWeDid: { ...PAGE_ENTRIES, where: PUBLISHED_ENTRY },
       actions: {
         orderBy: [{ sortOrder: "asc" }, { ref: "asc" }],
         select: {
@@ -140,14 +165,18 @@ const PAGE_PLAN_SELECT = {
           createdAt: true,
           updatedAt: true,
           leadOrganisation: { select: { name: true } },
+          evidence: PAGE_EVIDENCE,
+          forumVerdicts: PAGE_VERDICTS,
         },
       },
       measures: {
         orderBy: { ref: "asc" },
         select: {
           id: true,
+          planId: true,
           definition: true,
           updatedAt: true,
+          evidence: PAGE_EVIDENCE,
           ...MEASURE_RULE_FIELDS,
           ...MEASURE_CHART_FIELDS,
           values: { select: { periodEnd: true, value: true, status: true, createdAt: true }, orderBy: { periodEnd: "asc" } },
@@ -157,11 +186,29 @@ const PAGE_PLAN_SELECT = {
   },
 } as const satisfies Prisma.PlanSelect;
 
-/** Everything the public page shows for a published area; NOT_FOUND for any other slug. */
+/** Newest first, or oldest first, by `at`; equal dates keep their order. */
+const byDate = <T>(at: (item: T) => Date, order: "asc" | "desc") => (a: T, b: T) =>
+  (at(a).getTime() - at(b).getTime()) * (order === "asc" ? 1 : -1);
+
+/**
+ * Everything the public page shows for a published area; NOT_FOUND for any other slug. One query,
+ * however large the plan: the area, its current plan, and each dated record through the finding,
+ * action or measure it hangs on.
+ */
 export async function publicAreaPage(db: Db, slug: string) {
   const area = await db.localArea.findFirst({
     where: { slug, ...PUBLISHED },
-    select: { id: true, name: true, slug: true, region: true, publicPagePublishedAt: true, plans: { ...CURRENT_PLAN, select: PAGE_PLAN_SELECT } },
+    select: {
+      id: true,
+      name: true,
+      slug: true,
+      region: true,
+      publicPagePublishedAt: true,
+      plans: { ...CURRENT_PLAN, select: PAGE_PLAN_SELECT },
+      youSaidWeDid: { ...PAGE_ENTRIES, where: { ...PUBLISHED_ENTRY, findingId: null } },
+      // Families see a trajectory that was changed, as well as the one that replaced it.
+      changeRequests: APPROVED_TRAJECTORY_CHANGES,
+    },
   });
   if (!area) throw notFound("That local area's public page");
   const plan = area.plans[0] ?? null;
@@ -169,46 +216,16 @@ export async function publicAreaPage(db: Db, slug: string) {
   if (!plan) return { area: header, plan: null, lastUpdated: area.publicPagePublishedAt, findings: [], youSaidWeDid: [] };
 
   const now = today();
-  const measureIds = [...new Set(plan.findings.flatMap((f) => f.measures.map((m) => m.id)))];
-  const [evidence, verdicts, youSaid, superseded] = await Promise.all([
-    db.evidence.findMany({
-      where: publicEvidence(area.id, plan.id),
-      orderBy: { createdAt: "asc" },
-      select: {
-        title: true,
-        url: true,
-        reviewedAt: true,
-        updatedAt: true,
-        findingId: true,
-        action: { select: { findingId: true } },
-        measure: { select: { findings: { select: { id: true } } } },
-      },
-    }),
-    db.forumVerdict.findMany({
-      where: publicVerdicts(area.id, plan.id),
-      orderBy: { createdAt: "desc" },
-      select: {
-        verdict: true,
-        levelRecognised: true,
-        text: true,
-        createdAt: true,
-        findingId: true,
-        action: { select: { ref: true, title: true, findingId: true } },
-      },
-    }),
-    db.youSaidWeDid.findMany({
-      where: publishedYouSaidWeDid(area.id, plan.id),
-      orderBy: { date: "desc" },
-      // The forum's own comment on an entry goes out as written, with no member named.
-      select: { youSaid: true, weDid: true, date: true, publishedAt: true, updatedAt: true, findingId: true, forumComment: true, forumCommentAt: true },
-    }),
-    // Families see a trajectory that was changed, as well as the one that replaced it.
-    supersededFor(db, area.id, measureIds),
-  ]);
+  const mine = inArea(area.id);
+  const superseded = supersededOf(
+    plan.findings.flatMap((f) => f.measures),
+    area.changeRequests,
+  );
 
   // Dated records (evidence, verdicts, you said / we did) say what was true on their date; they do
   // not fall due, so they are never stale. Actions and measures are, by the plan's own rules.
-  const youSaidItem = ({ findingId: _f, publishedAt: _p, updatedAt: _u, ...y }: (typeof youSaid)[number]) => ({
+  type Entry = (typeof area.youSaidWeDid)[number];
+  const youSaidItem = ({ localAreaId: _a, publishedAt: _p, updatedAt: _u, ...y }: Entry) => ({
     ...y,
     lastUpdated: latest([youSaidWeDidUpdated({ publishedAt: _p, updatedAt: _u }), y.forumCommentAt]) ?? _u,
     stale: false,
@@ -235,21 +252,32 @@ export async function publicAreaPage(db: Db, slug: string) {
         stale: judged.status === "NO_DATA" && m.values.length > 0,
       };
     });
-    const evidenceHere = evidence
-      .filter((e) => e.findingId === f.id || e.action?.findingId === f.id || e.measure?.findings.some((mf) => mf.id === f.id))
+    // On the finding, one of its actions, or one of the plan's measures that evidence it; oldest first.
+    const evidenceHere = [
+      ...f.evidence,
+      ...f.actions.flatMap((a) => a.evidence),
+      ...f.measures.filter((m) => m.planId === plan.id).flatMap((m) => m.evidence),
+    ]
+      .filter(mine)
+      .sort(byDate((e) => e.createdAt, "asc"))
       .map((e) => ({ title: e.title, url: webLink(e.url), lastUpdated: evidenceUpdated(e), stale: false }));
-    const verdictsHere = verdicts
-      .filter((v) => v.findingId === f.id || v.action?.findingId === f.id)
+    // On the finding or one of its actions; newest first.
+    const verdictsHere = [
+      ...f.forumVerdicts.map((v) => ({ ...v, action: null })),
+      ...f.actions.flatMap((a) => a.forumVerdicts.map((v) => ({ ...v, action: { ref: a.ref, title: a.title } }))),
+    ]
+      .filter(mine)
+      .sort(byDate((v) => v.createdAt, "desc"))
       .map((v) => ({
         verdict: v.verdict,
         levelRecognised: v.levelRecognised,
         text: v.text,
         date: v.createdAt,
-        action: v.action ? { ref: v.action.ref, title: v.action.title } : null,
+        action: v.action,
         lastUpdated: v.createdAt,
         stale: false,
       }));
-    const youSaidHere = youSaid.filter((y) => y.findingId === f.id).map(youSaidItem);
+    const youSaidHere = f.youSaidWeDid.filter(mine).map(youSaidItem);
     return {
       ref: f.ref,
       kind: f.kind,
@@ -266,7 +294,7 @@ export async function publicAreaPage(db: Db, slug: string) {
       youSaidWeDid: youSaidHere,
     };
   });
-  const areaWide = youSaid.filter((y) => y.findingId === null).map(youSaidItem);
+  const areaWide = area.youSaidWeDid.filter(mine).map(youSaidItem);
 
   return {
     area: header,

@@ -14,7 +14,7 @@ import { inTransaction, recordAudit, type Db, type Tx } from "@/server/services/
 
 type Reader = Pick<AuthedContext, "db" | "viewer">;
 
-type ResolvedTarget = { kind: "action" | "finding"; id: string; localAreaId: string; label: string };
+export type ResolvedTarget = { kind: "action" | "finding"; id: string; localAreaId: string; label: string };
 
 /** The action or finding, if the viewer may read its area; else NOT_FOUND. */
 async function findTarget(db: Db, viewer: Viewer, target: VerdictTarget): Promise<ResolvedTarget> {
@@ -48,7 +48,7 @@ export const VERDICT_SELECT = {
   supersededBy: { select: { id: true } },
 } as const satisfies Prisma.ForumVerdictSelect;
 
-type VerdictRow = Prisma.ForumVerdictGetPayload<{ select: typeof VERDICT_SELECT }>;
+export type VerdictRow = Prisma.ForumVerdictGetPayload<{ select: typeof VERDICT_SELECT }>;
 
 export function toVerdict({ author, supersededBy, ...v }: VerdictRow) {
   return { ...v, authorName: author.name, current: supersededBy === null };
@@ -72,18 +72,15 @@ function refusalFor(viewer: Viewer, current: { authorId: string; author: { name:
   return null;
 }
 
-/** Every verdict on an action or a finding, the current one first, then the earlier ones newest first. */
-export async function verdictsFor(ctx: Reader, input: VerdictTarget) {
-  const target = await findTarget(ctx.db, ctx.viewer, input);
-  const rows = await ctx.db.forumVerdict.findMany({
-    where: { localAreaId: target.localAreaId, ...onTarget(target) },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    select: VERDICT_SELECT,
-  });
+/**
+ * A target's verdicts as its section shows them, from its rows newest first: the current one
+ * first, then the earlier ones newest first, and whether the viewer may give the next one.
+ */
+export function verdictsOn(viewer: Viewer, target: ResolvedTarget, rows: ReadonlyArray<VerdictRow>) {
   const verdicts = rows.map(toVerdict).sort((a, b) => Number(b.current) - Number(a.current));
   const current = verdicts.find((v) => v.current) ?? null;
-  const mayWrite = can(ctx.viewer, "forum.write", target);
-  const refusal = mayWrite ? refusalFor(ctx.viewer, current && { authorId: current.authorId, author: { name: current.authorName } }) : null;
+  const mayWrite = can(viewer, "forum.write", target);
+  const refusal = mayWrite ? refusalFor(viewer, current && { authorId: current.authorId, author: { name: current.authorName } }) : null;
   return {
     target: { kind: target.kind, id: target.id, label: target.label },
     verdicts,
@@ -92,6 +89,17 @@ export async function verdictsFor(ctx: Reader, input: VerdictTarget) {
     /** For a forum member who may not replace the current verdict: why not. */
     whyNot: refusal,
   };
+}
+
+/** Every verdict on an action or a finding, the current one first, then the earlier ones newest first. */
+export async function verdictsFor(ctx: Reader, input: VerdictTarget) {
+  const target = await findTarget(ctx.db, ctx.viewer, input);
+  const rows = await ctx.db.forumVerdict.findMany({
+    where: { localAreaId: target.localAreaId, ...onTarget(target) },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: VERDICT_SELECT,
+  });
+  return verdictsOn(ctx.viewer, target, rows);
 }
 
 /** Serialises verdicts on one target: two first verdicts given at once cannot both be current. */

@@ -1,6 +1,6 @@
 /**
  * The shape of an entry in the permission walk (server/api/procedure-walk.test.ts). Each group
- * of procedures keeps its entries in its own file beside this one; the walk merges them.
+ * of procedures keeps its entries in its own file beside this one; walk.ts merges them.
  */
 import type { createAreaWithPlan } from "@/prisma/factories";
 import type { Actor } from "@/server/auth/permissions";

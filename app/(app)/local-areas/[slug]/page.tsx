@@ -24,9 +24,8 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 export default async function AreaHomePage({ params }: Params) {
   const { slug } = await params;
-  const { area, plan, evidenceAwaitingReview, viewerCan } = await load(slug);
-  // Where the forum disagrees, above everything else on the plan (issue 5).
-  const disagreements = await getQueryClient().fetchQuery(trpc.forum.disagreements.queryOptions({ slug }));
+  // One procedure, one query (issue 7): the disagreements come with the plan.
+  const { area, plan, evidenceAwaitingReview, viewerCan, disagreements } = await load(slug);
   const actions = plan?.findings.flatMap((f) => f.actions) ?? [];
   const red = actions.filter((a) => a.rag.shown === "RED").length;
   const overdue = actions.filter((a) => a.update.overdue).length;

@@ -1,18 +1,7 @@
-import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { createContext } from "@/server/api/context";
-import { appRouter } from "@/server/api/root";
+import { handleTrpcRequest } from "@/server/api/trpc-http";
 
-const handler = (req: Request) =>
-  fetchRequestHandler({
-    endpoint: "/api/trpc",
-    req,
-    router: appRouter,
-    createContext,
-    // Mutations only by POST (tRPC's default); never allow a GET to change anything.
-    allowMethodOverride: false,
-    onError({ error, path }) {
-      if (error.code === "INTERNAL_SERVER_ERROR") console.error(`[trpc] ${path}:`, error.cause ?? error);
-    },
-  });
+/** Queries by GET, mutations by POST with a JSON body only: see server/api/trpc-http.ts. */
+const handler = (req: Request) => handleTrpcRequest(req, createContext);
 
 export { handler as GET, handler as POST };

@@ -2,6 +2,7 @@ import { viewerOf } from "@/server/api/trpc";
 import { getSession } from "@/server/auth/options";
 import { getDb } from "@/server/db";
 import { planDownload } from "@/server/import-export/plan-transfer";
+import { unlessDatabaseDown } from "@/server/resilience/database-gate";
 
 export const dynamic = "force-dynamic";
 
@@ -12,7 +13,7 @@ const plain = (status: number, message: string) =>
  * The area's current plan as a workbook: `?format=xlsx` (the default) or `?format=csv&sheet=Findings`.
  * For people who may read the area's internal records; everyone else gets "not found".
  */
-export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
+export const GET = unlessDatabaseDown(async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const viewer = viewerOf(await getSession());
   if (!viewer) return plain(401, "Sign in to download the plan.");
   const { slug } = await params;
@@ -28,4 +29,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
       "X-Content-Type-Options": "nosniff",
     },
   });
-}
+});

@@ -39,6 +39,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 /**
  * One finding as the revisit evidence pack: what the inspectors found, what is being done about
  * it, whether it is working, the evidence, and what the forum and the advisers say. Printable.
+ * Everything but the evidence list (which loads in the browser) comes from finding.byId: one query.
  */
 export default async function FindingPage({ params }: Params) {
   const { slug, findingId } = await params;
@@ -94,7 +95,7 @@ export default async function FindingPage({ params }: Params) {
       <ForumVerdicts verdicts={finding.verdicts} />
       {/* The forum gives its verdict on the finding here (issue 5); the verdicts themselves are above */}
       <div className="no-print">
-        <VerdictSection target={{ findingId: finding.id }} what={`finding ${finding.ref}`} showHistory={false} />
+        <VerdictSection target={{ findingId: finding.id }} what={`finding ${finding.ref}`} showHistory={false} verdicts={finding.forumVerdict} />
       </div>
 
       {finding.adviserNotes ? (
@@ -102,7 +103,7 @@ export default async function FindingPage({ params }: Params) {
           <h2 className="mb-4 text-2xl">Adviser&apos;s view</h2>
           <AdviserNotes notes={finding.adviserNotes} />
           {/* An adviser records a note on this finding (issue 5 item 6) */}
-          <FindingNoteFormSection slug={slug} finding={{ id: finding.id, ref: finding.ref }} />
+          <FindingNoteFormSection slug={slug} finding={{ id: finding.id, ref: finding.ref }} mayWrite={finding.viewerCan.recordAdviserNote} />
           {/* End of the adviser's note form */}
         </>
       ) : null}
@@ -110,7 +111,7 @@ export default async function FindingPage({ params }: Params) {
       <EvidenceSection target={{ findingId: finding.id }} canAdd={finding.viewerCan.edit} canReview={finding.viewerCan.reviewEvidence} />
 
       {/* Comments (issue 5 item 5) */}
-      <CommentsSection target={{ findingId: finding.id }} what="this finding" />
+      <CommentsSection target={{ findingId: finding.id }} what="this finding" comments={finding.comments} />
       {/* End of comments */}
     </>
   );

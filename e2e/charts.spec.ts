@@ -1,0 +1,43 @@
+/**
+ * Every chart comes with its figures as tables (WCAG 2.2, 1.1.1 and 1.3.1): on the finding page
+ * (open, for printing), the measure page and the public page (behind "Show the figures for ...").
+ * The board pack's tables are checked in server/board-pack/content.test.ts.
+ */
+import { expect, test, type Page } from "@playwright/test";
+import { demo, signInWithPassword } from "./support";
+
+/** Each chart on the page is a named image inside a figure that holds both its tables. */
+async function expectEveryChartHasItsFigures(page: Page) {
+  const figures = page.locator("figure.measure-chart");
+  const count = await figures.count();
+  expect(count, `charts on ${page.url()}`).toBeGreaterThan(0);
+  for (let i = 0; i < count; i += 1) {
+    const figure = figures.nth(i);
+    const chart = figure.getByRole("img");
+    await expect(chart).toHaveAccessibleName(/\S/);
+    await expect(chart).toHaveAccessibleDescription(/\S/);
+    // Collapsed tables are still in the page, one Enter or Space away (keyboard.spec.ts opens one).
+    const caption = (await figure.locator("caption").first().textContent()) ?? "";
+    const measure = caption.replace(/^Values for /, "").trim();
+    expect(measure, "the first table gives the values").not.toBe(caption.trim());
+    await expect(figure.getByRole("table", { name: `Values for ${measure}`, includeHidden: true })).toHaveCount(1);
+    await expect(figure.getByRole("table", { name: `Trajectory and benchmark for ${measure}`, includeHidden: true })).toHaveCount(1);
+  }
+}
+
+test("every chart on the finding, measure and public pages has its figures as tables", async ({ page }) => {
+  await page.goto("/areas/northbridge");
+  await expectEveryChartHasItsFigures(page);
+
+  await signInWithPassword(page, demo.lead);
+  await page.goto("/local-areas/northbridge");
+  const finding = await page.getByRole("link", { name: /^1\. Families waited/ }).first().getAttribute("href");
+  const measure = await page.getByRole("link", { name: /^M1 / }).first().getAttribute("href");
+  for (const path of [finding!, measure!]) {
+    await page.goto(path);
+    await expectEveryChartHasItsFigures(page);
+  }
+  // On the finding page the figures are open, ready to print.
+  await page.goto(finding!);
+  await expect(page.getByRole("table", { name: /^Values for / }).first()).toBeVisible();
+});

@@ -15,11 +15,11 @@ import { loadAreaState } from "@/server/import-export/plan-state";
 import { readUpload } from "@/server/import-export/read-workbook";
 import { SHEET_END, SHEET_START, sheetXml, workbookParts, zipOf, type Part } from "@/server/import-export/test-zips";
 import { LIMITS } from "@/server/import-export/workbook-format";
-import { callerFor, testDb } from "@/server/testing/harness";
+import { callerFor, fieldErrors, refusal, testDb } from "@/server/testing/harness";
 
 const MB = 1024 * 1024;
 
-async function refusal(name: string, bytes: Uint8Array): Promise<string> {
+async function readRefusal(name: string, bytes: Uint8Array): Promise<string> {
   try {
     await readUpload([{ name, bytes }]);
   } catch (error) {
@@ -40,7 +40,7 @@ describe("the hand-built workbooks these tests use", () => {
     const read = await readUpload([{ name: "plan.xlsx", bytes: zipOf(workbookParts("Findings", { text: sheetXml([["Ref", "Kind"], ["1", "Area for improvement"]]) })) }]);
     expect(read.sheets).toEqual([{ name: "Findings", header: ["Ref", "Kind"], rows: [{ row: 2, cells: ["1", "Area for improvement"] }] }]);
     // A small bomb (2 MB of spaces, packed about 1,000 times) is a valid workbook: only the ratio refuses it.
-    expect(await refusal("small-bomb.xlsx", bomb(2))).toMatch(/unpacks to more than 100 MB/);
+    expect(await readRefusal("small-bomb.xlsx", bomb(2))).toMatch(/unpacks to more than 100 MB/);
   });
 });
 
@@ -58,7 +58,7 @@ describe("a zip bomb", () => {
     const file = bomb(200);
     expect(file.byteLength).toBeLessThan(400 * 1024);
     const started = performance.now();
-    expect(await refusal("bomb.xlsx", file)).toBe("bomb.xlsx unpacks to more than 100 MB: split the plan or import CSV files.");
+    expect(await readRefusal("bomb.xlsx", file)).toBe("bomb.xlsx unpacks to more than 100 MB: split the plan or import CSV files.");
     expect(performance.now() - started).toBeLessThan(1000);
     expect(load).not.toHaveBeenCalled();
   });
@@ -66,7 +66,7 @@ describe("a zip bomb", () => {
   it("that declares 1 KB and holds 1 GB is refused once it unpacks past what it declared", async () => {
     const file = bomb(1024, 1024);
     const started = performance.now();
-    expect(await refusal("liar.xlsx", file)).toBe(
+    expect(await readRefusal("liar.xlsx", file)).toBe(
       "liar.xlsx is damaged: it does not unpack to what it says it holds. Save it again from Excel and try again.",
     );
     // Unpacking the gigabyte would take seconds; stopping after the first kilobyte takes milliseconds.
@@ -77,14 +77,14 @@ describe("a zip bomb", () => {
   it("under the size limit but packed at an absurd ratio (60 MB in 60 KB) is refused", async () => {
     const file = bomb(60);
     expect(60 * MB).toBeLessThan(LIMITS.unpackedBytes);
-    expect(await refusal("ratio.xlsx", file)).toMatch(/^ratio\.xlsx unpacks to more than 100 MB/);
+    expect(await readRefusal("ratio.xlsx", file)).toMatch(/^ratio\.xlsx unpacks to more than 100 MB/);
     expect(load).not.toHaveBeenCalled();
   });
 
   it("whose many small files add up past the limit is refused", async () => {
     const pieces = Array.from({ length: 120 }, (_, i): Part => ({ name: `xl/media/filler${i}.xml`, text: "", repeat: { chunk: "x".repeat(MB), times: 1, tail: "" } }));
     const file = zipOf(workbookParts("Findings", { text: sheetXml([["Ref"]]) }, pieces));
-    expect(await refusal("many.xlsx", file)).toMatch(/^many\.xlsx unpacks to more than 100 MB/);
+    expect(await readRefusal("many.xlsx", file)).toMatch(/^many\.xlsx unpacks to more than 100 MB/);
     expect(load).not.toHaveBeenCalled();
   });
 });
@@ -94,7 +94,7 @@ describe("a workbook's ZIP", () => {
     "holding a file named %j is refused",
     async (entryName) => {
       const file = zipOf(workbookParts("Findings", { text: sheetXml([["Ref"]]) }, [{ name: entryName, text: "pwned" }]));
-      expect(await refusal("plan.xlsx", file)).toBe("plan.xlsx holds a file named like a path outside it, so it is not a workbook Headway will open.");
+      expect(await readRefusal("plan.xlsx", file)).toBe("plan.xlsx holds a file named like a path outside it, so it is not a workbook Headway will open.");
     },
   );
 
@@ -103,12 +103,12 @@ describe("a workbook's ZIP", () => {
     const corrupt = Buffer.from(good);
     // The first part's packed data: garbage deflate, same length, directory intact.
     corrupt.fill(0xff, 30 + "[Content_Types].xml".length, 30 + "[Content_Types].xml".length + 20);
-    expect(await refusal("corrupt.xlsx", corrupt)).toMatch(/^corrupt\.xlsx is damaged/);
-    expect(await refusal("cut.xlsx", good.subarray(0, good.length - 30))).toMatch(/^cut\.xlsx is not an Excel workbook \(\.xlsx\)/);
-    expect(await refusal("photo.xlsx", sample.png())).toMatch(/^photo\.xlsx is not an Excel workbook \(\.xlsx\)/);
-    expect(await refusal("minutes.xlsx", sample.docx())).toMatch(/^minutes\.xlsx is not an Excel workbook \(\.xlsx\)/);
-    expect(await refusal("notes.xlsx", Buffer.from("Ref,Kind\n1,Area for improvement\n"))).toMatch(/^notes\.xlsx is not an Excel workbook/);
-    expect(await refusal("setup.exe", Buffer.from("MZ\x90\x00", "latin1"))).toBe("setup.exe is not a workbook (.xlsx) or a CSV file.");
+    expect(await readRefusal("corrupt.xlsx", corrupt)).toMatch(/^corrupt\.xlsx is damaged/);
+    expect(await readRefusal("cut.xlsx", good.subarray(0, good.length - 30))).toMatch(/^cut\.xlsx is not an Excel workbook \(\.xlsx\)/);
+    expect(await readRefusal("photo.xlsx", sample.png())).toMatch(/^photo\.xlsx is not an Excel workbook \(\.xlsx\)/);
+    expect(await readRefusal("minutes.xlsx", sample.docx())).toMatch(/^minutes\.xlsx is not an Excel workbook \(\.xlsx\)/);
+    expect(await readRefusal("notes.xlsx", Buffer.from("Ref,Kind\n1,Area for improvement\n"))).toMatch(/^notes\.xlsx is not an Excel workbook/);
+    expect(await readRefusal("setup.exe", Buffer.from("MZ\x90\x00", "latin1"))).toBe("setup.exe is not a workbook (.xlsx) or a CSV file.");
   });
 });
 
@@ -159,6 +159,18 @@ describe("the import page, given a hostile file", () => {
       expect(applied.status).toBe("refused");
       expect(await counts()).toEqual(before);
     }
+  });
+});
+
+describe("the import page, given a file over the size limit", () => {
+  it("refuses it before reading it, naming the limit", async () => {
+    const fx = await createAreaWithPlan(db);
+    const caller = await leadOf(fx.localAreaId);
+    const big = [{ name: "plan.xlsx", base64: Buffer.alloc(LIMITS.fileBytes + 1).toString("base64") }];
+    const error = await refusal(caller.planTransfer.preview({ slug: fx.slug, files: big }));
+    expect(error.code).toBe("BAD_REQUEST");
+    // One byte over: the same length of base64 as the limit itself, so the decoded size refuses it.
+    expect(fieldErrors(error).files).toBe("The file must be smaller than 10 MB");
   });
 });
 

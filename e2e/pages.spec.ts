@@ -1,6 +1,10 @@
 import { expect, test, type Page } from "@playwright/test";
 import { demo, expectAccessible, signInWithPassword } from "./support";
 
+// Each test walks dozens of pages with an axe scan on each: about 40 s on a quiet 2-core machine,
+// several times that when the machine is busy, so these two get more than the default minute.
+test.describe.configure({ timeout: 240_000 });
+
 /** Follows the first link whose name matches, and returns where it went. */
 async function hrefOf(page: Page, name: RegExp) {
   const href = await page.getByRole("link", { name }).first().getAttribute("href");

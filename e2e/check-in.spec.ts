@@ -19,7 +19,9 @@ test("an owner posts an update with a file from My work; the lead accepts the ev
   const title = (await card.getByRole("heading", { level: 2 }).innerText()).trim();
   const ref = title.split(" ")[0]!;
   await card.locator("summary", { hasText: "Post an update" }).click();
-  const form = card.getByRole("form", { name: `Post an update on ${ref}` });
+  // Found by its own name, not through `card`: once the update is posted the list re-sorts, and
+  // "the first card" is then another action.
+  const form = owner.getByRole("form", { name: `Post an update on ${ref}` });
 
   // Bad input first: nothing typed, and an impossible progress.
   await form.getByLabel("What has happened since the last update?", { exact: true }).fill("");
@@ -90,7 +92,7 @@ test("an owner posts an update with the keyboard alone", async ({ page }) => {
   const ref = (await card.getByRole("heading", { level: 2 }).innerText()).trim().split(" ")[0]!;
   await tabTo(card.locator("summary", { hasText: "Post an update" }));
   await page.keyboard.press("Enter");
-  const form = card.getByRole("form", { name: `Post an update on ${ref}` });
+  const form = page.getByRole("form", { name: `Post an update on ${ref}` }); // the list re-sorts after posting
   await tabTo(form.getByLabel("What has happened since the last update?", { exact: true }));
   await page.keyboard.type("Panel met on Tuesday and agreed the new triage rota.");
   await page.keyboard.press("Tab"); // progress

@@ -7,8 +7,6 @@ const nextConfig = {
   serverExternalPackages: [
     "pg",
     "@prisma/adapter-pg",
-    "@electric-sql/pglite",
-    "@electric-sql/pglite-socket",
     "@node-rs/argon2",
     "nodemailer",
     "@resvg/resvg-js",

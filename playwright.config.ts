@@ -1,17 +1,21 @@
 /**
  * Browser tests in Debian's Chromium (`npx playwright install` cannot download a browser here)
- * against the production build, on a throw-away database seeded with the demo: in-memory PGlite,
- * or a fresh database on the server in E2E_DATABASE_URL (CI). Email goes to a local SMTP
- * catcher whose folder the tests read.
+ * against the production build, on a new database seeded with the demo: an embedded PostgreSQL
+ * in .data/e2e-postgres, or a fresh database on the server in E2E_DATABASE_URL (CI), whose URL
+ * names the owner; the app runs as the application role. Email goes to a local SMTP catcher
+ * whose folder the tests read.
  */
 import { defineConfig } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
 const MAIL_DIR = ".data/e2e-mail";
-// A known port for the embedded database, so specs can read what the app shows (e2e/public-page.spec.ts).
+// A known port for the embedded database, so specs can read what the app shows (appDatabaseUrl in e2e/support.ts).
 const DB_PORT = Number(process.env.E2E_DB_PORT ?? 54339);
-process.env.E2E_APP_DATABASE_URL = process.env.E2E_DATABASE_URL || `postgresql://postgres:postgres@127.0.0.1:${DB_PORT}/postgres`;
+process.env.E2E_DB_PORT = String(DB_PORT);
+// On a server of CI's: the app's role beside the owner in E2E_DATABASE_URL (its server trusts local connections).
+const appUrl = (owner: string) => Object.assign(new URL(owner), { username: "headway_app", password: "e2e-app" }).toString();
+if (process.env.E2E_DATABASE_URL) process.env.E2E_APP_DATABASE_URL = appUrl(process.env.E2E_DATABASE_URL);
 
 export default defineConfig({
   testDir: "e2e",
@@ -41,8 +45,10 @@ export default defineConfig({
     stdout: "ignore",
     stderr: "pipe",
     env: {
-      DATABASE_URL: process.env.E2E_DATABASE_URL ?? "", // empty => embedded PGlite in memory
-      EMBEDDED_DB_DIR: "memory://",
+      // Empty: the embedded database, made anew by e2e/global-setup.ts.
+      DATABASE_URL: process.env.E2E_APP_DATABASE_URL ?? "",
+      MIGRATION_DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
+      EMBEDDED_DB_DIR: ".data/e2e-postgres",
       EMBEDDED_DB_PORT: String(DB_PORT),
       SMTP_CATCHER_PORT: process.env.E2E_SMTP_PORT ?? "2626",
       MAIL_CATCHER_DIR: MAIL_DIR,

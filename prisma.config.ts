@@ -86,16 +86,6 @@ class MigratePg extends PrismaPg {
   // and a `connectionString` overrides that database, so the "shadow" is your real DB; and
   // (b) drops the shadow DB while its pool is still connected. Do it properly here.
   override async connectToShadowDb() {
-    // Explicit shadow DB (PGlite serves one database, so scripts/with-db.mjs starts a second
-    // in-memory instance). The engine expects it empty on every call.
-    if (process.env.SHADOW_DATABASE_URL) {
-      const cfg = { ...parseIntoClientConfig(process.env.SHADOW_DATABASE_URL), allowExitOnIdle: true };
-      const c = new pg.Client(cfg);
-      await c.connect();
-      await c.query("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");
-      await c.end();
-      return wholeScripts(await new PrismaPg(cfg as pg.PoolConfig).connect());
-    }
     const name = `prisma_shadow_${randomUUID().replaceAll("-", "")}`;
     const admin = new pg.Client(this.cfg);
     await admin.connect();
@@ -115,8 +105,9 @@ export default defineConfig({
   experimental: { adapter: true },
   engine: "js",
   adapter: async () => {
-    const url = process.env.DATABASE_URL;
-    if (!url) throw new Error("DATABASE_URL is not set (for the embedded DB use `npm run db:migrate`)");
+    // Migrations run as the owner of the tables; the app's own role may not change them.
+    const url = process.env.MIGRATION_DATABASE_URL || process.env.DATABASE_URL;
+    if (!url) throw new Error("DATABASE_URL is not set (for the embedded database use `npm run db:migrate`)");
     // Discrete fields, never { connectionString } (see Fix 4). allowExitOnIdle: let the CLI exit.
     return new MigratePg({ ...parseIntoClientConfig(url), allowExitOnIdle: true } as pg.PoolConfig);
   },

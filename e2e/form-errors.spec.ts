@@ -10,7 +10,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
 import pg from "pg";
-import { demo, expectAccessible, signInWithPassword } from "./support";
+import { appDatabaseUrl, demo, expectAccessible, signInWithPassword } from "./support";
 
 const AREA = "/local-areas/northbridge";
 
@@ -40,7 +40,7 @@ const empty = (label: string) => (form: Locator) => form.getByLabel(label, { exa
 /** An update request for action 4.3 that has not been used, straight into the database: its token. */
 async function unusedUpdateRequest(): Promise<string> {
   const token = randomBytes(32).toString("base64url");
-  const client = new pg.Client({ connectionString: process.env.E2E_APP_DATABASE_URL });
+  const client = new pg.Client({ connectionString: appDatabaseUrl() });
   await client.connect();
   try {
     const { rows } = await client.query<{ actionId: string; localAreaId: string }>(

@@ -5,12 +5,11 @@
  */
 import { expect, test } from "@playwright/test";
 import pg from "pg";
-import { demo, expectAccessible, signInWithPassword } from "./support";
+import { appDatabaseUrl, demo, expectAccessible, signInWithPassword } from "./support";
 
 /** The database the app under test uses (set in playwright.config.ts). */
 async function withDatabase<T>(read: (db: pg.Client) => Promise<T>): Promise<T> {
-  const connectionString = process.env.E2E_APP_DATABASE_URL;
-  expect(connectionString, "E2E_APP_DATABASE_URL is set by playwright.config.ts").toBeTruthy();
+  const connectionString = appDatabaseUrl();
   const db = new pg.Client({ connectionString });
   await db.connect();
   try {

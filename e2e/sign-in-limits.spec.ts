@@ -5,7 +5,7 @@
  */
 import { expect, test } from "@playwright/test";
 import pg from "pg";
-import { expectAccessible } from "./support";
+import { appDatabaseUrl, expectAccessible } from "./support";
 
 /**
  * This browser's address's buckets. Failed sign-ins and link requests from 127.0.0.1 count for
@@ -13,7 +13,7 @@ import { expectAccessible } from "./support";
  * last run's counts. So the spec starts and ends with none.
  */
 async function clearLoopbackBuckets() {
-  const db = new pg.Client({ connectionString: process.env.E2E_APP_DATABASE_URL });
+  const db = new pg.Client({ connectionString: appDatabaseUrl() });
   await db.connect();
   try {
     await db.query(`DELETE FROM "RateLimitBucket" WHERE "key" LIKE '%:ip:127.0.0.1' OR "key" LIKE '%:ip:0:0:0:0::/64'`);
@@ -23,7 +23,7 @@ async function clearLoopbackBuckets() {
 }
 
 async function loopbackHits(key: string): Promise<number> {
-  const db = new pg.Client({ connectionString: process.env.E2E_APP_DATABASE_URL });
+  const db = new pg.Client({ connectionString: appDatabaseUrl() });
   await db.connect();
   try {
     const { rows } = await db.query<{ hits: number }>(`SELECT "hits" FROM "RateLimitBucket" WHERE "key" = $1`, [key]);

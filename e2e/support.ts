@@ -1,4 +1,5 @@
 /** What the browser journeys share: signing in as a demo account, the axe scan, the mailbox. */
+import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 import { readMailbox } from "../scripts/smtp-catcher.mjs";
@@ -7,6 +8,19 @@ export const DEMO_PASSWORD = "headway-demo";
 export const MAIL_DIR = ".data/e2e-mail";
 /** Where the app under test stores uploads (STORAGE_DIR in playwright.config.ts). */
 export const EVIDENCE_DIR = ".data/e2e-evidence";
+/** The embedded database of a run without E2E_DATABASE_URL (playwright.config.ts). */
+export const E2E_DB_DIR = ".data/e2e-postgres";
+
+/**
+ * The application role's connection to the database of the app under test, for the few records
+ * no journey can make. On the embedded database its password is generated when the web server
+ * starts, so it is read from the server's credentials file then, not when the config loads.
+ */
+export function appDatabaseUrl(): string {
+  if (process.env.E2E_APP_DATABASE_URL) return process.env.E2E_APP_DATABASE_URL;
+  const { appPassword } = JSON.parse(readFileSync(`${E2E_DB_DIR}-credentials.json`, "utf8")) as { appPassword: string };
+  return `postgresql://headway_app:${encodeURIComponent(appPassword)}@127.0.0.1:${process.env.E2E_DB_PORT}/headway`;
+}
 
 export const demo = {
   lead: "lead@northbridge.example",

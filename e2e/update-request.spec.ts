@@ -1,13 +1,11 @@
 import { createHash, randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
-import { demo, expectAccessible, latestLinkTo, signInWithPassword } from "./support";
+import { appDatabaseUrl, demo, expectAccessible, latestLinkTo, signInWithPassword } from "./support";
 
 /** The app's database (playwright.config.ts), for the one record no journey can make: a link that has already expired. */
 function databaseUrl(): string {
-  const url = process.env.E2E_APP_DATABASE_URL;
-  expect(url, "E2E_APP_DATABASE_URL is set by playwright.config.ts").toBeTruthy();
-  return url!;
+  return appDatabaseUrl();
 }
 
 const SENCO = "senco@school.example";

@@ -16,7 +16,7 @@
  * Requests that were in flight when PostgreSQL stopped may fail with the clear page; any other
  * failure counts. Figures go to stdout and .data/faults/latest.json; the exit code says pass/fail.
  *
- * Targets: `scratch` (default) makes a throw-away cluster with this machine's PostgreSQL binaries
+ * Targets: `scratch` (default) makes a throw-away cluster with the embedded PostgreSQL's binaries
  * on 127.0.0.1:5499 and removes it; `system` restarts the machine's own cluster (CI, .ci/run) and
  * refuses while other clients are connected unless --force. Bounded: it gives up after 3 minutes.
  * Traffic goes to 127.0.0.1 only. Needs `npm run build` first (builds when .next/BUILD_ID is missing).
@@ -26,6 +26,7 @@ import { randomBytes } from "node:crypto";
 import { createWriteStream, existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { Visitor } from "./faults/client.mjs";
 import { judgeWindows, printSummary } from "./faults/judge.mjs";
+import { APP_ROLE, urlAs } from "./database-roles.mjs";
 import { answers, query, scratchCluster, systemCluster, waitUntilAnswering } from "./faults/postgres.mjs";
 
 const args = process.argv.slice(2);
@@ -109,7 +110,7 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
 
 cluster =
   TARGET === "scratch"
-    ? scratchCluster({ port: PG_PORT })
+    ? await scratchCluster({ port: PG_PORT })
     : systemCluster({ adminUrl: process.env.TEST_DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres", force: args.includes("--force") });
 log(`target: ${cluster.description}`);
 
@@ -128,7 +129,9 @@ function startApp(databaseUrl) {
     stdio: ["ignore", "pipe", "pipe"],
     env: {
       ...process.env,
-      DATABASE_URL: databaseUrl,
+      // Migrations as the owner, the app as its own role (scripts/database-roles.mjs).
+      MIGRATION_DATABASE_URL: databaseUrl,
+      DATABASE_URL: urlAs(databaseUrl, { user: APP_ROLE, password: "faults-app" }),
       JOBS_MODE: "off",
       EMAIL_SERVER: "",
       DEMO_ACCOUNTS: "true",

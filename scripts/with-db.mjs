@@ -3,25 +3,34 @@
  * Runs a command with a database ready:
  *   node scripts/with-db.mjs [--seed | --no-seed] [--mail-catcher] <command...>
  *
- * - DATABASE_URL set (environment or .env): apply migrations to that PostgreSQL, then run.
- * - DATABASE_URL unset: start the embedded database (PGlite, PostgreSQL 17 in WASM) served on
- *   127.0.0.1 with its data in .data/pglite, apply migrations, seed the demo on first start.
+ * - DATABASE_URL set (environment or .env): apply migrations to that PostgreSQL as the owner
+ *   (MIGRATION_DATABASE_URL, else DATABASE_URL itself), give the application role in
+ *   DATABASE_URL its privileges, then run.
+ * - DATABASE_URL unset: the embedded database, a real PostgreSQL 17 (scripts/embedded-postgres.mjs)
+ *   with its data in .data/postgres, listening on 127.0.0.1 only. Migrations run as its
+ *   superuser; the command runs as the application role. The demo is seeded on first start.
+ *   When the embedded server is already running (another `npm run` started it), it is shared.
+ *
+ * `next start` is refused when DATABASE_URL's role is a superuser or owns the tables, and, in
+ * production, on the embedded database unless EMBEDDED_DB_IN_PRODUCTION=true.
  *
  * Options:
  *   --seed          run the demo seed even on an existing database (it is idempotent)
  *   --no-seed       never seed
  *   --mail-catcher  when EMAIL_SERVER is unset, catch email locally (scripts/smtp-catcher.mjs)
  *                   and point EMAIL_SERVER at it, so magic links work offline
- * Environment (see .env.example): EMBEDDED_DB_DIR (default .data/pglite; "memory://" for a
- * throw-away one), EMBEDDED_DB_PORT (default 54329; 0 picks a free port), SMTP_CATCHER_PORT,
- * MAIL_CATCHER_DIR. Without NEXTAUTH_SECRET on the embedded database, a random one is kept in
- * .data/nextauth-secret so sessions survive a restart.
+ * Environment (see .env.example): EMBEDDED_DB_DIR (default .data/postgres), EMBEDDED_DB_TEMPORARY
+ * (true: a throw-away server in a temporary folder), EMBEDDED_DB_PORT (default 54329; 0 picks a
+ * free port), SMTP_CATCHER_PORT, MAIL_CATCHER_DIR. Without NEXTAUTH_SECRET on the embedded
+ * database, a random one is kept in .data/nextauth-secret so sessions survive a restart.
  */
 import "dotenv/config";
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { APP_ROLE, applicationRoleProblem, grantApplicationRole } from "./database-roles.mjs";
+import { openEmbeddedDatabase } from "./embedded-postgres.mjs";
 
 const args = process.argv.slice(2);
 const flags = new Set();
@@ -33,17 +42,21 @@ if (cmd.length === 0) {
 }
 // Local bins (prisma, next, tsx) resolvable when run outside `npm run`.
 process.env.PATH = `${path.resolve("node_modules/.bin")}${path.delimiter}${process.env.PATH}`;
+const servesTheApp = cmd.includes("next") && cmd.includes("start");
 
-let cleanups = [];
+const cleanups = [];
 async function shutdown(code) {
   for (const c of cleanups.reverse()) await c().catch(() => {});
   process.exit(code ?? 0);
 }
+function refuse(message) {
+  console.error(`[with-db] ${message}`);
+  return shutdown(1);
+}
 
-// Async on purpose: the embedded database is served from this process's event loop.
-async function run(bin, binArgs) {
+async function run(bin, binArgs, extraEnv = {}) {
   const code = await new Promise((resolve) =>
-    spawn(bin, binArgs, { stdio: "inherit", env: process.env }).on("exit", (c) => resolve(c ?? 1)),
+    spawn(bin, binArgs, { stdio: "inherit", env: { ...process.env, ...extraEnv } }).on("exit", (c) => resolve(c ?? 1)),
   );
   if (code !== 0) {
     console.error(`[with-db] ${bin} ${binArgs.join(" ")} failed (exit ${code})`);
@@ -53,38 +66,16 @@ async function run(bin, binArgs) {
 
 let fresh = false;
 if (!process.env.DATABASE_URL) {
-  const { PGlite } = await import("@electric-sql/pglite");
-  const { PGLiteSocketServer } = await import("@electric-sql/pglite-socket");
-  const dir = process.env.EMBEDDED_DB_DIR ?? ".data/pglite";
-  const inMemory = dir.startsWith("memory://");
-  fresh = inMemory || !existsSync(path.join(dir, "PG_VERSION"));
-  if (!inMemory) mkdirSync(path.dirname(dir), { recursive: true });
-  const t0 = Date.now();
-  const pglite = await PGlite.create(dir);
-  const server = new PGLiteSocketServer({
-    db: pglite,
-    host: "127.0.0.1",
-    port: Number(process.env.EMBEDDED_DB_PORT ?? 54329),
-    maxConnections: 100,
-  });
-  await server.start();
-  // `prisma migrate dev/diff` need a shadow database; PGlite serves one database, so give them
-  // a second, in-memory instance (prisma.config.ts uses SHADOW_DATABASE_URL when set).
-  if (cmd.includes("prisma") && cmd.includes("migrate") && !process.env.SHADOW_DATABASE_URL) {
-    const shadowDb = await PGlite.create("memory://");
-    const shadow = new PGLiteSocketServer({ db: shadowDb, host: "127.0.0.1", port: 0, maxConnections: 10 });
-    await shadow.start();
-    process.env.SHADOW_DATABASE_URL = `postgresql://postgres:postgres@${shadow.getServerConn()}/postgres`;
-    cleanups.push(() => shadow.stop());
+  if (process.env.NODE_ENV === "production" && process.env.EMBEDDED_DB_IN_PRODUCTION !== "true") {
+    await refuse(
+      "NODE_ENV is production but DATABASE_URL is not set: the embedded database runs on this one machine with no backups or failover, so Headway will not use it in production. Set DATABASE_URL to your PostgreSQL, or EMBEDDED_DB_IN_PRODUCTION=true if you accept that.",
+    );
   }
-  cleanups.push(async () => {
-    await server.stop();
-    await pglite.close();
-  });
-  process.env.DATABASE_URL = `postgresql://postgres:postgres@${server.getServerConn()}/postgres`;
-  // The app runs its background jobs on timers here, not pg-boss (server/jobs/timers.ts).
-  process.env.EMBEDDED_DATABASE = "true";
-  console.log(`[with-db] embedded PGlite (${dir}) on ${server.getServerConn()} in ${Date.now() - t0} ms`);
+  const embedded = await openEmbeddedDatabase({ log: (line) => console.log(`[with-db] ${line}`) });
+  cleanups.push(embedded.close);
+  fresh = embedded.fresh;
+  process.env.DATABASE_URL = embedded.appUrl;
+  process.env.MIGRATION_DATABASE_URL = embedded.ownerUrl;
 
   if (!process.env.NEXTAUTH_SECRET) {
     const file = ".data/nextauth-secret";
@@ -105,8 +96,20 @@ if (flags.has("--mail-catcher") && !process.env.EMAIL_SERVER) {
   console.log(`[with-db] email goes to the local catcher on 127.0.0.1:${catcher.port}; sign-in links are printed here`);
 }
 
-await run("prisma", ["migrate", "deploy"]);
+const ownerUrl = process.env.MIGRATION_DATABASE_URL || process.env.DATABASE_URL;
+await run("prisma", ["migrate", "deploy"], { MIGRATION_DATABASE_URL: ownerUrl });
+if (ownerUrl !== process.env.DATABASE_URL) {
+  try {
+    await grantApplicationRole(ownerUrl, process.env.DATABASE_URL);
+  } catch (error) {
+    await refuse(`could not give the application role its privileges: ${error.message}`);
+  }
+}
 if (!flags.has("--no-seed") && (fresh || flags.has("--seed"))) await run("prisma", ["db", "seed"]);
+
+const problem = await applicationRoleProblem(process.env.DATABASE_URL).catch((error) => `could not check DATABASE_URL's role: ${error.message}`);
+if (problem && servesTheApp) await refuse(`${problem} (The embedded database does this itself: its application role is ${APP_ROLE}.)`);
+else if (problem) console.warn(`[with-db] warning: ${problem}`);
 
 const child = spawn(cmd[0], cmd.slice(1), { stdio: "inherit", env: process.env });
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));

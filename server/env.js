@@ -23,6 +23,13 @@ export const env = createEnv({
       .string()
       .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// connection URL")
       .optional(),
+    // The owner of the tables, for migrations only (scripts/with-db.mjs); the app never uses it.
+    MIGRATION_DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// connection URL")
+      .optional(),
+    // Allows the embedded database under NODE_ENV=production (scripts/with-db.mjs refuses it otherwise).
+    EMBEDDED_DB_IN_PRODUCTION: flag,
     NEXTAUTH_URL: z.url("must be the site's full URL, e.g. https://headway.example.gov.uk").optional(),
     NEXTAUTH_SECRET:
       production && !building
@@ -59,9 +66,6 @@ export const env = createEnv({
     S3_FORCE_PATH_STYLE: flag,
     // Where reminders and digests run: in the app process, in `npm run worker`, or nowhere.
     JOBS_MODE: z.enum(["inline", "worker", "off"], { error: "must be inline, worker or off" }).default("inline"),
-    // Set by scripts/with-db.mjs when it serves the embedded database: jobs then run on timers in
-    // the app process rather than on pg-boss (server/jobs/timers.ts says why).
-    EMBEDDED_DATABASE: flag,
     // Set by the benchmark (scripts/bench.ts) only: count every SQL statement (server/query-count.ts).
     HEADWAY_QUERY_COUNT: flag,
   },

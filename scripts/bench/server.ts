@@ -74,8 +74,6 @@ export async function startApp(opts: { root: string; port: number; databaseUrl: 
     EMAIL_SERVER: opts.emailServer,
     HEADWAY_QUERY_COUNT: "1",
   };
-  // Set by scripts/with-db.mjs for the embedded database only; this is a real PostgreSQL.
-  delete env.EMBEDDED_DATABASE;
   mkdirSync(path.dirname(opts.logFile), { recursive: true });
   const log = createWriteStream(opts.logFile);
   const child = startProcess(path.join(opts.root, "node_modules", ".bin", "next"), ["start", "-H", "127.0.0.1", "-p", String(opts.port)], {

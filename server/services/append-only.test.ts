@@ -1,15 +1,19 @@
-/** The audit trail and the forum's verdicts cannot be altered, even by the app's own database user. */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+/**
+ * The audit trail and the forum's verdicts cannot be altered even by the owner of the tables,
+ * through the triggers (the application's role is refused before that, by privilege: see
+ * scripts/database-roles.test.ts). The owner could still switch the triggers off; SECURITY.md says so.
+ */
+import { PrismaPg } from "@prisma/adapter-pg";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createAreaWithPlan, createUser } from "@/prisma/factories";
-import type { PrismaClient } from "@/server/generated/prisma/client";
-import { testDb } from "@/server/testing/harness";
+import { PrismaClient } from "@/server/generated/prisma/client";
 
 let db: PrismaClient;
 let auditId: string;
 let verdictId: string;
 
 beforeAll(async () => {
-  db = testDb();
+  db = new PrismaClient({ adapter: new PrismaPg({ connectionString: inject("ownerDatabaseUrl") }) });
   const area = await createAreaWithPlan(db);
   const forum = await createUser(db);
   const audit = await db.auditEvent.create({

@@ -9,7 +9,7 @@
  *
  * Every date is relative to `today`, so the demo looks the same whenever it is seeded.
  * `seedDemo` is idempotent (nothing happens when the "northbridge" area exists) and writes in one
- * transaction, always through `tx` (the embedded PGlite database serialises connections).
+ * transaction, always through `tx`, so a failed seed leaves nothing half-made.
  */
 import type { Prisma, PrismaClient } from "../server/generated/prisma/client";
 import type {

@@ -1,7 +1,7 @@
 /**
  * Bulk loading for the national data generator: rows are collected column by column and written
  * with one `INSERT ... SELECT FROM unnest($1::text[], $2::int[], ...)` per batch, which PostgreSQL
- * (and PGlite) take tens of thousands of rows at a time, instead of one statement per row.
+ * takes tens of thousands of rows at a time, instead of one statement per row.
  */
 import type { ClientBase } from "pg";
 

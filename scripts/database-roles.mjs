@@ -75,16 +75,34 @@ export async function grantApplicationRole(ownerUrl, appUrl, { create = true } =
       GRANT SELECT ON "_prisma_migrations" TO ${ident(role)};
       GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${ident(role)};
     `);
-    const jobs = await client.query("SELECT 1 FROM pg_namespace WHERE nspname = $1", [JOBS_SCHEMA]);
-    if (jobs.rowCount === 0) await client.query(`CREATE SCHEMA ${ident(JOBS_SCHEMA)} AUTHORIZATION ${ident(role)}`);
-    else {
-      await client.query(`
-        GRANT USAGE, CREATE ON SCHEMA ${ident(JOBS_SCHEMA)} TO ${ident(role)};
-        GRANT ALL ON ALL TABLES IN SCHEMA ${ident(JOBS_SCHEMA)} TO ${ident(role)};
-        GRANT ALL ON ALL SEQUENCES IN SCHEMA ${ident(JOBS_SCHEMA)} TO ${ident(role)};
-      `);
-    }
   });
+  await installJobQueues(ownerUrl);
+  await withClient(ownerUrl, (client) =>
+    client.query(`
+      GRANT USAGE ON SCHEMA ${ident(JOBS_SCHEMA)} TO ${ident(role)};
+      GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${ident(JOBS_SCHEMA)} TO ${ident(role)};
+      GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${ident(JOBS_SCHEMA)} TO ${ident(role)};
+      GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA ${ident(JOBS_SCHEMA)} TO ${ident(role)};
+    `),
+  );
+}
+
+/**
+ * pg-boss's schema and one queue per job, made by the owner: a queue is a table of its own, and
+ * the application's role creates none. pg-boss then finds them installed and only reads and
+ * writes rows. Safe to repeat; a newer pg-boss migrates its schema here too.
+ */
+async function installJobQueues(ownerUrl) {
+  const { default: PgBoss } = await import("pg-boss");
+  const { JOB_NAMES } = await import("../server/jobs/names.js");
+  const boss = new PgBoss({ connectionString: ownerUrl, schema: JOBS_SCHEMA, max: 1, supervise: false, schedule: false, application_name: "headway-install" });
+  boss.on("error", () => {});
+  await boss.start();
+  try {
+    for (const name of JOB_NAMES) await boss.createQueue(name);
+  } finally {
+    await boss.stop({ graceful: false, wait: true });
+  }
 }
 
 /**

@@ -3,6 +3,8 @@
  * `npm run demo`: from a fresh clone to Headway with the Northbridge demo at
  * http://localhost:3000. Installs what is missing, builds, then starts on the embedded database
  * (or on DATABASE_URL when set) with demo accounts on and email caught locally.
+ * The web server listens on 127.0.0.1 only unless HOST says otherwise: the demo accounts'
+ * passwords are published in the README.
  */
 import { execSync, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -17,8 +19,9 @@ console.log("[demo] building…");
 sh("npm run build");
 
 const port = process.env.PORT ?? "3000";
-console.log(`[demo] starting Headway at http://localhost:${port} (demo accounts and passwords: README.md)`);
-const child = spawn("node", ["scripts/with-db.mjs", "--seed", "--mail-catcher", "next", "start", "-p", port], {
+const host = process.env.HOST ?? "127.0.0.1";
+console.log(`[demo] starting Headway at http://localhost:${port} on ${host} (demo accounts and passwords: README.md)`);
+const child = spawn("node", ["scripts/with-db.mjs", "--seed", "--mail-catcher", "next", "start", "-H", host, "-p", port], {
   stdio: "inherit",
   env: {
     ...process.env,

@@ -21,7 +21,7 @@ const SCHEMA = "hw_gen_test";
 let client: pg.Client;
 
 beforeAll(async () => {
-  client = new pg.Client({ connectionString: inject("databaseUrl") });
+  client = new pg.Client({ connectionString: inject("ownerDatabaseUrl") });
   await client.connect();
 });
 afterAll(async () => {
@@ -29,7 +29,7 @@ afterAll(async () => {
   await client.end();
 });
 
-/** An empty schema with every migration applied, made the client's (and, on PGlite, the session's) search path. */
+/** An empty schema with every migration applied, made the session's search path. */
 async function freshSchema() {
   await client.query(`SET search_path TO DEFAULT; DROP SCHEMA IF EXISTS "${SCHEMA}" CASCADE; CREATE SCHEMA "${SCHEMA}"; SET search_path TO "${SCHEMA}"`);
   const dir = path.resolve("prisma/migrations");
@@ -166,7 +166,7 @@ describe("the national data generator", () => {
 
   it("enlarges the demo's Northbridge plan to a national area's size and makes the demo adviser advise generated areas", async () => {
     await freshSchema();
-    const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: inject("databaseUrl"), options: `-c search_path=${SCHEMA}` }, { schema: SCHEMA }) });
+    const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: inject("ownerDatabaseUrl"), options: `-c search_path=${SCHEMA}` }, { schema: SCHEMA }) });
     try {
       await seedDemo(db, TODAY);
     } finally {

@@ -6,8 +6,8 @@
  *   npm run worker                      # runs until stopped (Ctrl+C, SIGTERM)
  *   npm run worker -- --once reminders  # runs one job now and exits: reminders, digest or deliver-email
  *
- * It needs DATABASE_URL (a PostgreSQL server). The embedded database belongs to the one process
- * that started it, so with it the jobs run inside the app (JOBS_MODE=inline).
+ * `npm run worker` runs it through scripts/with-db.mjs, so without DATABASE_URL it uses the
+ * embedded database, sharing the server when Headway is already running on it.
  * Started with the react-server condition, as the app's server code is, so its server-only
  * modules load here too.
  */
@@ -24,7 +24,7 @@ import { today } from "@/server/services/today";
 process.noDeprecation = true;
 
 if (!env.DATABASE_URL) {
-  console.error("[worker] DATABASE_URL is not set. The worker needs a PostgreSQL server; on the embedded database the app runs the jobs itself (JOBS_MODE=inline).");
+  console.error("[worker] DATABASE_URL is not set: start the worker with `npm run worker`, which opens the embedded database when it is unset.");
   process.exit(1);
 }
 

@@ -22,13 +22,13 @@ export type Endpoint = {
   check(status: number, body: string): void;
 };
 
-const escapeHtml = (s: string) =>
+export const escapeHtml = (s: string) =>
   s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#x27;");
 
 /** The page's text as React streams it, without the empty comments it puts between adjacent texts. */
 const text = (html: string) => html.replace(/<!-- -->/g, "");
 
-function expectPage(label: string, status: number, html: string, expected: ReadonlyArray<string | RegExp>) {
+export function expectPage(label: string, status: number, html: string, expected: ReadonlyArray<string | RegExp>) {
   if (status !== 200) throw new Error(`${label}: HTTP ${status} instead of 200`);
   const page = text(html);
   for (const e of expected) {

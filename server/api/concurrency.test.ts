@@ -1,7 +1,5 @@
 /**
- * Writers at the same moment, through the real procedures, on a real PostgreSQL server (PGlite
- * serves one connection's statements at a time and mixes up truly concurrent writers, so these
- * run only when TEST_DATABASE_URL is set, as in CI):
+ * Writers at the same moment, through the real procedures, on a real PostgreSQL server:
  *  - two editors saving one action from the same version: one save, one conflict, nothing merged;
  *  - check-ins on one action at once: every one kept, the action showing the latest;
  *  - 200 check-ins on 200 actions at once: all stored, each with its audit event;

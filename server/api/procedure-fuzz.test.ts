@@ -19,7 +19,7 @@ import { FIGURE_TOO_LARGE } from "@/server/schemas/common";
 import { callerFor, fieldErrors, refusal, testDb } from "@/server/testing/harness";
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_260_408);
-/** Inputs per procedure: enough to reach every field of the larger forms, few enough for a minute on PGlite. FUZZ_RUNS searches longer. */
+/** Inputs per procedure: enough to reach every field of the larger forms, few enough for a minute on two cores. FUZZ_RUNS searches longer. */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 30);
 
 // Hostile values -------------------------------------------------------------------------------

@@ -152,8 +152,6 @@ describe("evidence awaiting review", () => {
 });
 
 describe("a job that runs twice at once", () => {
-  // True concurrency needs a real server (CI always has one): PGlite serves one connection at a
-  // time, so runs "at once" there would only queue, and its wire protocol mixes up concurrent writers.
   it("sends each email once", async () => {
     const s = await scene();
     await Promise.all([reminders(at(31)), reminders(at(31)), reminders(at(31))]);

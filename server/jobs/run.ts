@@ -1,13 +1,14 @@
 /**
  * The jobs by name, each a plain function of the database, the clock and the way email is sent,
- * so the queue, the worker, the fallback and the tests all run the same code.
+ * so the queue, the worker and the tests all run the same code.
  */
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import { runDigest } from "@/server/jobs/digest";
 import { deliverEmails, type SendEmail } from "@/server/jobs/notify";
+import { JOB_NAMES } from "@/server/jobs/names.js";
 import { runReminders } from "@/server/jobs/reminders";
 
-export const JOB_NAMES = ["reminders", "digest", "deliver-email"] as const;
+export { JOB_NAMES };
 export type JobName = (typeof JOB_NAMES)[number];
 
 /** Cron lines in UK time: reminders before the working day starts, digests just after. */

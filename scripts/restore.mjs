@@ -1,15 +1,23 @@
 #!/usr/bin/env node
 /**
  * `npm run restore -- <backup file> [--to <postgresql URL | folder>]`: puts a backup from
- * `npm run backup` back, into a new or empty database only (it refuses anything else).
- *  - a .dump: into --to or DATABASE_URL, created when it does not exist yet;
- *  - a .pglite.tar.gz: into the empty folder --to or EMBEDDED_DB_DIR (default .data/pglite).
- * Then point DATABASE_URL (or EMBEDDED_DB_DIR) at it and start Headway: `npm start` applies any
- * migrations newer than the backup. See scripts/backups.mjs.
+ * `npm run backup` back, into a new or empty database or folder only (it refuses anything else).
+ *
+ *  - a .dump (pg_dump): into --to or DATABASE_URL, created when it does not exist yet, with
+ *    pg_restore. Then point DATABASE_URL at it.
+ *  - a .postgres.tar.gz (a physical backup of the embedded database, made where no pg_dump fit its
+ *    server): into the empty folder --to or EMBEDDED_DB_DIR (default .data/postgres), with its
+ *    credentials file beside it. It is then started once on a free port, so that PostgreSQL
+ *    replays the WAL of the backup and the folder is ready as it was when the backup ended; then
+ *    set EMBEDDED_DB_DIR to it. Needs no PostgreSQL tools.
+ *
+ * `npm start` then applies any migrations newer than the backup. See scripts/backups.mjs.
  */
 import "dotenv/config";
 import { existsSync } from "node:fs";
-import { describeUrl, EMBEDDED_SUFFIX, restoreEmbedded, restorePostgres, sizeOf } from "./backups.mjs";
+import path from "node:path";
+import { describeUrl, isPhysicalBackup, restoreEmbedded, restorePostgres, sizeOf } from "./backups.mjs";
+import { DEFAULT_EMBEDDED_DIR } from "./embedded-postgres.mjs";
 
 const args = process.argv.slice(2);
 const to = args.includes("--to") ? args[args.indexOf("--to") + 1] : undefined;
@@ -25,10 +33,15 @@ if (!existsSync(file)) {
 
 const t0 = Date.now();
 try {
-  if (file.endsWith(EMBEDDED_SUFFIX)) {
-    const dir = to ?? process.env.EMBEDDED_DB_DIR ?? ".data/pglite";
+  // By content, not name: a physical backup is gzip, a pg_dump archive starts with PGDMP.
+  if (isPhysicalBackup(file)) {
+    const dir = to ?? (process.env.EMBEDDED_DB_DIR || DEFAULT_EMBEDDED_DIR);
+    if (/^postgres(ql)?:\/\//.test(dir)) throw new Error(`${file} is a physical backup of the embedded database: it restores into a folder (--to <empty folder>), not into a database`);
     console.log(`[restore] ${file} (${sizeOf(file)}) into the embedded database folder ${dir}`);
-    await restoreEmbedded(file, dir, { port: Number(process.env.EMBEDDED_DB_PORT ?? 54329) });
+    const { migrations, recoveredInMs } = await restoreEmbedded(file, dir);
+    console.log(`[restore] PostgreSQL replayed the backup's WAL and answered (${migrations} migrations applied) in ${(recoveredInMs / 1000).toFixed(1)} s`);
+    const isDefault = path.resolve(dir) === path.resolve(DEFAULT_EMBEDDED_DIR);
+    console.log(`[restore] use it: ${isDefault ? "" : `EMBEDDED_DB_DIR=${dir} `}npm start (with DATABASE_URL unset)`);
   } else {
     const url = to ?? process.env.DATABASE_URL;
     if (!url || !/^postgres(ql)?:\/\//.test(url)) throw new Error("say where to restore: --to postgresql://user@host:5432/<new database>, or set DATABASE_URL");

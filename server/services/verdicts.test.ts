@@ -128,13 +128,15 @@ describe("nobody but the author can change or withdraw a verdict", () => {
 });
 
 describe("the database", () => {
+  // The application's role is refused by privilege; the triggers that hold against the owner too
+  // are in append-only.test.ts.
   it("refuses a direct UPDATE or DELETE of a past verdict", async () => {
     const actionId = await freshAction();
     const author = await callerFor(db, users.AUTHOR!);
     const first = await author.forum.recordVerdict(disagree({ actionId }));
     await author.forum.recordVerdict(disagree({ actionId }, { verdict: "AGREE", text: "", replaces: first.id }));
-    await expect(db.$executeRawUnsafe(`UPDATE "ForumVerdict" SET text = 'x' WHERE id = '${first.id}'`)).rejects.toThrow(/append-only/);
-    await expect(db.$executeRawUnsafe(`DELETE FROM "ForumVerdict" WHERE id = '${first.id}'`)).rejects.toThrow(/append-only/);
+    await expect(db.$executeRawUnsafe(`UPDATE "ForumVerdict" SET text = 'x' WHERE id = '${first.id}'`)).rejects.toThrow(/permission denied/);
+    await expect(db.$executeRawUnsafe(`DELETE FROM "ForumVerdict" WHERE id = '${first.id}'`)).rejects.toThrow(/permission denied/);
     expect((await db.forumVerdict.findUniqueOrThrow({ where: { id: first.id } })).text).toBe("Families were shown a finished draft, not asked to shape it.");
   });
 });

@@ -5,6 +5,9 @@
  *   npm run load -- --url http://127.0.0.1:3000 --users 10 --requests 300 [--timeout 120]
  *                   [--database-url postgresql://…]   (default: DATABASE_URL)
  *
+ * `npm run load` runs it through scripts/with-db.mjs, so without DATABASE_URL it checks the
+ * embedded database, sharing the server of the Headway it loads (`npm run demo`).
+ *
  * Each person signs in with a demo account through the real password sign-in, the accounts taken
  * in turn from leads, action owners, the forum and the adviser. They find their area, findings
  * and actions with the tRPC reads the app itself uses, then all send at once, one request after

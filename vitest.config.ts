@@ -13,10 +13,14 @@ export default defineConfig({
     include: ["server/**/*.test.ts", "prisma/**/*.test.ts", "scripts/**/*.test.ts"],
     environment: "node",
     globalSetup: ["server/testing/global-setup.ts"],
+    // Each worker's own database and mailbox (server/testing/worker.ts).
+    setupFiles: ["server/testing/worker.ts"],
     testTimeout: 30_000,
     hookTimeout: 120_000,
-    // Integration tests share one database per run; files run one at a time so a test's
-    // counts are not disturbed by another file's writes.
-    fileParallelism: false,
+    // Files run side by side, each worker on a database of its own, so a test's counts are
+    // never disturbed by another file's writes. Three on two cores: much of a test's time is
+    // spent waiting on PostgreSQL.
+    fileParallelism: true,
+    maxWorkers: Number(process.env.VITEST_MAX_WORKERS ?? 3),
   },
 });

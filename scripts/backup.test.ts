@@ -13,13 +13,14 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it} from "vitest";
 import { seedDemo } from "@/prisma/demo-data";
 import { createActionUpdate, createAreaWithPlan, createUser } from "@/prisma/factories";
 import { PrismaClient } from "@/server/generated/prisma/client";
 import { testDb } from "@/server/testing/harness";
 import { APP_ROLE, grantApplicationRole } from "./database-roles.mjs";
 import { localUrl, startEmbeddedPostgres } from "./embedded-postgres.mjs";
+import { ownerTestDatabaseUrl } from "@/server/testing/worker";
 
 const MAIN_TABLES = ["LocalArea", "Plan", "Finding", "Action", "ActionUpdate", "Measure", "MeasureValue", "Evidence", "ForumVerdict", "AuditEvent", "User", "Membership"];
 
@@ -64,7 +65,7 @@ function script(file: string, args: string[], env: Record<string, string>): Prom
 }
 
 // pg_dump refuses a server of a newer major version: the pg_dump tests run only where it fits.
-const ownerUrl = inject("ownerDatabaseUrl");
+const ownerUrl = ownerTestDatabaseUrl();
 const pgDumpMajor = Number(/PostgreSQL\)\s+(\d+)/.exec(spawnSync("pg_dump", ["--version"], { encoding: "utf8" }).stdout ?? "")?.[1] ?? Number.NaN);
 const serverMajor = Math.floor(Number((await withClient(ownerUrl, (q) => q("SHOW server_version_num")))[0]?.server_version_num) / 10_000);
 const pgDumpFits = pgDumpMajor >= serverMajor;

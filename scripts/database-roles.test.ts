@@ -5,11 +5,12 @@
  */
 import { spawn } from "node:child_process";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it} from "vitest";
 import { createAreaWithPlan, createUser } from "@/prisma/factories";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import { testDb } from "@/server/testing/harness";
 import { applicationRoleProblem } from "./database-roles.mjs";
+import { ownerTestDatabaseUrl, testDatabaseUrl } from "@/server/testing/worker";
 
 let app: pg.Client;
 let db: PrismaClient;
@@ -21,7 +22,7 @@ beforeAll(async () => {
   const forum = await createUser(db);
   verdictId = (await db.forumVerdict.create({ data: { localAreaId: area.localAreaId, actionId: area.actionId, authorId: forum.id, verdict: "DISAGREE", text: "Not yet." } })).id;
   await db.auditEvent.create({ data: { action: "test.roles", entityType: "Action", entityId: area.actionId, localAreaId: area.localAreaId } });
-  app = new pg.Client({ connectionString: inject("databaseUrl") });
+  app = new pg.Client({ connectionString: testDatabaseUrl() });
   await app.connect();
 });
 afterAll(async () => {
@@ -58,11 +59,11 @@ describe("the application's role", () => {
   });
 
   it("owns no table and is no superuser, so Headway may run as it", async () => {
-    expect(await applicationRoleProblem(inject("databaseUrl"))).toBeNull();
+    expect(await applicationRoleProblem(testDatabaseUrl())).toBeNull();
   });
 
   it("is told apart from the owner, whom Headway refuses to run as", async () => {
-    expect(await applicationRoleProblem(inject("ownerDatabaseUrl"))).toMatch(/superuser|owns \d+ of Headway's tables/);
+    expect(await applicationRoleProblem(ownerTestDatabaseUrl())).toMatch(/superuser|owns \d+ of Headway's tables/);
   });
 });
 
@@ -87,7 +88,7 @@ describe("npm start", () => {
   });
 
   it("refuses to run Headway as the owner of the tables, naming the fix", async () => {
-    const r = await withDb(["--no-seed", "next", "start"], { DATABASE_URL: inject("ownerDatabaseUrl"), MIGRATION_DATABASE_URL: "" });
+    const r = await withDb(["--no-seed", "next", "start"], { DATABASE_URL: ownerTestDatabaseUrl(), MIGRATION_DATABASE_URL: "" });
     expect(r.code).toBe(1);
     expect(r.output).toMatch(/a superuser|owns \d+ of Headway's tables/);
     expect(r.output).toContain("MIGRATION_DATABASE_URL");

@@ -3,10 +3,11 @@ import { spawn } from "node:child_process";
 import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it} from "vitest";
 import { createAreaWithPlan } from "@/prisma/factories";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import { testDb } from "@/server/testing/harness";
+import { testDatabaseUrl } from "@/server/testing/worker";
 
 let db: PrismaClient;
 let dir: string;
@@ -25,7 +26,7 @@ afterAll(async () => {
 function run(script: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(path.resolve("node_modules/.bin/tsx"), [script, ...args], {
-      env: { ...process.env, DATABASE_URL: inject("databaseUrl") },
+      env: { ...process.env, DATABASE_URL: testDatabaseUrl() },
     });
     let stdout = "";
     let stderr = "";

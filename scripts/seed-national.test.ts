@@ -8,12 +8,13 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it} from "vitest";
 import { seedDemo } from "@/prisma/demo-data";
 import { COUNCILS } from "@/prisma/national-catalogue";
 import { loadNational, type NationalCounts } from "@/prisma/national-data";
 import { PrismaClient } from "@/server/generated/prisma/client";
 import { id as idSchema } from "@/server/schemas/common";
+import { ownerTestDatabaseUrl } from "@/server/testing/worker";
 
 const TODAY = new Date("2026-06-15T12:00:00Z");
 const SCHEMA = "hw_gen_test";
@@ -21,7 +22,7 @@ const SCHEMA = "hw_gen_test";
 let client: pg.Client;
 
 beforeAll(async () => {
-  client = new pg.Client({ connectionString: inject("ownerDatabaseUrl") });
+  client = new pg.Client({ connectionString: ownerTestDatabaseUrl() });
   await client.connect();
 });
 afterAll(async () => {
@@ -166,7 +167,7 @@ describe("the national data generator", () => {
 
   it("enlarges the demo's Northbridge plan to a national area's size and makes the demo adviser advise generated areas", async () => {
     await freshSchema();
-    const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: inject("ownerDatabaseUrl"), options: `-c search_path=${SCHEMA}` }, { schema: SCHEMA }) });
+    const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: ownerTestDatabaseUrl(), options: `-c search_path=${SCHEMA}` }, { schema: SCHEMA }) });
     try {
       await seedDemo(db, TODAY);
     } finally {

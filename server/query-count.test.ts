@@ -1,8 +1,9 @@
 /** The benchmark's SQL count: off unless asked for, loopback only, and it counts what Prisma sends. */
 import { PrismaPg } from "@prisma/adapter-pg";
-import { afterEach, describe, expect, inject, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi} from "vitest";
 import { PrismaClient } from "@/server/generated/prisma/client";
 import { countQueries, KEPT_STATEMENTS, queriesSoFar } from "@/server/query-count";
+import { testDatabaseUrl } from "@/server/testing/worker";
 
 async function routeWith(flag: string | undefined) {
   vi.resetModules();
@@ -36,7 +37,7 @@ describe("/api/bench/queries", () => {
 describe("countQueries", () => {
   it("counts each statement a client sends and keeps the latest texts", async () => {
     const client = countQueries(
-      new PrismaClient({ adapter: new PrismaPg({ connectionString: inject("databaseUrl") }), log: [{ emit: "event", level: "query" }] }),
+      new PrismaClient({ adapter: new PrismaPg({ connectionString: testDatabaseUrl() }), log: [{ emit: "event", level: "query" }] }),
     );
     try {
       const before = queriesSoFar().queries;

@@ -4,7 +4,7 @@
  * edge cases, or the ratio to it would compare different work.
  */
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it} from "vitest";
 import {
   createAction,
   createActionUpdate,
@@ -22,6 +22,7 @@ import {
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import { callerFor, testDb } from "@/server/testing/harness";
 import { compareWithApp, runFloor } from "./sql-floor";
+import { testDatabaseUrl } from "@/server/testing/worker";
 
 let db: PrismaClient;
 let sql: pg.Client;
@@ -30,7 +31,7 @@ let areaId: string;
 
 beforeAll(async () => {
   db = testDb();
-  sql = new pg.Client({ connectionString: inject("databaseUrl") });
+  sql = new pg.Client({ connectionString: testDatabaseUrl() });
   await sql.connect();
   nationalId = (await createUser(db, { globalRole: "NATIONAL" })).id;
   const forum = await createUser(db);

@@ -7,13 +7,14 @@
  */
 import { PrismaPg } from "@prisma/adapter-pg";
 import { TRPCError } from "@trpc/server";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it} from "vitest";
 import { createAreaWithPlan, createLocalArea, createMembership, createUser, day } from "@/prisma/factories";
 import { createCaller } from "@/server/api/root";
 import { PrismaClient } from "@/server/generated/prisma/client";
 import { planRows, writeXlsx, type SheetRows } from "@/server/import-export/plan-export";
 import { loadAreaState } from "@/server/import-export/plan-state";
 import { contextFor, details } from "@/server/testing/harness";
+import { testDatabaseUrl } from "@/server/testing/worker";
 
 /** The app's own pool size (server/db.ts): 200 requests at once queue for its connections. */
 const POOL = 10;
@@ -21,7 +22,7 @@ const CONCURRENT_ACTIONS = 200;
 
 let db: PrismaClient;
 beforeAll(() => {
-  db = new PrismaClient({ adapter: new PrismaPg({ connectionString: inject("databaseUrl"), max: POOL }) });
+  db = new PrismaClient({ adapter: new PrismaPg({ connectionString: testDatabaseUrl(), max: POOL }) });
 });
 afterAll(() => db.$disconnect());
 

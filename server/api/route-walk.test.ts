@@ -22,14 +22,14 @@ import { testDb } from "@/server/testing/harness";
 // run's database for getDb(), a folder for evidence files, and an http address (so the session
 // cookie has its plain name).
 const settings = await vi.hoisted(async () => {
-  const { inject } = await import("vitest");
+  const { testDatabaseUrl } = await import("@/server/testing/worker");
   const { mkdtemp } = await import("node:fs/promises");
   const { randomBytes } = await import("node:crypto");
   const os = await import("node:os");
   const p = await import("node:path");
   const storageDir = await mkdtemp(p.join(os.tmpdir(), "headway-route-walk-"));
   const secret = randomBytes(32).toString("base64url");
-  Object.assign(process.env, { DATABASE_URL: inject("databaseUrl"), NEXTAUTH_SECRET: secret, NEXTAUTH_URL: "http://headway.test", STORAGE_DIR: storageDir });
+  Object.assign(process.env, { DATABASE_URL: testDatabaseUrl(), NEXTAUTH_SECRET: secret, NEXTAUTH_URL: "http://headway.test", STORAGE_DIR: storageDir });
   delete process.env.S3_BUCKET;
   delete process.env.HEADWAY_QUERY_COUNT;
   return { storageDir, secret };

@@ -12,10 +12,10 @@ import { testDb } from "@/server/testing/harness";
 // Before the app's modules load: server/env.js reads these once. Two hours, not the default
 // eight, so the test shows the setting is the one in force (next-auth's own default is 30 days).
 const settings = await vi.hoisted(async () => {
-  const { inject } = await import("vitest");
+  const { testDatabaseUrl } = await import("@/server/testing/worker");
   const { randomBytes } = await import("node:crypto");
   const secret = randomBytes(32).toString("base64url");
-  Object.assign(process.env, { DATABASE_URL: inject("databaseUrl"), NEXTAUTH_SECRET: secret, NEXTAUTH_URL: "http://headway.test", SESSION_MAX_AGE_HOURS: "2" });
+  Object.assign(process.env, { DATABASE_URL: testDatabaseUrl(), NEXTAUTH_SECRET: secret, NEXTAUTH_URL: "http://headway.test", SESSION_MAX_AGE_HOURS: "2" });
   return { secret };
 });
 

@@ -10,7 +10,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it} from "vitest";
 import {
   createAction,
   createActionUpdate,
@@ -31,6 +31,7 @@ import { createCaller } from "@/server/api/root";
 import { loadSessionUser } from "@/server/auth/session-user";
 import { PrismaClient } from "@/server/generated/prisma/client";
 import { testDb } from "@/server/testing/harness";
+import { testDatabaseUrl } from "@/server/testing/worker";
 
 /** Statements per request, as the issue sets it. */
 const BUDGET = 5;
@@ -40,7 +41,7 @@ let statements = 0;
 
 /** A client on the run's database that counts every statement it sends. */
 function countingClient() {
-  const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: inject("databaseUrl") }), log: [{ emit: "event", level: "query" }] });
+  const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: testDatabaseUrl() }), log: [{ emit: "event", level: "query" }] });
   client.$on("query", () => (statements += 1));
   return client;
 }

@@ -5,7 +5,7 @@
  */
 import { PrismaPg } from "@prisma/adapter-pg";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it} from "vitest";
 import { createAreaWithPlan, createUser } from "@/prisma/factories";
 import { createCaller } from "@/server/api/root";
 import { PrismaClient } from "@/server/generated/prisma/client";
@@ -13,6 +13,7 @@ import { databaseGate, RECHECK_MS, unlessDatabaseDown } from "@/server/resilienc
 import { clearDatabaseOutage, databaseOutageSince, isDatabaseOutage, noteDatabaseOutage } from "@/server/resilience/database-outage";
 import { DATABASE_UNAVAILABLE_DIGEST, UNAVAILABLE } from "@/server/resilience/unavailable-wording";
 import { contextFor, createMember, refusal, testDb } from "@/server/testing/harness";
+import { testDatabaseUrl } from "@/server/testing/worker";
 
 // Nothing listens on port 1: a database that is down.
 const DOWN_URL = "postgresql://postgres@127.0.0.1:1/none";
@@ -78,7 +79,7 @@ describe("the gate in front of pages", () => {
     expect(await text!.text()).toBe(UNAVAILABLE.short);
 
     await sleep(RECHECK_MS + 50);
-    expect(await databaseGate({ url: inject("databaseUrl") })).toBeNull();
+    expect(await databaseGate({ url: testDatabaseUrl() })).toBeNull();
     expect(databaseOutageSince()).toBeNull();
   });
 });

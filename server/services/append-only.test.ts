@@ -4,16 +4,17 @@
  * scripts/database-roles.test.ts). The owner could still switch the triggers off; SECURITY.md says so.
  */
 import { PrismaPg } from "@prisma/adapter-pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it} from "vitest";
 import { createAreaWithPlan, createUser } from "@/prisma/factories";
 import { PrismaClient } from "@/server/generated/prisma/client";
+import { ownerTestDatabaseUrl } from "@/server/testing/worker";
 
 let db: PrismaClient;
 let auditId: string;
 let verdictId: string;
 
 beforeAll(async () => {
-  db = new PrismaClient({ adapter: new PrismaPg({ connectionString: inject("ownerDatabaseUrl") }) });
+  db = new PrismaClient({ adapter: new PrismaPg({ connectionString: ownerTestDatabaseUrl() }) });
   const area = await createAreaWithPlan(db);
   const forum = await createUser(db);
   const audit = await db.auditEvent.create({

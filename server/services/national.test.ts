@@ -1,7 +1,6 @@
 /** The national view: its figures follow the app's rules, each viewer sees their areas, and its cost does not grow with them. */
 import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { inject } from "vitest";
 import {
   createAction,
   createActionUpdate,
@@ -23,6 +22,7 @@ import { measureStatus, MEASURE_RULE_FIELDS } from "@/server/domain/measure-stat
 import { PrismaClient } from "@/server/generated/prisma/client";
 import type { NationalOverviewInput } from "@/server/schemas/national";
 import { callerFor, contextFor, createMember, refusal, serviceRefusal, testDb } from "@/server/testing/harness";
+import { testDatabaseUrl } from "@/server/testing/worker";
 
 let db: PrismaClient;
 const u = uniq();
@@ -215,7 +215,7 @@ describe("national.overview: cost", () => {
   /** A client on the same database that reports every SQL statement it sends. */
   function countingDb() {
     const client = new PrismaClient({
-      adapter: new PrismaPg({ connectionString: inject("databaseUrl") }),
+      adapter: new PrismaPg({ connectionString: testDatabaseUrl() }),
       log: [{ emit: "event", level: "query" }],
     });
     const counter = { queries: 0 };

@@ -1,11 +1,14 @@
 /**
- * One fresh, migrated database per test run, on a real PostgreSQL:
- *  - TEST_DATABASE_URL set (CI: the machine's PostgreSQL): a uniquely named database on that
+ * Fresh, migrated databases for a test run, on a real PostgreSQL:
+ *  - TEST_DATABASE_URL set (CI: the machine's PostgreSQL): uniquely named databases on that
  *    server, dropped afterwards;
  *  - otherwise: a throw-away embedded PostgreSQL 17 (scripts/embedded-postgres.mjs), removed
  *    afterwards.
- * Migrations run as the owner; tests reach the database as the application's role, with exactly
- * the privileges Headway runs with (scripts/database-roles.mjs).
+ * Test files run side by side, one per worker, and each worker has a database and a mailbox of
+ * its own (copies of one migrated database), so no file sees another's writes or mail while it
+ * runs; within a worker, files run one after another. Migrations run as the owner; tests reach the
+ * database as the application's role, with exactly the privileges Headway runs with
+ * (scripts/database-roles.mjs). server/testing/worker.ts picks the worker's own.
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -17,14 +20,21 @@ import type { TestProject } from "vitest/node";
 import { APP_ROLE, grantApplicationRole, urlAs } from "../../scripts/database-roles.mjs";
 import { startEmbeddedPostgres } from "../../scripts/embedded-postgres.mjs";
 
+/** What one worker uses: its database, as the application's role and as the owner, and its mailbox. */
+export type WorkerResources = {
+  /** The application role's connection, as Headway runs. */
+  databaseUrl: string;
+  /** The owner's connection (migrations, and tests of what only an owner can do). */
+  ownerDatabaseUrl: string;
+  /** The worker's SMTP catcher (EMAIL_SERVER) and where it keeps what the app sent (mailTo in harness.ts). */
+  emailServer: string;
+  mailDir: string;
+};
+
 declare module "vitest" {
   export interface ProvidedContext {
-    /** Where the run's SMTP catcher keeps what the app sent (see mailTo in harness.ts). */
-    mailDir: string;
-    /** The application role's connection, as Headway runs. */
-    databaseUrl: string;
-    /** The owner's connection (migrations, and tests of what only an owner can do). */
-    ownerDatabaseUrl: string;
+    /** One entry per worker, by VITEST_POOL_ID - 1. */
+    workers: WorkerResources[];
   }
 }
 
@@ -50,38 +60,53 @@ async function onServer(serverUrl: string, sql: string) {
 export default async function setup(project: TestProject) {
   const t0 = Date.now();
   const name = `headway_test_${Date.now()}_${process.pid}`;
+  const workers = Math.max(1, Number(project.config.maxWorkers) || 1);
+  const names = Array.from({ length: workers }, (_, i) => `${name}_w${i + 1}`);
   let serverUrl: string;
   let closeServer: () => Promise<void>;
 
   if (process.env.TEST_DATABASE_URL) {
     serverUrl = process.env.TEST_DATABASE_URL;
-    closeServer = () => onServer(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    closeServer = async () => {
+      for (const db of [name, ...names]) await onServer(serverUrl, `DROP DATABASE IF EXISTS "${db}" WITH (FORCE)`);
+    };
   } else {
     const server = await startEmbeddedPostgres({ ephemeral: true, port: 0, database: "postgres" });
     serverUrl = server.superuserUrl("postgres");
     closeServer = server.stop;
   }
+  const owner = new URL(serverUrl);
+  const ownerUrlOf = (db: string) => urlAs(serverUrl, { user: decodeURIComponent(owner.username), password: decodeURIComponent(owner.password), database: db });
+  const appPassword = randomBytes(18).toString("base64url");
+  const appUrlOf = (db: string) => urlAs(ownerUrlOf(db), { user: APP_ROLE, password: appPassword });
+
+  // One database migrated and granted, then copied for each worker (a copy takes a fraction of a second).
   await onServer(serverUrl, `CREATE DATABASE "${name}"`);
-  const ownerUrl = urlAs(serverUrl, { user: new URL(serverUrl).username, password: decodeURIComponent(new URL(serverUrl).password), database: name });
-  const appUrl = urlAs(ownerUrl, { user: APP_ROLE, password: randomBytes(18).toString("base64url") });
+  await migrate(ownerUrlOf(name));
+  await grantApplicationRole(ownerUrlOf(name), appUrlOf(name));
+  for (const db of names) {
+    await onServer(serverUrl, `CREATE DATABASE "${db}" TEMPLATE "${name}"`);
+    await onServer(serverUrl, `GRANT CONNECT, TEMPORARY ON DATABASE "${db}" TO ${APP_ROLE}`);
+  }
 
-  // Real email to a local catcher: the app's mailer sends over SMTP exactly as in production.
-  // Set before the workers start, so server/env.js reads it in each of them.
+  // Real email to local catchers: the app's mailer sends over SMTP exactly as in production.
   const { startSmtpCatcher } = await import("../../scripts/smtp-catcher.mjs");
-  const mailDir = mkdtempSync(path.join(tmpdir(), "headway-test-mail-"));
-  const catcher = await startSmtpCatcher({ port: 0, dir: mailDir, log: false });
-  process.env.EMAIL_SERVER = `smtp://127.0.0.1:${catcher.port}`;
+  const catchers: { close(): Promise<void> }[] = [];
+  const mailDirs: string[] = [];
+  const resources: WorkerResources[] = [];
+  for (const db of names) {
+    const mailDir = mkdtempSync(path.join(tmpdir(), "headway-test-mail-"));
+    const catcher = await startSmtpCatcher({ port: 0, dir: mailDir, log: false });
+    catchers.push(catcher);
+    mailDirs.push(mailDir);
+    resources.push({ databaseUrl: appUrlOf(db), ownerDatabaseUrl: ownerUrlOf(db), emailServer: `smtp://127.0.0.1:${catcher.port}`, mailDir });
+  }
   process.env.EMAIL_FROM ??= "Headway <no-reply@headway.test>";
-  project.provide("mailDir", mailDir);
-
-  await migrate(ownerUrl);
-  await grantApplicationRole(ownerUrl, appUrl);
-  console.log(`[global-setup] test database ready in ${Date.now() - t0} ms: ${appUrl.replace(/:[^:@/]*@/, ":***@")}`);
-  project.provide("databaseUrl", appUrl);
-  project.provide("ownerDatabaseUrl", ownerUrl);
+  project.provide("workers", resources);
+  console.log(`[global-setup] ${workers} test database(s) ready in ${Date.now() - t0} ms: ${appUrlOf(names[0]!).replace(/:[^:@/]*@/, ":***@")} and its siblings`);
   return async () => {
-    await catcher.close();
-    rmSync(mailDir, { recursive: true, force: true });
+    for (const catcher of catchers) await catcher.close();
+    for (const dir of mailDirs) rmSync(dir, { recursive: true, force: true });
     await closeServer();
   };
 }

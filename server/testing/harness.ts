@@ -6,7 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { TRPCError } from "@trpc/server";
-import { inject } from "vitest";
+import {} from "vitest";
 import { createMembership, createUser } from "@/prisma/factories";
 import { readMailbox } from "@/scripts/smtp-catcher.mjs";
 import { createCaller } from "@/server/api/root";
@@ -15,9 +15,10 @@ import { loadSessionUser } from "@/server/auth/session-user";
 import { AppError } from "@/server/errors";
 import { PrismaClient } from "@/server/generated/prisma/client";
 import type { AreaRole } from "@/server/generated/prisma/enums";
+import { testDatabaseUrl, workerResources } from "@/server/testing/worker";
 
 export function testDb(): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: inject("databaseUrl") }) });
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: testDatabaseUrl() }) });
 }
 
 export async function contextFor(db: PrismaClient, userId: string | null): Promise<Context> {
@@ -75,5 +76,5 @@ export function fieldErrors(e: TRPCError): Record<string, string> {
 
 /** What the app has sent to `to` through the run's SMTP catcher (global-setup.ts), oldest first. */
 export function mailTo(to: string) {
-  return readMailbox(inject("mailDir"), to);
+  return readMailbox(workerResources().mailDir, to);
 }

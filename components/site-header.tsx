@@ -7,8 +7,8 @@ import Link from "next/link";
 import type { Session } from "next-auth";
 import { SignOutButton } from "@/components/sign-out-button";
 import { getQueryClient, trpc } from "@/server/api/rsc";
-import { AREA_ROLE } from "@/server/domain/labels";
-import { nationalScope } from "@/server/domain/national-scope";
+import { AREA_ROLE } from "@/lib/labels";
+import { nationalScope } from "@/server/auth/national-scope";
 
 const menuLink = "block px-3 py-2 text-ink! no-underline hover:underline";
 

@@ -18,7 +18,7 @@ export function createDb(url: string): PrismaClient {
   // database before each page until it answers again (server/resilience/database-outage.ts).
   const adapter = new PrismaPg(
     // jit=off: the app's queries are short, and PostgreSQL's JIT compiler would spend ~80 ms on
-    // one whose cost estimate passes jit_above_cost (the national view's, issue 7).
+    // one whose cost estimate passes jit_above_cost (the national view's).
     { connectionString: url, connectionTimeoutMillis: 5_000, max: 10, options: "-c jit=off" },
     { onPoolError: reportDatabaseOutage, onConnectionError: reportDatabaseOutage },
   );

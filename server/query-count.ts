@@ -1,5 +1,5 @@
 /**
- * The benchmark's count of SQL statements (scripts/bench.ts, issue 7): with HEADWAY_QUERY_COUNT=1
+ * The benchmark's count of SQL statements (scripts/bench.ts): with HEADWAY_QUERY_COUNT=1
  * the app's Prisma client reports every statement it sends, and this counts them for the whole
  * process and keeps the text of the latest few (placeholders, never the values). The bench sends
  * one request at a time and reads both before and after it, through app/api/bench/queries. Off

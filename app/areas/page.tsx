@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { formatDate } from "@/components/ui/format";
+import { formatDate } from "@/lib/format/dates";
 import { getQueryClient, loadForPage, trpc } from "@/server/api/rsc";
-import { PLAN_TYPE, REGION } from "@/server/domain/labels";
+import { PLAN_TYPE, REGION } from "@/lib/labels";
 
 export const metadata: Metadata = {
   title: "SEND improvement plans: progress for families",

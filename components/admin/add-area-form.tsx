@@ -8,7 +8,7 @@ import { useTRPC } from "@/components/trpc/provider";
 import { buttonClass } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { FormField, inputClass, Select } from "@/components/ui/form-field";
-import { REGION } from "@/server/domain/labels";
+import { REGION } from "@/lib/labels";
 import { Region } from "@/server/generated/prisma/enums";
 import { createAreaSchema, type CreateAreaInput } from "@/server/schemas/admin";
 

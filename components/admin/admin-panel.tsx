@@ -10,7 +10,7 @@ import { GrantRoleForm } from "@/components/admin/grant-role-form";
 import { RevokeButton } from "@/components/admin/revoke-button";
 import { useTRPC } from "@/components/trpc/provider";
 import { cell, rowClass, Table } from "@/components/ui/table";
-import { AREA_ROLE, REGION } from "@/server/domain/labels";
+import { AREA_ROLE, REGION } from "@/lib/labels";
 
 export function AdminPanel() {
   const trpc = useTRPC();

@@ -8,7 +8,7 @@ import { useTRPC } from "@/components/trpc/provider";
 import { buttonClass } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { FormField, Select } from "@/components/ui/form-field";
-import { AREA_ROLE } from "@/server/domain/labels";
+import { AREA_ROLE } from "@/lib/labels";
 import { AreaRole } from "@/server/generated/prisma/enums";
 import { grantMembershipSchema, type GrantMembershipInput } from "@/server/schemas/admin";
 

@@ -10,7 +10,7 @@ import { useTRPC } from "@/components/trpc/provider";
 import { buttonClass } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { FormField, inputClass, Select } from "@/components/ui/form-field";
-import { ADVISER_VIEW, optionsOf } from "@/server/domain/labels";
+import { ADVISER_VIEW, optionsOf } from "@/lib/labels";
 import { adviserNoteFields, type AdviserNoteFields } from "@/server/schemas/adviser";
 
 const VIEW_OPTIONS = [...optionsOf(ADVISER_VIEW), { value: "", label: "No view", hint: "A note without a view on the likely judgement" }];

@@ -1,8 +1,8 @@
 /** Every monitoring note on an area, newest first: what the adviser saw, and their view at the time. */
 import Link from "next/link";
-import { formatDate } from "@/components/ui/format";
+import { formatDate } from "@/lib/format/dates";
 import { AdviserViewTag } from "@/components/ui/tag";
-import { PLAN_TYPE } from "@/server/domain/labels";
+import { PLAN_TYPE } from "@/lib/labels";
 import type { monitoringNotes } from "@/server/services/adviser-notes";
 
 type Note = Awaited<ReturnType<typeof monitoringNotes>>["notes"][number];

@@ -3,11 +3,12 @@
  * merged into one score), with the forum's current verdict and the adviser's latest view beside them.
  */
 import Link from "next/link";
-import { formatDate, pluralise } from "@/components/ui/format";
+import { formatDate } from "@/lib/format/dates";
+import { pluralise } from "@/lib/format/plurals";
 import { HowWorkedOut } from "@/components/ui/how-worked-out";
 import { cell, rowClass, Table } from "@/components/ui/table";
 import { AdviserViewTag, FindingDeliveryTag, FindingImpactTag, Tag, VerdictTag } from "@/components/ui/tag";
-import { COPRODUCTION_LEVEL } from "@/server/domain/labels";
+import { COPRODUCTION_LEVEL } from "@/lib/labels";
 import type { FindingDelivery, FindingImpact } from "@/server/domain/finding-summary";
 import type { FindingVoices } from "@/server/services/finding-voices";
 

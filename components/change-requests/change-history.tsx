@@ -3,11 +3,12 @@
  * with the old value kept beside the new, the reason, who asked and who decided.
  */
 import { formatChangeValue } from "@/components/change-requests/format";
-import { formatDate } from "@/components/ui/format";
+import { formatDate } from "@/lib/format/dates";
 import { cell, rowClass, Table } from "@/components/ui/table";
 import { Tag, type TagColour } from "@/components/ui/tag";
-import { CHANGE_REQUEST_STATUS, CONTROLLED_FIELD } from "@/server/domain/labels";
-import type { ChangeRequestStatus } from "@/server/generated/prisma/enums";
+import { CHANGE_REQUEST_STATUS, CONTROLLED_FIELD } from "@/lib/labels";
+import type { ControlledField, ControlledValue } from "@/server/domain/change-control";
+import type { ChangeRequestStatus, MeasureUnit } from "@/server/generated/prisma/enums";
 import type { changeHistory } from "@/server/services/change-requests";
 
 type Request = Awaited<ReturnType<typeof changeHistory>>["requests"][number];
@@ -16,6 +17,23 @@ const STATUS_COLOUR: Record<ChangeRequestStatus, TagColour> = { PENDING: "yellow
 
 export function ChangeStatusTag({ status }: { status: ChangeRequestStatus }) {
   return <Tag colour={STATUS_COLOUR[status]}>{CHANGE_REQUEST_STATUS[status]}</Tag>;
+}
+
+/** The old value struck through above the new one; a screen reader hears "From … to …". */
+export function ChangeValues({ field, from, to, unit }: { field: ControlledField; from: ControlledValue; to: ControlledValue; unit: MeasureUnit | null }) {
+  return (
+    <>
+      <span className="block">
+        <span className="sr-only">From </span>
+        <del>{formatChangeValue(field, from, unit)}</del>
+      </span>
+      <span className="block">
+        <span aria-hidden="true">→ </span>
+        <span className="sr-only">to </span>
+        {formatChangeValue(field, to, unit)}
+      </span>
+    </>
+  );
 }
 
 export function ChangeHistory({ requests, what }: { requests: Request[]; what: string }) {
@@ -32,15 +50,7 @@ export function ChangeHistory({ requests, what }: { requests: Request[]; what: s
             <tr key={r.id} className={rowClass}>
               <td className={cell}>{CONTROLLED_FIELD[r.field]}</td>
               <td className={cell}>
-                <span className="block">
-                  <span className="sr-only">From </span>
-                  <del>{formatChangeValue(r.field, r.oldValue, r.record?.unit ?? null)}</del>
-                </span>
-                <span className="block">
-                  <span aria-hidden="true">→ </span>
-                  <span className="sr-only">to </span>
-                  {formatChangeValue(r.field, r.newValue, r.record?.unit ?? null)}
-                </span>
+                <ChangeValues field={r.field} from={r.oldValue} to={r.newValue} unit={r.record?.unit ?? null} />
               </td>
               <td className={`${cell} whitespace-pre-line`}>{r.reason}</td>
               <td className={cell}>

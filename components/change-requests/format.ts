@@ -1,6 +1,6 @@
 /** A controlled value as people read it: days in words, targets in the measure's unit, milestones as a list. */
-import { formatMeasureValue } from "@/components/measures/measure-value";
-import { formatDate } from "@/components/ui/format";
+import { formatMeasureValue } from "@/lib/format/measure-value";
+import { formatDate } from "@/lib/format/dates";
 import type { ControlledField, ControlledValue, MilestoneValue } from "@/server/domain/change-control";
 import type { MeasureUnit } from "@/server/generated/prisma/enums";
 

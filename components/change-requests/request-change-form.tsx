@@ -16,7 +16,7 @@ import { ErrorSummary, type FieldError } from "@/components/ui/error-summary";
 import { Choice, Fieldset } from "@/components/ui/fieldset";
 import { FormField, inputClass } from "@/components/ui/form-field";
 import type { ControlledField, ControlledValue, MilestoneValue } from "@/server/domain/change-control";
-import { CONTROLLED_FIELD } from "@/server/domain/labels";
+import { CONTROLLED_FIELD } from "@/lib/labels";
 import type { MeasureUnit } from "@/server/generated/prisma/enums";
 import { requestChangeSchema } from "@/server/schemas/change-request";
 

@@ -3,13 +3,13 @@
  * accessible alternative, and what a reader copies from). A server component: it sends SVG and
  * HTML, no JavaScript.
  */
-import { MeasureChartSvg } from "@/components/charts/measure-chart-svg";
-import { chartSummary, EMPTY_CHART_TEXT, isEmptyChart, trajectoryPointNames } from "@/components/charts/measure-chart-text";
-import { formatMeasureValue } from "@/components/measures/measure-value";
-import { formatDate } from "@/components/ui/format";
+import { MeasureChartSvg } from "@/lib/charts/measure-chart-svg";
+import { chartSummary, EMPTY_CHART_TEXT, isEmptyChart, trajectoryPointNames } from "@/lib/charts/measure-chart-text";
+import { formatMeasureValue } from "@/lib/format/measure-value";
+import { formatDate } from "@/lib/format/dates";
 import { cell, rowClass } from "@/components/ui/table";
-import { MEASURE_DIRECTION, MEASURE_UNIT, MEASURE_VALUE_STATUS } from "@/server/domain/labels";
-import type { MeasureChartData } from "@/server/domain/measure-chart";
+import { MEASURE_DIRECTION, MEASURE_UNIT, MEASURE_VALUE_STATUS } from "@/lib/labels";
+import type { MeasureChartData } from "@/lib/charts/measure-chart-data";
 
 function Figures({ collapsed, label, children }: { collapsed: boolean; label: string; children: React.ReactNode }) {
   if (!collapsed) return <>{children}</>;

@@ -7,7 +7,7 @@
 import { CommentEntry, EntryKind } from "@/components/comments/comment-entry";
 import { CommentForm } from "@/components/comments/comment-form";
 import { APPEND_ONLY_HINT } from "@/components/comments/labels";
-import { pluralise } from "@/components/ui/format";
+import { pluralise } from "@/lib/format/plurals";
 import { getQueryClient, trpc } from "@/server/api/rsc";
 import type { CommentItem } from "@/server/services/comments";
 

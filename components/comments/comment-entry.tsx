@@ -3,8 +3,8 @@
  * and what it says. Rendered inside a list item by the comment thread and the action timeline.
  */
 import { COMMENT_VISIBILITY_COLOUR } from "@/components/comments/labels";
-import { COMMENT_VISIBILITY } from "@/server/domain/labels";
-import { formatDateTime } from "@/components/ui/format";
+import { COMMENT_VISIBILITY } from "@/lib/labels";
+import { formatDateTime } from "@/lib/format/dates";
 import { Tag } from "@/components/ui/tag";
 import type { CommentItem } from "@/server/services/comments";
 

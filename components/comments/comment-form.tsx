@@ -9,7 +9,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { APPEND_ONLY_HINT, COMMENT_VISIBILITY_HINT } from "@/components/comments/labels";
-import { COMMENT_VISIBILITY } from "@/server/domain/labels";
+import { COMMENT_VISIBILITY } from "@/lib/labels";
 import { RadioGroup } from "@/components/evidence/radio-group";
 import { FORM_BEHAVIOUR, Notice, useFormFeedback } from "@/components/forms/form-feedback";
 import { useTRPC } from "@/components/trpc/provider";

@@ -1,6 +1,6 @@
 /** The comments on a finding or a measure, newest first. Works as a server or a client component. */
 import { CommentEntry } from "@/components/comments/comment-entry";
-import { pluralise } from "@/components/ui/format";
+import { pluralise } from "@/lib/format/plurals";
 import type { CommentItem } from "@/server/services/comments";
 
 export function CommentThread({ comments, headingLevel = 3 }: { comments: CommentItem[]; headingLevel?: 3 | 4 }) {

@@ -1,6 +1,6 @@
 /**
  * How the comment components present a visibility: the hint under each choice and the tag's
- * colour. The words themselves are COMMENT_VISIBILITY in server/domain/labels.ts.
+ * colour. The words themselves are COMMENT_VISIBILITY in lib/labels.ts.
  */
 import type { TagColour } from "@/components/ui/tag";
 import type { CommentVisibility } from "@/server/generated/prisma/enums";

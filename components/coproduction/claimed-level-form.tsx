@@ -8,7 +8,7 @@ import { useTRPC } from "@/components/trpc/provider";
 import { buttonClass } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { FormField, Select } from "@/components/ui/form-field";
-import { COPRODUCTION_LEVEL } from "@/server/domain/labels";
+import { COPRODUCTION_LEVEL } from "@/lib/labels";
 import type { CoproductionLevel } from "@/server/generated/prisma/enums";
 
 const LEVEL_OPTIONS = Object.entries(COPRODUCTION_LEVEL).map(([value, label]) => ({ value, label }));

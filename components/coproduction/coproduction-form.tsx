@@ -11,7 +11,7 @@ import { buttonClass } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Choice, Fieldset } from "@/components/ui/fieldset";
 import { FormField, inputClass } from "@/components/ui/form-field";
-import { COPRODUCTION_PARTICIPANT, COPRODUCTION_STAGE } from "@/server/domain/labels";
+import { COPRODUCTION_PARTICIPANT, COPRODUCTION_STAGE } from "@/lib/labels";
 import { recordCoproductionSchema, type RecordCoproductionInput } from "@/server/schemas/forum";
 
 const STAGE_OPTIONS = Object.entries(COPRODUCTION_STAGE).map(([value, label]) => ({ value, label }));

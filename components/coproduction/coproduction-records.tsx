@@ -1,6 +1,6 @@
 /** An action's co-production records: when families were involved, who, and how many. */
-import { formatDate } from "@/components/ui/format";
-import { COPRODUCTION_PARTICIPANT, COPRODUCTION_STAGE } from "@/server/domain/labels";
+import { formatDate } from "@/lib/format/dates";
+import { COPRODUCTION_PARTICIPANT, COPRODUCTION_STAGE } from "@/lib/labels";
 import type { coproductionForAction } from "@/server/services/coproduction";
 
 type CoproductionRecord = Awaited<ReturnType<typeof coproductionForAction>>["records"][number];

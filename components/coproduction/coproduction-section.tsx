@@ -6,7 +6,7 @@ import { ClaimedLevelForm } from "@/components/coproduction/claimed-level-form";
 import { CoproductionForm } from "@/components/coproduction/coproduction-form";
 import { CoproductionRecords } from "@/components/coproduction/coproduction-records";
 import { getQueryClient, trpc } from "@/server/api/rsc";
-import { COPRODUCTION_LEVEL } from "@/server/domain/labels";
+import { COPRODUCTION_LEVEL } from "@/lib/labels";
 
 export async function CoproductionSection({ actionId }: { actionId: string }) {
   const data = await getQueryClient().fetchQuery(trpc.forum.coproductionForAction.queryOptions({ id: actionId }));

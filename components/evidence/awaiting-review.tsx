@@ -10,7 +10,7 @@ import { EvidenceList } from "@/components/evidence/evidence-list";
 import { useInvalidateEvidence } from "@/components/evidence/use-invalidate-evidence";
 import { Notice } from "@/components/forms/form-feedback";
 import { useTRPC } from "@/components/trpc/provider";
-import { pluralise } from "@/components/ui/format";
+import { pluralise } from "@/lib/format/plurals";
 
 export function AwaitingReview({ slug }: { slug: string }) {
   const trpc = useTRPC();

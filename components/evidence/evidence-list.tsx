@@ -5,9 +5,10 @@
  * viewer may review. Every status is a word, never a colour alone.
  */
 import type { inferRouterOutputs } from "@trpc/server";
-import { EVIDENCE_KIND, REVIEW_STATUS, VISIBILITY } from "@/components/evidence/labels";
+import { EVIDENCE_KIND, REVIEW_STATUS, VISIBILITY } from "@/lib/labels";
 import { ReviewControls } from "@/components/evidence/review-controls";
-import { formatDateTime, formatFileSize } from "@/components/ui/format";
+import { formatDateTime } from "@/lib/format/dates";
+import { formatFileSize } from "@/lib/format/file-size";
 import { ReviewStatusTag, Tag } from "@/components/ui/tag";
 import type { AppRouter } from "@/server/api/root";
 

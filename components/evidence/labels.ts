@@ -1,10 +1,8 @@
 /**
  * Hints that explain evidence choices in forms. The words for the codes themselves live in
- * server/domain/labels.ts, the one list of labels.
+ * lib/labels.ts, the one list of labels.
  */
 import type { EvidenceKind, Visibility } from "@/server/generated/prisma/enums";
-
-export { EVIDENCE_KIND, REVIEW_STATUS, VISIBILITY } from "@/server/domain/labels";
 
 export const EVIDENCE_KIND_HINT: Record<EvidenceKind, string> = {
   ACTIVITY: "Shows that something was done: minutes, a new leaflet, training records.",

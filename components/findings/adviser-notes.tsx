@@ -1,5 +1,5 @@
 /** The advisers' view on a finding: the latest note and view first, earlier ones after it. */
-import { formatDate } from "@/components/ui/format";
+import { formatDate } from "@/lib/format/dates";
 import { AdviserViewTag } from "@/components/ui/tag";
 import type { findingById } from "@/server/services/findings";
 

@@ -3,7 +3,8 @@
  * side (never merged into one score), each with how it is worked out; its measures; its actions.
  */
 import Link from "next/link";
-import { formatDate, pluralise } from "@/components/ui/format";
+import { formatDate } from "@/lib/format/dates";
+import { pluralise } from "@/lib/format/plurals";
 import { HowWorkedOut } from "@/components/ui/how-worked-out";
 import { cell, rowClass, Table } from "@/components/ui/table";
 import { ActionStatusTag, FindingDeliveryTag, FindingImpactTag, MeasureStatusTag, RagTag, Tag } from "@/components/ui/tag";

@@ -3,9 +3,9 @@
  * (a disagreement set apart), then every earlier verdict under a disclosure. The forum's words are
  * shown as written; the council cannot edit them.
  */
-import { formatDate } from "@/components/ui/format";
+import { formatDate } from "@/lib/format/dates";
 import { VerdictTag } from "@/components/ui/tag";
-import { CORNERSTONE, COPRODUCTION_LEVEL } from "@/server/domain/labels";
+import { CORNERSTONE, COPRODUCTION_LEVEL } from "@/lib/labels";
 import type { findingById } from "@/server/services/findings";
 
 type Verdict = Awaited<ReturnType<typeof findingById>>["verdicts"][number];

@@ -1,7 +1,7 @@
 /** Accepted impact evidence for a finding: what shows the work is making a difference. */
-import { formatDate } from "@/components/ui/format";
+import { formatDate } from "@/lib/format/dates";
 import { cell, rowClass, Table } from "@/components/ui/table";
-import { VISIBILITY } from "@/server/domain/labels";
+import { VISIBILITY } from "@/lib/labels";
 import type { findingById } from "@/server/services/findings";
 
 type Item = Awaited<ReturnType<typeof findingById>>["impactEvidence"][number];

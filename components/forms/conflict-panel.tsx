@@ -12,7 +12,7 @@
 import { useState } from "react";
 import type { VersionedSave } from "@/components/forms/use-versioned-save";
 import { buttonClass } from "@/components/ui/button";
-import { formatDate, formatDateTime } from "@/components/ui/format";
+import { formatDate, formatDateTime } from "@/lib/format/dates";
 import { cell, rowClass, Table } from "@/components/ui/table";
 
 export type ConflictPanelProps = {

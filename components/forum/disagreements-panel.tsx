@@ -1,6 +1,6 @@
 /** Where the forum currently disagrees, in a red box the lead and advisers cannot miss. */
 import Link from "next/link";
-import { formatDate } from "@/components/ui/format";
+import { formatDate } from "@/lib/format/dates";
 import type { forumDisagreements } from "@/server/services/forum-view";
 
 type Disagreement = Awaited<ReturnType<typeof forumDisagreements>>[number];

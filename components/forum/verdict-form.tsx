@@ -15,7 +15,7 @@ import { buttonClass } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Choice, Fieldset } from "@/components/ui/fieldset";
 import { FormField, inputClass, Select } from "@/components/ui/form-field";
-import { CORNERSTONE, COPRODUCTION_LEVEL, VERDICT } from "@/server/domain/labels";
+import { CORNERSTONE, COPRODUCTION_LEVEL, VERDICT } from "@/lib/labels";
 import type { VerdictKind } from "@/server/generated/prisma/enums";
 import { verdictFieldsSchema, type VerdictFields, type VerdictTarget } from "@/server/schemas/forum";
 

@@ -3,9 +3,9 @@
  * a red box that says so), earlier ones under a disclosure. Read-only for everyone: the forum
  * changes its view by giving a new verdict, and nobody else can change it at all.
  */
-import { formatDate } from "@/components/ui/format";
+import { formatDate } from "@/lib/format/dates";
 import { VerdictTag } from "@/components/ui/tag";
-import { CORNERSTONE, COPRODUCTION_LEVEL } from "@/server/domain/labels";
+import { CORNERSTONE, COPRODUCTION_LEVEL } from "@/lib/labels";
 import type { Verdict } from "@/server/services/verdicts";
 
 export function VerdictFacts({ v }: { v: Verdict }) {

@@ -5,9 +5,9 @@
 import { ForumCommentForm } from "@/components/forum/forum-comment-form";
 import { PublishButton } from "@/components/forum/publish-button";
 import { YouSaidWeDidForm } from "@/components/forum/you-said-we-did-form";
-import { formatDate } from "@/components/ui/format";
+import { formatDate } from "@/lib/format/dates";
 import { Tag } from "@/components/ui/tag";
-import { fromDay } from "@/server/schemas/common";
+import { fromDay } from "@/lib/calendar";
 import type { YouSaidWeDidEntry } from "@/server/services/you-said-we-did";
 
 export function YouSaidWeDidList({

@@ -11,7 +11,7 @@ import { buttonClass } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { FormField, inputClass, Select } from "@/components/ui/form-field";
 import type { Judgement } from "@/server/generated/prisma/enums";
-import { JUDGEMENT } from "@/server/domain/labels";
+import { JUDGEMENT } from "@/lib/labels";
 import { judgementFields, type JudgementFields } from "@/server/schemas/adviser";
 
 type Props = {

@@ -11,7 +11,7 @@ import { Notice, useFormFeedback } from "@/components/forms/form-feedback";
 import { useTRPC } from "@/components/trpc/provider";
 import { buttonClass } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
-import { JUDGEMENT } from "@/server/domain/labels";
+import { JUDGEMENT } from "@/lib/labels";
 import type { Judgement } from "@/server/generated/prisma/enums";
 
 type Props = {

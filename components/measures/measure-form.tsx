@@ -13,14 +13,14 @@ import { StaleSaveConflict } from "@/components/forms/conflict-panel";
 import { FORM_BEHAVIOUR, Notice, useFormFeedback } from "@/components/forms/form-feedback";
 import { useVersionedSave } from "@/components/forms/use-versioned-save";
 import { errorList, summaryOf } from "@/components/measures/form-errors";
-import { numberOrNull } from "@/components/measures/measure-value";
+import { numberOrNull } from "@/components/measures/number-field";
 import { useTRPC } from "@/components/trpc/provider";
 import { buttonClass } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Choice, Fieldset } from "@/components/ui/fieldset";
 import { FormField, inputClass, Select } from "@/components/ui/form-field";
-import { formatDate } from "@/components/ui/format";
-import { MEASURE_DIRECTION, MEASURE_UNIT, optionsOf } from "@/server/domain/labels";
+import { formatDate } from "@/lib/format/dates";
+import { MEASURE_DIRECTION, MEASURE_UNIT, optionsOf } from "@/lib/labels";
 import { MEASURE_FIELD_LABELS, measureFields, type MeasureFields } from "@/server/schemas/measure";
 
 type FindingChoice = { id: string; ref: string; summary: string };

@@ -17,7 +17,7 @@ import { useTRPC } from "@/components/trpc/provider";
 import { buttonClass } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { FormField, inputClass } from "@/components/ui/form-field";
-import { pluralise } from "@/components/ui/format";
+import { pluralise } from "@/lib/format/plurals";
 import { parsePastedValues } from "@/server/domain/measure-paste";
 import { pasteValuesSchema, type PasteValuesInput } from "@/server/schemas/measure";
 

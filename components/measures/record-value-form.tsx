@@ -6,14 +6,14 @@ import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { FORM_BEHAVIOUR, Notice, useFormFeedback } from "@/components/forms/form-feedback";
 import { errorList, summaryOf } from "@/components/measures/form-errors";
-import { numberOrNull } from "@/components/measures/measure-value";
+import { numberOrNull } from "@/components/measures/number-field";
 import { ValueStatusChoice } from "@/components/measures/value-status-choice";
 import { useTRPC } from "@/components/trpc/provider";
 import { buttonClass } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { FormField, inputClass } from "@/components/ui/form-field";
-import { formatDate } from "@/components/ui/format";
-import { MEASURE_UNIT } from "@/server/domain/labels";
+import { formatDate } from "@/lib/format/dates";
+import { MEASURE_UNIT } from "@/lib/labels";
 import type { MeasureUnit } from "@/server/generated/prisma/enums";
 import { recordValueSchema, type RecordValueInput } from "@/server/schemas/measure";
 

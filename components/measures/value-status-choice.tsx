@@ -1,7 +1,7 @@
 /** Provisional or validated: the choice both value forms offer. */
 import type { UseFormRegisterReturn } from "react-hook-form";
 import { Choice, Fieldset } from "@/components/ui/fieldset";
-import { MEASURE_VALUE_STATUS } from "@/server/domain/labels";
+import { MEASURE_VALUE_STATUS } from "@/lib/labels";
 
 const HINTS = {
   PROVISIONAL: "Not yet checked: it may change when the figures are validated.",

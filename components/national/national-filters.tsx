@@ -3,7 +3,7 @@ import Link from "next/link";
 import { viewHref } from "@/components/national/address";
 import { buttonClass } from "@/components/ui/button";
 import { Select } from "@/components/ui/form-field";
-import { optionsOf, PLAN_TYPE, REGION } from "@/server/domain/labels";
+import { optionsOf, PLAN_TYPE, REGION } from "@/lib/labels";
 import type { NationalOverviewInput } from "@/server/schemas/national";
 
 function FilterSelect({

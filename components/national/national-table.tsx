@@ -5,10 +5,11 @@
  */
 import Link from "next/link";
 import { viewHref } from "@/components/national/address";
-import { formatDate, pluralise } from "@/components/ui/format";
+import { formatDate } from "@/lib/format/dates";
+import { pluralise } from "@/lib/format/plurals";
 import { cell, rowClass } from "@/components/ui/table";
 import { headingDir, shareText, type NationalRow, type NationalSortKey } from "@/server/domain/national-table";
-import { INSPECTION_KIND, PLAN_TYPE, REGION } from "@/server/domain/labels";
+import { INSPECTION_KIND, PLAN_TYPE, REGION } from "@/lib/labels";
 import type { NationalOverviewInput } from "@/server/schemas/national";
 
 export const NATIONAL_COLUMNS: ReadonlyArray<{ key: NationalSortKey; label: string }> = [

@@ -8,7 +8,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { useTRPC } from "@/components/trpc/provider";
-import { formatDateTime } from "@/components/ui/format";
+import { formatDateTime } from "@/lib/format/dates";
 import { Tag } from "@/components/ui/tag";
 import { parseBody } from "@/server/email/notification-body";
 import type { NotificationKind } from "@/server/generated/prisma/enums";

@@ -1,6 +1,6 @@
 /** The result of checking a plan workbook: problems, warnings, and what would be created and updated. */
 import type { inferRouterOutputs } from "@trpc/server";
-import { pluralise } from "@/components/ui/format";
+import { pluralise } from "@/lib/format/plurals";
 import { cell, rowClass, Table } from "@/components/ui/table";
 import type { AppRouter } from "@/server/api/root";
 

@@ -14,7 +14,7 @@ import { useTRPC } from "@/components/trpc/provider";
 import { buttonClass } from "@/components/ui/button";
 import { ErrorSummary, type FieldError } from "@/components/ui/error-summary";
 import { FormField } from "@/components/ui/form-field";
-import { pluralise } from "@/components/ui/format";
+import { pluralise } from "@/lib/format/plurals";
 import { MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES, planImportSchema } from "@/server/schemas/plan-transfer";
 
 const FIELD = "import-files";

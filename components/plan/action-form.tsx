@@ -11,7 +11,7 @@ import { useTRPC } from "@/components/trpc/provider";
 import { buttonClass } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { FormField, inputClass, Select } from "@/components/ui/form-field";
-import { COPRODUCTION_LEVEL, optionsOf } from "@/server/domain/labels";
+import { COPRODUCTION_LEVEL, optionsOf } from "@/lib/labels";
 import { ACTION_FIELD_LABELS, actionFields, type ActionFields } from "@/server/schemas/plan";
 
 export type ActionChoices = {

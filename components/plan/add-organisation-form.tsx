@@ -8,7 +8,7 @@ import { useTRPC } from "@/components/trpc/provider";
 import { buttonClass } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { FormField, inputClass, Select } from "@/components/ui/form-field";
-import { optionsOf, ORGANISATION_KIND } from "@/server/domain/labels";
+import { optionsOf, ORGANISATION_KIND } from "@/lib/labels";
 import { organisationFields, type OrganisationFields } from "@/server/schemas/plan";
 
 export function AddOrganisationForm({ slug }: { slug: string }) {

@@ -11,7 +11,7 @@ import { useTRPC } from "@/components/trpc/provider";
 import { buttonClass } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { FormField, inputClass, Select } from "@/components/ui/form-field";
-import { FINDING_KIND, optionsOf } from "@/server/domain/labels";
+import { FINDING_KIND, optionsOf } from "@/lib/labels";
 import { FINDING_FIELD_LABELS, findingFields, type FindingFields } from "@/server/schemas/plan";
 
 type Props = { slug: string } & ({ planId: string; finding?: undefined } | { planId?: undefined; finding: FindingFields & { id: string; version: number } });

@@ -11,8 +11,8 @@ import { useTRPC } from "@/components/trpc/provider";
 import { buttonClass } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { FormField, inputClass, Select } from "@/components/ui/form-field";
-import { formatDate } from "@/components/ui/format";
-import { INSPECTION_KIND, optionsOf, PLAN_STATUS, PLAN_TYPE } from "@/server/domain/labels";
+import { formatDate } from "@/lib/format/dates";
+import { INSPECTION_KIND, optionsOf, PLAN_STATUS, PLAN_TYPE } from "@/lib/labels";
 import type { InspectionKind } from "@/server/generated/prisma/enums";
 import { PLAN_FIELD_LABELS, planFields, type PlanFields } from "@/server/schemas/plan";
 

@@ -9,7 +9,7 @@ import { useTRPC } from "@/components/trpc/provider";
 import { buttonClass } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { FormField, inputClass, Select } from "@/components/ui/form-field";
-import { INSPECTION_FRAMEWORK, INSPECTION_KIND, optionsOf } from "@/server/domain/labels";
+import { INSPECTION_FRAMEWORK, INSPECTION_KIND, optionsOf } from "@/lib/labels";
 import { recordInspectionSchema } from "@/server/schemas/plan";
 
 type Values = z.infer<typeof recordInspectionSchema>;

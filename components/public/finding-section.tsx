@@ -8,9 +8,9 @@ import { LastUpdated } from "@/components/public/last-updated";
 import { WhatIsBeingDone } from "@/components/public/what-is-being-done";
 import { WhatParentsSay, YouSaidWeDid } from "@/components/public/what-parents-say";
 import type { PublicFinding } from "@/components/public/types";
-import { formatDate } from "@/components/ui/format";
+import { formatDate } from "@/lib/format/dates";
 import { Tag } from "@/components/ui/tag";
-import { FINDING_KIND, JUDGEMENT } from "@/server/domain/labels";
+import { FINDING_KIND, JUDGEMENT } from "@/lib/labels";
 
 const GOOD_JUDGEMENT = new Set(["SUFFICIENT", "EFFECTIVE"]);
 

@@ -2,7 +2,7 @@
  * "Last updated 12 March 2026" on every item of the public page, or, when the item has fallen
  * behind its plan's own rule, a tag that says so in words as well as colour.
  */
-import { formatDate } from "@/components/ui/format";
+import { formatDate } from "@/lib/format/dates";
 import { Tag } from "@/components/ui/tag";
 
 export function LastUpdated({ date, stale }: { date: Date | null; stale: boolean }) {

@@ -1,6 +1,6 @@
 /** A finding's actions as families read them: what, which organisation, how far, by when. */
 import { LastUpdated } from "@/components/public/last-updated";
-import { formatDate } from "@/components/ui/format";
+import { formatDate } from "@/lib/format/dates";
 import { cell, rowClass, Table } from "@/components/ui/table";
 import { ActionStatusTag } from "@/components/ui/tag";
 import type { PublicFinding } from "@/components/public/types";

@@ -3,10 +3,10 @@
  * what was done about what families said. The forum speaks as a body: no member is named.
  */
 import { LastUpdated } from "@/components/public/last-updated";
-import { formatDate } from "@/components/ui/format";
+import { formatDate } from "@/lib/format/dates";
 import { VerdictTag } from "@/components/ui/tag";
 import type { PublicFinding, PublicYouSaidWeDid } from "@/components/public/types";
-import { COPRODUCTION_LEVEL } from "@/server/domain/labels";
+import { COPRODUCTION_LEVEL } from "@/lib/labels";
 
 export function WhatParentsSay({ verdicts }: { verdicts: PublicFinding["verdicts"] }) {
   if (verdicts.length === 0) return <p className="mb-6">The parent carer forum has not published a view on this yet.</p>;

@@ -1,9 +1,10 @@
 /** "Changes since" a snapshot, section by section, each with its empty state. */
-import { formatDate, formatDateTime, pluralise } from "@/components/ui/format";
+import { formatDate, formatDateTime } from "@/lib/format/dates";
+import { pluralise } from "@/lib/format/plurals";
 import { cell, rowClass, Table } from "@/components/ui/table";
 import { AdviserViewTag, VerdictTag } from "@/components/ui/tag";
-import { CHANGED_FIELD, describeValue } from "@/components/snapshots/change-words";
-import { EVIDENCE_KIND, VISIBILITY } from "@/server/domain/labels";
+import { CHANGED_FIELD, describeValue } from "@/lib/change-words";
+import { EVIDENCE_KIND, VISIBILITY } from "@/lib/labels";
 import type { PlanChanges } from "@/server/domain/plan-changes";
 
 function Section({ id, title, count, children, empty }: { id: string; title: string; count: number; children: React.ReactNode; empty: string }) {

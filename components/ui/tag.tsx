@@ -3,7 +3,17 @@
  */
 import type { DeliveryRag } from "@/server/domain/delivery-rag";
 import type { FindingDelivery, FindingImpact } from "@/server/domain/finding-summary";
-import { ACTION_STATUS, ADVISER_VIEW, DELIVERY_RAG, FINDING_DELIVERY, FINDING_IMPACT, MEASURE_STATUS, MEASURE_VALUE_STATUS, REVIEW_STATUS, VERDICT } from "@/server/domain/labels";
+import {
+  ACTION_STATUS,
+  ADVISER_VIEW,
+  DELIVERY_RAG,
+  FINDING_DELIVERY,
+  FINDING_IMPACT,
+  MEASURE_STATUS,
+  MEASURE_VALUE_STATUS,
+  REVIEW_STATUS,
+  VERDICT,
+} from "@/lib/labels";
 import type { MeasureStatus } from "@/server/domain/measure-status";
 import type { ActionStatus, AdviserView, MeasureValueStatus, ReviewStatus, VerdictKind } from "@/server/generated/prisma/enums";
 

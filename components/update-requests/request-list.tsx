@@ -1,5 +1,5 @@
 /** The update requests sent on an action, and where each stands. */
-import { formatDate, formatDateTime } from "@/components/ui/format";
+import { formatDate, formatDateTime } from "@/lib/format/dates";
 import { cell, rowClass, Table } from "@/components/ui/table";
 import { Tag, type TagColour } from "@/components/ui/tag";
 import type { UpdateRequestState } from "@/server/services/update-requests";

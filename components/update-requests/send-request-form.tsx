@@ -11,7 +11,7 @@ import { FORM_BEHAVIOUR, Notice, useFormFeedback } from "@/components/forms/form
 import { useTRPC } from "@/components/trpc/provider";
 import { buttonClass } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
-import { formatDate } from "@/components/ui/format";
+import { formatDate } from "@/lib/format/dates";
 import { FormField, inputClass } from "@/components/ui/form-field";
 import { sendUpdateRequestSchema, type SendUpdateRequestInput } from "@/server/schemas/update-request";
 

@@ -13,7 +13,7 @@ import { useTRPC } from "@/components/trpc/provider";
 import { buttonClass } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { FormField, inputClass, Select } from "@/components/ui/form-field";
-import { ACTION_STATUS } from "@/server/domain/labels";
+import { ACTION_STATUS } from "@/lib/labels";
 import type { ActionStatus } from "@/server/generated/prisma/enums";
 import { postViaUpdateRequestSchema, type PostViaUpdateRequestInput } from "@/server/schemas/update-request";
 

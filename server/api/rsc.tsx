@@ -8,7 +8,7 @@ import { TRPCError } from "@trpc/server";
 import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
 import { forbidden, notFound, redirect } from "next/navigation";
 import { cache } from "react";
-import { makeQueryClient } from "@/components/trpc/query-client";
+import { makeQueryClient } from "@/lib/query-client";
 import { createContext } from "@/server/api/context";
 import { appRouter } from "@/server/api/root";
 

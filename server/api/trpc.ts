@@ -13,17 +13,16 @@ import { canGlobally, isGlobalCapability, type Guard, type Viewer } from "@/serv
 import { AppError } from "@/server/errors";
 import { noteDatabaseOutage } from "@/server/resilience/database-outage";
 import { DATABASE_UNAVAILABLE_DIGEST, UNAVAILABLE } from "@/server/resilience/unavailable-wording";
-import type { PrismaClient } from "@/server/generated/prisma/client";
+import type { ServiceContext } from "@/server/services/core/context";
 
 // 1. Context --------------------------------------------------------------------------------
 
-/** The inner context: what tests build directly for createCaller. */
-export type Context = {
-  db: PrismaClient;
-  session: Session | null;
-  /** Ties the audit events of one request together. */
-  requestId: string;
-};
+/**
+ * The inner context: what tests build directly for createCaller. A service's context
+ * (server/services/core/context.ts) but for the viewer, which guardedProcedure works out from
+ * the session.
+ */
+export type Context = Omit<ServiceContext, "viewer"> & { session: Session | null };
 
 // 2. Init -----------------------------------------------------------------------------------
 
@@ -112,4 +111,5 @@ export function guardedProcedure(guard: Exclude<Guard, "public">) {
   });
 }
 
-export type AuthedContext = Context & { viewer: Viewer };
+/** What a guarded procedure hands its service: a ServiceContext, with the session it came from. */
+export type AuthedContext = Context & ServiceContext;

@@ -48,10 +48,10 @@ const DESIGN_TABLE: Row[] = [
     cells: { LEAD: "yes", CONTRIBUTOR: "no", FORUM: "no", ADVISER: "no", VIEWER: "no", NATIONAL: "no" } },
   { design: "export board packs", capabilities: ["boardPack.export"],
     cells: { LEAD: "yes", CONTRIBUTOR: "yes", FORUM: "yes", ADVISER: "yes", VIEWER: "yes", NATIONAL: "yes" } },
-  // Issue 4: "a LEAD or ADVISER freezes the plan's state under a label".
+  // Narrower than DESIGN.md's table: only a LEAD or an ADVISER freezes the plan's state under a label.
   { design: "take snapshots", capabilities: ["snapshot.take"],
     cells: { LEAD: "yes", CONTRIBUTOR: "no", FORUM: "no", ADVISER: "yes", VIEWER: "no", NATIONAL: "no" } },
-  // Issue 5: adviser notes are "visible to the area's LEAD and VIEWERs and to NATIONAL users".
+  // Adviser notes are visible to the area's LEAD and VIEWERs and to NATIONAL users, not to contributors or the forum.
   { design: "read adviser notes", capabilities: ["adviserNote.read"],
     cells: { LEAD: "yes", CONTRIBUTOR: "no", FORUM: "no", ADVISER: "yes", VIEWER: "yes", NATIONAL: "yes" } },
 ];

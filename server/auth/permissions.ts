@@ -36,7 +36,7 @@ export const AREA_PERMISSIONS = {
   "comment.write": { LEAD: true, CONTRIBUTOR: true, FORUM: true, ADVISER: true },
   "area.publish": { LEAD: true },
   "area.manageMembers": { LEAD: true },
-  /** Issue 4 narrows DESIGN.md: a LEAD or an ADVISER freezes the plan's state; everyone reads snapshots. */
+  /** Narrower than DESIGN.md: only a LEAD or an ADVISER freezes the plan's state; everyone reads snapshots. */
   "snapshot.take": { LEAD: true, ADVISER: true },
   /** Adviser notes and views on the likely judgement: the area's LEAD and VIEWERs, advisers, NATIONAL. */
   "adviserNote.read": { LEAD: true, ADVISER: true, VIEWER: true, NATIONAL: true },

@@ -4,7 +4,7 @@
  * the wait travels inside it: "TooManyAttempts:12" means try again in 12 minutes. It says the
  * same whether or not the address has an account.
  */
-import { pluralise } from "@/components/ui/format";
+import { pluralise } from "@/lib/format/plurals";
 
 const CODE = "TooManyAttempts";
 

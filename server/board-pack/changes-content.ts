@@ -2,14 +2,14 @@
  * The board pack's last part: what changed since the snapshot before this pack's state, in words
  * a board reads ("Status: from In progress to Complete").
  */
-import { formatMeasureValue } from "@/components/measures/measure-value";
-import { describeFieldChange } from "@/components/snapshots/change-words";
-import { formatDate } from "@/components/ui/format";
+import { formatMeasureValue } from "@/lib/format/measure-value";
+import { describeFieldChange } from "@/lib/change-words";
+import { formatDate } from "@/lib/format/dates";
 import type { Block, Part } from "@/server/board-pack/outline";
-import { ADVISER_VIEW, EVIDENCE_KIND, REVIEW_STATUS, VERDICT, VISIBILITY } from "@/server/domain/labels";
+import { ADVISER_VIEW, EVIDENCE_KIND, REVIEW_STATUS, VERDICT, VISIBILITY } from "@/lib/labels";
 import type { MeasureUnit } from "@/server/generated/prisma/enums";
 import { countChanges, type PlanChanges } from "@/server/domain/plan-changes";
-import type { PlanState } from "@/server/services/plan-state";
+import type { PlanState } from "@/server/domain/plan-state";
 import type { BoardPack } from "@/server/services/snapshots";
 
 

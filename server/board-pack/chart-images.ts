@@ -2,9 +2,9 @@
  * The PNG of every chart an outline references, drawn once per distinct chart: a measure that
  * evidences several findings is charted under each of them.
  */
-import { CHART_SIZE } from "@/components/charts/measure-chart-svg";
+import { CHART_SIZE } from "@/lib/charts/measure-chart-svg";
 import { measureChartPng } from "@/server/charts/measure-chart-png";
-import type { MeasureChartData } from "@/server/domain/measure-chart";
+import type { MeasureChartData } from "@/lib/charts/measure-chart-data";
 import type { BoardPackOutline } from "@/server/board-pack/outline";
 
 /** Width over height, for placing the image at the page's width. */

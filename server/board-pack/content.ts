@@ -4,9 +4,10 @@
  * changed since the snapshot before. Pure: it reads the pack (already trimmed to what the reader
  * may see by stateForViewer) and nothing else.
  */
-import { chartSummary, EMPTY_CHART_TEXT, expectedOn, formatMonth, isEmptyChart, trajectoryPointNames } from "@/components/charts/measure-chart-text";
-import { formatMeasureValue } from "@/components/measures/measure-value";
-import { formatDate, pluralise } from "@/components/ui/format";
+import { chartSummary, EMPTY_CHART_TEXT, expectedOn, isEmptyChart, trajectoryPointNames } from "@/lib/charts/measure-chart-text";
+import { formatDate, formatMonth } from "@/lib/format/dates";
+import { formatMeasureValue } from "@/lib/format/measure-value";
+import { pluralise } from "@/lib/format/plurals";
 import { changesContent } from "@/server/board-pack/changes-content";
 import type { Block, BoardPackOutline, Part } from "@/server/board-pack/outline";
 import {
@@ -24,9 +25,9 @@ import {
   PLAN_STATUS,
   PLAN_TYPE,
   VERDICT,
-} from "@/server/domain/labels";
-import type { MeasureChartData } from "@/server/domain/measure-chart";
-import type { ActionState, FindingState, MeasureState, PlanState, VerdictState } from "@/server/services/plan-state";
+} from "@/lib/labels";
+import type { MeasureChartData } from "@/lib/charts/measure-chart-data";
+import type { ActionState, FindingState, MeasureState, PlanState, VerdictState } from "@/server/domain/plan-state";
 import type { BoardPack } from "@/server/services/snapshots";
 
 const NONE = "None";

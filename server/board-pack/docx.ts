@@ -20,7 +20,7 @@ import {
 } from "docx";
 import { CHART_ASPECT, chartImages } from "@/server/board-pack/chart-images";
 import type { Block, BoardPackOutline, Column } from "@/server/board-pack/outline";
-import type { MeasureChartData } from "@/server/domain/measure-chart";
+import type { MeasureChartData } from "@/lib/charts/measure-chart-data";
 
 /** A4 less the default one-inch margins, in twentieths of a point. */
 const TEXT_WIDTH_TWIPS = 11906 - 2 * 1440;

@@ -3,7 +3,7 @@
  * references, in reading order. content.ts decides what a pack says; pdf.tsx and docx.ts only
  * decide how it looks, so the PDF and the Word file always print the same thing.
  */
-import type { MeasureChartData } from "@/server/domain/measure-chart";
+import type { MeasureChartData } from "@/lib/charts/measure-chart-data";
 
 export type Column = {
   header: string;

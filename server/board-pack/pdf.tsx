@@ -6,7 +6,7 @@
 import { Document, Font, Image, Page, renderToBuffer, StyleSheet, Text, View } from "@react-pdf/renderer";
 import { CHART_ASPECT, chartImages } from "@/server/board-pack/chart-images";
 import type { Block, BoardPackOutline, Column } from "@/server/board-pack/outline";
-import type { MeasureChartData } from "@/server/domain/measure-chart";
+import type { MeasureChartData } from "@/lib/charts/measure-chart-data";
 
 // Words are never broken with a hyphen: a reader (or a test) searching the text finds them whole.
 Font.registerHyphenationCallback((word) => [word]);

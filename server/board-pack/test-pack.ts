@@ -3,9 +3,9 @@
  * action set red by hand, a measure off track and the forum's disagreement; the other all green.
  * Test code only.
  */
-import type { MeasureChartData } from "@/server/domain/measure-chart";
+import type { MeasureChartData } from "@/lib/charts/measure-chart-data";
 import type { PlanChanges } from "@/server/domain/plan-changes";
-import type { ActionState, FindingState, PlanState } from "@/server/services/plan-state";
+import type { ActionState, FindingState, PlanState } from "@/server/domain/plan-state";
 import type { BoardPack } from "@/server/services/snapshots";
 
 export const offTrackChart: MeasureChartData = {

@@ -6,8 +6,8 @@
 import path from "node:path";
 import { Resvg } from "@resvg/resvg-js";
 import { CHART_FONT_FAMILY, measureChartSvg, type ChartSize } from "@/server/charts/measure-chart-svg";
-import { CHART_SIZE } from "@/components/charts/measure-chart-svg";
-import type { MeasureChartData } from "@/server/domain/measure-chart";
+import { CHART_SIZE } from "@/lib/charts/measure-chart-svg";
+import type { MeasureChartData } from "@/lib/charts/measure-chart-data";
 
 // A plain path from the project root, as Next.js advises for files read at run time: resolved as
 // modules, the bundler would try to load the font files as code.

@@ -1,12 +1,12 @@
 /**
  * A measure chart as a standalone SVG document, for board packs and snapshots: the same drawing
- * the finding page shows (components/charts/measure-chart-svg.tsx), in the font the PNG renderer
+ * the finding page shows (lib/charts/measure-chart-svg.tsx), in the font the PNG renderer
  * embeds.
  */
 import { createElement } from "react";
-import { CHART_SIZE, MeasureChartSvg } from "@/components/charts/measure-chart-svg";
+import { CHART_SIZE, MeasureChartSvg } from "@/lib/charts/measure-chart-svg";
 import { svgMarkup } from "@/server/charts/svg-markup";
-import type { MeasureChartData } from "@/server/domain/measure-chart";
+import type { MeasureChartData } from "@/lib/charts/measure-chart-data";
 
 export const CHART_FONT_FAMILY = "DejaVu Sans";
 

@@ -1,11 +1,11 @@
 /**
- * Static SVG markup from a React element tree, for the charts drawn in components/charts/.
+ * Static SVG markup from a React element tree, for the charts drawn in lib/charts/.
  *
  * Why not react-dom/server's renderToStaticMarkup: the board pack is built inside Next's server
  * runtime (route handlers run under the "react-server" condition), where react-dom/server throws
  * ("not supported in React Server Components") and Next aliases renderToStaticMarkup to an error.
  * The charts are pure SVG drawn by function components without hooks, so walking the tree is
- * enough; server/charts/measure-chart.test.ts checks the output matches react-dom's byte for byte.
+ * enough; components/charts/measure-chart.test.ts checks the output matches react-dom's byte for byte.
  *
  * Deliberately small: it refuses what the charts never use (style objects, hooks-bearing or class
  * components, HTML-only props) rather than half-supporting it.

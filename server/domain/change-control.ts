@@ -1,12 +1,13 @@
 /**
- * Change control (issue 5, item 8). Once Ofsted/CQC have accepted a plan, its promises are what
- * the area is held to: an action's wording and due date, a measure's target and milestones change
- * only through a change request an adviser approves, and the old value stays in the history.
+ * Change control. Once Ofsted/CQC have accepted a plan, its promises are what the area is held to:
+ * an action's wording and due date, a measure's target and milestones change only through a change
+ * request an adviser approves, and the old value stays in the history.
  *
  * Pure: no database. The editors (action-editor.ts, measures.ts), the workbook import and the
  * change-request service all ask these functions, so the rule exists once.
  */
 import type { PlanStatus } from "@/server/generated/prisma/enums";
+import type { CONTROLLED_FIELD } from "@/lib/labels";
 
 /**
  * Whether a plan is under change control. ACCEPTED and ACTIVE are both accepted (ACTIVE is an
@@ -20,7 +21,10 @@ export function isPlanAccepted(plan: { status: PlanStatus; acceptedDate: Date | 
 
 export type ControlledEntity = "Action" | "Measure";
 
-/** The fields under change control: the record they belong to, its column, and its words in a sentence. */
+/**
+ * The fields under change control: the record they belong to, its column, and its words in a
+ * sentence. Exactly the fields CONTROLLED_FIELD in lib/labels.ts names, no more and no fewer.
+ */
 export const CONTROLLED_FIELDS = {
   "action.title": { entity: "Action", column: "title", words: "the title" },
   "action.description": { entity: "Action", column: "description", words: "the description" },
@@ -28,7 +32,7 @@ export const CONTROLLED_FIELDS = {
   "measure.targetValue": { entity: "Measure", column: "targetValue", words: "the target value" },
   "measure.targetDate": { entity: "Measure", column: "targetDate", words: "the target date" },
   "measure.milestones": { entity: "Measure", column: "milestones", words: "the milestones" },
-} as const satisfies Record<string, { entity: ControlledEntity; column: string; words: string }>;
+} as const satisfies Record<keyof typeof CONTROLLED_FIELD, { entity: ControlledEntity; column: string; words: string }>;
 
 export type ControlledField = keyof typeof CONTROLLED_FIELDS;
 export const CONTROLLED_FIELD_KEYS = Object.keys(CONTROLLED_FIELDS) as ControlledField[];

@@ -13,9 +13,11 @@
  * - An owner or lead may override the calculated RAG with a reason; both are kept and shown.
  */
 import type { ActionStatus, Rag } from "@/server/generated/prisma/enums";
-import { dayNumber } from "@/server/domain/calendar";
+import { dayNumber } from "@/lib/calendar";
+import type { DELIVERY_RAG } from "@/lib/labels";
 
-export type DeliveryRag = "COMPLETE" | "GREEN" | "AMBER" | "RED" | "UNSCHEDULED" | "CANCELLED" | "DEFERRED";
+/** COMPLETE, GREEN, AMBER, RED, UNSCHEDULED, CANCELLED or DEFERRED: the codes lib/labels.ts has words for. */
+export type DeliveryRag = keyof typeof DELIVERY_RAG;
 
 export type DeliveryRagInput = {
   status: ActionStatus;

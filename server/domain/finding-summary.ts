@@ -13,12 +13,14 @@
  */
 import type { DeliveryRag } from "@/server/domain/delivery-rag";
 import type { MeasureStatus } from "@/server/domain/measure-status";
+import { pluralise } from "@/lib/format/plurals";
+import type { FINDING_DELIVERY, FINDING_IMPACT } from "@/lib/labels";
 
-export type FindingDelivery = "COMPLETE" | "GREEN" | "AMBER" | "RED" | "NO_ACTIONS";
+/** COMPLETE, GREEN, AMBER, RED or NO_ACTIONS: the codes lib/labels.ts has words for. */
+export type FindingDelivery = keyof typeof FINDING_DELIVERY;
 
-export type FindingImpact = "ON_TRACK" | "AMBER" | "OFF_TRACK" | "NO_DATA" | "NO_MEASURES";
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+/** ON_TRACK, AMBER, OFF_TRACK, NO_DATA or NO_MEASURES: the codes lib/labels.ts has words for. */
+export type FindingImpact = keyof typeof FINDING_IMPACT;
 
 export function findingDelivery(actions: ReadonlyArray<{ rag: DeliveryRag }>): {
   status: FindingDelivery;
@@ -43,7 +45,7 @@ export function findingDelivery(actions: ReadonlyArray<{ rag: DeliveryRag }>): {
     const why =
       actions.length === 0
         ? "This finding has no actions, so there is no delivery to judge."
-        : `Every one of the finding's ${plural(actions.length, "action")} is cancelled or deferred, so there is no live action to judge.`;
+        : `Every one of the finding's ${pluralise(actions.length, "action")} is cancelled or deferred, so there is no live action to judge.`;
     return { status: "NO_ACTIONS", counts, live, explanation: why + setAside };
   }
   if (counts.COMPLETE === live) {
@@ -51,7 +53,7 @@ export function findingDelivery(actions: ReadonlyArray<{ rag: DeliveryRag }>): {
       status: "COMPLETE",
       counts,
       live,
-      explanation: `All ${plural(live, "live action")} ${live === 1 ? "is" : "are"} complete.${setAside}`,
+      explanation: `All ${pluralise(live, "live action")} ${live === 1 ? "is" : "are"} complete.${setAside}`,
     };
   }
   const status: FindingDelivery = counts.RED > 0 ? "RED" : counts.AMBER + counts.UNSCHEDULED > 0 ? "AMBER" : "GREEN";
@@ -60,7 +62,7 @@ export function findingDelivery(actions: ReadonlyArray<{ rag: DeliveryRag }>): {
     counts,
     live,
     explanation:
-      `The worst RAG of the ${plural(live, "live action")} (${counts.RED} red, ${counts.AMBER} amber, ${counts.UNSCHEDULED} ` +
+      `The worst RAG of the ${pluralise(live, "live action")} (${counts.RED} red, ${counts.AMBER} amber, ${counts.UNSCHEDULED} ` +
       `without a due date, ${counts.GREEN} green, ${counts.COMPLETE} complete): any red makes it RED; any amber or without ` +
       `a due date, AMBER; otherwise GREEN, with complete actions counting as on course.${setAside}`,
   };
@@ -78,7 +80,7 @@ export function findingImpact(
   const counts: Record<MeasureStatus, number> = { ON_TRACK: 0, AMBER: 0, OFF_TRACK: 0, NO_DATA: 0, NO_TRAJECTORY: 0 };
   for (const m of measures) counts[m.status] += 1;
   const total = measures.length;
-  const evidence = ` Accepted impact evidence, shown beside the status and not changing it: ${plural(acceptedImpactEvidence, "item")}.`;
+  const evidence = ` Accepted impact evidence, shown beside the status and not changing it: ${pluralise(acceptedImpactEvidence, "item")}.`;
   const withoutData = counts.NO_DATA + counts.NO_TRAJECTORY;
 
   const done = (status: FindingImpact, why: string) => ({ status, counts, acceptedImpactEvidence, explanation: why + evidence });
@@ -86,7 +88,7 @@ export function findingImpact(
   if (total === 0) return done("NO_MEASURES", "No measures evidence this finding, so its impact cannot be judged from data.");
 
   const tally =
-    `Of ${plural(total, "measure")}: ${counts.ON_TRACK} on track, ${counts.AMBER} slightly behind, ${counts.OFF_TRACK} off track, ` +
+    `Of ${pluralise(total, "measure")}: ${counts.ON_TRACK} on track, ${counts.AMBER} slightly behind, ${counts.OFF_TRACK} off track, ` +
     `${counts.NO_DATA} without recent data, ${counts.NO_TRAJECTORY} without a trajectory.`;
   if (counts.OFF_TRACK > 0) return done("OFF_TRACK", `${tally} Any measure off track makes the finding off track.`);
   if (counts.AMBER > 0) return done("AMBER", `${tally} No measure is off track, but any slightly behind makes the finding slightly behind.`);
@@ -95,9 +97,9 @@ export function findingImpact(
   }
   if (withoutData > 0) {
     const gaps = [
-      counts.NO_DATA > 0 ? `${plural(counts.NO_DATA, "measure")} ${counts.NO_DATA === 1 ? "has" : "have"} no recent data` : null,
+      counts.NO_DATA > 0 ? `${pluralise(counts.NO_DATA, "measure")} ${counts.NO_DATA === 1 ? "has" : "have"} no recent data` : null,
       counts.NO_TRAJECTORY > 0
-        ? `${plural(counts.NO_TRAJECTORY, "measure")} ${counts.NO_TRAJECTORY === 1 ? "has" : "have"} no trajectory set`
+        ? `${pluralise(counts.NO_TRAJECTORY, "measure")} ${counts.NO_TRAJECTORY === 1 ? "has" : "have"} no trajectory set`
         : null,
     ]
       .filter(Boolean)

@@ -1,5 +1,5 @@
 /** Rules about a local area's inspections that more than one service applies. */
-import { daysBetween } from "@/server/domain/calendar";
+import { daysBetween } from "@/lib/calendar";
 import type { InspectionFramework, InspectionKind } from "@/server/generated/prisma/enums";
 
 /** The inspection that follows up a plan: a revisit under the 2016 framework, a monitoring inspection under 2023's. */

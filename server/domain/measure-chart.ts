@@ -1,34 +1,14 @@
 /**
- * What a measure's chart shows, as plain data: the values against the trajectory, with baseline,
- * benchmark and target. One shape for every place a measure is charted (the finding page, the
- * public page, snapshots and board packs), so they all draw the same thing. Days are
- * "yyyy-mm-dd" strings so the shape survives JSON (snapshots are stored as JSON).
+ * A measure's chart data (lib/charts/measure-chart-data.ts) from its row: the columns to select,
+ * the data built from them, and the trajectories that approved changes replaced.
  */
 import type { MeasureDirection, MeasureUnit, MeasureValueStatus } from "@/server/generated/prisma/enums";
+import type { ChartPoint, MeasureChartData } from "@/lib/charts/measure-chart-data";
+import { formatDate } from "@/lib/format/dates";
+import type { TrajectoryPoint } from "@/lib/trajectory";
 import { normaliseValue, type MilestoneValue } from "@/server/domain/change-control";
-import { fromDay } from "@/server/schemas/common";
-import { MEASURE_RULE_FIELDS, type TrajectoryPoint } from "@/server/domain/measure-status";
-
-export type ChartPoint = { date: string; value: number };
-
-export type MeasureChartData = {
-  ref: string;
-  name: string;
-  unit: MeasureUnit;
-  direction: MeasureDirection;
-  baseline: ChartPoint | null;
-  target: ChartPoint | null;
-  benchmark: { value: number; label: string | null; date: string | null } | null;
-  /** Baseline, milestones and target in date order, joined by straight lines. */
-  trajectory: Array<ChartPoint & { kind: TrajectoryPoint["kind"] }>;
-  /** In period order. */
-  values: Array<ChartPoint & { status: MeasureValueStatus }>;
-  /**
-   * Trajectories replaced through approved change requests, oldest first: each as it was before
-   * the approvals of one day, so the chart can still show what the plan first promised.
-   */
-  superseded?: Array<{ label: string; points: ChartPoint[] }>;
-};
+import { fromDay } from "@/lib/calendar";
+import { MEASURE_RULE_FIELDS } from "@/server/domain/measure-status";
 
 /** Spread into a measure's `select` to build its chart. */
 export const MEASURE_CHART_FIELDS = {
@@ -100,8 +80,6 @@ export type ApprovedTrajectoryChange = {
   decidedAt: Date;
 };
 
-const longDay = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-
 function pointsOf(state: TrajectoryState): ChartPoint[] {
   const points: ChartPoint[] = [];
   if (state.baseline) points.push(state.baseline);
@@ -135,7 +113,7 @@ export function supersededTrajectories(
       else state = { ...state, targetDate: old as string | null };
     }
     const points = pointsOf(state);
-    if (points.length > 1) lines.unshift({ label: `Trajectory before ${longDay.format(new Date(`${dayKey}T00:00:00Z`))}`, points });
+    if (points.length > 1) lines.unshift({ label: `Trajectory before ${formatDate(dayKey)}`, points });
   }
   return lines;
 }

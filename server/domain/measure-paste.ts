@@ -9,7 +9,8 @@
  * A first line that is neither a period nor a value is taken as a heading and skipped.
  */
 import { endOfMonth, isValid, parse } from "date-fns";
-import { MAX_FIGURE } from "@/server/schemas/common";
+import { formatDate } from "@/lib/format/dates";
+import { MAX_FIGURE } from "@/server/domain/figures";
 
 export type PastedRow = {
   /** The line of the text it came from, counting from 1. */
@@ -79,9 +80,6 @@ function splitLine(line: string): [string, string] | null {
   return match ? [match[1]!, match[2]!] : null;
 }
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-const humanDate = (iso: string) => dateFormat.format(new Date(`${iso}T00:00:00Z`));
-
 /**
  * Reads pasted text. Every line is either a row or an error sentence naming its line; the
  * caller writes nothing unless `errors` is empty. `latest` ("yyyy-mm-dd"), when given, refuses
@@ -120,10 +118,10 @@ export function parsePastedValues(text: string, { latest }: { latest?: string } 
     if (Number.isNaN(value)) problems.push(`'${parts[1]}' is not a number`);
     else if (Math.abs(value) > MAX_FIGURE) problems.push(`'${parts[1]}' is too large`);
     if (periodEnd !== null && latest !== undefined && periodEnd > latest) {
-      problems.push(`${humanDate(periodEnd)} has not ended yet`);
+      problems.push(`${formatDate(periodEnd)} has not ended yet`);
     }
     if (periodEnd !== null && seen.has(periodEnd)) {
-      problems.push(`${humanDate(periodEnd)} is also on line ${seen.get(periodEnd)}`);
+      problems.push(`${formatDate(periodEnd)} is also on line ${seen.get(periodEnd)}`);
     }
     if (problems.length > 0) {
       errors.push(`Line ${line}: ${problems.join("; ")}`);

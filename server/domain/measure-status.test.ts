@@ -1,12 +1,6 @@
 import { describe, it, expect } from "vitest";
-import {
-  DEFAULT_TOLERANCE,
-  measureStatus,
-  trajectoryAt,
-  type MeasureStatus,
-  type MeasureStatusInput,
-  type TrajectoryPoint,
-} from "@/server/domain/measure-status";
+import { DEFAULT_TOLERANCE, measureStatus, type MeasureStatus, type MeasureStatusInput } from "@/server/domain/measure-status";
+import { trajectoryAt, type TrajectoryPoint } from "@/lib/trajectory";
 
 /** UTC midnight of an ISO date, as DATE columns are stored. */
 const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);

@@ -12,11 +12,15 @@
  *   (a share of the planned change), OFF_TRACK beyond.
  */
 import type { MeasureDirection } from "@/server/generated/prisma/enums";
-import { dayNumber, daysBetween } from "@/server/domain/calendar";
+import { dayNumber, daysBetween } from "@/lib/calendar";
+import { formatDate } from "@/lib/format/dates";
+import { formatFigure } from "@/lib/format/measure-value";
+import { pluralise } from "@/lib/format/plurals";
+import type { MEASURE_STATUS } from "@/lib/labels";
+import { segmentAt, sortPoints, type TrajectoryPoint } from "@/lib/trajectory";
 
-export type MeasureStatus = "ON_TRACK" | "AMBER" | "OFF_TRACK" | "NO_DATA" | "NO_TRAJECTORY";
-
-export type TrajectoryPoint = { date: Date; value: number; kind: "BASELINE" | "MILESTONE" | "TARGET" };
+/** ON_TRACK, AMBER, OFF_TRACK, NO_DATA or NO_TRAJECTORY: the codes lib/labels.ts has words for. */
+export type MeasureStatus = keyof typeof MEASURE_STATUS;
 
 export type MeasureStatusInput = {
   direction: MeasureDirection;
@@ -48,39 +52,6 @@ export type MeasureStatusResult = {
 
 export const DEFAULT_TOLERANCE = 0.1;
 
-// On the same day a baseline comes before a milestone, and a milestone before the target, so the
-// later kind is the one the line continues from.
-const KIND_ORDER: Record<TrajectoryPoint["kind"], number> = { BASELINE: 0, MILESTONE: 1, TARGET: 2 };
-
-function sortPoints(points: ReadonlyArray<TrajectoryPoint>): TrajectoryPoint[] {
-  return [...points].sort((a, b) => dayNumber(a.date) - dayNumber(b.date) || KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);
-}
-
-/** The straight piece of the trajectory that covers `date`, as whole days from `from` towards `to`. */
-type Segment = { from: TrajectoryPoint; to: TrajectoryPoint; elapsed: number; span: number };
-
-function segmentAt(sorted: TrajectoryPoint[], date: Date): Segment | null {
-  const d = dayNumber(date);
-  const next = sorted.findIndex((p) => dayNumber(p.date) > d);
-  const from = sorted[(next < 0 ? sorted.length : next) - 1];
-  if (!from) return null;
-  const to = next < 0 ? undefined : sorted[next];
-  // After the last point the trajectory holds at its final value.
-  if (!to) return { from, to: from, elapsed: 0, span: 1 };
-  // `from` is the last point on or before `date` and `to` the first after it, so span > 0.
-  return { from, to, elapsed: d - dayNumber(from.date), span: dayNumber(to.date) - dayNumber(from.date) };
-}
-
-/**
- * The trajectory's value on `date`: a straight line between the points either side of it, the last
- * value after the last point, and null before the first (nothing was planned yet).
- */
-export function trajectoryAt(points: TrajectoryPoint[], date: Date): number | null {
-  const s = segmentAt(sortPoints(points), date);
-  if (!s) return null;
-  return s.from.value + ((s.to.value - s.from.value) * s.elapsed) / s.span;
-}
-
 function buildTrajectory(
   i: Pick<MeasureStatusInput, "baselineValue" | "baselineDate" | "targetValue" | "targetDate" | "milestones">,
 ): TrajectoryPoint[] {
@@ -96,13 +67,8 @@ function buildTrajectory(
 const SCALE = 1_000_000;
 const micro = (v: number) => BigInt(Math.round(v * SCALE));
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-const numberFormat = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 });
 const percentFormat = new Intl.NumberFormat("en-GB", { style: "percent", maximumFractionDigits: 1 });
-const fmtDate = (d: Date) => dateFormat.format(d);
-const fmt = (n: number) => numberFormat.format(n);
 const round2 = (n: number) => Math.round(n * 100) / 100;
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 export function measureStatus(input: MeasureStatusInput): MeasureStatusResult {
   const tolerance = input.tolerance ?? DEFAULT_TOLERANCE;
@@ -145,7 +111,7 @@ export function measureStatus(input: MeasureStatusInput): MeasureStatusResult {
       "NO_DATA",
       null,
       `${input.values.length === 1 ? "The only value is" : `All ${input.values.length} values are`} dated before the baseline date ` +
-        `(${input.baselineDate ? fmtDate(input.baselineDate) : "not set"}): they are history, not progress, and no value has been entered since the baseline.`,
+        `(${input.baselineDate ? formatDate(input.baselineDate) : "not set"}): they are history, not progress, and no value has been entered since the baseline.`,
     );
   }
 
@@ -155,7 +121,7 @@ export function measureStatus(input: MeasureStatusInput): MeasureStatusResult {
     return result(
       "NO_DATA",
       expected,
-      `The latest value is for the period ending ${fmtDate(latest.periodEnd)}, ${plural(age, "day")} before today; a value counts ` +
+      `The latest value is for the period ending ${formatDate(latest.periodEnd)}, ${pluralise(age, "day")} before today; a value counts ` +
         `as recent for two update cycles (2 × ${input.cadenceDays} = ${window} days), so there is no recent data to judge.`,
     );
   }
@@ -165,8 +131,8 @@ export function measureStatus(input: MeasureStatusInput): MeasureStatusResult {
     return result(
       "NO_TRAJECTORY",
       null,
-      `The latest value is for the period ending ${fmtDate(latest.periodEnd)}, before the trajectory's first point ` +
-        `(${fmtDate(first.date)}), so nothing was expected by then; set a baseline to judge values before it.`,
+      `The latest value is for the period ending ${formatDate(latest.periodEnd)}, before the trajectory's first point ` +
+        `(${formatDate(first.date)}), so nothing was expected by then; set a baseline to judge values before it.`,
     );
   }
 
@@ -197,18 +163,18 @@ export function measureStatus(input: MeasureStatusInput): MeasureStatusResult {
   const shortfall = Math.abs(latest.value - expected);
   const comparison =
     status === "ON_TRACK"
-      ? `meets the ${fmt(expected)} expected`
-      : `is ${shortfall < 0.01 ? "less than 0.01" : fmt(shortfall)} ${higherIsBetter ? "below" : "above"} the ${fmt(expected)} expected`;
+      ? `meets the ${formatFigure(expected)} expected`
+      : `is ${shortfall < 0.01 ? "less than 0.01" : formatFigure(shortfall)} ${higherIsBetter ? "below" : "above"} the ${formatFigure(expected)} expected`;
   const amberRule =
     plannedChangeAbs === 0n
       ? "the trajectory plans no change, so any shortfall is off track"
       : `slightly behind when short by no more than ${percentFormat.format(tolerance)} of the planned change ` +
         `${baseline && target ? "from baseline to target" : "across the trajectory"} ` +
-        `(${fmt(plannedChange)}, so ${fmt(tolerance * plannedChange)}), otherwise off track`;
+        `(${formatFigure(plannedChange)}, so ${formatFigure(tolerance * plannedChange)}), otherwise off track`;
   return result(
     status,
     expected,
-    `The latest value, ${fmt(latest.value)} for the period ending ${fmtDate(latest.periodEnd)}, ${comparison} by that date ` +
+    `The latest value, ${formatFigure(latest.value)} for the period ending ${formatDate(latest.periodEnd)}, ${comparison} by that date ` +
       `(a value describes its period, so it is judged against the trajectory at its period end). ` +
       `${higherIsBetter ? "Higher" : "Lower"} is better: on track when it meets the trajectory; ${amberRule}.`,
   );

@@ -5,7 +5,7 @@
  * Sorting is stable and total: ties fall back to the area's name, then its id; an empty cell (no
  * plan, no actions, no date) always sorts last, whichever way the column is sorted.
  */
-import { PLAN_TYPE } from "@/server/domain/labels";
+import { PLAN_TYPE } from "@/lib/labels";
 import type { InspectionKind, PlanType, Region } from "@/server/generated/prisma/enums";
 
 export const NATIONAL_SORT_KEYS = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { changesBetween, countChanges } from "@/server/domain/plan-changes";
-import type { ActionState, MeasureState, PlanState } from "@/server/services/plan-state";
+import type { ActionState, MeasureState, PlanState } from "@/server/domain/plan-state";
 
 const action = (o: Partial<ActionState> = {}): ActionState => ({
   id: "a1", ref: "1.1", title: "Recruit coordinators", status: "IN_PROGRESS", progress: 40, startDate: "2026-01-01", dueDate: "2026-12-31",

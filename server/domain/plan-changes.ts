@@ -9,9 +9,11 @@
  *   reviewed, not rewritten).
  * - Measure values: a period the older state did not have, or a value that changed.
  */
-import type { ActionState, AdviserNoteState, EvidenceState, PlanState, VerdictState } from "@/server/services/plan-state";
+import type { ChangedField } from "@/lib/change-words";
+import type { ActionState, AdviserNoteState, EvidenceState, PlanState, VerdictState } from "@/server/domain/plan-state";
 
-export const ACTION_FIELDS_COMPARED = ["status", "rag", "progress", "startDate", "dueDate", "completedAt"] as const;
+/** Each has its words in lib/change-words.ts, which the page and the board pack print. */
+export const ACTION_FIELDS_COMPARED = ["status", "rag", "progress", "startDate", "dueDate", "completedAt"] as const satisfies readonly ChangedField[];
 export type ComparedField = (typeof ACTION_FIELDS_COMPARED)[number];
 
 export type FieldChange = { field: ComparedField; from: string | number | null; to: string | number | null };

@@ -5,7 +5,7 @@
  * and deferred actions need no updates.
  */
 import type { ActionStatus } from "@/server/generated/prisma/enums";
-import { addDays, daysBetween } from "@/server/domain/calendar";
+import { addDays, daysBetween } from "@/lib/calendar";
 
 export type UpdateOverdueInput = {
   status: ActionStatus;

@@ -44,7 +44,8 @@ import {
   type SheetName,
 } from "@/server/import-export/workbook-format";
 import { createAreaSchema } from "@/server/schemas/admin";
-import { email as emailSchema, fromDay } from "@/server/schemas/common";
+import { email as emailSchema } from "@/server/schemas/common";
+import { fromDay } from "@/lib/calendar";
 import { measureFields } from "@/server/schemas/measure";
 import { actionFields, findingFields, organisationFields } from "@/server/schemas/plan";
 

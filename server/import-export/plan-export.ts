@@ -17,7 +17,7 @@ import {
   type ColumnKey,
   type SheetName,
 } from "@/server/import-export/workbook-format";
-import { fromDay } from "@/server/schemas/common";
+import { fromDay } from "@/lib/calendar";
 import type { Db } from "@/server/services/audit";
 
 /** A value as export writes it: text, a number, a calendar date or nothing. */

@@ -16,18 +16,17 @@
  * database itself): these functions trust `localAreaId`.
  */
 import { createHash } from "node:crypto";
-import { utcDay } from "@/server/domain/calendar";
+import { fromDay, utcDay } from "@/lib/calendar";
 import { acceptedPlanRefusal, isPlanAccepted, type ControlledField } from "@/server/domain/change-control";
 import { followUpKind } from "@/server/domain/inspections";
 import { AppError, notFound } from "@/server/errors";
-import { INSPECTION_KIND, PLAN_TYPE } from "@/server/domain/labels";
+import { INSPECTION_KIND, PLAN_TYPE } from "@/lib/labels";
 import type { Prisma, PrismaClient } from "@/server/generated/prisma/client";
 import type { ActionStatus, InspectionFramework, InspectionKind, PlanType } from "@/server/generated/prisma/enums";
 import { parseSheets, type Issue, type MeasureRow, type MilestoneRow, type ParsedWorkbook } from "@/server/import-export/parse-sheets";
 import { loadAreaState, type ActionState, type FindingState, type MeasureState } from "@/server/import-export/plan-state";
 import { readUpload, type RawSheet, type RawWorkbook, type UploadedFile } from "@/server/import-export/read-workbook";
 import { columnOf, SHEET_NAMES, SHEETS, wordFor, type Column, type ColumnKey, type SheetName } from "@/server/import-export/workbook-format";
-import { fromDay } from "@/server/schemas/common";
 import { measureFields, type MeasureFields } from "@/server/schemas/measure";
 import { ownerChoices } from "@/server/services/access";
 import { recordAudit, type AuditEntry, type Db, type Tx } from "@/server/services/audit";

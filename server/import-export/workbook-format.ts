@@ -17,9 +17,10 @@ import {
   MEASURE_VALUE_STATUS,
   PLAN_TYPE,
   REGION,
-} from "@/server/domain/labels";
-import { addDays, utcDay } from "@/server/domain/calendar";
-import { fromDay, isRealDay, MAX_FIGURE, textInput, toDay } from "@/server/schemas/common";
+} from "@/lib/labels";
+import { addDays, fromDay, toDay, utcDay } from "@/lib/calendar";
+import { isRealDay, textInput } from "@/server/schemas/common";
+import { MAX_FIGURE } from "@/server/domain/figures";
 import { MAX_UPLOAD_BYTES } from "@/server/schemas/plan-transfer";
 
 /** Every enumeration a workbook cell may hold, with the words written on export. */

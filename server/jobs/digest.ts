@@ -4,10 +4,11 @@
  * (update overdue). Keyed by ISO week, so a re-run, or a digest day changed mid-week, sends
  * nothing twice.
  */
-import { formatDate, pluralise } from "@/components/ui/format";
+import { formatDate } from "@/lib/format/dates";
+import { pluralise } from "@/lib/format/plurals";
 import { ACTION_HEALTH_FIELDS, actionHealth, PLAN_RULE_FIELDS } from "@/server/domain/action-health";
-import { addDays } from "@/server/domain/calendar";
-import { ACTION_STATUS } from "@/server/domain/labels";
+import { addDays } from "@/lib/calendar";
+import { ACTION_STATUS } from "@/lib/labels";
 import { writeBody, type BodyBlock } from "@/server/email/notification-body";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import { queueNotifications, type NotificationDraft } from "@/server/jobs/notify";

@@ -9,7 +9,7 @@
  * Overdue goes to the owner from the first day after the update fell due; from 14 days overdue it
  * also goes to the area's plan leads.
  */
-import { daysBetween, utcDay } from "@/server/domain/calendar";
+import { daysBetween, utcDay } from "@/lib/calendar";
 import { updateOverdue, type UpdateOverdueInput } from "@/server/domain/update-overdue";
 
 export const DUE_SOON_DAYS = 7;

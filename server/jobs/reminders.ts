@@ -4,7 +4,8 @@
  * waiting for a lead's review, and verdicts the forum is asked for. Everything goes through the
  * outbox (server/jobs/notify.ts), so running it twice on one day queues nothing new.
  */
-import { formatDate, pluralise } from "@/components/ui/format";
+import { formatDate } from "@/lib/format/dates";
+import { pluralise } from "@/lib/format/plurals";
 import { ACTION_HEALTH_FIELDS } from "@/server/domain/action-health";
 import { writeBody } from "@/server/email/notification-body";
 import type { PrismaClient } from "@/server/generated/prisma/client";

@@ -1,5 +1,5 @@
 /**
- * Issue 7's query budget: every measured page sends at most five SQL statements per request, and
+ * The query budget: every measured page sends at most five SQL statements per request, and
  * the same number for a small area as for a large one (no query per finding, action or measure).
  *
  * A request is counted as the app runs it: the session callback reads the signed-in person
@@ -33,7 +33,7 @@ import { PrismaClient } from "@/server/generated/prisma/client";
 import { testDb } from "@/server/testing/harness";
 import { testDatabaseUrl } from "@/server/testing/worker";
 
-/** Statements per request, as the issue sets it. */
+/** Statements per request: a page's time stays flat as a plan grows only if its query count does. */
 const BUDGET = 5;
 
 let db: PrismaClient;

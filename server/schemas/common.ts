@@ -1,5 +1,6 @@
 /** Input pieces shared by several procedures and forms. No server imports: the browser uses these too. */
 import { z } from "zod";
+import { MAX_FIGURE } from "@/server/domain/figures";
 
 /**
  * Text a person sends, for every free-text field: a string PostgreSQL can store. Its text columns
@@ -34,7 +35,7 @@ export const bySlug = z.object({ slug });
 /**
  * A date as an <input type="date"> gives it: "yyyy-mm-dd", or "" when left empty. Kept as text
  * so the browser's form and the server check the same thing; services turn it into a UTC-midnight
- * Date with `toDay`.
+ * Date with `toDay` (lib/calendar.ts).
  */
 const isoDay = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** Is `text` a real calendar day written yyyy-mm-dd? */
@@ -61,30 +62,12 @@ export const optionalDay = (what: string) =>
     .trim()
     .refine((v) => v === "" || isRealDay(v), `${capitalised(what)} must be a real date`);
 
-/** "yyyy-mm-dd" to UTC midnight; "" to null. */
-export function toDay(text: string): Date;
-export function toDay(text: string | undefined | null): Date | null;
-export function toDay(text: string | undefined | null): Date | null {
-  return text ? new Date(`${text}T00:00:00.000Z`) : null;
-}
-
-/** A DATE column back to "yyyy-mm-dd" for a form; null to "". */
-export function fromDay(d: Date | null | undefined): string {
-  return d ? d.toISOString().slice(0, 10) : "";
-}
-
 /**
  * The version of a record the form was filled from (optimistic concurrency). Versions are stored
  * as 4-byte integers: anything larger names no version, and is refused before the query.
  */
 export const version = z.number().int().min(1).max(2_147_483_647, "That is not a version of this record: reload the page and try again");
 
-/**
- * The largest figure of a measure (a value, target or baseline), either side of zero: far beyond
- * any count, percentage or sum of money a plan reports, and well inside what PostgreSQL's double
- * precision holds (a double at its own limit does not survive the trip to the database as text).
- */
-export const MAX_FIGURE = 1e15;
 export const FIGURE_TOO_LARGE = `That number is too large: enter one between -${MAX_FIGURE.toLocaleString("en-GB")} and ${MAX_FIGURE.toLocaleString("en-GB")}`;
 /** A figure of a measure, from a number input: `message` when it is not a number. */
 export const figure = (message: string) => z.number(message).min(-MAX_FIGURE, FIGURE_TOO_LARGE).max(MAX_FIGURE, FIGURE_TOO_LARGE);

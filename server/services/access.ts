@@ -2,14 +2,14 @@
  * The two steps every area service takes: find the record inside the areas the viewer may read
  * (so another area's record is simply not found), then check the capability on what was found.
  */
-import type { AuthedContext } from "@/server/api/trpc";
+import type { ServiceContext } from "@/server/services/core/context";
 import { areaScope, can, type AreaCapability } from "@/server/auth/permissions";
 import { AppError, forbidden, notFound } from "@/server/errors";
 import type { Prisma } from "@/server/generated/prisma/client";
 import type { Db } from "@/server/services/audit";
 
 /** The area at `slug`, if the viewer may read it and holds `capability` there. */
-export async function areaBySlug(ctx: AuthedContext, slug: string, capability: AreaCapability) {
+export async function areaBySlug(ctx: ServiceContext, slug: string, capability: AreaCapability) {
   const area = await ctx.db.localArea.findFirst({
     where: { slug, id: areaScope(ctx.viewer, "plan.read") },
     select: { id: true, name: true, slug: true },
@@ -20,7 +20,7 @@ export async function areaBySlug(ctx: AuthedContext, slug: string, capability: A
 }
 
 export function requireCan(
-  ctx: AuthedContext,
+  ctx: ServiceContext,
   capability: AreaCapability,
   record: { localAreaId: string; ownerId?: string | null },
   message?: string,

@@ -2,12 +2,12 @@
  * Building the plan's actions: owner, lead and partner organisations, dates, dependencies and the
  * co-production level claimed. LEAD only; saves are versioned so no edit is lost.
  */
-import type { AuthedContext } from "@/server/api/trpc";
+import type { ServiceContext } from "@/server/services/core/context";
 import type { Prisma } from "@/server/generated/prisma/client";
 import { areaScope } from "@/server/auth/permissions";
 import { isPlanAccepted } from "@/server/domain/change-control";
 import { notFound } from "@/server/errors";
-import { fromDay, toDay } from "@/server/schemas/common";
+import { fromDay, toDay } from "@/lib/calendar";
 import type { ActionFields } from "@/server/schemas/plan";
 import { areaBySlug, CURRENT_PLAN, fieldError, isOwnerChoice, ownerChoices, requireCan } from "@/server/services/access";
 import { inTransaction, recordAudit, type Tx } from "@/server/services/audit";
@@ -52,7 +52,7 @@ function actionForm(a: ActionFormRow): ActionFields & { id: string; version: num
 }
 
 /** The choices the action form offers, all from the area's current plan. */
-async function editorChoices(ctx: AuthedContext, localAreaId: string, planId: string) {
+async function editorChoices(ctx: ServiceContext, localAreaId: string, planId: string) {
   const [findings, owners, organisations, actions] = await Promise.all([
     ctx.db.finding.findMany({ where: { planId }, orderBy: [{ sortOrder: "asc" }, { ref: "asc" }], select: { id: true, ref: true, summary: true } }),
     ownerChoices(ctx.db, localAreaId),
@@ -68,14 +68,14 @@ async function editorChoices(ctx: AuthedContext, localAreaId: string, planId: st
 }
 
 /** A new action's form: the choices, and the finding it starts under. */
-export async function newActionForm(ctx: AuthedContext, slug: string) {
+export async function newActionForm(ctx: ServiceContext, slug: string) {
   const area = await areaBySlug(ctx, slug, "plan.edit");
   const plan = await ctx.db.plan.findFirst({ ...CURRENT_PLAN, where: { ...CURRENT_PLAN.where, localAreaId: area.id }, select: { id: true } });
   if (!plan) throw notFound("A current plan");
   return { area, planId: plan.id, choices: await editorChoices(ctx, area.id, plan.id) };
 }
 
-export async function actionForEditing(ctx: AuthedContext, id: string) {
+export async function actionForEditing(ctx: ServiceContext, id: string) {
   const action = await ctx.db.action.findFirst({
     where: { id, localAreaId: areaScope(ctx.viewer, "plan.read") },
     select: {
@@ -159,7 +159,7 @@ async function refIsFree(tx: Tx, findingId: string, ref: string, exceptId?: stri
   if (taken) throw fieldError("ref", `This finding already has an action ${ref}`);
 }
 
-export async function createAction(ctx: AuthedContext, input: ActionFields) {
+export async function createAction(ctx: ServiceContext, input: ActionFields) {
   const finding = await ctx.db.finding.findFirst({
     where: { id: input.findingId, localAreaId: areaScope(ctx.viewer, "plan.read") },
     select: { localAreaId: true, _count: { select: { actions: true } } },
@@ -185,7 +185,7 @@ export async function createAction(ctx: AuthedContext, input: ActionFields) {
   });
 }
 
-export async function updateAction(ctx: AuthedContext, input: ActionFields & { id: string; version: number }) {
+export async function updateAction(ctx: ServiceContext, input: ActionFields & { id: string; version: number }) {
   const { id, version, ...fields } = input;
   const found = await ctx.db.action.findFirst({
     where: { id, localAreaId: areaScope(ctx.viewer, "plan.read") },

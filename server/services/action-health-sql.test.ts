@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAreaWithPlan, createFinding, createPlan } from "@/prisma/factories";
 import { actionHealth } from "@/server/domain/action-health";
-import { addDays } from "@/server/domain/calendar";
+import { addDays } from "@/lib/calendar";
 import { Prisma, type PrismaClient } from "@/server/generated/prisma/client";
 import type { ActionStatus, Rag } from "@/server/generated/prisma/enums";
 import { isRedSql, isUpdateOverdueSql, sqlDay } from "@/server/services/action-health-sql";

@@ -2,11 +2,11 @@
  * Lists of actions: an area's action list with the filters a lead shares as a link, and "My work",
  * an owner's actions in the order they need attention.
  */
-import type { AuthedContext } from "@/server/api/trpc";
+import type { ServiceContext } from "@/server/services/core/context";
 import type { Prisma } from "@/server/generated/prisma/client";
 import { areaScope } from "@/server/auth/permissions";
 import { ACTION_HEALTH_FIELDS, actionHealth, PLAN_RULE_FIELDS } from "@/server/domain/action-health";
-import { daysBetween } from "@/server/domain/calendar";
+import { daysBetween } from "@/lib/calendar";
 import type { ActionFilter } from "@/server/schemas/plan";
 import { notFound } from "@/server/errors";
 import { CURRENT_PLAN, requireCan } from "@/server/services/access";
@@ -27,7 +27,7 @@ const LIST_SELECT = {
  * (within the viewer's scope, as areaBySlug does), its current plan with its findings and their
  * number of actions, and its organisations; then the actions that match and their owners.
  */
-export async function listActions(ctx: AuthedContext, filter: ActionFilter) {
+export async function listActions(ctx: ServiceContext, filter: ActionFilter) {
   const found = await ctx.db.localArea.findFirst({
     where: { slug: filter.slug, id: areaScope(ctx.viewer, "plan.read") },
     select: {
@@ -108,7 +108,7 @@ function urgency(a: { rag: { shown: string }; update: { overdue: boolean; daysOv
   return [3, a.dueDate ? daysBetween(now, a.dueDate) : Number.MAX_SAFE_INTEGER];
 }
 
-export async function myWork(ctx: AuthedContext) {
+export async function myWork(ctx: ServiceContext) {
   const rows = await ctx.db.action.findMany({
     where: {
       ownerId: ctx.viewer.userId,

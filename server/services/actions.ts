@@ -1,11 +1,11 @@
 /** One action: its details and the timeline of updates, for anyone who may read its area. */
-import type { AuthedContext } from "@/server/api/trpc";
+import type { ServiceContext } from "@/server/services/core/context";
 import { areaScope, can } from "@/server/auth/permissions";
 import { ACTION_HEALTH_FIELDS, actionHealth, PLAN_RULE_FIELDS } from "@/server/domain/action-health";
 import { notFound } from "@/server/errors";
 import { today } from "@/server/services/today";
 
-export async function actionById(ctx: AuthedContext, id: string) {
+export async function actionById(ctx: ServiceContext, id: string) {
   const action = await ctx.db.action.findFirst({
     where: { id, localAreaId: areaScope(ctx.viewer, "plan.read") },
     select: {

@@ -3,7 +3,7 @@
  * audited in its own transaction. Accounts created here sign in by email link or Entra ID: no
  * password is ever set for them.
  */
-import type { AuthedContext } from "@/server/api/trpc";
+import type { ServiceContext } from "@/server/services/core/context";
 import { AppError, notFound } from "@/server/errors";
 import type { CreateAreaInput, CreateUserInput, GrantMembershipInput } from "@/server/schemas/admin";
 import { inTransaction, recordAudit } from "@/server/services/audit";
@@ -14,7 +14,7 @@ const membershipSelect = {
   localArea: { select: { id: true, name: true, slug: true } },
 } as const;
 
-export async function adminOverview(ctx: AuthedContext) {
+export async function adminOverview(ctx: ServiceContext) {
   const [users, areas] = await Promise.all([
     ctx.db.user.findMany({
       orderBy: [{ name: "asc" }, { email: "asc" }],
@@ -37,7 +37,7 @@ export async function adminOverview(ctx: AuthedContext) {
   return { users, areas };
 }
 
-export async function createUser(ctx: AuthedContext, input: CreateUserInput) {
+export async function createUser(ctx: ServiceContext, input: CreateUserInput) {
   return inTransaction(ctx, async (tx) => {
     const existing = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
     if (existing) throw new AppError("CONFLICT", `There is already an account for ${input.email}.`);
@@ -51,7 +51,7 @@ export async function createUser(ctx: AuthedContext, input: CreateUserInput) {
 }
 
 /** Gives a person a role in an area, or changes the role they already hold there. */
-export async function grantMembership(ctx: AuthedContext, input: GrantMembershipInput) {
+export async function grantMembership(ctx: ServiceContext, input: GrantMembershipInput) {
   return inTransaction(ctx, async (tx) => {
     const [user, area] = await Promise.all([
       tx.user.findUnique({ where: { id: input.userId }, select: { id: true } }),
@@ -79,7 +79,7 @@ export async function grantMembership(ctx: AuthedContext, input: GrantMembership
   });
 }
 
-export async function revokeMembership(ctx: AuthedContext, membershipId: string) {
+export async function revokeMembership(ctx: ServiceContext, membershipId: string) {
   return inTransaction(ctx, async (tx) => {
     const before = await tx.membership.findUnique({
       where: { id: membershipId },
@@ -109,7 +109,7 @@ export function slugFor(name: string): string {
     .replace(/^-+|-+$/g, "");
 }
 
-export async function createArea(ctx: AuthedContext, input: CreateAreaInput) {
+export async function createArea(ctx: ServiceContext, input: CreateAreaInput) {
   const slug = slugFor(input.name);
   if (!slug) throw new AppError("INVALID", "Enter a name with letters or numbers in it.");
   return inTransaction(ctx, async (tx) => {

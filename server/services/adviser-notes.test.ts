@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAreaWithPlan, createUser, day } from "@/prisma/factories";
 import type { PrismaClient } from "@/server/generated/prisma/client";
-import { fromDay } from "@/server/schemas/common";
+import { fromDay } from "@/lib/calendar";
 import { actingAs, callerFor, createMember, fieldErrors, refusal, testDb } from "@/server/testing/harness";
 
 let db: PrismaClient;

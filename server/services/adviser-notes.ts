@@ -1,14 +1,12 @@
 /**
- * Advisers' monitoring notes (issue 5, item 6): a DfE or NHS England adviser records what they
- * saw on the area or on one finding, with a view on the likely judgement and a date. Notes are
- * never edited: a later note is the new view, the earlier ones stay as the history. Read by the
- * area's LEAD and VIEWERs, advisers and NATIONAL ("adviserNote.read"); not by action owners or
- * the forum.
+ * Advisers' monitoring notes: a DfE or NHS England adviser records what they saw on the area or on
+ * one finding, with a view on the likely judgement and a date. Notes are never edited: a later
+ * note is the new view, the earlier ones stay as the history. Read by the area's LEAD and VIEWERs,
+ * advisers and NATIONAL ("adviserNote.read"); not by action owners or the forum.
  */
-import type { AuthedContext } from "@/server/api/trpc";
+import type { ServiceContext } from "@/server/services/core/context";
 import { can } from "@/server/auth/permissions";
-import { utcDay } from "@/server/domain/calendar";
-import { toDay } from "@/server/schemas/common";
+import { toDay, utcDay } from "@/lib/calendar";
 import type { AdviserNoteFields } from "@/server/schemas/adviser";
 import { areaBySlug, CURRENT_PLAN, fieldError } from "@/server/services/access";
 import { inTransaction, recordAudit } from "@/server/services/audit";
@@ -25,7 +23,7 @@ const NOTE_SELECT = {
 } as const;
 
 /** Every note on the area, newest first (by the date it is about, then when it was written), with the form's choices. */
-export async function monitoringNotes(ctx: AuthedContext, slug: string) {
+export async function monitoringNotes(ctx: ServiceContext, slug: string) {
   const area = await areaBySlug(ctx, slug, "adviserNote.read");
   const [notes, plan] = await Promise.all([
     ctx.db.adviserNote.findMany({
@@ -48,7 +46,7 @@ export async function monitoringNotes(ctx: AuthedContext, slug: string) {
 }
 
 /** An ADVISER of the area records a note on it, or on one of its findings. */
-export async function recordAdviserNote(ctx: AuthedContext, input: AdviserNoteFields & { slug: string }) {
+export async function recordAdviserNote(ctx: ServiceContext, input: AdviserNoteFields & { slug: string }) {
   const area = await areaBySlug(ctx, input.slug, "adviser.write");
   if (input.findingId) {
     const finding = await ctx.db.finding.count({ where: { id: input.findingId, localAreaId: area.id } });

@@ -2,7 +2,7 @@
  * Local areas as a signed-in person sees them: the list of their areas and an area's home
  * (findings, their actions and delivery RAG). The tenant condition is in every query.
  */
-import type { AuthedContext } from "@/server/api/trpc";
+import type { ServiceContext } from "@/server/services/core/context";
 import { areaScope, can } from "@/server/auth/permissions";
 import { PLAN_RULE_FIELDS } from "@/server/domain/action-health";
 import { FOLLOW_UP_FIELDS, followUpCountdown } from "@/server/domain/inspections";
@@ -13,7 +13,7 @@ import { ADVISER_VIEWS, CURRENT_VERDICT, VOICE_VERDICT_FIELDS, voicesOf } from "
 import { DISAGREEMENT_FIELDS, disagreementOf, NEWEST_FIRST } from "@/server/services/forum-view";
 import { today } from "@/server/services/today";
 
-export async function listMyAreas(ctx: AuthedContext) {
+export async function listMyAreas(ctx: ServiceContext) {
   const scope = areaScope(ctx.viewer, "plan.read");
   const areas = await ctx.db.localArea.findMany({
     where: { id: scope },
@@ -42,7 +42,7 @@ export async function listMyAreas(ctx: AuthedContext) {
  * action and measure, and what sits beside them (accepted impact evidence, the forum's current
  * verdicts, the adviser's views, evidence awaiting review).
  */
-export async function areaHome(ctx: AuthedContext, slug: string) {
+export async function areaHome(ctx: ServiceContext, slug: string) {
   const area = await ctx.db.localArea.findFirst({
     where: { slug, id: areaScope(ctx.viewer, "plan.read") },
     select: {
@@ -111,7 +111,7 @@ export async function areaHome(ctx: AuthedContext, slug: string) {
       })),
     },
     evidenceAwaitingReview: area._count.evidence,
-    // Where the forum disagrees, above everything else on the plan (issue 5).
+    // Where the forum disagrees, above everything else on the plan: its independent view must not be missed.
     disagreements: area.forumVerdicts
       .filter((v) => v.verdict === "DISAGREE")
       .map(({ findingId: _finding, ...v }) => disagreementOf(area.slug, v)),

@@ -2,7 +2,7 @@
  * The one way to write an audit event. Call it with the transaction the change runs in, so the
  * change and its record commit or fail together. The table refuses UPDATE and DELETE.
  */
-import type { AuthedContext } from "@/server/api/trpc";
+import type { ServiceContext } from "@/server/services/core/context";
 import type { Prisma, PrismaClient } from "@/server/generated/prisma/client";
 
 export type Tx = Prisma.TransactionClient;
@@ -23,7 +23,7 @@ export type AuditEntry = {
 const json = (v: unknown) => (v === undefined || v === null ? undefined : (JSON.parse(JSON.stringify(v)) as Prisma.InputJsonValue));
 
 /** Who acted: a signed-in person, or nobody (`viewer` null) when the change comes from the command line. */
-export type AuditActor = { viewer: { userId: string } | null; requestId: AuthedContext["requestId"] };
+export type AuditActor = { viewer: { userId: string } | null; requestId: ServiceContext["requestId"] };
 
 function auditRow(ctx: AuditActor, entry: AuditEntry) {
   return {
@@ -58,6 +58,6 @@ export async function recordAudits(tx: Tx, ctx: AuditActor, entries: AuditEntry[
 const MAX_WAIT_MS = 30_000;
 
 /** Runs `work` in one transaction; everything it writes, audit included, commits together. */
-export function inTransaction<T>(ctx: Pick<AuthedContext, "db">, work: (tx: Tx) => Promise<T>): Promise<T> {
+export function inTransaction<T>(ctx: Pick<ServiceContext, "db">, work: (tx: Tx) => Promise<T>): Promise<T> {
   return ctx.db.$transaction(work, { maxWait: MAX_WAIT_MS });
 }

@@ -8,7 +8,7 @@ import { exportPlanWorkbook } from "@/server/import-export/plan-export";
 import { previewPlanImport } from "@/server/import-export/plan-import";
 import { readXlsx } from "@/server/import-export/read-workbook";
 import type { PrismaClient } from "@/server/generated/prisma/client";
-import { fromDay } from "@/server/schemas/common";
+import { fromDay } from "@/lib/calendar";
 import { actingAs, callerFor, createMember, fieldErrors, refusal, testDb } from "@/server/testing/harness";
 
 let db: PrismaClient;

@@ -1,12 +1,12 @@
 /**
- * Change requests (issue 5, item 8). Once a plan is accepted, the LEAD asks for a change to an
- * action's title, description or due date, or a measure's target or milestones, with a reason;
- * an ADVISER of that area approves or rejects it. Approval applies the new value in the same
- * transaction (version bumped, both the decision and the record's change audited); the request
- * keeps the old value, so the history shows both and the chart can still draw the superseded
- * trajectory. The rule of what is controlled lives in server/domain/change-control.ts.
+ * Change requests. Once a plan is accepted, the LEAD asks for a change to an action's title,
+ * description or due date, or a measure's target or milestones, with a reason; an ADVISER of that
+ * area approves or rejects it. Approval applies the new value in the same transaction (version
+ * bumped, both the decision and the record's change audited); the request keeps the old value, so
+ * the history shows both and the chart can still draw the superseded trajectory. The rule of what
+ * is controlled lives in server/domain/change-control.ts.
  */
-import type { AuthedContext } from "@/server/api/trpc";
+import type { ServiceContext } from "@/server/services/core/context";
 import { areaScope, can } from "@/server/auth/permissions";
 import {
   CONTROLLED_FIELDS,
@@ -17,12 +17,13 @@ import {
   type ControlledValue,
   type MilestoneValue,
 } from "@/server/domain/change-control";
-import { CONTROLLED_FIELD } from "@/server/domain/labels";
-import { supersededTrajectories, type ApprovedTrajectoryChange, type MeasureChartData } from "@/server/domain/measure-chart";
+import { CONTROLLED_FIELD } from "@/lib/labels";
+import { supersededTrajectories, type ApprovedTrajectoryChange } from "@/server/domain/measure-chart";
+import type { MeasureChartData } from "@/lib/charts/measure-chart-data";
 import { AppError, notFound } from "@/server/errors";
 import type { ChangeRequestStatus } from "@/server/generated/prisma/enums";
 import type { Prisma } from "@/server/generated/prisma/client";
-import { fromDay, toDay } from "@/server/schemas/common";
+import { fromDay, toDay } from "@/lib/calendar";
 import type { DecideChangeInput, RequestChangeInput } from "@/server/schemas/change-request";
 import { measureFields } from "@/server/schemas/measure";
 import { areaBySlug, fieldError, requireCan } from "@/server/services/access";
@@ -101,7 +102,7 @@ function checkResult(target: Target, field: ControlledField, value: ControlledVa
 }
 
 /** The LEAD asks for a change to a controlled field of an accepted plan's action or measure. */
-export async function requestChange(ctx: AuthedContext, input: RequestChangeInput) {
+export async function requestChange(ctx: ServiceContext, input: RequestChangeInput) {
   const field = input.field;
   const target = await findTarget(ctx.db, field, input.entityId, areaScope(ctx.viewer, "plan.read"));
   if (!target) throw notFound(CONTROLLED_FIELDS[field].entity === "Action" ? "That action" : "That measure");
@@ -173,7 +174,7 @@ async function apply(tx: Tx, target: Target, field: ControlledField, value: Cont
  * FORBIDDEN; another area's request is NOT_FOUND. Approval refuses (CONFLICT) when the record no
  * longer holds the value the request was made against.
  */
-export async function decideChange(ctx: AuthedContext, input: DecideChangeInput) {
+export async function decideChange(ctx: ServiceContext, input: DecideChangeInput) {
   const request = await ctx.db.changeRequest.findFirst({
     where: { id: input.id, localAreaId: areaScope(ctx.viewer, "plan.read") },
     select: { id: true, localAreaId: true, field: true, entityId: true, oldValue: true, newValue: true, status: true },
@@ -274,7 +275,7 @@ async function described(db: Db, rows: RequestRow[]) {
 }
 
 /** The area's change requests, awaiting a decision first then newest first, and whether the viewer decides them. */
-export async function listChangeRequests(ctx: AuthedContext, input: { slug: string; status?: ChangeRequestStatus }) {
+export async function listChangeRequests(ctx: ServiceContext, input: { slug: string; status?: ChangeRequestStatus }) {
   const area = await areaBySlug(ctx, input.slug, "plan.read");
   const rows = await ctx.db.changeRequest.findMany({
     where: { localAreaId: area.id, ...(input.status ? { status: input.status } : {}) },
@@ -291,7 +292,7 @@ export async function listChangeRequests(ctx: AuthedContext, input: { slug: stri
 }
 
 /** One action's or measure's change requests, newest first: its change history. */
-export async function changeHistory(ctx: AuthedContext, input: { entityType: "Action" | "Measure"; entityId: string }) {
+export async function changeHistory(ctx: ServiceContext, input: { entityType: "Action" | "Measure"; entityId: string }) {
   const where = { id: input.entityId, localAreaId: areaScope(ctx.viewer, "plan.read") };
   const found =
     input.entityType === "Action"

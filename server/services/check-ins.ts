@@ -4,7 +4,7 @@
  * state change together, so the timeline and the action never disagree. An update posted
  * through an update request (server/services/update-requests.ts) goes through `recordUpdate` too.
  */
-import type { AuthedContext } from "@/server/api/trpc";
+import type { ServiceContext } from "@/server/services/core/context";
 import { areaScope } from "@/server/auth/permissions";
 import { AppError, notFound } from "@/server/errors";
 import type { Prisma } from "@/server/generated/prisma/client";
@@ -84,7 +84,7 @@ export async function recordUpdate(
   return update;
 }
 
-export async function postUpdate(ctx: AuthedContext, input: CheckInInput) {
+export async function postUpdate(ctx: ServiceContext, input: CheckInInput) {
   const action = await ctx.db.action.findFirst({
     where: { id: input.actionId, localAreaId: areaScope(ctx.viewer, "plan.read") },
     select: UPDATABLE_ACTION,
@@ -102,7 +102,7 @@ export async function postUpdate(ctx: AuthedContext, input: CheckInInput) {
   return inTransaction(ctx, (tx) => recordUpdate(tx, ctx, action, changes, { authorId: ctx.viewer.userId }));
 }
 
-export async function acknowledgeUpdate(ctx: AuthedContext, updateId: string) {
+export async function acknowledgeUpdate(ctx: ServiceContext, updateId: string) {
   const update = await ctx.db.actionUpdate.findFirst({
     where: { id: updateId, action: { localAreaId: areaScope(ctx.viewer, "plan.read") } },
     select: { id: true, actionId: true, acknowledgedAt: true, action: { select: { localAreaId: true } } },

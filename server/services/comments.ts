@@ -6,7 +6,7 @@
  * but the parent carer forum); WITH_FORUM comments are for everyone who reads the area. The forum
  * therefore writes only WITH_FORUM comments: it could not read an internal one it had written.
  */
-import type { AuthedContext } from "@/server/api/trpc";
+import type { ServiceContext } from "@/server/services/core/context";
 import { areaScope, can, type Viewer } from "@/server/auth/permissions";
 import { AppError, notFound } from "@/server/errors";
 import type { Prisma } from "@/server/generated/prisma/client";
@@ -15,7 +15,7 @@ import { FORUM_SHARES_MESSAGE, type AddCommentInput, type CommentTarget } from "
 import { fieldError, requireCan } from "@/server/services/access";
 import { inTransaction, recordAudit, type Db } from "@/server/services/audit";
 
-type Reader = Pick<AuthedContext, "db" | "viewer">;
+type Reader = Pick<ServiceContext, "db" | "viewer">;
 
 type ResolvedTarget = {
   localAreaId: string;
@@ -102,7 +102,7 @@ export async function commentsFor(ctx: Reader, input: CommentTarget) {
 export type CommentList = Awaited<ReturnType<typeof commentsFor>>;
 export type CommentItem = CommentList["items"][number];
 
-export async function addComment(ctx: AuthedContext, input: AddCommentInput) {
+export async function addComment(ctx: ServiceContext, input: AddCommentInput) {
   return inTransaction(ctx, async (tx) => {
     const target = await findTarget(tx, ctx.viewer, input);
     requireCan(ctx, "comment.write", target, "You do not have permission to comment here.");

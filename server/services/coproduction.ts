@@ -4,16 +4,16 @@
  * The forum's verdict (server/services/verdicts.ts) is the independent check on that claim, so a
  * claim at the top of the ladder, or a change after the verdict, asks the forum to look.
  */
-import type { AuthedContext } from "@/server/api/trpc";
+import type { ServiceContext } from "@/server/services/core/context";
 import { actorIn, areaScope, can, grantOf, type Viewer } from "@/server/auth/permissions";
 import { forbidden, notFound } from "@/server/errors";
-import { toDay } from "@/server/schemas/common";
+import { toDay } from "@/lib/calendar";
 import type { RecordCoproductionInput, SetClaimedLevelInput } from "@/server/schemas/forum";
 import { inTransaction, recordAudit, type Db } from "@/server/services/audit";
 import { CLAIMS_NEEDING_VERDICT, notifyVerdictRequested } from "@/server/services/notifications-hooks";
 import { staleSave } from "@/server/services/versioned";
 
-type Reader = Pick<AuthedContext, "db" | "viewer">;
+type Reader = Pick<ServiceContext, "db" | "viewer">;
 
 const ACTION_SELECT = { id: true, localAreaId: true, ownerId: true, ref: true, title: true, coproductionLevel: true, version: true } as const;
 
@@ -48,7 +48,7 @@ export async function coproductionForAction(ctx: Reader, actionId: string) {
   };
 }
 
-export async function recordCoproduction(ctx: AuthedContext, input: RecordCoproductionInput) {
+export async function recordCoproduction(ctx: ServiceContext, input: RecordCoproductionInput) {
   return inTransaction(ctx, async (tx) => {
     const action = await findAction(tx, ctx.viewer, input.actionId);
     assertMayRecord(ctx.viewer, action);
@@ -77,7 +77,7 @@ export async function recordCoproduction(ctx: AuthedContext, input: RecordCoprod
 }
 
 /** Sets (or, with "", withdraws) the level of co-production the council claims for the action. */
-export async function setClaimedLevel(ctx: AuthedContext, input: SetClaimedLevelInput) {
+export async function setClaimedLevel(ctx: ServiceContext, input: SetClaimedLevelInput) {
   return inTransaction(ctx, async (tx) => {
     const action = await findAction(tx, ctx.viewer, input.actionId);
     assertMayRecord(ctx.viewer, action);

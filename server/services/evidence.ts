@@ -11,7 +11,7 @@
  * Anonymous visitors may download only accepted PUBLIC files of a published area.
  */
 import { createHash } from "node:crypto";
-import type { AuthedContext } from "@/server/api/trpc";
+import type { ServiceContext } from "@/server/services/core/context";
 import { actorIn, areaScope, can, grantOf, type AreaCapability, type Viewer } from "@/server/auth/permissions";
 import { AppError, forbidden, notFound } from "@/server/errors";
 import { checkEvidenceFile } from "@/server/evidence/file-check";
@@ -30,7 +30,7 @@ import { inTransaction, recordAudit, type Tx } from "@/server/services/audit";
 import { newStorageKey } from "@/server/storage/keys";
 import { getStorage } from "@/server/storage/storage";
 
-type Reader = Pick<AuthedContext, "db" | "viewer">;
+type Reader = Pick<ServiceContext, "db" | "viewer">;
 
 // Targets -----------------------------------------------------------------------------------
 
@@ -244,16 +244,16 @@ const fieldsOf = (input: UploadEvidenceFields) => ({
   visibility: input.visibility,
 });
 
-export function addEvidenceLink(ctx: AuthedContext, input: AddEvidenceLinkInput) {
+export function addEvidenceLink(ctx: ServiceContext, input: AddEvidenceLinkInput) {
   return addLinkBy(ctx, input, "plan");
 }
 
 /** The forum's own link (a survey's results) on an action or a finding of its area. */
-export function addForumEvidenceLink(ctx: AuthedContext, input: AddEvidenceLinkInput) {
+export function addForumEvidenceLink(ctx: ServiceContext, input: AddEvidenceLinkInput) {
   return addLinkBy(ctx, input, "forum");
 }
 
-async function addLinkBy(ctx: AuthedContext, input: AddEvidenceLinkInput, path: EvidencePath) {
+async function addLinkBy(ctx: ServiceContext, input: AddEvidenceLinkInput, path: EvidencePath) {
   return inTransaction(ctx, async (tx) => {
     const target = await findTarget(tx, ctx.viewer, input);
     assertMayAdd(ctx.viewer, target, path, input.visibility);
@@ -279,7 +279,7 @@ export type UploadedFile = { name: string; type: string; bytes: Buffer };
  * file is stored before the row is written, so a row never points at nothing; if the row cannot
  * be written, the stored file is removed again.
  */
-export async function uploadEvidence(ctx: AuthedContext, input: UploadEvidenceFields, file: UploadedFile, path: EvidencePath = "plan") {
+export async function uploadEvidence(ctx: ServiceContext, input: UploadEvidenceFields, file: UploadedFile, path: EvidencePath = "plan") {
   // Permission first: someone who may not add here learns nothing about their file.
   const target = await findTarget(ctx.db, ctx.viewer, input);
   assertMayAdd(ctx.viewer, target, path, input.visibility);
@@ -338,7 +338,7 @@ async function findForReview(tx: Tx, viewer: Viewer, id: string) {
   return evidence;
 }
 
-export async function reviewEvidence(ctx: AuthedContext, input: ReviewEvidenceInput) {
+export async function reviewEvidence(ctx: ServiceContext, input: ReviewEvidenceInput) {
   const note = input.note?.trim() || null;
   if (input.decision === "REJECTED" && !note) throw fieldError("note", REJECT_NOTE_MESSAGE);
   return inTransaction(ctx, async (tx) => {
@@ -360,7 +360,7 @@ export async function reviewEvidence(ctx: AuthedContext, input: ReviewEvidenceIn
   });
 }
 
-export async function setReadyForInspectors(ctx: AuthedContext, input: SetReadyForInspectorsInput) {
+export async function setReadyForInspectors(ctx: ServiceContext, input: SetReadyForInspectorsInput) {
   return inTransaction(ctx, async (tx) => {
     const { id, localAreaId, ...before } = await findForReview(tx, ctx.viewer, input.id);
     if (input.ready && before.reviewStatus !== "ACCEPTED") {

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAction, createAreaWithPlan, createEvidence, createMeasure, createMeasureMilestone, createMeasureValue, day } from "@/prisma/factories";
 import type { PrismaClient } from "@/server/generated/prisma/client";
-import { fromDay } from "@/server/schemas/common";
+import { fromDay } from "@/lib/calendar";
 import { callerFor, createMember, refusal, testDb } from "@/server/testing/harness";
 
 let db: PrismaClient;

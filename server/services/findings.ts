@@ -1,5 +1,5 @@
 /** Findings of a plan: the inspectors' wording and its plain-English summary. LEAD edits. */
-import type { AuthedContext } from "@/server/api/trpc";
+import type { ServiceContext } from "@/server/services/core/context";
 import { areaScope, can } from "@/server/auth/permissions";
 import type { Prisma } from "@/server/generated/prisma/client";
 import { MEASURE_CHART_FIELDS, measureChartData } from "@/server/domain/measure-chart";
@@ -24,7 +24,7 @@ async function refIsFree(tx: Tx, planId: string, ref: string, exceptId?: string)
   if (taken) throw fieldError("ref", `This plan already has a finding ${ref}`);
 }
 
-export async function findingForEditing(ctx: AuthedContext, id: string) {
+export async function findingForEditing(ctx: ServiceContext, id: string) {
   const finding = await ctx.db.finding.findFirst({
     where: { id, localAreaId: areaScope(ctx.viewer, "plan.read") },
     select: { ...FINDING_FORM_SELECT, localAreaId: true, localArea: { select: { slug: true, name: true } } },
@@ -34,7 +34,7 @@ export async function findingForEditing(ctx: AuthedContext, id: string) {
   return finding;
 }
 
-export async function createFinding(ctx: AuthedContext, { planId, ...fields }: FindingFields & { planId: string }) {
+export async function createFinding(ctx: ServiceContext, { planId, ...fields }: FindingFields & { planId: string }) {
   const plan = await ctx.db.plan.findFirst({
     where: { id: planId, localAreaId: areaScope(ctx.viewer, "plan.read") },
     select: { id: true, localAreaId: true, _count: { select: { findings: true } } },
@@ -52,7 +52,7 @@ export async function createFinding(ctx: AuthedContext, { planId, ...fields }: F
   });
 }
 
-export async function updateFinding(ctx: AuthedContext, input: FindingFields & { id: string; version: number }) {
+export async function updateFinding(ctx: ServiceContext, input: FindingFields & { id: string; version: number }) {
   const { id, version, ...fields } = input;
   const found = await findingForEditing(ctx, id);
   return inTransaction(ctx, async (tx) => {
@@ -109,7 +109,7 @@ const byIdDesc = (a: { id: string }, b: { id: string }) => (a.id < b.id ? 1 : a.
  * measures: the finding and everything that hangs on it, read through its relations. Rows of
  * another area are passed over, as the tenant condition in a query of their own would.
  */
-export async function findingById(ctx: AuthedContext, id: string) {
+export async function findingById(ctx: ServiceContext, id: string) {
   const finding = await ctx.db.finding.findFirst({
     where: { id, localAreaId: areaScope(ctx.viewer, "plan.read") },
     select: {

@@ -2,7 +2,7 @@
  * The forum's view of an area: what awaits its verdict, every verdict it has given, its own
  * evidence, and where it currently disagrees (which the lead and advisers must not miss).
  */
-import type { AuthedContext } from "@/server/api/trpc";
+import type { ServiceContext } from "@/server/services/core/context";
 import { can } from "@/server/auth/permissions";
 import type { Prisma } from "@/server/generated/prisma/client";
 import type { Visibility } from "@/server/generated/prisma/enums";
@@ -13,7 +13,7 @@ import { CURRENT_VERDICT } from "@/server/services/finding-voices";
 import { CLAIMS_NEEDING_VERDICT } from "@/server/services/notifications-hooks";
 import { toVerdict, VERDICT_SELECT } from "@/server/services/verdicts";
 
-type Reader = Pick<AuthedContext, "db" | "viewer">;
+type Reader = Pick<ServiceContext, "db" | "viewer">;
 
 const TARGET_SELECT = {
   action: { select: { id: true, ref: true, title: true } },
@@ -55,7 +55,7 @@ async function disagreementsIn(db: Db, area: { id: string; slug: string }) {
 
 /** Where the forum currently disagrees (the area home reads it with its own query: areas.ts). */
 export async function forumDisagreements(ctx: Reader, slug: string) {
-  const area = await areaBySlug(ctx as AuthedContext, slug, "plan.read");
+  const area = await areaBySlug(ctx as ServiceContext, slug, "plan.read");
   return disagreementsIn(ctx.db, area);
 }
 
@@ -66,7 +66,7 @@ function lastChanged(a: { lastUpdateAt: Date | null; updatedAt: Date; coproducti
 }
 
 export async function forumView(ctx: Reader, slug: string) {
-  const area = await areaBySlug(ctx as AuthedContext, slug, "plan.read");
+  const area = await areaBySlug(ctx as ServiceContext, slug, "plan.read");
   const visible: Visibility[] = can(ctx.viewer, "internal.read", { localAreaId: area.id }) ? ["INTERNAL", "PARTNERS", "PUBLIC"] : ["PARTNERS", "PUBLIC"];
   const [plan, history, evidence, disagreements] = await Promise.all([
     ctx.db.localArea.findUniqueOrThrow({

@@ -1,9 +1,9 @@
 /**
- * Judgements and follow-on plans (issue 5, item 7). An ADVISER records the judgement a revisit or
- * monitoring inspection made on each finding, with its date and the published letter. When a
- * revisit finds not sufficient progress, the LEAD starts an Accelerated Progress Plan from the
- * WSOA: a new plan linked to the old one, carrying forward only the findings judged insufficient,
- * each linked to the finding it continues.
+ * Judgements and follow-on plans. An ADVISER records the judgement a revisit or monitoring
+ * inspection made on each finding, with its date and the published letter. When a revisit finds
+ * not sufficient progress, the LEAD starts an Accelerated Progress Plan from the WSOA: a new plan
+ * linked to the old one, carrying forward only the findings judged insufficient, each linked to
+ * the finding it continues.
  *
  * Starting the APP closes the WSOA. The revisit that judged it has happened, so the WSOA has
  * reached its end; the area's current plan (CURRENT_PLAN: the latest not closed) becomes the APP
@@ -11,13 +11,12 @@
  * (WSOA closed, APP from it). The WSOA, its judgements and actions stay readable through the
  * APP's link to it.
  */
-import type { AuthedContext } from "@/server/api/trpc";
+import type { ServiceContext } from "@/server/services/core/context";
 import { areaScope, can } from "@/server/auth/permissions";
-import { utcDay } from "@/server/domain/calendar";
+import { fromDay, toDay, utcDay } from "@/lib/calendar";
 import { appEligibility, JUDGEMENTS_FOR } from "@/server/domain/follow-on-plan";
-import { JUDGEMENT, PLAN_TYPE } from "@/server/domain/labels";
+import { JUDGEMENT, PLAN_TYPE } from "@/lib/labels";
 import { AppError, notFound } from "@/server/errors";
-import { fromDay, toDay } from "@/server/schemas/common";
 import type { JudgementFields } from "@/server/schemas/adviser";
 import { areaBySlug, CURRENT_PLAN, fieldError, requireCan } from "@/server/services/access";
 import { inTransaction, recordAudit, recordAudits, type Db } from "@/server/services/audit";
@@ -65,7 +64,7 @@ function currentPlan(db: Db, localAreaId: string) {
 }
 
 /** The current plan's findings with their judgements, the follow-up inspections to link, and whether an APP may start. */
-export async function judgementsPage(ctx: AuthedContext, slug: string) {
+export async function judgementsPage(ctx: ServiceContext, slug: string) {
   const area = await areaBySlug(ctx, slug, "plan.read");
   const [plan, inspections] = await Promise.all([
     currentPlan(ctx.db, area.id),
@@ -108,7 +107,7 @@ const judgementOf = (f: { judgement: unknown; judgementDate: Date | null; judgem
 });
 
 /** An ADVISER of the area records (or corrects) the judgement on one finding. */
-export async function recordJudgement(ctx: AuthedContext, input: JudgementFields & { findingId: string }) {
+export async function recordJudgement(ctx: ServiceContext, input: JudgementFields & { findingId: string }) {
   const finding = await ctx.db.finding.findFirst({
     where: { id: input.findingId, localAreaId: areaScope(ctx.viewer, "plan.read") },
     select: { id: true, ref: true, kind: true, localAreaId: true, judgement: true, judgementDate: true, judgementSource: true, judgementInspectionId: true },
@@ -154,7 +153,7 @@ export async function recordJudgement(ctx: AuthedContext, input: JudgementFields
  * copy of each finding judged insufficient (pointing at its original), and the WSOA closed. One
  * APP per WSOA: a second attempt is a CONFLICT.
  */
-export async function startAppFromWsoa(ctx: AuthedContext, input: { slug: string }) {
+export async function startAppFromWsoa(ctx: ServiceContext, input: { slug: string }) {
   const area = await areaBySlug(ctx, input.slug, "plan.edit");
   return inTransaction(ctx, async (tx) => {
     const plan = await currentPlan(tx, area.id);

@@ -4,7 +4,7 @@
  * share it without importing each other.
  */
 import type { Prisma } from "@/server/generated/prisma/client";
-import { fromDay } from "@/server/schemas/common";
+import { fromDay } from "@/lib/calendar";
 import type { MeasureFields } from "@/server/schemas/measure";
 
 /** The columns the measure editor works on (also what a change request checks against). */

@@ -3,20 +3,19 @@
  * plan lead may enter values on any measure of their area, a contributor on the measures they
  * own. A value for a period already entered replaces it; the audit keeps both.
  */
-import type { AuthedContext } from "@/server/api/trpc";
+import type { ServiceContext } from "@/server/services/core/context";
 import { areaScope } from "@/server/auth/permissions";
-import { utcDay } from "@/server/domain/calendar";
+import { fromDay, toDay, utcDay } from "@/lib/calendar";
 import { parsePastedValues } from "@/server/domain/measure-paste";
 import { AppError, notFound } from "@/server/errors";
 import type { Prisma } from "@/server/generated/prisma/client";
 import type { PasteValuesInput, RecordValueInput, SetValueStatusInput } from "@/server/schemas/measure";
-import { fromDay, toDay } from "@/server/schemas/common";
 import { fieldError, requireCan } from "@/server/services/access";
 import { inTransaction, recordAudit, recordAudits, type AuditEntry } from "@/server/services/audit";
 import { today } from "@/server/services/today";
 
 /** Finds a measure the viewer may enter values on: NOT_FOUND outside their areas, FORBIDDEN if not theirs. */
-async function measureForValues(ctx: AuthedContext, measureId: string) {
+async function measureForValues(ctx: ServiceContext, measureId: string) {
   const measure = await ctx.db.measure.findFirst({
     where: { id: measureId, localAreaId: areaScope(ctx.viewer, "plan.read") },
     select: { id: true, localAreaId: true, ownerId: true },
@@ -33,7 +32,7 @@ type ValueRow = Prisma.MeasureValueGetPayload<{ select: typeof valueSelect }>;
 const latestPeriodEnd = () => fromDay(utcDay(today()));
 
 /** Enters one value; a value for a period already entered replaces it, and the audit keeps both. */
-export async function recordValue(ctx: AuthedContext, input: RecordValueInput) {
+export async function recordValue(ctx: ServiceContext, input: RecordValueInput) {
   const measure = await measureForValues(ctx, input.measureId);
   if (input.periodEnd > latestPeriodEnd()) throw fieldError("periodEnd", "The period end must be today or earlier: the period must have ended.");
   const periodEnd = toDay(input.periodEnd)!;
@@ -63,7 +62,7 @@ export async function recordValue(ctx: AuthedContext, input: RecordValueInput) {
  * Enters a pasted column of periods and values, all or nothing: any line that cannot be read
  * refuses the paste with every line's problem in `details.lineErrors`.
  */
-export async function pasteValues(ctx: AuthedContext, input: PasteValuesInput) {
+export async function pasteValues(ctx: ServiceContext, input: PasteValuesInput) {
   const measure = await measureForValues(ctx, input.measureId);
   const { rows, errors } = parsePastedValues(input.text, { latest: latestPeriodEnd() });
   if (errors.length > 0) {
@@ -142,7 +141,7 @@ async function insertValues(insert: Promise<ValueRow[]>): Promise<ValueRow[]> {
 }
 
 /** Marks a value validated (or back to provisional). */
-export async function setValueStatus(ctx: AuthedContext, input: SetValueStatusInput) {
+export async function setValueStatus(ctx: ServiceContext, input: SetValueStatusInput) {
   const found = await ctx.db.measureValue.findFirst({
     where: { id: input.id, measure: { localAreaId: areaScope(ctx.viewer, "plan.read") } },
     select: { ...valueSelect, measure: { select: { id: true, localAreaId: true, ownerId: true } } },

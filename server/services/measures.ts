@@ -4,14 +4,14 @@
  * against the trajectory comes from the pure rule in server/domain/measure-status.ts. The tenant
  * condition is in every query.
  */
-import type { AuthedContext } from "@/server/api/trpc";
+import type { ServiceContext } from "@/server/services/core/context";
 import { areaScope, can } from "@/server/auth/permissions";
 import { isPlanAccepted } from "@/server/domain/change-control";
 import { MEASURE_RULE_FIELDS, measureStatus } from "@/server/domain/measure-status";
 import { measureChartData } from "@/server/domain/measure-chart";
 import { notFound } from "@/server/errors";
 import type { Prisma } from "@/server/generated/prisma/client";
-import { toDay } from "@/server/schemas/common";
+import { toDay } from "@/lib/calendar";
 import type { CreateMeasureInput, MeasureFields, UpdateMeasureInput } from "@/server/schemas/measure";
 import { areaBySlug, CURRENT_PLAN, fieldError, isOwnerChoice, ownerChoices, requireCan } from "@/server/services/access";
 import { inTransaction, recordAudit, type Tx } from "@/server/services/audit";
@@ -21,7 +21,7 @@ import { refuseControlledChanges } from "@/server/services/controlled-fields";
 import { today } from "@/server/services/today";
 import { staleSave } from "@/server/services/versioned";
 
-type Db = AuthedContext["db"] | Tx;
+type Db = ServiceContext["db"] | Tx;
 
 
 async function loadForm(db: Db, id: string) {
@@ -88,7 +88,7 @@ function statusOf(m: Prisma.MeasureGetPayload<{ select: typeof MEASURE_RULE_FIEL
 }
 
 /** The area's current plan (the latest not closed), its measures with their status, for the list page. */
-export async function listMeasures(ctx: AuthedContext, slug: string) {
+export async function listMeasures(ctx: ServiceContext, slug: string) {
   const area = await ctx.db.localArea.findFirst({
     where: { slug, id: areaScope(ctx.viewer, "plan.read") },
     select: {
@@ -147,7 +147,7 @@ export async function listMeasures(ctx: AuthedContext, slug: string) {
 }
 
 /** What the new-measure form offers: the current plan's findings and the people who may own a measure. */
-export async function measureFormChoices(ctx: AuthedContext, slug: string) {
+export async function measureFormChoices(ctx: ServiceContext, slug: string) {
   const area = await areaBySlug(ctx, slug, "plan.edit");
   const plan = await ctx.db.plan.findFirst({
     ...CURRENT_PLAN,
@@ -159,7 +159,7 @@ export async function measureFormChoices(ctx: AuthedContext, slug: string) {
 }
 
 /** One measure: details, trajectory, values newest first and its status, with what the viewer may do. */
-export async function measureById(ctx: AuthedContext, id: string) {
+export async function measureById(ctx: ServiceContext, id: string) {
   const m = await ctx.db.measure.findFirst({
     where: { id, localAreaId: areaScope(ctx.viewer, "plan.read") },
     select: {
@@ -232,7 +232,7 @@ export async function measureById(ctx: AuthedContext, id: string) {
   };
 }
 
-export async function createMeasure(ctx: AuthedContext, input: CreateMeasureInput) {
+export async function createMeasure(ctx: ServiceContext, input: CreateMeasureInput) {
   const plan = await ctx.db.plan.findFirst({
     where: { id: input.planId, localAreaId: areaScope(ctx.viewer, "plan.read") },
     select: { id: true, localAreaId: true },
@@ -267,7 +267,7 @@ export async function createMeasure(ctx: AuthedContext, input: CreateMeasureInpu
  * Saves the measure if nobody has saved it since the editor loaded `input.version`; otherwise
  * refuses with the measure as it is now (staleSave), and nothing is written.
  */
-export async function updateMeasure(ctx: AuthedContext, input: UpdateMeasureInput) {
+export async function updateMeasure(ctx: ServiceContext, input: UpdateMeasureInput) {
   const found = await ctx.db.measure.findFirst({
     where: { id: input.id, localAreaId: areaScope(ctx.viewer, "plan.read") },
     select: { id: true, planId: true, localAreaId: true, plan: { select: { status: true, acceptedDate: true } } },

@@ -1,8 +1,8 @@
 /**
  * The national view keeps each area's row between views and works out again only the areas whose
- * figures may have changed (issue 7). The rows kept must never be stale: every kind of change to
- * what a row counts shows in the very next view, whoever makes it and however it is written, and
- * the rows of areas nothing touched are the ones kept.
+ * figures may have changed, so it stays fast however many areas there are. The rows kept must
+ * never be stale: every kind of change to what a row counts shows in the very next view, whoever
+ * makes it and however it is written, and the rows of areas nothing touched are the ones kept.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {

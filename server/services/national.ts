@@ -18,10 +18,10 @@
  *   rule itself (server/domain/measure-status.ts): a trajectory with milestones is too much rule to
  *   copy into SQL.
  */
-import type { AuthedContext } from "@/server/api/trpc";
-import { daysBetween } from "@/server/domain/calendar";
+import type { ServiceContext } from "@/server/services/core/context";
+import { daysBetween } from "@/lib/calendar";
 import { measureStatus } from "@/server/domain/measure-status";
-import { nationalScope, type NationalScope } from "@/server/domain/national-scope";
+import { nationalScope, type NationalScope } from "@/server/auth/national-scope";
 import { sortNationalRows, type NationalRow } from "@/server/domain/national-table";
 import { forbidden } from "@/server/errors";
 import { Prisma } from "@/server/generated/prisma/client";
@@ -78,7 +78,7 @@ const held = (g.headwayNationalRows ??= new Map<string, Held>());
  * read: the rule judges that value alone (earlier ones, and any dated before the baseline, never
  * change the status).
  */
-function areaRows(ctx: AuthedContext, scope: NationalScope, input: NationalOverviewInput, known: ReadonlyArray<[string, Held]>, now: Date) {
+function areaRows(ctx: ServiceContext, scope: NationalScope, input: NationalOverviewInput, known: ReadonlyArray<[string, Held]>, now: Date) {
   const today = sqlDay(now);
   const areaIds = scope.kind === "ADVISED" ? Prisma.sql`la."id" = ANY(${scope.areaIds}::text[])` : Prisma.sql`TRUE`;
   const region = input.region ? Prisma.sql`la."region" = ${input.region}::"Region"` : Prisma.sql`TRUE`;
@@ -174,7 +174,7 @@ function planFigures(area: AreaRowSql, now: Date): NationalRow["plan"] {
   };
 }
 
-export async function nationalOverview(ctx: AuthedContext, input: NationalOverviewInput) {
+export async function nationalOverview(ctx: ServiceContext, input: NationalOverviewInput) {
   const scope = nationalScope(ctx.viewer);
   if (!scope) throw forbidden("The national view is for the national team and for advisers.");
   const now = today();

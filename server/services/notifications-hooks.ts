@@ -4,9 +4,9 @@
  * delivery pass (server/jobs). Each has a dedupe key, so calling it twice for the same reason
  * notifies nobody twice.
  */
-import { formatDate } from "@/components/ui/format";
+import { formatDate } from "@/lib/format/dates";
 import type { ControlledField } from "@/server/domain/change-control";
-import { CONTROLLED_FIELD, COPRODUCTION_LEVEL } from "@/server/domain/labels";
+import { CONTROLLED_FIELD, COPRODUCTION_LEVEL } from "@/lib/labels";
 import type { CoproductionLevel } from "@/server/generated/prisma/enums";
 import { writeBody } from "@/server/email/notification-body";
 import { queueNotifications } from "@/server/jobs/notify";

@@ -2,7 +2,7 @@
  * A person's own notifications and their settings. Every query is on the viewer's own rows:
  * another person's notification is simply not found.
  */
-import type { AuthedContext } from "@/server/api/trpc";
+import type { ServiceContext } from "@/server/services/core/context";
 import { notFound } from "@/server/errors";
 import type { NotificationPreference } from "@/server/generated/prisma/client";
 import { PREFERENCE_FIELDS, type MarkReadInput, type PreferencesInput } from "@/server/schemas/notifications";
@@ -31,11 +31,11 @@ export async function preferencesOf(db: Db, userIds: string[]): Promise<Map<stri
   return new Map(userIds.map((id) => [id, saved.get(id) ?? DEFAULT_PREFERENCES]));
 }
 
-export async function myPreferences(ctx: AuthedContext): Promise<Preferences> {
+export async function myPreferences(ctx: ServiceContext): Promise<Preferences> {
   return (await preferencesOf(ctx.db, [ctx.viewer.userId])).get(ctx.viewer.userId)!;
 }
 
-export async function savePreferences(ctx: AuthedContext, input: PreferencesInput): Promise<Preferences> {
+export async function savePreferences(ctx: ServiceContext, input: PreferencesInput): Promise<Preferences> {
   const userId = ctx.viewer.userId;
   return inTransaction(ctx, async (tx) => {
     const before = (await preferencesOf(tx, [userId])).get(userId)!;
@@ -53,7 +53,7 @@ export async function savePreferences(ctx: AuthedContext, input: PreferencesInpu
 const LIST_LIMIT = 50;
 
 /** The newest notifications first, with how many are unread in all. */
-export async function listNotifications(ctx: AuthedContext) {
+export async function listNotifications(ctx: ServiceContext) {
   const where = { userId: ctx.viewer.userId };
   const [items, unread] = await Promise.all([
     ctx.db.notification.findMany({
@@ -77,12 +77,12 @@ export async function listNotifications(ctx: AuthedContext) {
 }
 
 /** One indexed count ([userId, readAt, createdAt]): cheap enough for the header on every page. */
-export function unreadCount(ctx: AuthedContext): Promise<number> {
+export function unreadCount(ctx: ServiceContext): Promise<number> {
   return ctx.db.notification.count({ where: { userId: ctx.viewer.userId, readAt: null } });
 }
 
 /** Marks the viewer's own notifications read; any id that is not theirs makes the whole call NOT_FOUND. */
-export async function markRead(ctx: AuthedContext, input: MarkReadInput) {
+export async function markRead(ctx: ServiceContext, input: MarkReadInput) {
   const ids = [...new Set(input.ids)];
   return inTransaction(ctx, async (tx) => {
     const mine = await tx.notification.findMany({ where: { id: { in: ids }, userId: ctx.viewer.userId }, select: { id: true, readAt: true } });

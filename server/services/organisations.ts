@@ -1,10 +1,10 @@
 /** The organisations of an area: the leads and partners of its actions. */
-import type { AuthedContext } from "@/server/api/trpc";
+import type { ServiceContext } from "@/server/services/core/context";
 import type { OrganisationFields } from "@/server/schemas/plan";
 import { areaBySlug, fieldError } from "@/server/services/access";
 import { inTransaction, recordAudit } from "@/server/services/audit";
 
-export async function createOrganisation(ctx: AuthedContext, input: OrganisationFields & { slug: string }) {
+export async function createOrganisation(ctx: ServiceContext, input: OrganisationFields & { slug: string }) {
   const area = await areaBySlug(ctx, input.slug, "plan.edit");
   return inTransaction(ctx, async (tx) => {
     const taken = await tx.organisation.findFirst({

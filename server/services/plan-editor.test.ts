@@ -14,7 +14,7 @@ import {
   day,
 } from "@/prisma/factories";
 import type { PrismaClient } from "@/server/generated/prisma/client";
-import { fromDay } from "@/server/schemas/common";
+import { fromDay } from "@/lib/calendar";
 import type { ActionFields, PlanFields } from "@/server/schemas/plan";
 import { actingAs, callerFor, createMember, details, fieldErrors, refusal, testDb } from "@/server/testing/harness";
 

@@ -1,132 +1,22 @@
 /**
- * A plan's state at one moment, as plain JSON: what a snapshot freezes, what "changes since"
- * compares and what a board pack prints. Built by the same rules as the live pages (delivery RAG,
- * measure status, finding readiness), so a snapshot shows what the pages showed when it was taken.
+ * A plan's state at one moment (its shape: server/domain/plan-state.ts), built from the database
+ * by the same rules as the live pages (delivery RAG, measure status, finding readiness), so a
+ * snapshot shows what the pages showed when it was taken.
  *
  * The state holds everything the area's readers may see between them; `stateForViewer` takes out
  * what one reader may not (INTERNAL evidence, adviser notes) when it is read, so a snapshot taken
  * by a lead can be shown to the forum.
  */
-import type {
-  ActionStatus,
-  AdviserView,
-  CoproductionLevel,
-  Cornerstone,
-  EvidenceKind,
-  FindingKind,
-  InspectionKind,
-  PlanStatus,
-  PlanType,
-  ReviewStatus,
-  VerdictKind,
-  Visibility,
-} from "@/server/generated/prisma/enums";
+import { fromDay } from "@/lib/calendar";
 import { PLAN_RULE_FIELDS } from "@/server/domain/action-health";
 import { FOLLOW_UP_FIELDS, followUpCountdown } from "@/server/domain/inspections";
-import type { DeliveryRag } from "@/server/domain/delivery-rag";
-import type { FindingDelivery, FindingImpact } from "@/server/domain/finding-summary";
-import { MEASURE_CHART_FIELDS, measureChartData, type MeasureChartData } from "@/server/domain/measure-chart";
-import type { MeasureStatus } from "@/server/domain/measure-status";
-import { fromDay } from "@/server/schemas/common";
+import { MEASURE_CHART_FIELDS, measureChartData } from "@/server/domain/measure-chart";
+import { PLAN_STATE_SCHEMA, type PlanState } from "@/server/domain/plan-state";
 import { CURRENT_PLAN } from "@/server/services/access";
 import type { Db } from "@/server/services/audit";
 import { findingReadiness, FINDING_READINESS_FIELDS, acceptedImpactEvidence } from "@/server/services/finding-readiness";
 import { supersededFor } from "@/server/services/change-requests";
 import { findingVoices } from "@/server/services/finding-voices";
-
-/** Bump when the shape changes; readers refuse states they do not understand. */
-export const PLAN_STATE_SCHEMA = 1;
-
-export type ActionState = {
-  id: string;
-  ref: string;
-  title: string;
-  status: ActionStatus;
-  progress: number;
-  startDate: string | null;
-  dueDate: string | null;
-  completedAt: string | null;
-  rag: DeliveryRag;
-  ragCalculated: DeliveryRag;
-  overrideReason: string | null;
-  ownerName: string | null;
-  leadOrganisation: string | null;
-  updateOverdue: boolean;
-  /** The owner's latest commentary: what a board reads beside a red action. */
-  latestUpdate: { at: string; narrative: string; authorName: string | null } | null;
-};
-
-export type MeasureState = {
-  id: string;
-  ref: string;
-  name: string;
-  status: MeasureStatus;
-  explanation: string;
-  chart: MeasureChartData;
-};
-
-export type FindingState = {
-  id: string;
-  ref: string;
-  kind: FindingKind;
-  summary: string;
-  inspectorsWording: string;
-  delivery: { status: FindingDelivery; explanation: string };
-  impact: { status: FindingImpact; explanation: string; acceptedImpactEvidence: number };
-  forum: { verdict: VerdictKind; levelRecognised: CoproductionLevel | null; at: string } | null;
-  disagreements: number;
-  adviserView: { view: AdviserView; date: string } | null;
-  actions: ActionState[];
-  measures: MeasureState[];
-};
-
-export type EvidenceState = {
-  id: string;
-  title: string;
-  kind: EvidenceKind;
-  visibility: Visibility;
-  reviewStatus: ReviewStatus;
-  createdAt: string;
-  /** What it hangs on, as a reader would name it: "Action 1.2", "Finding 3", "Measure M1". */
-  on: string;
-};
-
-export type VerdictState = {
-  id: string;
-  on: string;
-  findingRef: string | null;
-  verdict: VerdictKind;
-  levelRecognised: CoproductionLevel | null;
-  cornerstonesMet: Cornerstone[];
-  text: string;
-  isPublic: boolean;
-  createdAt: string;
-  /** Not superseded by a later verdict on the same item. */
-  current: boolean;
-  authorName: string | null;
-};
-
-export type AdviserNoteState = {
-  id: string;
-  findingRef: string | null;
-  view: AdviserView | null;
-  date: string;
-  note: string;
-  authorName: string | null;
-  createdAt: string;
-};
-
-export type PlanState = {
-  schema: typeof PLAN_STATE_SCHEMA;
-  asAt: string;
-  area: { id: string; name: string; slug: string };
-  plan: { id: string; type: PlanType; title: string; status: PlanStatus; cadenceDays: number };
-  followUp: { kind: InspectionKind; date: string | null; isEstimate: boolean; daysToGo: number | null } | null;
-  findings: FindingState[];
-  evidence: EvidenceState[];
-  verdicts: VerdictState[];
-  adviserNotes: AdviserNoteState[];
-};
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const day = (d: Date | null) => (d ? fromDay(d) : null);

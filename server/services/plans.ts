@@ -2,13 +2,13 @@
  * The plan itself: starting one, its details (type, status, source inspection, cadence, RAG
  * thresholds, next inspection), and the inspections it refers to. LEAD only.
  */
-import type { AuthedContext } from "@/server/api/trpc";
+import type { ServiceContext } from "@/server/services/core/context";
 import type { Prisma } from "@/server/generated/prisma/client";
 import { areaScope } from "@/server/auth/permissions";
 import { followUpKind } from "@/server/domain/inspections";
 import { notFound } from "@/server/errors";
 import type { PlanFields, RecordInspectionInput } from "@/server/schemas/plan";
-import { fromDay, toDay } from "@/server/schemas/common";
+import { fromDay, toDay } from "@/lib/calendar";
 import { areaBySlug, CURRENT_PLAN, requireCan } from "@/server/services/access";
 import { inTransaction, recordAudit, type Tx } from "@/server/services/audit";
 import { staleSave } from "@/server/services/versioned";
@@ -49,7 +49,7 @@ function planForm(p: PlanRow): PlanFields & { id: string; version: number } {
 }
 
 /** Everything the plan settings page needs: the current plan's form, inspections, organisations. */
-export async function planSettings(ctx: AuthedContext, slug: string) {
+export async function planSettings(ctx: ServiceContext, slug: string) {
   const area = await areaBySlug(ctx, slug, "plan.edit");
   const [plans, inspections, organisations] = await Promise.all([
     ctx.db.plan.findMany({
@@ -126,7 +126,7 @@ function planData(input: PlanFields) {
   };
 }
 
-export async function createPlan(ctx: AuthedContext, input: PlanFields & { slug: string }) {
+export async function createPlan(ctx: ServiceContext, input: PlanFields & { slug: string }) {
   const area = await areaBySlug(ctx, input.slug, "plan.edit");
   return inTransaction(ctx, async (tx) => {
     const open = await tx.plan.findFirst({ where: { ...CURRENT_PLAN.where, localAreaId: area.id }, select: { title: true } });
@@ -142,7 +142,7 @@ export async function createPlan(ctx: AuthedContext, input: PlanFields & { slug:
   });
 }
 
-export async function updatePlan(ctx: AuthedContext, input: PlanFields & { id: string; version: number }) {
+export async function updatePlan(ctx: ServiceContext, input: PlanFields & { id: string; version: number }) {
   const found = await ctx.db.plan.findFirst({
     where: { id: input.id, localAreaId: areaScope(ctx.viewer, "plan.read") },
     select: { localAreaId: true },
@@ -169,7 +169,7 @@ export async function updatePlan(ctx: AuthedContext, input: PlanFields & { id: s
   });
 }
 
-export async function recordInspection(ctx: AuthedContext, input: RecordInspectionInput) {
+export async function recordInspection(ctx: ServiceContext, input: RecordInspectionInput) {
   const area = await areaBySlug(ctx, input.slug, "plan.edit");
   return inTransaction(ctx, async (tx) => {
     const inspection = await tx.inspection.create({

@@ -11,7 +11,7 @@ import { MEASURE_CHART_FIELDS, measureChartData } from "@/server/domain/measure-
 import { MEASURE_RULE_FIELDS, measureStatus } from "@/server/domain/measure-status";
 import { updateOverdue } from "@/server/domain/update-overdue";
 import { notFound } from "@/server/errors";
-import type { AuthedContext } from "@/server/api/trpc";
+import type { ServiceContext } from "@/server/services/core/context";
 import type { SetPublicPageInput } from "@/server/schemas/area";
 import { areaBySlug, CURRENT_PLAN } from "@/server/services/access";
 import { inTransaction, recordAudit, type Db } from "@/server/services/audit";
@@ -317,7 +317,7 @@ export type PublicAreaPage = Awaited<ReturnType<typeof publicAreaPage>>;
  * The LEAD publishes the area's public page, or takes it down. Publishing again keeps the first
  * publication date, so "published since" stays true to what families could see.
  */
-export async function setPublicPage(ctx: AuthedContext, { slug, published }: SetPublicPageInput) {
+export async function setPublicPage(ctx: ServiceContext, { slug, published }: SetPublicPageInput) {
   const area = await areaBySlug(ctx, slug, "area.publish");
   return inTransaction(ctx, async (tx) => {
     const before = await tx.localArea.findUniqueOrThrow({ where: { id: area.id }, select: { publicPagePublished: true, publicPagePublishedAt: true } });

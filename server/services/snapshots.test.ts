@@ -10,7 +10,7 @@ import {
   day,
   uniq,
 } from "@/prisma/factories";
-import { fromDay } from "@/server/schemas/common";
+import { fromDay } from "@/lib/calendar";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import { actingAs, createMember, refusal, testDb } from "@/server/testing/harness";
 

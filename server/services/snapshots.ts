@@ -2,19 +2,20 @@
  * Snapshots: a LEAD or ADVISER freezes the plan's state under a label ("Improvement board 12
  * March"); anyone in the area reads them, sees what changed since and prints a board pack.
  */
-import type { AuthedContext } from "@/server/api/trpc";
+import type { ServiceContext } from "@/server/services/core/context";
 import { areaScope, can } from "@/server/auth/permissions";
 import { changesBetween, countChanges, type PlanChanges } from "@/server/domain/plan-changes";
 import { AppError, notFound } from "@/server/errors";
 import { areaBySlug, CURRENT_PLAN } from "@/server/services/access";
 import { inTransaction, recordAudit } from "@/server/services/audit";
-import { parsePlanState, planState, stateForViewer, type PlanState } from "@/server/services/plan-state";
+import { parsePlanState, planState, stateForViewer } from "@/server/services/plan-state";
+import type { PlanState } from "@/server/domain/plan-state";
 import { today } from "@/server/services/today";
 import type { SnapshotFields } from "@/server/schemas/snapshot";
 
 const noPlan = () => new AppError("INVALID", "This local area has no current plan yet, so there is nothing to snapshot.");
 
-function viewerMay(ctx: AuthedContext, localAreaId: string) {
+function viewerMay(ctx: ServiceContext, localAreaId: string) {
   return {
     readInternal: can(ctx.viewer, "internal.read", { localAreaId }),
     readAdviserNotes: can(ctx.viewer, "adviserNote.read", { localAreaId }),
@@ -22,7 +23,7 @@ function viewerMay(ctx: AuthedContext, localAreaId: string) {
 }
 
 /** The area's snapshots of its current plan, newest first. */
-export async function listSnapshots(ctx: AuthedContext, slug: string) {
+export async function listSnapshots(ctx: ServiceContext, slug: string) {
   const area = await areaBySlug(ctx, slug, "plan.read");
   const plan = await ctx.db.plan.findFirst({ where: { localAreaId: area.id, ...CURRENT_PLAN.where }, orderBy: CURRENT_PLAN.orderBy, select: { id: true, type: true, title: true } });
   const snapshots = plan
@@ -40,7 +41,7 @@ export async function listSnapshots(ctx: AuthedContext, slug: string) {
   };
 }
 
-export async function takeSnapshot(ctx: AuthedContext, { slug, label }: SnapshotFields & { slug: string }) {
+export async function takeSnapshot(ctx: ServiceContext, { slug, label }: SnapshotFields & { slug: string }) {
   const area = await areaBySlug(ctx, slug, "snapshot.take");
   // Read before the transaction: the state is several queries run side by side, which one
   // transaction's single connection cannot do; the write itself is the snapshot row and its audit.
@@ -63,7 +64,7 @@ export async function takeSnapshot(ctx: AuthedContext, { slug, label }: Snapshot
   });
 }
 
-async function snapshotInScope(ctx: AuthedContext, id: string) {
+async function snapshotInScope(ctx: ServiceContext, id: string) {
   const snapshot = await ctx.db.snapshot.findFirst({
     where: { id, localAreaId: areaScope(ctx.viewer, "plan.read") },
     select: { id: true, label: true, takenAt: true, planId: true, localAreaId: true, state: true, takenBy: { select: { name: true } }, localArea: { select: { slug: true, name: true } } },
@@ -73,7 +74,7 @@ async function snapshotInScope(ctx: AuthedContext, id: string) {
 }
 
 /** The snapshot taken before `takenAt` on the same plan, if any: what a board pack compares with. */
-async function previousSnapshot(ctx: AuthedContext, planId: string, before?: Date) {
+async function previousSnapshot(ctx: ServiceContext, planId: string, before?: Date) {
   const previous = await ctx.db.snapshot.findFirst({
     where: { planId, ...(before ? { takenAt: { lt: before } } : {}) },
     orderBy: { takenAt: "desc" },
@@ -83,7 +84,7 @@ async function previousSnapshot(ctx: AuthedContext, planId: string, before?: Dat
 }
 
 /** "Changes since" a snapshot: compared with the plan's state now. */
-export async function changesSinceSnapshot(ctx: AuthedContext, id: string) {
+export async function changesSinceSnapshot(ctx: ServiceContext, id: string) {
   const snapshot = await snapshotInScope(ctx, id);
   const may = viewerMay(ctx, snapshot.localAreaId);
   const then = stateForViewer(parsePlanState(snapshot.state), may);
@@ -111,7 +112,7 @@ export type BoardPack = {
 };
 
 /** What a board pack prints: the current state or a snapshot, and the changes since the snapshot before it. */
-export async function boardPack(ctx: AuthedContext, { slug, snapshotId }: { slug: string; snapshotId?: string }): Promise<BoardPack> {
+export async function boardPack(ctx: ServiceContext, { slug, snapshotId }: { slug: string; snapshotId?: string }): Promise<BoardPack> {
   const area = await areaBySlug(ctx, slug, "boardPack.export");
   const may = viewerMay(ctx, area.id);
   if (snapshotId) {

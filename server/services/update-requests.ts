@@ -10,7 +10,7 @@
  * forum has no need to see.
  */
 import { createHash, randomBytes } from "node:crypto";
-import type { AuthedContext } from "@/server/api/trpc";
+import type { ServiceContext } from "@/server/services/core/context";
 import { areaScope, type Viewer } from "@/server/auth/permissions";
 import { sendEmail } from "@/server/email/mailer";
 import { updateRequestEmail } from "@/server/email/update-request";
@@ -50,7 +50,7 @@ export function updateRequestState(request: { usedAt: Date | null; expiresAt: Da
   return request.expiresAt <= now ? "EXPIRED" : "WAITING";
 }
 
-export async function sendUpdateRequest(ctx: AuthedContext, input: SendUpdateRequestInput, now = today()) {
+export async function sendUpdateRequest(ctx: ServiceContext, input: SendUpdateRequestInput, now = today()) {
   const action = await ctx.db.action.findFirst({
     where: { id: input.actionId, localAreaId: areaScope(ctx.viewer, "plan.read") },
     select: { id: true, localAreaId: true, ref: true, title: true, localArea: { select: { name: true } } },
@@ -100,7 +100,7 @@ export async function sendUpdateRequest(ctx: AuthedContext, input: SendUpdateReq
 }
 
 /** The requests sent on one action, newest first, with where each stands. */
-export async function listUpdateRequests(ctx: AuthedContext, actionId: string, now = today()) {
+export async function listUpdateRequests(ctx: ServiceContext, actionId: string, now = today()) {
   const action = await ctx.db.action.findFirst({
     where: { id: actionId, localAreaId: areaScope(ctx.viewer, "plan.read") },
     select: { id: true, localAreaId: true },

@@ -4,7 +4,7 @@
  * the same action or finding supersedes the current one, and only the current verdict's author
  * may give it. Everyone who reads the area sees the history.
  */
-import type { AuthedContext } from "@/server/api/trpc";
+import type { ServiceContext } from "@/server/services/core/context";
 import { areaScope, can, type Viewer } from "@/server/auth/permissions";
 import { AppError, notFound } from "@/server/errors";
 import type { Prisma } from "@/server/generated/prisma/client";
@@ -12,7 +12,7 @@ import type { RecordVerdictInput, VerdictTarget } from "@/server/schemas/forum";
 import { requireCan } from "@/server/services/access";
 import { inTransaction, recordAudit, type Db, type Tx } from "@/server/services/audit";
 
-type Reader = Pick<AuthedContext, "db" | "viewer">;
+type Reader = Pick<ServiceContext, "db" | "viewer">;
 
 export type ResolvedTarget = { kind: "action" | "finding"; id: string; localAreaId: string; label: string };
 
@@ -118,7 +118,7 @@ const CHANGED_MEANWHILE = (what: string) =>
  * Records a verdict from a FORUM member. On a target with a current verdict, the new one
  * supersedes it, and only that verdict's author may give it.
  */
-export async function recordVerdict(ctx: AuthedContext, input: RecordVerdictInput) {
+export async function recordVerdict(ctx: ServiceContext, input: RecordVerdictInput) {
   try {
     return await inTransaction(ctx, async (tx) => {
       const target = await findTarget(tx, ctx.viewer, input);

@@ -4,16 +4,16 @@
  * public page; the forum may then add its own comment to a published entry, which the council
  * cannot change.
  */
-import type { AuthedContext } from "@/server/api/trpc";
+import type { ServiceContext } from "@/server/services/core/context";
 import { areaScope, can, type AreaCapability, type Viewer } from "@/server/auth/permissions";
 import { AppError, forbidden, notFound } from "@/server/errors";
 import type { Prisma } from "@/server/generated/prisma/client";
-import { toDay } from "@/server/schemas/common";
+import { toDay } from "@/lib/calendar";
 import type { DraftYouSaidWeDidInput, EditYouSaidWeDidInput, ForumCommentInput, YouSaidWeDidFields } from "@/server/schemas/forum";
 import { areaBySlug, fieldError, requireCan } from "@/server/services/access";
 import { inTransaction, recordAudit, type Db } from "@/server/services/audit";
 
-type Reader = Pick<AuthedContext, "db" | "viewer">;
+type Reader = Pick<ServiceContext, "db" | "viewer">;
 
 /** Who drafts: the forum proposes, the lead drafts; each side has its own procedure and capability. */
 export type DraftingSide = "forum" | "lead";
@@ -59,7 +59,7 @@ export type YouSaidWeDidEntry = ReturnType<typeof toEntry>;
 
 /** The area's entries: published ones for everyone who reads the area; drafts for those who draft. */
 export async function youSaidWeDidForArea(ctx: Reader, slug: string) {
-  const area = await areaBySlug(ctx as AuthedContext, slug, "plan.read");
+  const area = await areaBySlug(ctx as ServiceContext, slug, "plan.read");
   const withDrafts = seesDrafts(ctx.viewer, area.id);
   const rows = await ctx.db.youSaidWeDid.findMany({
     where: { localAreaId: area.id, ...(withDrafts ? {} : { published: true }) },
@@ -96,9 +96,9 @@ async function findingOf(db: Db, localAreaId: string, findingId: string) {
 
 const fieldsOf = (input: YouSaidWeDidFields) => ({ youSaid: input.youSaid, weDid: input.weDid, date: toDay(input.date) });
 
-export async function draftYouSaidWeDid(ctx: AuthedContext, input: DraftYouSaidWeDidInput, side: DraftingSide) {
+export async function draftYouSaidWeDid(ctx: ServiceContext, input: DraftYouSaidWeDidInput, side: DraftingSide) {
   return inTransaction(ctx, async (tx) => {
-    const area = await areaBySlug({ ...ctx, db: tx } as AuthedContext, input.slug, SIDE_CAPABILITY[side]);
+    const area = await areaBySlug({ ...ctx, db: tx } as ServiceContext, input.slug, SIDE_CAPABILITY[side]);
     const findingId = await findingOf(tx, area.id, input.findingId);
     const entry = await tx.youSaidWeDid.create({
       data: { localAreaId: area.id, findingId, ...fieldsOf(input), draftedById: ctx.viewer.userId },
@@ -126,7 +126,7 @@ async function findEntry(db: Db, viewer: Viewer, id: string) {
 }
 
 /** The drafter revises their own draft, until it is published. */
-export async function editYouSaidWeDid(ctx: AuthedContext, input: EditYouSaidWeDidInput, side: DraftingSide) {
+export async function editYouSaidWeDid(ctx: ServiceContext, input: EditYouSaidWeDidInput, side: DraftingSide) {
   return inTransaction(ctx, async (tx) => {
     const entry = await findEntry(tx, ctx.viewer, input.id);
     requireCan(ctx, SIDE_CAPABILITY[side], entry);
@@ -142,7 +142,7 @@ export async function editYouSaidWeDid(ctx: AuthedContext, input: EditYouSaidWeD
 }
 
 /** The lead publishes an entry to the public page. */
-export async function publishYouSaidWeDid(ctx: AuthedContext, entryId: string) {
+export async function publishYouSaidWeDid(ctx: ServiceContext, entryId: string) {
   return inTransaction(ctx, async (tx) => {
     const entry = await findEntry(tx, ctx.viewer, entryId);
     requireCan(ctx, "area.publish", entry, "Only the plan lead can publish an entry.");
@@ -165,7 +165,7 @@ export async function publishYouSaidWeDid(ctx: AuthedContext, entryId: string) {
 }
 
 /** The forum's own comment on a published entry; a later comment from the forum replaces it. */
-export async function commentOnYouSaidWeDid(ctx: AuthedContext, input: ForumCommentInput) {
+export async function commentOnYouSaidWeDid(ctx: ServiceContext, input: ForumCommentInput) {
   return inTransaction(ctx, async (tx) => {
     const entry = await findEntry(tx, ctx.viewer, input.id);
     requireCan(ctx, "forum.write", entry, "Only members of the parent carer forum can add the forum's comment.");

@@ -4,8 +4,8 @@ import { Tag } from "@/components/ui/tag";
 import { loadForPage, trpc, getQueryClient } from "@/server/api/rsc";
 import { viewerOf } from "@/server/api/trpc";
 import { getSession } from "@/server/auth/options";
-import { AREA_ROLE, PLAN_STATUS, PLAN_TYPE, REGION } from "@/server/domain/labels";
-import { nationalScope } from "@/server/domain/national-scope";
+import { AREA_ROLE, PLAN_STATUS, PLAN_TYPE, REGION } from "@/lib/labels";
+import { nationalScope } from "@/server/auth/national-scope";
 
 export const metadata: Metadata = { title: "Your local areas" };
 

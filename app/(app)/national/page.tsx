@@ -3,9 +3,9 @@ import { viewFrom, viewHref, type SearchParams } from "@/components/national/add
 import { HowNationalWorkedOut } from "@/components/national/how-national-worked-out";
 import { NationalFilters } from "@/components/national/national-filters";
 import { NATIONAL_COLUMNS, NationalTable } from "@/components/national/national-table";
-import { pluralise } from "@/components/ui/format";
+import { pluralise } from "@/lib/format/plurals";
 import { getQueryClient, loadForPage, trpc } from "@/server/api/rsc";
-import { PLAN_TYPE, REGION } from "@/server/domain/labels";
+import { PLAN_TYPE, REGION } from "@/lib/labels";
 
 export const metadata: Metadata = { title: "National view" };
 

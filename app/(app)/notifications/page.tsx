@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { NotificationList } from "@/components/notifications/notification-list";
-import { pluralise } from "@/components/ui/format";
+import { pluralise } from "@/lib/format/plurals";
 import { getQueryClient, loadForPage, trpc } from "@/server/api/rsc";
 
 export const metadata: Metadata = { title: "Notifications" };

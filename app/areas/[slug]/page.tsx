@@ -3,9 +3,9 @@ import { findingAnchor } from "@/components/public/anchors";
 import { FindingSection } from "@/components/public/finding-section";
 import { YouSaidWeDid } from "@/components/public/what-parents-say";
 import { BackLink } from "@/components/ui/back-link";
-import { formatDate } from "@/components/ui/format";
+import { formatDate } from "@/lib/format/dates";
 import { getQueryClient, loadForPage, trpc } from "@/server/api/rsc";
-import { PLAN_TYPE, REGION } from "@/server/domain/labels";
+import { PLAN_TYPE, REGION } from "@/lib/labels";
 
 type Params = { params: Promise<{ slug: string }> };
 

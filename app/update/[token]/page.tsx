@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { SummaryList } from "@/components/ui/summary-list";
 import { ActionStatusTag } from "@/components/ui/tag";
-import { formatDate } from "@/components/ui/format";
+import { formatDate } from "@/lib/format/dates";
 import { UpdateViaLinkForm } from "@/components/update-requests/update-via-link-form";
 import { getQueryClient, loadForPage, trpc } from "@/server/api/rsc";
 import { byTokenSchema } from "@/server/schemas/update-request";

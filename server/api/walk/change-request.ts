@@ -2,7 +2,7 @@
 import { createAction } from "@/prisma/factories";
 import type { Fixture, Specs } from "@/server/api/walk/spec";
 import type { PrismaClient } from "@/server/generated/prisma/client";
-import { fromDay } from "@/server/schemas/common";
+import { fromDay } from "@/lib/calendar";
 
 /** A fresh action with a pending request to move its due date: each decision uses one up. */
 async function pendingRequest(fx: Fixture, db: PrismaClient) {

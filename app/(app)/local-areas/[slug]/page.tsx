@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { formatDate, pluralise } from "@/components/ui/format";
+import { formatDate } from "@/lib/format/dates";
+import { pluralise } from "@/lib/format/plurals";
 import { PublicPageControl } from "@/components/area/public-page-control";
 import { ReadinessGrid } from "@/components/area/readiness-grid";
 import { FindingReadiness } from "@/components/findings/finding-readiness";
@@ -8,7 +9,7 @@ import { DisagreementsPanel } from "@/components/forum/disagreements-panel";
 import { HowWorkedOut } from "@/components/ui/how-worked-out";
 import { Tag } from "@/components/ui/tag";
 import { getQueryClient, loadForPage, trpc } from "@/server/api/rsc";
-import { FINDING_KIND, INSPECTION_KIND, PLAN_STATUS, PLAN_TYPE, REGION } from "@/server/domain/labels";
+import { FINDING_KIND, INSPECTION_KIND, PLAN_STATUS, PLAN_TYPE, REGION } from "@/lib/labels";
 
 type Params = { params: Promise<{ slug: string }> };
 
@@ -24,7 +25,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 export default async function AreaHomePage({ params }: Params) {
   const { slug } = await params;
-  // One procedure, one query (issue 7): the disagreements come with the plan.
+  // One procedure, one round trip: the disagreements come with the plan, so the page stays within its query budget.
   const { area, plan, evidenceAwaitingReview, viewerCan, disagreements } = await load(slug);
   const actions = plan?.findings.flatMap((f) => f.actions) ?? [];
   const red = actions.filter((a) => a.rag.shown === "RED").length;
@@ -50,7 +51,6 @@ export default async function AreaHomePage({ params }: Params) {
               <li>
                 <Link href={`/local-areas/${area.slug}/forum`}>Parent carer forum</Link>
               </li>
-              {/* Judgements, change requests and monitoring notes (issue 5 items 6-8) */}
               <li>
                 <Link href={`/local-areas/${area.slug}/judgements`}>Judgements</Link>
               </li>

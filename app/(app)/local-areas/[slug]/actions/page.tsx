@@ -3,11 +3,12 @@ import Link from "next/link";
 import { BackLink } from "@/components/ui/back-link";
 import { buttonClass } from "@/components/ui/button";
 import { inputClass, Select } from "@/components/ui/form-field";
-import { formatDate, pluralise } from "@/components/ui/format";
+import { formatDate } from "@/lib/format/dates";
+import { pluralise } from "@/lib/format/plurals";
 import { cell, rowClass, Table } from "@/components/ui/table";
 import { ActionStatusTag, RagTag, Tag } from "@/components/ui/tag";
 import { getQueryClient, loadForPage, trpc } from "@/server/api/rsc";
-import { ACTION_STATUS, DELIVERY_RAG, optionsOf } from "@/server/domain/labels";
+import { ACTION_STATUS, DELIVERY_RAG, optionsOf } from "@/lib/labels";
 import { actionFilterSchema, type ActionFilter } from "@/server/schemas/plan";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };

@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ChangeStatusTag } from "@/components/change-requests/change-history";
+import { ChangeStatusTag, ChangeValues } from "@/components/change-requests/change-history";
 import { DecideForm } from "@/components/change-requests/decide-form";
-import { formatChangeValue } from "@/components/change-requests/format";
 import { BackLink } from "@/components/ui/back-link";
-import { formatDate } from "@/components/ui/format";
+import { formatDate } from "@/lib/format/dates";
 import { cell, rowClass, Table } from "@/components/ui/table";
 import { getQueryClient, loadForPage, trpc } from "@/server/api/rsc";
-import { CONTROLLED_FIELD } from "@/server/domain/labels";
+import { CONTROLLED_FIELD } from "@/lib/labels";
 
 type Params = { params: Promise<{ slug: string }> };
 
@@ -32,19 +31,7 @@ export default async function ChangeRequestsPage({ params }: Params) {
     ) : (
       "A record that no longer exists"
     );
-  const change = (r: Request) => (
-    <>
-      <span className="block">
-        <span className="sr-only">From </span>
-        <del>{formatChangeValue(r.field, r.oldValue, r.record?.unit ?? null)}</del>
-      </span>
-      <span className="block">
-        <span aria-hidden="true">→ </span>
-        <span className="sr-only">to </span>
-        {formatChangeValue(r.field, r.newValue, r.record?.unit ?? null)}
-      </span>
-    </>
-  );
+  const change = (r: Request) => <ChangeValues field={r.field} from={r.oldValue} to={r.newValue} unit={r.record?.unit ?? null} />;
 
   return (
     <>

@@ -6,10 +6,11 @@ import { VerdictFacts } from "@/components/forum/verdict-history";
 import { YouSaidWeDidForm } from "@/components/forum/you-said-we-did-form";
 import { YouSaidWeDidList } from "@/components/forum/you-said-we-did-list";
 import { BackLink } from "@/components/ui/back-link";
-import { formatDate, pluralise } from "@/components/ui/format";
+import { formatDate } from "@/lib/format/dates";
+import { pluralise } from "@/lib/format/plurals";
 import { Tag } from "@/components/ui/tag";
 import { getQueryClient, loadForPage, trpc } from "@/server/api/rsc";
-import { COPRODUCTION_LEVEL } from "@/server/domain/labels";
+import { COPRODUCTION_LEVEL } from "@/lib/labels";
 
 type Params = { params: Promise<{ slug: string }> };
 

@@ -3,13 +3,13 @@ import Link from "next/link";
 import { JudgementForm } from "@/components/judgements/judgement-form";
 import { StartAppPanel } from "@/components/judgements/start-app-panel";
 import { BackLink } from "@/components/ui/back-link";
-import { formatDate } from "@/components/ui/format";
+import { formatDate } from "@/lib/format/dates";
 import { cell, rowClass, Table } from "@/components/ui/table";
 import { Tag } from "@/components/ui/tag";
 import { getQueryClient, loadForPage, trpc } from "@/server/api/rsc";
 import { isInsufficient } from "@/server/domain/follow-on-plan";
-import { INSPECTION_KIND, JUDGEMENT, PLAN_STATUS, PLAN_TYPE } from "@/server/domain/labels";
-import { fromDay } from "@/server/schemas/common";
+import { INSPECTION_KIND, JUDGEMENT, PLAN_STATUS, PLAN_TYPE } from "@/lib/labels";
+import { fromDay } from "@/lib/calendar";
 
 type Params = { params: Promise<{ slug: string }> };
 

@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { formatMeasureValue } from "@/components/measures/measure-value";
+import { formatMeasureValue } from "@/lib/format/measure-value";
 import { MeasureStatusTag } from "@/components/ui/tag";
 import { BackLink } from "@/components/ui/back-link";
 import { buttonClass } from "@/components/ui/button";
-import { formatDate } from "@/components/ui/format";
+import { formatDate } from "@/lib/format/dates";
 import { HowWorkedOut } from "@/components/ui/how-worked-out";
 import { cell, rowClass, Table } from "@/components/ui/table";
 import { getQueryClient, loadForPage, trpc } from "@/server/api/rsc";
-import { PLAN_TYPE } from "@/server/domain/labels";
+import { PLAN_TYPE } from "@/lib/labels";
 
 type Params = { params: Promise<{ slug: string }> };
 

@@ -4,10 +4,11 @@ import { AddOrganisationForm } from "@/components/plan/add-organisation-form";
 import { PlanDetailsForm } from "@/components/plan/plan-details-form";
 import { RecordInspectionForm } from "@/components/plan/record-inspection-form";
 import { BackLink } from "@/components/ui/back-link";
-import { formatDate, pluralise } from "@/components/ui/format";
+import { formatDate } from "@/lib/format/dates";
+import { pluralise } from "@/lib/format/plurals";
 import { cell, rowClass, Table } from "@/components/ui/table";
 import { getQueryClient, loadForPage, trpc } from "@/server/api/rsc";
-import { FINDING_KIND, INSPECTION_FRAMEWORK, INSPECTION_KIND, ORGANISATION_KIND } from "@/server/domain/labels";
+import { FINDING_KIND, INSPECTION_FRAMEWORK, INSPECTION_KIND, ORGANISATION_KIND } from "@/lib/labels";
 
 type Params = { params: Promise<{ slug: string }> };
 

@@ -3,10 +3,10 @@ import Link from "next/link";
 import { BoardPackLinks } from "@/components/snapshots/board-pack-links";
 import { TakeSnapshotForm } from "@/components/snapshots/take-snapshot-form";
 import { BackLink } from "@/components/ui/back-link";
-import { formatDateTime } from "@/components/ui/format";
+import { formatDateTime } from "@/lib/format/dates";
 import { cell, rowClass, Table } from "@/components/ui/table";
 import { getQueryClient, loadForPage, trpc } from "@/server/api/rsc";
-import { PLAN_TYPE } from "@/server/domain/labels";
+import { PLAN_TYPE } from "@/lib/labels";
 
 type Params = { params: Promise<{ slug: string }> };
 

@@ -9,14 +9,14 @@ import { CoproductionSection } from "@/components/coproduction/coproduction-sect
 import { EvidenceSection } from "@/components/evidence/evidence-section";
 import { VerdictSection } from "@/components/forum/verdict-section";
 import { BackLink } from "@/components/ui/back-link";
-import { formatDate, formatDateTime } from "@/components/ui/format";
+import { formatDate, formatDateTime } from "@/lib/format/dates";
 import { HowWorkedOut } from "@/components/ui/how-worked-out";
 import { SummaryList } from "@/components/ui/summary-list";
 import { ActionStatusTag, RagTag, Tag } from "@/components/ui/tag";
 import { RequestList } from "@/components/update-requests/request-list";
 import { SendRequestForm } from "@/components/update-requests/send-request-form";
 import { getQueryClient, loadForPage, trpc } from "@/server/api/rsc";
-import { ACTION_STATUS, COPRODUCTION_LEVEL } from "@/server/domain/labels";
+import { ACTION_STATUS, COPRODUCTION_LEVEL } from "@/lib/labels";
 
 type Params = { params: Promise<{ slug: string; actionId: string }> };
 
@@ -103,7 +103,7 @@ export default async function ActionPage({ params }: Params) {
         ]}
       />
 
-      {/* The forum's verdict comes high on the page: its independent view beside the council's claims (issue 5). */}
+      {/* The forum's verdict comes high on the page: its independent view beside the council's claims. */}
       <VerdictSection target={{ actionId: action.id }} what={`action ${action.ref}`} />
 
       {action.viewerCan.update ? (
@@ -121,7 +121,7 @@ export default async function ActionPage({ params }: Params) {
         </section>
       ) : null}
 
-      {/* Timeline: updates and comments (issue 5 item 5). Comments are fetched by ActionTimeline. */}
+      {/* Timeline: updates and comments in one order of time. Comments are fetched by ActionTimeline. */}
       <ActionTimeline
         actionId={action.id}
         updates={action.updates.map((u) => ({
@@ -152,7 +152,6 @@ export default async function ActionPage({ params }: Params) {
           ),
         }))}
       />
-      {/* End of timeline */}
 
       {updateRequests ? (
         <section className="mb-10" aria-labelledby="update-requests-heading">
@@ -168,11 +167,9 @@ export default async function ActionPage({ params }: Params) {
         </section>
       ) : null}
 
-      {/* Co-production records and the level claimed (issue 5) */}
       <CoproductionSection actionId={action.id} />
-      {/* End of co-production */}
 
-      {/* Change history: changes requested since the plan was accepted (issue 5 item 8) */}
+      {/* Changes requested since the plan was accepted: what the area was first held to stays visible. */}
       <ChangeHistorySection
         slug={slug}
         entityType="Action"
@@ -180,7 +177,6 @@ export default async function ActionPage({ params }: Params) {
         what="action"
         editHref={`/local-areas/${slug}/actions/${action.id}/edit`}
       />
-      {/* End of change history */}
 
       <EvidenceSection
         target={{ actionId: action.id }}

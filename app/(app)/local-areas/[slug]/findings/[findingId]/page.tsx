@@ -12,10 +12,10 @@ import { VerdictSection } from "@/components/forum/verdict-section";
 import { ImpactEvidence } from "@/components/findings/impact-evidence";
 import { PrintButton } from "@/components/findings/print-button";
 import { BackLink } from "@/components/ui/back-link";
-import { formatDate } from "@/components/ui/format";
+import { formatDate } from "@/lib/format/dates";
 import { MeasureStatusTag } from "@/components/ui/tag";
 import { getQueryClient, loadForPage, trpc } from "@/server/api/rsc";
-import { FINDING_KIND, PLAN_TYPE } from "@/server/domain/labels";
+import { FINDING_KIND, PLAN_TYPE } from "@/lib/labels";
 import { today } from "@/server/services/today";
 
 type Params = { params: Promise<{ slug: string; findingId: string }> };
@@ -93,7 +93,7 @@ export default async function FindingPage({ params }: Params) {
 
       <h2 className="mb-4 text-2xl">What the parent carer forum says</h2>
       <ForumVerdicts verdicts={finding.verdicts} />
-      {/* The forum gives its verdict on the finding here (issue 5); the verdicts themselves are above */}
+      {/* The forum gives its verdict on the finding here; the verdicts themselves are above */}
       <div className="no-print">
         <VerdictSection target={{ findingId: finding.id }} what={`finding ${finding.ref}`} showHistory={false} verdicts={finding.forumVerdict} />
       </div>
@@ -102,17 +102,13 @@ export default async function FindingPage({ params }: Params) {
         <>
           <h2 className="mb-4 text-2xl">Adviser&apos;s view</h2>
           <AdviserNotes notes={finding.adviserNotes} />
-          {/* An adviser records a note on this finding (issue 5 item 6) */}
           <FindingNoteFormSection slug={slug} finding={{ id: finding.id, ref: finding.ref }} mayWrite={finding.viewerCan.recordAdviserNote} />
-          {/* End of the adviser's note form */}
         </>
       ) : null}
 
       <EvidenceSection target={{ findingId: finding.id }} canAdd={finding.viewerCan.edit} canReview={finding.viewerCan.reviewEvidence} />
 
-      {/* Comments (issue 5 item 5) */}
       <CommentsSection target={{ findingId: finding.id }} what="this finding" comments={finding.comments} />
-      {/* End of comments */}
     </>
   );
 }

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { MeasureStatusTag, ValueStatusTag } from "@/components/ui/tag";
-import { formatMeasureValue } from "@/components/measures/measure-value";
+import { formatMeasureValue } from "@/lib/format/measure-value";
 import { PasteValuesForm } from "@/components/measures/paste-values-form";
 import { RecordValueForm } from "@/components/measures/record-value-form";
 import { ValidateValueButton } from "@/components/measures/validate-value-button";
@@ -12,12 +12,13 @@ import { CommentsSection } from "@/components/comments/comments-section";
 import { EvidenceSection } from "@/components/evidence/evidence-section";
 import { BackLink } from "@/components/ui/back-link";
 import { buttonClass } from "@/components/ui/button";
-import { formatDate, formatDateTime, pluralise } from "@/components/ui/format";
+import { formatDate, formatDateTime } from "@/lib/format/dates";
+import { pluralise } from "@/lib/format/plurals";
 import { HowWorkedOut } from "@/components/ui/how-worked-out";
 import { SummaryList } from "@/components/ui/summary-list";
 import { cell, rowClass, Table } from "@/components/ui/table";
 import { getQueryClient, loadForPage, trpc } from "@/server/api/rsc";
-import { MEASURE_DIRECTION, MEASURE_UNIT } from "@/server/domain/labels";
+import { MEASURE_DIRECTION, MEASURE_UNIT } from "@/lib/labels";
 import { DEFAULT_TOLERANCE } from "@/server/domain/measure-status";
 
 type Params = { params: Promise<{ slug: string; measureId: string }> };
@@ -191,15 +192,12 @@ export default async function MeasurePage({ params }: Params) {
         </div>
       ) : null}
 
-      {/* Change history: changes to the target and milestones since the plan was accepted (issue 5 item 8) */}
+      {/* Changes to the target and milestones since the plan was accepted: what the area was first held to stays visible. */}
       <ChangeHistorySection slug={slug} entityType="Measure" entityId={m.id} what="measure" editHref={`/local-areas/${slug}/measures/${m.id}/edit`} />
-      {/* End of change history */}
 
       <EvidenceSection target={{ measureId: m.id }} canAdd={m.viewerCan.enterValues} canReview={m.viewerCan.reviewEvidence} />
 
-      {/* Comments (issue 5 item 5) */}
       <CommentsSection target={{ measureId: m.id }} what="this measure" />
-      {/* End of comments */}
     </>
   );
 }

@@ -3,9 +3,9 @@ import { ExportLinks } from "@/components/plan-transfer/export-links";
 import { PlanImport } from "@/components/plan-transfer/plan-import";
 import { WorkbookColumns } from "@/components/plan-transfer/workbook-columns";
 import { BackLink } from "@/components/ui/back-link";
-import { pluralise } from "@/components/ui/format";
+import { pluralise } from "@/lib/format/plurals";
 import { getQueryClient, loadForPage, trpc } from "@/server/api/rsc";
-import { PLAN_STATUS, PLAN_TYPE } from "@/server/domain/labels";
+import { PLAN_STATUS, PLAN_TYPE } from "@/lib/labels";
 
 type Params = { params: Promise<{ slug: string }> };
 

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { BoardPackLinks } from "@/components/snapshots/board-pack-links";
 import { ChangesSince, changesSummary } from "@/components/snapshots/changes-since";
 import { BackLink } from "@/components/ui/back-link";
-import { formatDateTime } from "@/components/ui/format";
+import { formatDateTime } from "@/lib/format/dates";
 import { getQueryClient, loadForPage, trpc } from "@/server/api/rsc";
 
 type Params = { params: Promise<{ slug: string; snapshotId: string }> };

@@ -21,7 +21,7 @@ export default async function EditActionPage({ params }: Params) {
       <BackLink href={`/local-areas/${slug}/actions/${actionId}`}>Back to the action</BackLink>
       <p className="mb-1 text-xl text-secondary">{area.name}</p>
       <h1 className="mb-6 text-4xl">Edit action {values.ref}</h1>
-      {/* Change control (issue 5 item 8): on an accepted plan, title, description and due date change by request */}
+      {/* Once the plan is accepted, its promises (title, description, due date) change only through a request an adviser approves. */}
       {planAccepted ? (
         <>
           <RequestChangeForm
@@ -38,7 +38,6 @@ export default async function EditActionPage({ params }: Params) {
           <p className="mb-6 max-w-3xl">The title, description and due date below are as approved: change them with a request above.</p>
         </>
       ) : null}
-      {/* End of change control */}
       <ActionForm slug={slug} choices={choices} action={values} />
     </>
   );

@@ -35,7 +35,7 @@ export default async function EditMeasurePage({ params }: Params) {
       <h1 className="mb-6 text-4xl">
         Edit measure {measure.ref} {measure.name}
       </h1>
-      {/* Change control (issue 5 item 8): on an accepted plan, the target and milestones change by request */}
+      {/* Once the plan is accepted, the target and milestones change only through a request an adviser approves. */}
       {measure.planAccepted ? (
         <>
           <RequestChangeForm
@@ -53,7 +53,6 @@ export default async function EditMeasurePage({ params }: Params) {
           <p className="mb-6 max-w-3xl">The target and milestones below are as approved: change them with a request above.</p>
         </>
       ) : null}
-      {/* End of change control */}
       <MeasureForm slug={slug} measure={measure.form} findings={measure.plan.findings} owners={measure.owners} />
     </>
   );

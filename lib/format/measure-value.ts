@@ -3,9 +3,12 @@ import type { MeasureUnit } from "@/server/generated/prisma/enums";
 
 const number = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 });
 
+/** A bare figure, to two decimal places at most: "1,204", "35.33". */
+export const formatFigure = (value: number) => number.format(value);
+
 export function formatMeasureValue(value: number | null | undefined, unit: MeasureUnit): string {
   if (value === null || value === undefined) return "";
-  const n = number.format(value);
+  const n = formatFigure(value);
   switch (unit) {
     case "PERCENT":
       return `${n}%`;
@@ -16,12 +19,4 @@ export function formatMeasureValue(value: number | null | undefined, unit: Measu
     default:
       return n;
   }
-}
-
-/** What a form's text box holds as a number: null when empty, NaN when not a number (the schema says so). */
-export function numberOrNull(raw: unknown): number | null {
-  if (typeof raw === "number") return raw;
-  const s = String(raw ?? "").trim();
-  if (s === "") return null;
-  return /^[-+]?(\d+\.?\d*|\.\d+)$/.test(s) ? Number(s) : Number.NaN;
 }

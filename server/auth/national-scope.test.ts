@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Viewer } from "@/server/auth/permissions";
-import { nationalScope, type NationalScope } from "@/server/domain/national-scope";
+import { nationalScope, type NationalScope } from "@/server/auth/national-scope";
 
 const viewer = (globalRole: Viewer["globalRole"], memberships: Viewer["memberships"] = []): Viewer => ({ userId: "u", globalRole, memberships });
 

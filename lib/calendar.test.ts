@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { addDays, dayNumber, daysBetween, utcDay } from "@/server/domain/calendar";
+import { addDays, dayNumber, daysBetween, utcDay } from "@/lib/calendar";
 
 const at = (iso: string) => new Date(iso);
 

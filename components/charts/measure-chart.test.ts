@@ -2,13 +2,13 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { Resvg } from "@resvg/resvg-js";
 import { describe, expect, it } from "vitest";
-import { chartSummary, isEmptyChart } from "@/components/charts/measure-chart-text";
+import { chartSummary, isEmptyChart } from "@/lib/charts/measure-chart-text";
 import { MeasureChart } from "@/components/charts/measure-chart";
-import { MeasureChartSvg } from "@/components/charts/measure-chart-svg";
+import { MeasureChartSvg } from "@/lib/charts/measure-chart-svg";
 import { measureChartPng } from "@/server/charts/measure-chart-png";
 import { measureChartSvg } from "@/server/charts/measure-chart-svg";
 import { svgMarkup } from "@/server/charts/svg-markup";
-import type { MeasureChartData } from "@/server/domain/measure-chart";
+import type { MeasureChartData } from "@/lib/charts/measure-chart-data";
 
 const chart: MeasureChartData = {
   ref: "M1",

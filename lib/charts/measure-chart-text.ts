@@ -3,15 +3,10 @@
  * description, and the sentence a document prints under it) and the names of its points. Kept
  * apart from the drawing so the web page, the SVG string and the data table all say the same.
  */
-import { formatMeasureValue } from "@/components/measures/measure-value";
-import { formatDate } from "@/components/ui/format";
-import { trajectoryAt } from "@/server/domain/measure-status";
-import type { MeasureChartData } from "@/server/domain/measure-chart";
-
-const monthFormat = new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
-
-/** "March 2026": a value describes a period, so its month reads better than its last day. */
-export const formatMonth = (day: string) => monthFormat.format(new Date(day));
+import type { MeasureChartData } from "@/lib/charts/measure-chart-data";
+import { formatDate, formatMonth } from "@/lib/format/dates";
+import { formatMeasureValue } from "@/lib/format/measure-value";
+import { trajectoryAt } from "@/lib/trajectory";
 
 /** Nothing dated to draw: no values and no trajectory. */
 export function isEmptyChart(chart: MeasureChartData): boolean {

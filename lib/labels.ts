@@ -1,6 +1,11 @@
 /**
  * The words the UI shows for each code. One list, used by pages, emails, exports and imports
  * (which accept these words as well as the codes).
+ *
+ * The codes the rules work out rather than the database stores (a delivery RAG, a measure's
+ * status, a finding's delivery and impact, the fields under change control) are the keys of their
+ * lists here: server/domain takes its types from these keys, or checks its own list against them,
+ * so a code cannot exist without its words. This file imports nothing of the rules.
  */
 import type {
   ActionStatus,
@@ -28,10 +33,6 @@ import type {
   VerdictKind,
   Visibility,
 } from "@/server/generated/prisma/enums";
-import type { ControlledField } from "@/server/domain/change-control";
-import type { DeliveryRag } from "@/server/domain/delivery-rag";
-import type { FindingDelivery, FindingImpact } from "@/server/domain/finding-summary";
-import type { MeasureStatus } from "@/server/domain/measure-status";
 
 export const PLAN_TYPE: Record<PlanType, string> = {
   WSOA: "Written statement of action",
@@ -62,7 +63,8 @@ export const ACTION_STATUS: Record<ActionStatus, string> = {
   CANCELLED: "Cancelled",
 };
 
-export const DELIVERY_RAG: Record<DeliveryRag, string> = {
+/** An action's delivery RAG (server/domain/delivery-rag.ts). */
+export const DELIVERY_RAG = {
   GREEN: "Green: on track",
   AMBER: "Amber: some slippage",
   RED: "Red: off track",
@@ -154,7 +156,8 @@ export const COPRODUCTION_PARTICIPANT: Record<CoproductionParticipant, string> =
   OTHER: "Others",
 };
 
-export const MEASURE_STATUS: Record<MeasureStatus, string> = {
+/** A measure against its trajectory (server/domain/measure-status.ts). */
+export const MEASURE_STATUS = {
   ON_TRACK: "On track",
   AMBER: "Slightly behind",
   OFF_TRACK: "Off track",
@@ -162,7 +165,8 @@ export const MEASURE_STATUS: Record<MeasureStatus, string> = {
   NO_TRAJECTORY: "No trajectory set",
 };
 
-export const FINDING_DELIVERY: Record<FindingDelivery, string> = {
+/** A finding's delivery and impact (server/domain/finding-summary.ts). */
+export const FINDING_DELIVERY = {
   COMPLETE: "Complete",
   GREEN: "Green: on track",
   AMBER: "Amber: some slippage",
@@ -170,7 +174,7 @@ export const FINDING_DELIVERY: Record<FindingDelivery, string> = {
   NO_ACTIONS: "No live actions",
 };
 
-export const FINDING_IMPACT: Record<FindingImpact, string> = {
+export const FINDING_IMPACT = {
   ON_TRACK: "On track",
   AMBER: "Slightly behind",
   OFF_TRACK: "Off track",
@@ -242,7 +246,7 @@ export const CHANGE_REQUEST_STATUS: Record<ChangeRequestStatus, string> = {
 };
 
 /** The fields under change control once a plan is accepted (server/domain/change-control.ts). */
-export const CONTROLLED_FIELD: Record<ControlledField, string> = {
+export const CONTROLLED_FIELD = {
   "action.title": "Title",
   "action.description": "Description",
   "action.dueDate": "Due date",

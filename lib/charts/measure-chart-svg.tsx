@@ -13,10 +13,10 @@ import { AxisBottom, AxisLeft, type TickRendererProps } from "@visx/axis";
 import { Group } from "@visx/group";
 import { scaleLinear, scaleUtc } from "@visx/scale";
 import { LinePath } from "@visx/shape";
-import { chartSummary, EMPTY_CHART_TEXT, isEmptyChart } from "@/components/charts/measure-chart-text";
-import { formatMeasureValue } from "@/components/measures/measure-value";
-import { MEASURE_UNIT } from "@/server/domain/labels";
-import type { MeasureChartData } from "@/server/domain/measure-chart";
+import type { MeasureChartData } from "@/lib/charts/measure-chart-data";
+import { chartSummary, EMPTY_CHART_TEXT, isEmptyChart } from "@/lib/charts/measure-chart-text";
+import { formatMeasureValue } from "@/lib/format/measure-value";
+import { MEASURE_UNIT } from "@/lib/labels";
 
 export const CHART_SIZE = { width: 640, height: 340 } as const;
 

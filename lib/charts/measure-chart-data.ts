@@ -1,0 +1,30 @@
+/**
+ * What a measure's chart shows, as plain data: the values against the trajectory, with baseline,
+ * benchmark and target. One shape for every place a measure is charted (the finding page, the
+ * public page, snapshots and board packs), so they all draw the same thing; the rules build it
+ * (server/domain/measure-chart.ts). Days are "yyyy-mm-dd" strings so the shape survives JSON
+ * (snapshots are stored as JSON).
+ */
+import type { MeasureDirection, MeasureUnit, MeasureValueStatus } from "@/server/generated/prisma/enums";
+import type { TrajectoryKind } from "@/lib/trajectory";
+
+export type ChartPoint = { date: string; value: number };
+
+export type MeasureChartData = {
+  ref: string;
+  name: string;
+  unit: MeasureUnit;
+  direction: MeasureDirection;
+  baseline: ChartPoint | null;
+  target: ChartPoint | null;
+  benchmark: { value: number; label: string | null; date: string | null } | null;
+  /** Baseline, milestones and target in date order, joined by straight lines. */
+  trajectory: Array<ChartPoint & { kind: TrajectoryKind }>;
+  /** In period order. */
+  values: Array<ChartPoint & { status: MeasureValueStatus }>;
+  /**
+   * Trajectories replaced through approved change requests, oldest first: each as it was before
+   * the approvals of one day, so the chart can still show what the plan first promised.
+   */
+  superseded?: Array<{ label: string; points: ChartPoint[] }>;
+};

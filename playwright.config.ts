@@ -6,10 +6,10 @@
  * whose folder the tests read.
  */
 import { defineConfig } from "@playwright/test";
+import { E2E_DB_DIR, E2E_SESSION_SECRET, EVIDENCE_DIR, MAIL_DIR } from "./e2e/paths";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
-const MAIL_DIR = ".data/e2e-mail";
 // A known port for the embedded database, so specs can read what the app shows (appDatabaseUrl in e2e/support.ts).
 const DB_PORT = Number(process.env.E2E_DB_PORT ?? 54339);
 process.env.E2E_DB_PORT = String(DB_PORT);
@@ -20,8 +20,15 @@ if (process.env.E2E_DATABASE_URL) process.env.E2E_APP_DATABASE_URL = appUrl(proc
 export default defineConfig({
   testDir: "e2e",
   globalSetup: "./e2e/global-setup.ts",
-  workers: 1,
+  // Journeys run side by side, two files at a time, against one app and database. The two specs
+  // that change what every journey sees run after them: starting an APP closes the demo area's
+  // WSOA, and the sign-in limits spec exhausts this browser address's sign-in attempts.
+  workers: 2,
   fullyParallel: false,
+  projects: [
+    { name: "journeys", testIgnore: [/app-from-wsoa\.spec/, /sign-in-limits\.spec/] },
+    { name: "area-wide changes", testMatch: [/app-from-wsoa\.spec/, /sign-in-limits\.spec/], dependencies: ["journeys"] },
+  ],
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
   timeout: 60_000,
@@ -38,25 +45,27 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node scripts/with-db.mjs --seed --mail-catcher next start -p ${PORT}`,
+    // Without E2E_DATABASE_URL, a new embedded database each run (removed here, since Playwright
+    // starts the web server before its global setup).
+    command: `${process.env.E2E_DATABASE_URL ? "" : `rm -rf ${E2E_DB_DIR} ${E2E_DB_DIR}-credentials.json ${E2E_DB_DIR}.log && `}node scripts/with-db.mjs --seed --mail-catcher next start -p ${PORT}`,
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 180_000,
     stdout: "ignore",
     stderr: "pipe",
     env: {
-      // Empty: the embedded database, made anew by e2e/global-setup.ts.
+      // Empty: the embedded database.
       DATABASE_URL: process.env.E2E_APP_DATABASE_URL ?? "",
       MIGRATION_DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
-      EMBEDDED_DB_DIR: ".data/e2e-postgres",
+      EMBEDDED_DB_DIR: E2E_DB_DIR,
       EMBEDDED_DB_PORT: String(DB_PORT),
       SMTP_CATCHER_PORT: process.env.E2E_SMTP_PORT ?? "2626",
       MAIL_CATCHER_DIR: MAIL_DIR,
-      STORAGE_DIR: ".data/e2e-evidence", // EVIDENCE_DIR in e2e/support.ts
+      STORAGE_DIR: EVIDENCE_DIR,
       EMAIL_SERVER: "",
       DEMO_ACCOUNTS: "true",
       NEXTAUTH_URL: baseURL,
-      NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-0123",
+      NEXTAUTH_SECRET: E2E_SESSION_SECRET,
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },

@@ -1,8 +1,8 @@
 import { expect, test } from "@playwright/test";
-import { demo, expectAccessible, signInWithPassword } from "./support";
+import { demo, expectAccessible, signInAs, signInWithPassword } from "./support";
 
 test("a lead of another area gets 'page not found' for Northbridge, and sees only their own area", async ({ page }) => {
-  await signInWithPassword(page, demo.otherLead);
+  await signInAs(page, demo.otherLead);
   await expect(page.getByRole("heading", { name: "Your local areas" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Eastmoor" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Northbridge" })).toHaveCount(0);
@@ -14,7 +14,7 @@ test("a lead of another area gets 'page not found' for Northbridge, and sees onl
 });
 
 test("an action owner is shown 'you do not have permission' for administration", async ({ page }) => {
-  await signInWithPassword(page, demo.owner);
+  await signInAs(page, demo.owner);
   await expect(page.getByRole("heading", { name: "Your local areas" })).toBeVisible();
   const response = await page.goto("/admin");
   expect(response?.status()).toBe(403);
@@ -32,7 +32,7 @@ test("a signed-out visitor is sent to sign in and brought back", async ({ page }
 const seesBoth: string[] = [demo.national, demo.adviser];
 for (const email of [demo.lead, demo.owner, demo.forum, demo.viewer, ...seesBoth]) {
   test(`${email} sees the areas their role allows`, async ({ page }) => {
-    await signInWithPassword(page, email);
+    await signInAs(page, email);
     await expect(page.getByRole("heading", { name: "Your local areas" })).toBeVisible();
     await expect(page.getByRole("link", { name: "Northbridge" })).toBeVisible();
     await expect(page.getByRole("link", { name: "Eastmoor" })).toHaveCount(seesBoth.includes(email) ? 1 : 0);

@@ -1,8 +1,8 @@
 import { expect, test } from "@playwright/test";
-import { demo, expectAccessible, signInWithPassword } from "./support";
+import { demo, expectAccessible, signInAs } from "./support";
 
 test("an administrator adds a person and gives them a role", async ({ page }) => {
-  await signInWithPassword(page, demo.admin);
+  await signInAs(page, demo.admin);
   await expect(page.getByRole("heading", { name: "Administration" })).toBeVisible();
   await expectAccessible(page);
 
@@ -45,7 +45,7 @@ test("an administrator adds a person and gives them a role", async ({ page }) =>
 });
 
 test("an administrator adds a local area, and a bad code is explained", async ({ page }) => {
-  await signInWithPassword(page, demo.admin);
+  await signInAs(page, demo.admin);
   const form = page.getByRole("form", { name: "Add a local area" });
   await form.getByLabel("Local area name").fill("Southwold");
   await form.getByLabel("Local authority code").fill("99");

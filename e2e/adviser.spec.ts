@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { demo, expectAccessible, signInWithPassword } from "./support";
+import { demo, expectAccessible, signInAs } from "./support";
 
 /** Today plus `days`, as an <input type="date"> takes it. */
 function isoDay(days: number) {
@@ -9,7 +9,7 @@ const longDate = (iso: string) => new Intl.DateTimeFormat("en-GB", { day: "numer
 
 test("an adviser records a monitoring note on Northbridge; the lead reads it, the forum cannot", async ({ browser }) => {
   const adviser = await (await browser.newContext()).newPage();
-  await signInWithPassword(adviser, demo.adviser);
+  await signInAs(adviser, demo.adviser);
   await adviser.goto("/local-areas/northbridge");
   await adviser.getByRole("link", { name: "Adviser's monitoring notes" }).click();
   await expect(adviser.getByRole("heading", { level: 1, name: "Adviser's monitoring notes" })).toBeVisible();
@@ -41,20 +41,20 @@ test("an adviser records a monitoring note on Northbridge; the lead reads it, th
   await expectAccessible(adviser);
 
   const lead = await (await browser.newContext()).newPage();
-  await signInWithPassword(lead, demo.lead);
+  await signInAs(lead, demo.lead);
   await lead.goto("/local-areas/northbridge/monitoring");
   await expect(lead.getByText(note)).toBeVisible();
   await expect(lead.getByRole("form", { name: "Record a monitoring note", exact: true })).toHaveCount(0);
   await expectAccessible(lead);
 
   const forum = await (await browser.newContext()).newPage();
-  await signInWithPassword(forum, demo.forum);
+  await signInAs(forum, demo.forum);
   expect((await forum.goto("/local-areas/northbridge/monitoring"))?.status()).toBe(403);
 });
 
 test("the lead requests a new due date on an accepted plan, the adviser approves it, and the history shows both dates", async ({ browser }) => {
   const lead = await (await browser.newContext()).newPage();
-  await signInWithPassword(lead, demo.lead);
+  await signInAs(lead, demo.lead);
   await lead.goto("/local-areas/northbridge/actions");
   await lead.getByRole("link", { name: /Report SEND performance termly/ }).first().click();
   await expect(lead.getByRole("heading", { level: 1, name: /Report SEND performance termly/ })).toBeVisible();
@@ -84,7 +84,7 @@ test("the lead requests a new due date on an accepted plan, the adviser approves
   await expectAccessible(lead);
 
   const adviser = await (await browser.newContext()).newPage();
-  await signInWithPassword(adviser, demo.adviser);
+  await signInAs(adviser, demo.adviser);
   await adviser.goto("/local-areas/northbridge");
   await adviser.getByRole("link", { name: "Change requests" }).click();
   await expect(adviser.getByRole("heading", { level: 1, name: "Change requests" })).toBeVisible();

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import { normaliseSpace, readDocx, readPdf } from "../server/board-pack/document-text";
-import { demo, signInWithPassword } from "./support";
+import { demo, signInAs } from "./support";
 
 /** "Finding 1: Families waited ...": every finding as the area's home page names it. */
 async function findingHeadings(page: Page): Promise<string[]> {
@@ -22,7 +22,7 @@ async function download(page: Page, link: string) {
 }
 
 test("the plan lead downloads the board pack as PDF and as Word, and both name every finding", async ({ page }) => {
-  await signInWithPassword(page, demo.lead);
+  await signInAs(page, demo.lead);
   await expect(page.getByRole("heading", { name: "Your local areas" })).toBeVisible();
   const findings = await findingHeadings(page);
   expect(findings).toHaveLength(5);

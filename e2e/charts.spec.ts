@@ -4,7 +4,7 @@
  * The board pack's tables are checked in server/board-pack/content.test.ts.
  */
 import { expect, test, type Page } from "@playwright/test";
-import { demo, signInWithPassword } from "./support";
+import { demo, signInAs } from "./support";
 
 /** Each chart on the page is a named image inside a figure that holds both its tables. */
 async function expectEveryChartHasItsFigures(page: Page) {
@@ -29,7 +29,7 @@ test("every chart on the finding, measure and public pages has its figures as ta
   await page.goto("/areas/northbridge");
   await expectEveryChartHasItsFigures(page);
 
-  await signInWithPassword(page, demo.lead);
+  await signInAs(page, demo.lead);
   await page.goto("/local-areas/northbridge");
   const finding = await page.getByRole("link", { name: /^1\. Families waited/ }).first().getAttribute("href");
   const measure = await page.getByRole("link", { name: /^M1 / }).first().getAttribute("href");

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { demo, expectAccessible, signInWithPassword } from "./support";
+import { demo, expectAccessible, signInAs } from "./support";
 
 // A real (if tiny) PDF: the upload is checked by content, not by its name.
 const PDF = Buffer.from(
@@ -9,7 +9,7 @@ const PDF = Buffer.from(
 test("an owner posts an update with a file from My work; the lead accepts the evidence and acknowledges the update", async ({ browser }) => {
   const fileName = `caseload-report-${Date.now()}.pdf`;
   const owner = await (await browser.newContext()).newPage();
-  await signInWithPassword(owner, demo.owner);
+  await signInAs(owner, demo.owner);
   await owner.getByRole("link", { name: "My work" }).click();
   await expect(owner.getByRole("heading", { name: "My work", level: 1 })).toBeVisible();
   await expectAccessible(owner);
@@ -40,7 +40,7 @@ test("an owner posts an update with a file from My work; the lead accepts the ev
 
   // The lead reviews the file and acknowledges the update.
   const lead = await (await browser.newContext()).newPage();
-  await signInWithPassword(lead, demo.lead);
+  await signInAs(lead, demo.lead);
   await lead.goto("/local-areas/northbridge");
   await expectAccessible(lead);
   await lead.getByRole("link", { name: "Review it" }).click();
@@ -64,7 +64,7 @@ test("an owner posts an update with a file from My work; the lead accepts the ev
 });
 
 test("an owner cannot post an update on an action they do not own", async ({ page }) => {
-  await signInWithPassword(page, demo.owner);
+  await signInAs(page, demo.owner);
   await page.goto("/local-areas/northbridge/actions");
   // 1.3 belongs to Priya Shah, the lead.
   await page.getByRole("table", { name: "Actions" }).getByRole("row", { name: /^1\.3 / }).getByRole("link").click();
@@ -74,7 +74,7 @@ test("an owner cannot post an update on an action they do not own", async ({ pag
 });
 
 test("an owner posts an update with the keyboard alone", async ({ page }) => {
-  await signInWithPassword(page, demo.owner);
+  await signInAs(page, demo.owner);
   /** Presses Tab until `target` has focus: the keyboard path a person would take. */
   async function tabTo(target: ReturnType<typeof page.locator>, most = 60) {
     for (let i = 0; i < most; i += 1) {

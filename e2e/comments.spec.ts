@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { demo, expectAccessible, signInWithPassword } from "./support";
+import { demo, expectAccessible, signInAs } from "./support";
 
 const stamp = Date.now();
 const INTERNAL = `The supplier's revised plan goes to the Director on Friday; keep it inside the partnership (${stamp}).`;
@@ -19,7 +19,7 @@ const timelineEntry = (page: Page, text: string) =>
 
 test("a lead's internal comment stays with the council and partners; the forum's comment reaches the lead", async ({ browser }) => {
   const lead = await (await browser.newContext()).newPage();
-  await signInWithPassword(lead, demo.lead);
+  await signInAs(lead, demo.lead);
   await openAction(lead);
   await expect(lead.getByRole("heading", { level: 2, name: "Updates and comments", exact: true })).toBeVisible();
   await expect(timelineEntry(lead, DEMO_INTERNAL)).toHaveCount(1);
@@ -46,7 +46,7 @@ test("a lead's internal comment stays with the council and partners; the forum's
 
   // The forum sees neither internal comment, and has no choice of audience.
   const forum = await (await browser.newContext()).newPage();
-  await signInWithPassword(forum, demo.forum);
+  await signInAs(forum, demo.forum);
   await forum.goto(actionUrl);
   await expect(forum.getByRole("heading", { level: 1 })).toContainText("1.4");
   await expect(forum.getByRole("heading", { level: 2, name: "Updates and comments", exact: true })).toBeVisible();
@@ -76,7 +76,7 @@ test("a lead's internal comment stays with the council and partners; the forum's
 });
 
 test("a board member reads comments on a finding but cannot add one", async ({ page }) => {
-  await signInWithPassword(page, demo.viewer);
+  await signInAs(page, demo.viewer);
   await page.goto("/local-areas/northbridge");
   await page.getByRole("link", { name: /^4\. Children with SEND in Northbridge were much more likely/ }).first().click();
   await expect(page.getByRole("heading", { level: 1, name: /^Finding 4:/ })).toBeVisible();

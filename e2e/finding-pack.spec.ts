@@ -1,9 +1,9 @@
 import { expect, test } from "@playwright/test";
-import { demo, expectAccessible, signInWithPassword } from "./support";
+import { demo, expectAccessible, signInAs } from "./support";
 
 /** The finding page as the revisit evidence pack: charts with their tables, printable. */
 test("the lead opens a finding's evidence pack: charts with data tables, a print button, and a clean print view", async ({ page }) => {
-  await signInWithPassword(page, demo.lead);
+  await signInAs(page, demo.lead);
   await page.goto("/local-areas/northbridge");
   await page.getByRole("link", { name: /^1\. Families waited/ }).first().click();
   await expect(page.getByRole("heading", { level: 1, name: /^Finding 1:/ })).toBeVisible();

@@ -10,7 +10,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
 import pg from "pg";
-import { appDatabaseUrl, demo, expectAccessible, signInWithPassword } from "./support";
+import { appDatabaseUrl, demo, expectAccessible, signInAs } from "./support";
 
 const AREA = "/local-areas/northbridge";
 
@@ -122,7 +122,7 @@ async function expectRefusedWithSummary(page: Page, button: Locator) {
 
 async function pageFor(browser: Browser, who: Who) {
   const page = await (await browser.newContext()).newPage();
-  if (who !== "anonymous") await signInWithPassword(page, demo[who]);
+  if (who !== "anonymous") await signInAs(page, demo[who]);
   return page;
 }
 

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { demo, expectAccessible, signInWithPassword } from "./support";
+import { demo, expectAccessible, signInAs } from "./support";
 
 // Northbridge 5.3 claims co-producing and, in the demo, has no forum verdict.
 const ACTION = /Run quarterly SEND surgeries with the parent carer forum/;
@@ -9,7 +9,7 @@ test("the forum disagrees with an action's claim of co-production; the lead sees
 
   // The forum member finds the claim and gives the forum's verdict.
   const forum = await (await browser.newContext()).newPage();
-  await signInWithPassword(forum, demo.forum);
+  await signInAs(forum, demo.forum);
   await forum.goto("/local-areas/northbridge/forum");
   await expect(forum.getByRole("heading", { name: "The parent carer forum", level: 1 })).toBeVisible();
   await expect(forum.getByRole("heading", { name: "Awaiting your verdict" })).toBeVisible();
@@ -42,7 +42,7 @@ test("the forum disagrees with an action's claim of co-production; the lead sees
 
   // The lead sees the disagreement, prominently, with nothing to change or withdraw it.
   const lead = await (await browser.newContext()).newPage();
-  await signInWithPassword(lead, demo.lead);
+  await signInAs(lead, demo.lead);
   await lead.goto("/local-areas/northbridge");
   const panel = lead.getByRole("region", { name: "The forum disagrees" });
   await expect(panel.getByRole("link", { name: ACTION })).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { demo, expectAccessible, signInWithPassword } from "./support";
+import { demo, expectAccessible, signInAs } from "./support";
 
 /** The share of actions red each row shows, top to bottom; null for "No actions" or no plan. */
 async function redShares(page: Page): Promise<Array<number | null>> {
@@ -11,7 +11,7 @@ async function redShares(page: Page): Promise<Array<number | null>> {
 }
 
 test("an adviser opens the national view, sorts by actions red and opens an area", async ({ page }) => {
-  await signInWithPassword(page, demo.adviser);
+  await signInAs(page, demo.adviser);
   await expect(page.getByRole("heading", { name: "Your local areas" })).toBeVisible();
   // The header offers it on every page; the local areas page offers it too.
   await expect(page.getByRole("navigation", { name: "Your account" }).getByRole("link", { name: "National view" })).toBeVisible();
@@ -47,7 +47,7 @@ test("an adviser opens the national view, sorts by actions red and opens an area
 });
 
 test("the national team sees every area, sorts by keyboard and filters by region", async ({ page }) => {
-  await signInWithPassword(page, demo.national);
+  await signInAs(page, demo.national);
   await expect(page.getByRole("main").getByRole("link", { name: "National view" })).toBeVisible();
   const response = await page.goto("/national");
   expect(response?.status()).toBe(200);
@@ -81,7 +81,7 @@ test("the national team sees every area, sorts by keyboard and filters by region
 });
 
 test("a plan lead has no link to the national view and gets 'you do not have permission'", async ({ page }) => {
-  await signInWithPassword(page, demo.lead);
+  await signInAs(page, demo.lead);
   await expect(page.getByRole("heading", { name: "Your local areas" })).toBeVisible();
   await expect(page.getByRole("link", { name: "National view" })).toHaveCount(0);
   const response = await page.goto("/national");

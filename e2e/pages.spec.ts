@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { demo, expectAccessible, signInWithPassword } from "./support";
+import { demo, expectAccessible, signInAs } from "./support";
 
 // Each test walks dozens of pages with an axe scan on each: about 40 s on a quiet 2-core machine,
 // several times that when the machine is busy, so these two get more than the default minute.
@@ -13,7 +13,7 @@ async function hrefOf(page: Page, name: RegExp) {
 }
 
 test("every page of the council workflow passes the accessibility scan, for the lead and for an owner", async ({ page }) => {
-  await signInWithPassword(page, demo.lead);
+  await signInAs(page, demo.lead);
   await page.goto("/local-areas/northbridge");
   const finding = await hrefOf(page, /^1\. Families waited/);
   const measure = await hrefOf(page, /^M1 /);
@@ -49,7 +49,7 @@ test("every page of the council workflow passes the accessibility scan, for the 
 
   // An owner sees the same pages without the lead's controls, and is refused the lead's pages.
   await page.context().clearCookies();
-  await signInWithPassword(page, demo.owner);
+  await signInAs(page, demo.owner);
   for (const path of ["/my-work", "/local-areas/northbridge", action, finding, measure]) {
     expect((await page.goto(path))?.status(), path).toBe(200);
     await expectAccessible(page);
@@ -62,7 +62,7 @@ test("every page of the council workflow passes the accessibility scan, for the 
 test("every page of the revisit views, the forum's and the adviser's work passes the scan, for each role that uses it", async ({ page }) => {
   const visit = async (email: string | null, paths: string[]) => {
     await page.context().clearCookies();
-    if (email) await signInWithPassword(page, email);
+    if (email) await signInAs(page, email);
     for (const path of paths) {
       const response = await page.goto(path);
       expect(response?.status(), `${email ?? "anonymous"} ${path}`).toBe(200);

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { demo, expectAccessible, signInWithPassword } from "./support";
+import { demo, expectAccessible, signInAs } from "./support";
 
 /** Today plus `days`, as an <input type="date"> takes it. */
 function isoDay(days: number) {
@@ -30,7 +30,7 @@ async function addAction(page: Page, findingRef: string, ref: string, title: str
 
 test("a lead adds a finding with two actions and a measure with milestones, refused first for what is missing", async ({ page }) => {
   const ref = `9${Date.now() % 1000}`;
-  await signInWithPassword(page, demo.lead);
+  await signInAs(page, demo.lead);
   await page.goto("/local-areas/northbridge");
   await page.getByRole("link", { name: "Build the plan" }).click();
   await expect(page.getByRole("heading", { name: "Build the plan" })).toBeVisible();
@@ -103,8 +103,8 @@ test("a lead adds a finding with two actions and a measure with milestones, refu
 test("two people edit the same action: the second save is refused with what changed, and can be reapplied", async ({ browser }) => {
   const first = await (await browser.newContext()).newPage();
   const second = await (await browser.newContext()).newPage();
-  await signInWithPassword(first, demo.lead);
-  await signInWithPassword(second, demo.lead);
+  await signInAs(first, demo.lead);
+  await signInAs(second, demo.lead);
   await first.goto("/local-areas/northbridge/actions");
   await expectAccessible(first);
   // The plan's last action: no other journey relies on its dates. The plan is accepted, so its

@@ -1,12 +1,12 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import ExcelJS from "exceljs";
-import { demo, expectAccessible, signInWithPassword } from "./support";
+import { demo, expectAccessible, signInAs } from "./support";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 test("a plan lead exports the plan and checks it back in: nothing would change", async ({ page }) => {
-  await signInWithPassword(page, demo.lead);
+  await signInAs(page, demo.lead);
   await expect(page.getByRole("heading", { name: "Your local areas" })).toBeVisible();
   await page.goto("/local-areas/northbridge/plan/import");
   await expect(page.getByRole("heading", { level: 1, name: "Import or export the plan" })).toBeVisible();
@@ -31,7 +31,7 @@ test("a plan lead exports the plan and checks it back in: nothing would change",
 });
 
 test("a file with problems is explained by sheet, row and column, and cannot be applied", async ({ page }) => {
-  await signInWithPassword(page, demo.lead);
+  await signInAs(page, demo.lead);
   await expect(page.getByRole("heading", { name: "Your local areas" })).toBeVisible();
   await page.goto("/local-areas/northbridge/plan/import");
   await page.getByLabel("Workbook or CSV files").setInputFiles([
@@ -49,7 +49,7 @@ test("a file with problems is explained by sheet, row and column, and cannot be 
 });
 
 test("only the plan lead may import a plan", async ({ page }) => {
-  await signInWithPassword(page, demo.forum);
+  await signInAs(page, demo.forum);
   await expect(page.getByRole("heading", { name: "Your local areas" })).toBeVisible();
   const response = await page.goto("/local-areas/northbridge/plan/import");
   expect(response?.status()).toBe(403);
@@ -59,7 +59,7 @@ test("only the plan lead may import a plan", async ({ page }) => {
 });
 
 test("a plan lead adds a finding by workbook: check, apply, and it is on the area home", async ({ page }) => {
-  await signInWithPassword(page, demo.lead);
+  await signInAs(page, demo.lead);
   await page.goto("/local-areas/northbridge/plan/import");
   const downloading = page.waitForEvent("download");
   await page.getByRole("link", { name: "Download the plan as an Excel workbook (.xlsx)" }).click();

@@ -5,7 +5,7 @@
  */
 import { expect, test } from "@playwright/test";
 import pg from "pg";
-import { appDatabaseUrl, demo, expectAccessible, signInWithPassword } from "./support";
+import { appDatabaseUrl, demo, expectAccessible, signInAs } from "./support";
 
 /** The database the app under test uses (set in playwright.config.ts). */
 async function withDatabase<T>(read: (db: pg.Client) => Promise<T>): Promise<T> {
@@ -119,7 +119,7 @@ test("no INTERNAL or PARTNERS evidence title, comment or person's name is in the
 
 test("Eastmoor's lead publishes its public page, a visitor reads it, and the lead takes it down again", async ({ browser }) => {
   const lead = await (await browser.newContext()).newPage();
-  await signInWithPassword(lead, demo.otherLead);
+  await signInAs(lead, demo.otherLead);
   await lead.goto("/local-areas/eastmoor");
   const control = lead.getByRole("region", { name: "Public page for families" });
   await expect(control).toContainText("Not published.");

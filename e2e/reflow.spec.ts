@@ -3,13 +3,13 @@
  * no page scrolls sideways. Wide tables scroll within their own box, which the criterion allows.
  */
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { demo, signInWithPassword } from "./support";
+import { demo, signInAs } from "./support";
 
 const AREA = "/local-areas/northbridge";
 
 async function narrowPage(browser: Browser, email: string | null) {
   const page = await (await browser.newContext({ viewport: { width: 320, height: 640 } })).newPage();
-  if (email) await signInWithPassword(page, email);
+  if (email) await signInAs(page, email);
   return page;
 }
 

@@ -4,7 +4,7 @@
  * blocks is left on any page, an injected script does not run, and the app still works.
  */
 import { expect, test, type APIResponse, type Page } from "@playwright/test";
-import { demo, signInWithPassword } from "./support";
+import { demo, signInAs } from "./support";
 
 const EVERY_RESPONSE = {
   "x-content-type-options": "nosniff",
@@ -79,7 +79,7 @@ test("every kind of response carries the security headers: pages, the public pag
     "content-security-policy": "default-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
   });
 
-  await signInWithPassword(page, demo.lead);
+  await signInAs(page, demo.lead);
   const download = await page.request.get("/api/local-areas/northbridge/plan-export?format=csv&sheet=Findings");
   expect(download.status()).toBe(200);
   expect(download.headers()["content-disposition"]).toContain("attachment");
@@ -115,7 +115,7 @@ test("a plan lead works through the app with nothing blocked by the policy, and 
   await page.getByRole("form", { name: "Sign in with a password" }).getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByText("Enter your email address").first()).toBeVisible();
 
-  await signInWithPassword(page, demo.lead);
+  await signInAs(page, demo.lead);
   await expect(page.getByRole("heading", { name: "Your local areas" })).toBeVisible();
 
   // Client-side navigation: Next's router loads each page's scripts as it goes.

@@ -1,9 +1,9 @@
 import { expect, test } from "@playwright/test";
-import { demo, expectAccessible, signInWithPassword } from "./support";
+import { demo, expectAccessible, signInAs } from "./support";
 
 test("a lead takes a snapshot, changes an action and sees it under 'changes since'", async ({ page }) => {
   const label = `Improvement board ${Date.now()}`;
-  await signInWithPassword(page, demo.lead);
+  await signInAs(page, demo.lead);
   await page.goto("/local-areas/northbridge");
   await expect(page.getByRole("table", { name: /Each finding/ })).toBeVisible();
   await expectAccessible(page);
@@ -51,7 +51,7 @@ test("a lead takes a snapshot, changes an action and sees it under 'changes sinc
 });
 
 test("a viewer reads snapshots but is not offered the form to take one", async ({ page }) => {
-  await signInWithPassword(page, demo.viewer);
+  await signInAs(page, demo.viewer);
   await page.goto("/local-areas/northbridge/snapshots");
   await expect(page.getByRole("heading", { name: "Snapshots and board packs", level: 1 })).toBeVisible();
   await expect(page.getByRole("button", { name: "Take snapshot" })).toHaveCount(0);

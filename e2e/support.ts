@@ -1,15 +1,15 @@
 /** What the browser journeys share: signing in as a demo account, the axe scan, the mailbox. */
 import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
+import { encode } from "next-auth/jwt";
+import pg from "pg";
 import { readMailbox } from "../scripts/smtp-catcher.mjs";
+import { E2E_DB_DIR, E2E_SESSION_SECRET, MAIL_DIR } from "./paths";
+
+export { EVIDENCE_DIR, MAIL_DIR } from "./paths";
 
 export const DEMO_PASSWORD = "headway-demo";
-export const MAIL_DIR = ".data/e2e-mail";
-/** Where the app under test stores uploads (STORAGE_DIR in playwright.config.ts). */
-export const EVIDENCE_DIR = ".data/e2e-evidence";
-/** The embedded database of a run without E2E_DATABASE_URL (playwright.config.ts). */
-export const E2E_DB_DIR = ".data/e2e-postgres";
 
 /**
  * The application role's connection to the database of the app under test, for the few records
@@ -43,6 +43,27 @@ export async function expectAccessible(page: Page) {
     .analyze();
   const problems = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
   expect(problems, `accessibility violations on ${page.url()}`).toEqual([]);
+}
+
+/**
+ * Signs `email` in without the form: a session cookie made as next-auth makes it, for the specs
+ * whose subject is not signing in (those use signInWithPassword). Opens the home page, as the
+ * form does after signing in.
+ */
+export async function signInAs(page: Page, email: string) {
+  const db = new pg.Client({ connectionString: appDatabaseUrl() });
+  await db.connect();
+  let id: string | undefined;
+  try {
+    id = (await db.query<{ id: string }>(`SELECT id FROM "User" WHERE lower(email) = lower($1)`, [email])).rows[0]?.id;
+  } finally {
+    await db.end();
+  }
+  expect(id, `a person with the email ${email}`).toBeTruthy();
+  const token = await encode({ token: { sub: id, email }, secret: E2E_SESSION_SECRET, maxAge: 60 * 60 });
+  const baseURL = test.info().project.use.baseURL!;
+  await page.context().addCookies([{ name: "next-auth.session-token", value: token, url: baseURL, httpOnly: true, sameSite: "Lax" }]);
+  await page.goto("/");
 }
 
 export async function signInWithPassword(page: Page, email: string, password = DEMO_PASSWORD) {

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
-import { appDatabaseUrl, demo, expectAccessible, latestLinkTo, signInWithPassword } from "./support";
+import { appDatabaseUrl, demo, expectAccessible, latestLinkTo, signInAs } from "./support";
 
 /** The app's database (playwright.config.ts), for the one record no journey can make: a link that has already expired. */
 function databaseUrl(): string {
@@ -45,7 +45,7 @@ async function expiredRequest(): Promise<string> {
 
 test("a lead asks a SENCO for an update; the SENCO posts it through the link once; the lead acknowledges it", async ({ browser }) => {
   const lead = await (await browser.newContext()).newPage();
-  await signInWithPassword(lead, demo.lead);
+  await signInAs(lead, demo.lead);
   await openAction(lead);
   const form = lead.getByRole("form", { name: "Ask someone for an update" });
 
@@ -111,7 +111,7 @@ test("a lead asks a SENCO for an update; the SENCO posts it through the link onc
 
 test("a tampered link and an expired link each show a clear page and change nothing", async ({ browser }) => {
   const lead = await (await browser.newContext()).newPage();
-  await signInWithPassword(lead, demo.lead);
+  await signInAs(lead, demo.lead);
   await openAction(lead);
   const timeline = lead.getByRole("list", { name: /newest first/ });
   const updatesBefore = await timeline.getByRole("listitem").count();

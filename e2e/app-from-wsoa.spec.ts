@@ -1,13 +1,14 @@
 import { expect, test } from "@playwright/test";
-import { demo, expectAccessible, signInWithPassword } from "./support";
+import { demo, expectAccessible, signInAs } from "./support";
 
 /**
- * Runs last (file name order) because it changes Northbridge for good: the APP becomes the area's
- * current plan and the WSOA is closed. Eastmoor cannot serve: its WSOA already has its APP.
+ * Runs after every other journey (the "area-wide changes" project in playwright.config.ts) because
+ * it changes Northbridge for good: the APP becomes the area's current plan and the WSOA is closed.
+ * Eastmoor cannot serve: its WSOA already has its APP.
  */
 test("after a revisit judges findings 1 and 3 not sufficient, the lead starts an APP carrying forward only those", async ({ browser }) => {
   const adviser = await (await browser.newContext()).newPage();
-  await signInWithPassword(adviser, demo.adviser);
+  await signInAs(adviser, demo.adviser);
   await adviser.goto("/local-areas/northbridge");
   await adviser.getByRole("link", { name: "Judgements" }).click();
   await expect(adviser.getByRole("heading", { level: 1, name: "Judgements" })).toBeVisible();
@@ -38,7 +39,7 @@ test("after a revisit judges findings 1 and 3 not sufficient, the lead starts an
   await expectAccessible(adviser);
 
   const lead = await (await browser.newContext()).newPage();
-  await signInWithPassword(lead, demo.lead);
+  await signInAs(lead, demo.lead);
   await lead.goto("/local-areas/northbridge/judgements");
   const panel = lead.getByRole("region", { name: "Start an Accelerated Progress Plan" });
   const carried = panel.getByRole("list", { name: "Findings the new plan carries forward" }).getByRole("listitem");

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { routes } from "@/lib/routes";
 
 export default function Forbidden() {
   return (
@@ -7,7 +8,7 @@ export default function Forbidden() {
       <p className="mb-4">Your role in Headway does not include this page.</p>
       <p className="mb-4">If you think you should have access, ask your plan lead or a Headway administrator.</p>
       <p>
-        <Link href="/local-areas">Go to your local areas</Link>
+        <Link href={routes.localAreas()}>Go to your local areas</Link>
       </p>
     </div>
   );

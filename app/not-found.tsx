@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { routes } from "@/lib/routes";
 
 export default function NotFound() {
   return (
@@ -10,7 +11,7 @@ export default function NotFound() {
         access to a local area.
       </p>
       <p>
-        <Link href="/local-areas">Go to your local areas</Link>
+        <Link href={routes.localAreas()}>Go to your local areas</Link>
       </p>
     </div>
   );

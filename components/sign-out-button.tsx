@@ -1,6 +1,7 @@
 "use client";
 import { signOut } from "next-auth/react";
 import { useState } from "react";
+import { routes } from "@/lib/routes";
 
 export function SignOutButton() {
   const [busy, setBusy] = useState(false);
@@ -10,7 +11,7 @@ export function SignOutButton() {
       disabled={busy}
       onClick={() => {
         setBusy(true);
-        void signOut({ callbackUrl: "/signin?signed-out=1" });
+        void signOut({ callbackUrl: routes.signIn({ signedOut: true }) });
       }}
       className="cursor-pointer font-bold text-white underline disabled:opacity-60"
     >

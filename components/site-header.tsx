@@ -9,6 +9,7 @@ import { SignOutButton } from "@/components/sign-out-button";
 import { getQueryClient, trpc } from "@/server/api/rsc";
 import { AREA_ROLE } from "@/lib/labels";
 import { nationalScope } from "@/server/auth/national-scope";
+import { routes } from "@/lib/routes";
 
 const menuLink = "block px-3 py-2 text-ink! no-underline hover:underline";
 
@@ -37,13 +38,13 @@ export async function SiteHeader({ user }: { user: Session["user"] | null }) {
                 <ul className="absolute right-0 z-10 mt-2 w-72 border-2 border-ink bg-white text-base shadow-lg">
                   {user.memberships.map((m) => (
                     <li key={m.localAreaId}>
-                      <Link className={menuLink} href={`/local-areas/${m.slug}`}>
+                      <Link className={menuLink} href={routes.area(m.slug)}>
                         {m.name} <span className="text-secondary">({AREA_ROLE[m.role]})</span>
                       </Link>
                     </li>
                   ))}
                   <li className="border-t border-border">
-                    <Link className={menuLink} href="/local-areas">
+                    <Link className={menuLink} href={routes.localAreas()}>
                       {user.globalRole === "NATIONAL" ? "All local areas" : "All your local areas"}
                     </Link>
                   </li>
@@ -51,20 +52,20 @@ export async function SiteHeader({ user }: { user: Session["user"] | null }) {
               </details>
             ) : null}
             {user.memberships.some((m) => m.role === "LEAD" || m.role === "CONTRIBUTOR") ? (
-              <Link href="/my-work" className="font-bold text-white! focus-visible:text-ink!">
+              <Link href={routes.myWork()} className="font-bold text-white! focus-visible:text-ink!">
                 My work
               </Link>
             ) : null}
             {nationalScope({ userId: user.id, globalRole: user.globalRole, memberships: user.memberships }) ? (
-              <Link href="/national" className="font-bold text-white! focus-visible:text-ink!">
+              <Link href={routes.national()} className="font-bold text-white! focus-visible:text-ink!">
                 National view
               </Link>
             ) : null}
-            <Link href="/notifications" className="font-bold text-white! focus-visible:text-ink!">
+            <Link href={routes.notifications()} className="font-bold text-white! focus-visible:text-ink!">
               Notifications{unread ? ` (${unread} unread)` : ""}
             </Link>
             {user.globalRole === "ADMIN" ? (
-              <Link href="/admin" className="font-bold text-white! focus-visible:text-ink!">
+              <Link href={routes.admin()} className="font-bold text-white! focus-visible:text-ink!">
                 Administration
               </Link>
             ) : null}
@@ -75,7 +76,7 @@ export async function SiteHeader({ user }: { user: Session["user"] | null }) {
                 <p className="mb-2 break-all text-secondary">{user.email}</p>
                 {user.globalRole ? <p className="mb-2">{user.globalRole === "NATIONAL" ? "National team" : "Administrator"}</p> : null}
                 <p className="mb-2">
-                  <Link href="/settings/notifications">Notification settings</Link>
+                  <Link href={routes.notificationSettings()}>Notification settings</Link>
                 </p>
                 <div className="bg-ink px-3 py-1">
                   <SignOutButton />
@@ -84,7 +85,7 @@ export async function SiteHeader({ user }: { user: Session["user"] | null }) {
             </details>
           </nav>
         ) : (
-          <Link href="/signin" className="font-bold text-white! focus-visible:text-ink!">
+          <Link href={routes.signIn()} className="font-bold text-white! focus-visible:text-ink!">
             Sign in
           </Link>
         )}

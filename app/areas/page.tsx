@@ -3,6 +3,7 @@ import Link from "next/link";
 import { formatDate } from "@/lib/format/dates";
 import { getQueryClient, loadForPage, trpc } from "@/server/api/rsc";
 import { PLAN_TYPE, REGION } from "@/lib/labels";
+import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = {
   title: "SEND improvement plans: progress for families",
@@ -11,7 +12,7 @@ export const metadata: Metadata = {
 
 /** The published areas, for families and anyone else: no sign-in. */
 export default async function PublishedAreasPage() {
-  const areas = await loadForPage(getQueryClient().fetchQuery(trpc.publicArea.list.queryOptions()), "/areas");
+  const areas = await loadForPage(getQueryClient().fetchQuery(trpc.publicArea.list.queryOptions()), routes.publicAreas());
   return (
     <>
       <h1 className="mb-6 text-4xl">SEND improvement plans: progress for families</h1>
@@ -35,7 +36,7 @@ export default async function PublishedAreasPage() {
           {areas.map((area) => (
             <li key={area.slug} className="border-b border-border py-4">
               <h2 className="mb-1 text-2xl">
-                <Link href={`/areas/${area.slug}`}>{area.name}</Link>
+                <Link href={routes.publicArea(area.slug)}>{area.name}</Link>
               </h2>
               <p className="text-secondary">
                 {REGION[area.region]}

@@ -4,6 +4,7 @@ import { formatDate } from "@/lib/format/dates";
 import { AdviserViewTag } from "@/components/ui/tag";
 import { PLAN_TYPE } from "@/lib/labels";
 import type { monitoringNotes } from "@/server/services/adviser-notes";
+import { routes } from "@/lib/routes";
 
 type Note = Awaited<ReturnType<typeof monitoringNotes>>["notes"][number];
 
@@ -18,7 +19,7 @@ export function MonitoringNoteList({ slug, notes }: { slug: string; notes: Note[
             <span className="font-normal">
               {" · "}
               {n.finding ? (
-                <Link href={`/local-areas/${slug}/findings/${n.finding.id}`}>
+                <Link href={routes.finding(slug, n.finding.id)}>
                   Finding {n.finding.ref}: {n.finding.summary}
                 </Link>
               ) : (

@@ -11,6 +11,7 @@ import { Notice } from "@/components/forms/form-feedback";
 import { errorsFrom } from "@/components/forms/trpc-errors";
 import { useTRPC } from "@/components/trpc/provider";
 import { buttonClass } from "@/components/ui/button";
+import { routes } from "@/lib/routes";
 
 export function PublicPageControl({ slug, published }: { slug: string; published: boolean }) {
   const trpc = useTRPC();
@@ -46,7 +47,7 @@ export function PublicPageControl({ slug, published }: { slug: string; published
       ) : null}
       {published ? (
         <p className="mb-3">
-          Published at <Link href={`/areas/${slug}`}>/areas/{slug}</Link>: anyone can read it without signing in.
+          Published at <Link href={routes.publicArea(slug)}>{routes.publicArea(slug)}</Link>: anyone can read it without signing in.
         </p>
       ) : (
         <p className="mb-3 max-w-3xl">

@@ -11,6 +11,7 @@ import { AdviserViewTag, FindingDeliveryTag, FindingImpactTag, Tag, VerdictTag }
 import { COPRODUCTION_LEVEL } from "@/lib/labels";
 import type { FindingDelivery, FindingImpact } from "@/server/domain/finding-summary";
 import type { FindingVoices } from "@/server/services/finding-voices";
+import { routes } from "@/lib/routes";
 
 /** A grid row names the finding by its summary's first sentence; the finding page has the rest. */
 function firstSentence(text: string) {
@@ -45,7 +46,7 @@ export function ReadinessGrid({
         {findings.map((f) => (
           <tr key={f.id} className={rowClass}>
             <th scope="row" className={`${cell} min-w-[12rem] font-normal`}>
-              <Link href={`/local-areas/${slug}/findings/${f.id}`}>
+              <Link href={routes.finding(slug, f.id)}>
                 {f.ref}. {firstSentence(f.summary)}
               </Link>
             </th>

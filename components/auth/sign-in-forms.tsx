@@ -15,6 +15,7 @@ import { ErrorSummary, type FieldError } from "@/components/ui/error-summary";
 import { FormField, inputClass } from "@/components/ui/form-field";
 import { magicLinkSchema, passwordSignInSchema, type MagicLinkRequest, type PasswordSignIn } from "@/server/auth/sign-in-schema";
 import { tooManyAttemptsMessage } from "@/server/auth/too-many-attempts";
+import { routes } from "@/lib/routes";
 
 function summarise(errors: FieldErrors, prefix: string): FieldError[] {
   return Object.entries(errors).map(([field, e]) => ({ field: `${prefix}-${field}`, message: String(e?.message ?? "") }));
@@ -69,7 +70,7 @@ export function MagicLinkForm({ callbackUrl }: { callbackUrl: string }) {
       setFailure(tooManyAttemptsMessage(result?.error) ?? "We could not send the email. Try again in a few minutes.");
       return;
     }
-    router.push("/signin/check-email");
+    router.push(routes.signInCheckEmail());
   });
 
   const summary = [...summarise(errors, "link"), ...(failure ? [{ field: "link-email", message: failure }] : [])];

@@ -5,6 +5,7 @@
 import Link from "next/link";
 import { ChangeHistory } from "@/components/change-requests/change-history";
 import { getQueryClient, trpc } from "@/server/api/rsc";
+import { routes } from "@/lib/routes";
 
 type Props = { slug: string; entityType: "Action" | "Measure"; entityId: string; what: string; editHref: string };
 
@@ -21,7 +22,7 @@ export async function ChangeHistorySection({ slug, entityType, entityId, what, e
       ) : null}
       {history.viewerCan.decide && history.requests.some((r) => r.status === "PENDING") ? (
         <p className="-mt-6 mb-10">
-          <Link href={`/local-areas/${slug}/change-requests`}>Decide the changes awaiting you</Link>
+          <Link href={routes.changeRequests(slug)}>Decide the changes awaiting you</Link>
         </p>
       ) : null}
     </>

@@ -19,6 +19,7 @@ import type { ControlledField, ControlledValue, MilestoneValue } from "@/server/
 import { CONTROLLED_FIELD } from "@/lib/labels";
 import type { MeasureUnit } from "@/server/generated/prisma/enums";
 import { requestChangeSchema } from "@/server/schemas/change-request";
+import { routes } from "@/lib/routes";
 
 type Option = { field: ControlledField; current: ControlledValue };
 type Props = {
@@ -92,7 +93,7 @@ export function RequestChangeForm({ slug, entityId, what, options, unit = null }
       </h2>
       <p className="mb-4">
         This plan has been accepted, so the {options.map((o) => CONTROLLED_FIELD[o.field].toLowerCase()).join(", ")} of this {what} change only
-        when an adviser approves. The old value stays in the change history. <Link href={`/local-areas/${slug}/change-requests`}>See all change requests</Link>
+        when an adviser approves. The old value stays in the change history. <Link href={routes.changeRequests(slug)}>See all change requests</Link>
       </p>
       <ErrorSummary errors={summary} attempt={attempt} />
       <Notice text={feedback.notice} />

@@ -9,6 +9,7 @@ import { HowWorkedOut } from "@/components/ui/how-worked-out";
 import { cell, rowClass, Table } from "@/components/ui/table";
 import { ActionStatusTag, FindingDeliveryTag, FindingImpactTag, MeasureStatusTag, RagTag, Tag } from "@/components/ui/tag";
 import type { findingReadiness } from "@/server/services/finding-readiness";
+import { routes } from "@/lib/routes";
 
 type Readiness = ReturnType<typeof findingReadiness>;
 
@@ -40,7 +41,7 @@ export function FindingReadiness({ slug, finding }: { slug: string; finding: Rea
       <ul className="mb-4 space-y-1">
         {finding.measures.map((m) => (
           <li key={m.id}>
-            <Link href={`/local-areas/${slug}/measures/${m.id}`}>
+            <Link href={routes.measure(slug, m.id)}>
               {m.ref} {m.name}
             </Link>{" "}
             <MeasureStatusTag status={m.status} />
@@ -56,7 +57,7 @@ export function FindingReadiness({ slug, finding }: { slug: string; finding: Rea
           <tr key={action.id} className={rowClass}>
             <td className={`${cell} whitespace-nowrap`}>{action.ref}</td>
             <td className={cell}>
-              <Link href={`/local-areas/${slug}/actions/${action.id}`}>{action.title}</Link>
+              <Link href={routes.action(slug, action.id)}>{action.title}</Link>
               <div className="text-secondary">
                 {[action.leadOrganisation, action.ownerName].filter(Boolean).join(" · ") || "No owner yet"}
               </div>

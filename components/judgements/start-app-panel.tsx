@@ -13,6 +13,7 @@ import { buttonClass } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { JUDGEMENT } from "@/lib/labels";
 import type { Judgement } from "@/server/generated/prisma/enums";
+import { routes } from "@/lib/routes";
 
 type Props = {
   slug: string;
@@ -37,7 +38,7 @@ export function StartAppPanel({ slug, wsoaTitle, carriedForward }: Props) {
       <Notice text={feedback.notice} />
       {started ? (
         <p className="mb-4">
-          <Link href={`/local-areas/${slug}/plan`}>Build the accelerated progress plan</Link>
+          <Link href={routes.plan(slug)}>Build the accelerated progress plan</Link>
         </p>
       ) : (
         <>

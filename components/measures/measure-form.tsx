@@ -22,6 +22,7 @@ import { FormField, inputClass, Select } from "@/components/ui/form-field";
 import { formatDate } from "@/lib/format/dates";
 import { MEASURE_DIRECTION, MEASURE_UNIT, optionsOf } from "@/lib/labels";
 import { MEASURE_FIELD_LABELS, measureFields, type MeasureFields } from "@/server/schemas/measure";
+import { routes } from "@/lib/routes";
 
 type FindingChoice = { id: string; ref: string; summary: string };
 type Person = { id: string; name: string };
@@ -86,7 +87,7 @@ export function MeasureForm({ slug, findings, owners, planId, measure }: Measure
   async function save(values: MeasureFields, overVersion?: number) {
     if (!measure) {
       const created = await create.mutateAsync({ ...values, planId: planId! });
-      router.push(`/local-areas/${slug}/measures/${created.id}`);
+      router.push(routes.measure(slug, created.id));
       router.refresh();
       return `Measure ${values.ref} has been added.`;
     }

@@ -3,6 +3,7 @@
  * value that makes no sense is dropped, as if it were not there) and written back for links.
  */
 import { nationalOverviewSchema, type NationalOverviewInput } from "@/server/schemas/national";
+import { routes } from "@/lib/routes";
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -23,13 +24,11 @@ export function viewFrom(params: SearchParams): NationalOverviewInput {
 /** The address of the view with `change` applied; defaults are left out, so the plain address is the default view. */
 export function viewHref(view: NationalOverviewInput, change: Partial<NationalOverviewInput> = {}): string {
   const next = { ...view, ...change };
-  const query = new URLSearchParams();
-  if (next.sort !== DEFAULTS.sort || next.dir !== DEFAULTS.dir) {
-    query.set("sort", next.sort);
-    query.set("dir", next.dir);
-  }
-  if (next.region) query.set("region", next.region);
-  if (next.planType) query.set("planType", next.planType);
-  const text = query.toString();
-  return text ? `/national?${text}` : "/national";
+  const sorted = next.sort !== DEFAULTS.sort || next.dir !== DEFAULTS.dir;
+  return routes.national({
+    sort: sorted ? next.sort : undefined,
+    dir: sorted ? next.dir : undefined,
+    region: next.region || undefined,
+    planType: next.planType || undefined,
+  });
 }

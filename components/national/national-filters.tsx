@@ -5,6 +5,7 @@ import { buttonClass } from "@/components/ui/button";
 import { Select } from "@/components/ui/form-field";
 import { optionsOf, PLAN_TYPE, REGION } from "@/lib/labels";
 import type { NationalOverviewInput } from "@/server/schemas/national";
+import { routes } from "@/lib/routes";
 
 function FilterSelect({
   name,
@@ -31,9 +32,9 @@ function FilterSelect({
 
 export function NationalFilters({ view }: { view: NationalOverviewInput }) {
   const filtered = Boolean(view.region || view.planType);
-  const sorted = viewHref(view, { region: undefined, planType: undefined }) !== "/national";
+  const sorted = viewHref(view, { region: undefined, planType: undefined }) !== routes.national();
   return (
-    <form method="get" action="/national" role="search" aria-label="Filter local areas" className="mb-8 bg-panel p-4">
+    <form method="get" action={routes.national()} role="search" aria-label="Filter local areas" className="mb-8 bg-panel p-4">
       {/* Applying filters keeps the table's order. */}
       {sorted ? (
         <>

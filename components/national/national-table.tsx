@@ -11,6 +11,7 @@ import { cell, rowClass } from "@/components/ui/table";
 import { headingDir, shareText, type NationalRow, type NationalSortKey } from "@/server/domain/national-table";
 import { INSPECTION_KIND, PLAN_TYPE, REGION } from "@/lib/labels";
 import type { NationalOverviewInput } from "@/server/schemas/national";
+import { routes } from "@/lib/routes";
 
 export const NATIONAL_COLUMNS: ReadonlyArray<{ key: NationalSortKey; label: string }> = [
   { key: "area", label: "Local area" },
@@ -82,7 +83,7 @@ export function NationalTable({ rows, view, caption }: { rows: NationalRow[]; vi
             return (
               <tr key={row.id} className={rowClass}>
                 <th scope="row" className={`${cell} font-normal`}>
-                  <Link href={`/local-areas/${row.slug}`} className="font-bold">
+                  <Link href={routes.area(row.slug)} className="font-bold">
                     {row.name}
                   </Link>
                   <span className="block text-secondary">{REGION[row.region]}</span>

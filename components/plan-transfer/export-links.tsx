@@ -1,8 +1,9 @@
 /** Downloads of the area's current plan: the workbook, or one sheet as CSV. */
 import type { SheetName } from "@/server/import-export/workbook-format";
+import { routes } from "@/lib/routes";
 
 export function ExportLinks({ slug, sheets }: { slug: string; sheets: readonly SheetName[] }) {
-  const base = `/api/local-areas/${slug}/plan-export`;
+  const base = routes.planExport(slug);
   return (
     <>
       <p className="mb-4">
@@ -14,7 +15,7 @@ export function ExportLinks({ slug, sheets }: { slug: string; sheets: readonly S
       <ul className="mb-4 flex flex-wrap gap-x-6 gap-y-2">
         {sheets.map((sheet) => (
           <li key={sheet}>
-            <a href={`${base}?format=csv&sheet=${sheet}`} download>
+            <a href={routes.planExport(slug, { format: "csv", sheet })} download>
               {sheet}.csv<span className="sr-only"> (the {sheet} sheet as CSV)</span>
             </a>
           </li>

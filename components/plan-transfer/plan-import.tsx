@@ -16,6 +16,7 @@ import { ErrorSummary, type FieldError } from "@/components/ui/error-summary";
 import { FormField } from "@/components/ui/form-field";
 import { pluralise } from "@/lib/format/plurals";
 import { MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES, planImportSchema } from "@/server/schemas/plan-transfer";
+import { routes } from "@/lib/routes";
 
 const FIELD = "import-files";
 
@@ -174,7 +175,7 @@ export function PlanImport({ slug, areaName }: { slug: string; areaName: string 
               : "The file matches the plan, so nothing was changed."}
           </p>
           <p>
-            <Link href={`/local-areas/${slug}`} className="font-bold">
+            <Link href={routes.area(slug)} className="font-bold">
               Go to {areaName}
             </Link>
           </p>

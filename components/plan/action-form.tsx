@@ -13,6 +13,7 @@ import { ErrorSummary } from "@/components/ui/error-summary";
 import { FormField, inputClass, Select } from "@/components/ui/form-field";
 import { COPRODUCTION_LEVEL, optionsOf } from "@/lib/labels";
 import { ACTION_FIELD_LABELS, actionFields, type ActionFields } from "@/server/schemas/plan";
+import { routes } from "@/lib/routes";
 
 export type ActionChoices = {
   findings: { id: string; ref: string; summary: string }[];
@@ -89,7 +90,7 @@ export function ActionForm({ slug, choices, action, findingId }: Props) {
   async function save(values: ActionFields, overVersion?: number) {
     if (!action) {
       const created = await create.mutateAsync(values);
-      router.push(`/local-areas/${slug}/actions/${created.id}`);
+      router.push(routes.action(slug, created.id));
       return `Action ${created.ref} has been added.`;
     }
     const saved = await versioned.save(values, (version) => update.mutateAsync({ id: action.id, version, ...values }), overVersion);

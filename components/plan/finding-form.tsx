@@ -13,6 +13,7 @@ import { ErrorSummary } from "@/components/ui/error-summary";
 import { FormField, inputClass, Select } from "@/components/ui/form-field";
 import { FINDING_KIND, optionsOf } from "@/lib/labels";
 import { FINDING_FIELD_LABELS, findingFields, type FindingFields } from "@/server/schemas/plan";
+import { routes } from "@/lib/routes";
 
 type Props = { slug: string } & ({ planId: string; finding?: undefined } | { planId?: undefined; finding: FindingFields & { id: string; version: number } });
 
@@ -35,7 +36,7 @@ export function FindingForm({ slug, planId, finding }: Props) {
   async function save(values: FindingFields, overVersion?: number) {
     if (!finding) {
       await create.mutateAsync({ planId: planId!, ...values });
-      router.push(`/local-areas/${slug}/plan`);
+      router.push(routes.plan(slug));
       router.refresh();
       return `Finding ${values.ref} has been added.`;
     }

@@ -1,7 +1,7 @@
+import { routes } from "@/lib/routes";
 /** Download links for a board pack, of the current state or of one snapshot. */
 export function boardPackHref(slug: string, format: "pdf" | "docx", snapshotId?: string) {
-  const query = new URLSearchParams({ format, ...(snapshotId ? { snapshot: snapshotId } : {}) });
-  return `/api/local-areas/${slug}/board-pack?${query}`;
+  return routes.boardPack(slug, { format, snapshot: snapshotId || undefined });
 }
 
 export function BoardPackLinks({ slug, snapshotId, of }: { slug: string; snapshotId?: string; of?: string }) {

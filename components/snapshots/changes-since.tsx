@@ -6,6 +6,7 @@ import { AdviserViewTag, VerdictTag } from "@/components/ui/tag";
 import { CHANGED_FIELD, describeValue } from "@/lib/change-words";
 import { EVIDENCE_KIND, VISIBILITY } from "@/lib/labels";
 import type { PlanChanges } from "@/server/domain/plan-changes";
+import { routes } from "@/lib/routes";
 
 function Section({ id, title, count, children, empty }: { id: string; title: string; count: number; children: React.ReactNode; empty: string }) {
   return (
@@ -26,7 +27,7 @@ export function ChangesSince({ changes, slug }: { changes: PlanChanges; slug: st
           {changes.actions.map((a) => (
             <tr key={a.id} className={rowClass}>
               <th scope="row" className={`${cell} font-normal`}>
-                <a href={`/local-areas/${slug}/actions/${a.id}`}>
+                <a href={routes.action(slug, a.id)}>
                   {a.ref} {a.title}
                 </a>
               </th>
@@ -49,7 +50,7 @@ export function ChangesSince({ changes, slug }: { changes: PlanChanges; slug: st
           <ul className="list-disc pl-6">
             {changes.newActions.map((a) => (
               <li key={a.id}>
-                Added: <a href={`/local-areas/${slug}/actions/${a.id}`}>{a.ref} {a.title}</a>
+                Added: <a href={routes.action(slug, a.id)}>{a.ref} {a.title}</a>
               </li>
             ))}
             {changes.removedActions.map((a) => (

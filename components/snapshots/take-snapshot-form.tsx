@@ -11,6 +11,7 @@ import { buttonClass } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { FormField, inputClass } from "@/components/ui/form-field";
 import { snapshotFields, type SnapshotFields } from "@/server/schemas/snapshot";
+import { routes } from "@/lib/routes";
 
 /** Freeze the plan's state under a label: a LEAD or an ADVISER, before a board or a stocktake. */
 export function TakeSnapshotForm({ slug }: { slug: string }) {
@@ -45,7 +46,7 @@ export function TakeSnapshotForm({ slug }: { slug: string }) {
       <Notice text={feedback.notice} />
       {taken ? (
         <p className="mb-4">
-          <Link href={`/local-areas/${slug}/snapshots/${taken.id}`}>See what changes since “{taken.label}”</Link>
+          <Link href={routes.snapshot(slug, taken.id)}>See what changes since “{taken.label}”</Link>
         </p>
       ) : null}
       <FormField id="snapshot-label" label="Label" hint="For example, “Improvement board 12 March”" error={errors.label?.message}>

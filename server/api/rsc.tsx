@@ -11,6 +11,7 @@ import { cache } from "react";
 import { makeQueryClient } from "@/lib/query-client";
 import { createContext } from "@/server/api/context";
 import { appRouter } from "@/server/api/root";
+import { routes } from "@/lib/routes";
 
 export const getQueryClient = cache(makeQueryClient);
 
@@ -33,7 +34,7 @@ export async function loadForPage<T>(load: Promise<T>, returnTo: string): Promis
     return await load;
   } catch (error) {
     if (error instanceof TRPCError) {
-      if (error.code === "UNAUTHORIZED") redirect(`/signin?callbackUrl=${encodeURIComponent(returnTo)}`);
+      if (error.code === "UNAUTHORIZED") redirect(routes.signIn({ callbackUrl: returnTo }));
       if (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST") notFound();
       if (error.code === "FORBIDDEN") forbidden();
     }

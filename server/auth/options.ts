@@ -9,6 +9,7 @@ import { PrismaAdapter } from "@next-auth/prisma-adapter";
 import { getServerSession, type NextAuthOptions } from "next-auth";
 import { cookies, headers } from "next/headers";
 import { cache } from "react";
+import { routes } from "@/lib/routes";
 import { clientAddress } from "@/server/auth/client-address";
 import { demoAccountsAllowed } from "@/server/auth/demo-accounts";
 import { signInWithPassword } from "@/server/auth/password-sign-in";
@@ -58,7 +59,7 @@ export function authOptions(): NextAuthOptions {
     adapter: PrismaAdapter(db) as NextAuthOptions["adapter"],
     secret: env.NEXTAUTH_SECRET ?? "development-only-secret-not-for-production",
     session: { strategy: "jwt", maxAge: env.SESSION_MAX_AGE_HOURS * 60 * 60 },
-    pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin" },
+    pages: { signIn: routes.signIn(), verifyRequest: routes.signInCheckEmail(), error: routes.signIn() },
     providers: buildProviders(env, {
       authorizePassword: (email, password, requestHeaders) =>
         signInWithPassword(db, { email, password, address: clientAddress(requestHeaders, env.TRUST_PROXY) }, env),

@@ -3,6 +3,7 @@
  * as plain text and as HTML with real headings and lists, a link with words that say where it
  * goes, and a footer that says how to change what arrives.
  */
+import { absoluteUrl, routes } from "@/lib/routes";
 import type { Email } from "@/server/email/mailer";
 import { emailHtmlWithSections, type EmailBlock } from "@/server/email/layout";
 import { parseBody } from "@/server/email/notification-body";
@@ -10,11 +11,11 @@ import { parseBody } from "@/server/email/notification-body";
 export type NotificationForEmail = { title: string; body: string; href: string | null; to: string; linkLabel: string };
 
 export function notificationEmail(n: NotificationForEmail, baseUrl: string): Email {
-  const absolute = (path: string) => new URL(path, baseUrl).toString();
+  const absolute = (path: string) => absoluteUrl(baseUrl, path);
   const blocks: EmailBlock[] = parseBody(n.body).map((b) =>
     b.type === "list" ? { type: "list", items: b.items.map((i) => ({ text: i.text, url: i.href ? absolute(i.href) : undefined })) } : b,
   );
-  const settings = absolute("/settings/notifications");
+  const settings = absolute(routes.notificationSettings());
   const footer = `You get this email because of your notification settings in Headway. To change which emails you get, go to ${settings}`;
 
   const text: string[] = [n.title, ""];

@@ -16,6 +16,7 @@ import { isoWeekday, isoWeekKey } from "@/server/jobs/reminder-rules";
 import { CURRENT_PLAN } from "@/server/services/access";
 import type { Db } from "@/server/services/audit";
 import { preferencesOf } from "@/server/services/notifications";
+import { routes } from "@/lib/routes";
 
 /** Longer lists end with "and N more": an email is not the place for the whole plan. */
 const LIST_MAX = 10;
@@ -53,11 +54,11 @@ async function areaSection(db: Db, area: { id: string; slug: string; name: strin
     db.evidence.count({ where: { localAreaId: area.id, createdAt: week } }),
     db.measureValue.count({ where: { createdAt: week, measure: { localAreaId: area.id, planId: plan.id } } }),
   ]);
-  const href = (id: string) => `/local-areas/${area.slug}/actions/${id}`;
+  const href = (id: string) => routes.action(area.slug, id);
   const health = actions.map((a) => ({ a, h: actionHealth(a, plan, now) }));
   const red = health.filter(({ h }) => h.rag.shown === "RED");
   const stale = health.filter(({ h }) => h.update.overdue).sort((x, y) => y.h.update.daysOverdue - x.h.update.daysOverdue);
-  const actionsLink = `/local-areas/${area.slug}/actions`;
+  const actionsLink = routes.actions(area.slug);
 
   return [
     { type: "heading", text: `${area.name}: what changed in the last 7 days` },
@@ -132,7 +133,7 @@ export async function runDigest(db: PrismaClient, now: Date): Promise<{ queued: 
       dedupeKey: `WEEKLY_DIGEST:${week}`,
       title: `Your weekly digest: the week to ${formatDate(now)}`,
       body: writeBody(blocks),
-      href: areas.length === 1 ? `/local-areas/${areas[0]!.slug}` : "/local-areas",
+      href: areas.length === 1 ? routes.area(areas[0]!.slug) : routes.localAreas(),
     });
   }
   return { queued: await queueNotifications(db, drafts, now) };

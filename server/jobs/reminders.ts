@@ -14,13 +14,14 @@ import { queueNotifications, type NotificationDraft } from "@/server/jobs/notify
 import { dayKey, ESCALATE_AFTER_DAYS, updateReminders } from "@/server/jobs/reminder-rules";
 import type { Db } from "@/server/services/audit";
 import { requestMissingVerdicts } from "@/server/services/notifications-hooks";
+import { routes } from "@/lib/routes";
 
 /** Plans being delivered: a draft is still being written, a closed plan is history. */
 const DELIVERY: PlanStatus[] = ["SUBMITTED", "ACCEPTED", "ACTIVE"];
 /** Evidence pending longer than this was announced when it arrived (or predates reminders). */
 const EVIDENCE_LOOKBACK_MS = 30 * 86_400_000;
 
-const actionHref = (slug: string, id: string) => `/local-areas/${slug}/actions/${id}`;
+const actionHref = (slug: string, id: string) => routes.action(slug, id);
 
 async function leadsByArea(db: Db, localAreaIds: string[]): Promise<Map<string, string[]>> {
   const rows = await db.membership.findMany({ where: { localAreaId: { in: localAreaIds }, role: "LEAD" }, select: { localAreaId: true, userId: true } });
@@ -135,7 +136,7 @@ export async function evidenceReviewDrafts(db: Db, now: Date): Promise<Notificat
           { type: "paragraph", text: `${e.uploadedBy?.name ?? "Someone"} added “${e.title}” as evidence on ${on} in ${e.localArea.name}.` },
           { type: "paragraph", text: "It counts towards the revisit only once a plan lead accepts it." },
         ]),
-        href: `/local-areas/${e.localArea.slug}/evidence`,
+        href: routes.evidence(e.localArea.slug),
       }));
   });
 }

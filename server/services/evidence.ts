@@ -29,6 +29,7 @@ import { fieldError } from "@/server/services/access";
 import { inTransaction, recordAudit, type Tx } from "@/server/services/audit";
 import { newStorageKey } from "@/server/storage/keys";
 import { getStorage } from "@/server/storage/storage";
+import { routes } from "@/lib/routes";
 
 type Reader = Pick<ServiceContext, "db" | "viewer">;
 
@@ -168,7 +169,7 @@ const ITEM_SELECT = {
 type ItemRow = Prisma.EvidenceGetPayload<{ select: typeof ITEM_SELECT }>;
 
 /** The address a file is downloaded from; the route checks permission on every request. */
-export const downloadPath = (id: string) => `/api/evidence/${id}/file`;
+export const downloadPath = (id: string) => routes.evidenceFile(id);
 
 function toItem({ storageKey, uploadedBy, reviewedBy, ...row }: ItemRow) {
   return {
@@ -223,13 +224,13 @@ export async function evidenceAwaitingReview(ctx: Reader, slug: string) {
     items: rows.map(({ action, finding, measure, ...row }) => ({
       ...toItem(row),
       target: action
-        ? { kind: "action" as const, label: `Action ${action.ref} ${action.title}`, href: `/local-areas/${area.slug}/actions/${action.id}` }
+        ? { kind: "action" as const, label: `Action ${action.ref} ${action.title}`, href: routes.action(area.slug, action.id) }
         : finding
-          ? { kind: "finding" as const, label: `Finding ${finding.ref} ${finding.summary}`, href: `/local-areas/${area.slug}/findings/${finding.id}` }
+          ? { kind: "finding" as const, label: `Finding ${finding.ref} ${finding.summary}`, href: routes.finding(area.slug, finding.id) }
           : {
               kind: "measure" as const,
               label: `Measure ${measure?.ref ?? ""} ${measure?.name ?? ""}`.trim(),
-              href: measure ? `/local-areas/${area.slug}/measures/${measure.id}` : null,
+              href: measure ? routes.measure(area.slug, measure.id) : null,
             },
     })),
   };

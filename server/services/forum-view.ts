@@ -12,6 +12,7 @@ import { downloadPath } from "@/server/services/evidence";
 import { CURRENT_VERDICT } from "@/server/services/finding-voices";
 import { CLAIMS_NEEDING_VERDICT } from "@/server/services/notifications-hooks";
 import { toVerdict, VERDICT_SELECT } from "@/server/services/verdicts";
+import { routes } from "@/lib/routes";
 
 type Reader = Pick<ServiceContext, "db" | "viewer">;
 
@@ -24,11 +25,11 @@ type TargetRow = Prisma.ForumVerdictGetPayload<{ select: typeof TARGET_SELECT }>
 
 /** What a verdict is about, with the page it links to. */
 function about(slug: string, { action, finding }: TargetRow) {
-  if (action) return { kind: "action" as const, label: `Action ${action.ref}: ${action.title}`, href: `/local-areas/${slug}/actions/${action.id}` };
+  if (action) return { kind: "action" as const, label: `Action ${action.ref}: ${action.title}`, href: routes.action(slug, action.id) };
   return {
     kind: "finding" as const,
     label: finding ? `Finding ${finding.ref}: ${finding.summary}` : "A finding",
-    href: finding ? `/local-areas/${slug}/findings/${finding.id}` : null,
+    href: finding ? routes.finding(slug, finding.id) : null,
   };
 }
 
@@ -147,7 +148,7 @@ export async function forumView(ctx: Reader, slug: string) {
         ref: a.ref,
         title: a.title,
         claimedLevel: a.coproductionLevel!,
-        href: `/local-areas/${area.slug}/actions/${a.id}`,
+        href: routes.action(area.slug, a.id),
         reason: verdict ? ("CHANGED" as const) : ("NO_VERDICT" as const),
         currentVerdict: verdict,
         changedAt: changed,

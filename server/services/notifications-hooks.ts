@@ -12,6 +12,7 @@ import { writeBody } from "@/server/email/notification-body";
 import { queueNotifications } from "@/server/jobs/notify";
 import type { Db } from "@/server/services/audit";
 import { today } from "@/server/services/today";
+import { routes } from "@/lib/routes";
 
 /** The claims the forum is asked to confirm: the top of the ladder, where claims matter most at a revisit. */
 export const CLAIMS_NEEDING_VERDICT: CoproductionLevel[] = ["CO_DESIGNING", "CO_PRODUCING"];
@@ -69,7 +70,7 @@ export async function notifyVerdictRequested(tx: Db, actionId: string, reason: V
       dedupeKey: changed ? `VERDICT_REQUESTED:${action.id}:after:${verdict.id}` : `VERDICT_REQUESTED:${action.id}:claim:${level}`,
       title: changed ? `Action ${action.ref} changed since the forum's verdict` : `The forum's verdict is asked for on action ${action.ref}`,
       body,
-      href: `/local-areas/${action.localArea.slug}/actions/${action.id}`,
+      href: routes.action(action.localArea.slug, action.id),
     })),
     now,
   );
@@ -138,7 +139,7 @@ export async function notifyChangeRequestDecided(tx: Db, changeRequestId: string
           { type: "paragraph", text: `Your request to change the ${thing} in ${cr.plan.title} (${cr.localArea.name}) was ${decision} by the adviser.` },
           ...(cr.decisionNote ? [{ type: "paragraph" as const, text: `The adviser's note: ${cr.decisionNote}` }] : []),
         ]),
-        href: `/local-areas/${cr.localArea.slug}/plan`,
+        href: routes.plan(cr.localArea.slug),
       },
     ],
     now,

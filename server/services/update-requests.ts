@@ -10,6 +10,7 @@
  * forum has no need to see.
  */
 import { createHash, randomBytes } from "node:crypto";
+import { absoluteUrl, routes } from "@/lib/routes";
 import type { ServiceContext } from "@/server/services/core/context";
 import { areaScope, type Viewer } from "@/server/auth/permissions";
 import { sendEmail } from "@/server/email/mailer";
@@ -40,7 +41,7 @@ export function hashUpdateRequestToken(token: string): string {
 function updateRequestUrl(token: string): string {
   const base = env.NEXTAUTH_URL ?? (env.NODE_ENV === "production" ? null : "http://localhost:3000");
   if (!base) throw new Error("Set NEXTAUTH_URL to the site's address: update request emails link to it.");
-  return new URL(`/update/${token}`, base).toString();
+  return absoluteUrl(base, routes.updateRequest(token));
 }
 
 export type UpdateRequestState = "WAITING" | "USED" | "EXPIRED";

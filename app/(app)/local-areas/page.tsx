@@ -6,11 +6,12 @@ import { viewerOf } from "@/server/api/trpc";
 import { getSession } from "@/server/auth/options";
 import { AREA_ROLE, PLAN_STATUS, PLAN_TYPE, REGION } from "@/lib/labels";
 import { nationalScope } from "@/server/auth/national-scope";
+import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Your local areas" };
 
 export default async function LocalAreasPage() {
-  const areas = await loadForPage(getQueryClient().fetchQuery(trpc.area.list.queryOptions()), "/local-areas");
+  const areas = await loadForPage(getQueryClient().fetchQuery(trpc.area.list.queryOptions()), routes.localAreas());
   const viewer = viewerOf(await getSession());
   const national = viewer ? nationalScope(viewer) : null;
   return (
@@ -18,7 +19,7 @@ export default async function LocalAreasPage() {
       <h1 className="mb-6 text-4xl">Your local areas</h1>
       {national ? (
         <p className="mb-6">
-          <Link href="/national">National view</Link>
+          <Link href={routes.national()}>National view</Link>
           {national.kind === "ALL" ? ": every local area side by side" : ": the areas you advise side by side"}
         </p>
       ) : null}
@@ -32,7 +33,7 @@ export default async function LocalAreasPage() {
           {areas.map((area) => (
             <li key={area.id} className="border-b border-border py-4">
               <h2 className="mb-1 text-2xl">
-                <Link href={`/local-areas/${area.slug}`}>{area.name}</Link>
+                <Link href={routes.area(area.slug)}>{area.name}</Link>
               </h2>
               <p className="text-secondary">
                 {REGION[area.region]}

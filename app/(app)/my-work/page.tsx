@@ -5,12 +5,13 @@ import { formatDate } from "@/lib/format/dates";
 import { pluralise } from "@/lib/format/plurals";
 import { ActionStatusTag, RagTag, Tag } from "@/components/ui/tag";
 import { getQueryClient, loadForPage, trpc } from "@/server/api/rsc";
+import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "My work" };
 
 /** An owner's actions, most urgent first, each with the check-in form a click away. */
 export default async function MyWorkPage() {
-  const actions = await loadForPage(getQueryClient().fetchQuery(trpc.action.myWork.queryOptions()), "/my-work");
+  const actions = await loadForPage(getQueryClient().fetchQuery(trpc.action.myWork.queryOptions()), routes.myWork());
   const overdue = actions.filter((a) => a.update.overdue).length;
 
   return (
@@ -31,7 +32,7 @@ export default async function MyWorkPage() {
                   {a.localArea.name} · Finding {a.finding.ref}
                 </p>
                 <h2 className="mb-2 text-2xl">
-                  <Link href={`/local-areas/${a.localArea.slug}/actions/${a.id}`}>
+                  <Link href={routes.action(a.localArea.slug, a.id)}>
                     {a.ref} {a.title}
                   </Link>
                 </h2>

@@ -6,11 +6,12 @@ import { BackLink } from "@/components/ui/back-link";
 import { formatDate } from "@/lib/format/dates";
 import { getQueryClient, loadForPage, trpc } from "@/server/api/rsc";
 import { PLAN_TYPE, REGION } from "@/lib/labels";
+import { routes } from "@/lib/routes";
 
 type Params = { params: Promise<{ slug: string }> };
 
 // An unpublished or unknown area is "page not found" (loadForPage), the same for everyone.
-const load = (slug: string) => loadForPage(getQueryClient().fetchQuery(trpc.publicArea.bySlug.queryOptions({ slug })), `/areas/${slug}`);
+const load = (slug: string) => loadForPage(getQueryClient().fetchQuery(trpc.publicArea.bySlug.queryOptions({ slug })), routes.publicArea(slug));
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { area } = await load((await params).slug);
@@ -27,7 +28,7 @@ export default async function PublicAreaPage({ params }: Params) {
   return (
     <>
       <div className="no-print">
-        <BackLink href="/areas">All published areas</BackLink>
+        <BackLink href={routes.publicAreas()}>All published areas</BackLink>
       </div>
       <p className="mb-1 text-xl text-secondary">{REGION[area.region]}</p>
       <h1 className="mb-4 text-4xl">{area.name}: support for children and young people with SEND</h1>

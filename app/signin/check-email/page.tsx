@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Check your email" };
 
@@ -10,7 +11,7 @@ export default function CheckEmailPage() {
       <p className="mb-4">If Headway has an account for that address, we have sent it a link to sign in.</p>
       <p className="mb-4">The link works once and for 15 minutes. It may take a few minutes to arrive: check your junk folder too.</p>
       <p>
-        <Link href="/signin">Ask for another link</Link>
+        <Link href={routes.signIn()}>Ask for another link</Link>
       </p>
     </div>
   );

@@ -10,11 +10,12 @@ import { HowWorkedOut } from "@/components/ui/how-worked-out";
 import { Tag } from "@/components/ui/tag";
 import { getQueryClient, loadForPage, trpc } from "@/server/api/rsc";
 import { FINDING_KIND, INSPECTION_KIND, PLAN_STATUS, PLAN_TYPE, REGION } from "@/lib/labels";
+import { routes } from "@/lib/routes";
 
 type Params = { params: Promise<{ slug: string }> };
 
 async function load(slug: string) {
-  return loadForPage(getQueryClient().fetchQuery(trpc.area.home.queryOptions({ slug })), `/local-areas/${slug}`);
+  return loadForPage(getQueryClient().fetchQuery(trpc.area.home.queryOptions({ slug })), routes.area(slug));
 }
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
@@ -40,33 +41,33 @@ export default async function AreaHomePage({ params }: Params) {
           {plan ? (
             <>
               <li>
-                <Link href={`/local-areas/${area.slug}/actions`}>All actions</Link>
+                <Link href={routes.actions(area.slug)}>All actions</Link>
               </li>
               <li>
-                <Link href={`/local-areas/${area.slug}/measures`}>Measures</Link>
+                <Link href={routes.measures(area.slug)}>Measures</Link>
               </li>
               <li>
-                <Link href={`/local-areas/${area.slug}/snapshots`}>Snapshots and board packs</Link>
+                <Link href={routes.snapshots(area.slug)}>Snapshots and board packs</Link>
               </li>
               <li>
-                <Link href={`/local-areas/${area.slug}/forum`}>Parent carer forum</Link>
+                <Link href={routes.forum(area.slug)}>Parent carer forum</Link>
               </li>
               <li>
-                <Link href={`/local-areas/${area.slug}/judgements`}>Judgements</Link>
+                <Link href={routes.judgements(area.slug)}>Judgements</Link>
               </li>
               <li>
-                <Link href={`/local-areas/${area.slug}/change-requests`}>Change requests</Link>
+                <Link href={routes.changeRequests(area.slug)}>Change requests</Link>
               </li>
               {viewerCan.seeAdviserViews ? (
                 <li>
-                  <Link href={`/local-areas/${area.slug}/monitoring`}>Adviser&apos;s monitoring notes</Link>
+                  <Link href={routes.monitoring(area.slug)}>Adviser&apos;s monitoring notes</Link>
                 </li>
               ) : null}
             </>
           ) : null}
           {viewerCan.edit ? (
             <li>
-              <Link href={`/local-areas/${area.slug}/plan`}>{plan ? "Build the plan" : "Start a plan"}</Link>
+              <Link href={routes.plan(area.slug)}>{plan ? "Build the plan" : "Start a plan"}</Link>
             </li>
           ) : null}
         </ul>
@@ -105,7 +106,7 @@ export default async function AreaHomePage({ params }: Params) {
               <p className="text-3xl font-bold">{overdue}</p>
               <p className="text-base">
                 {overdue ? (
-                  <Link href={`/local-areas/${area.slug}/actions?overdue=1`}>See the actions</Link>
+                  <Link href={routes.actions(area.slug, { overdue: "1" })}>See the actions</Link>
                 ) : (
                   "no update within the plan's cadence"
                 )}
@@ -116,7 +117,7 @@ export default async function AreaHomePage({ params }: Params) {
               <p className="text-3xl font-bold">{evidenceAwaitingReview}</p>
               <p className="text-base">
                 {viewerCan.review && evidenceAwaitingReview ? (
-                  <Link href={`/local-areas/${area.slug}/evidence`}>Review it</Link>
+                  <Link href={routes.evidence(area.slug)}>Review it</Link>
                 ) : (
                   "items not yet accepted or rejected"
                 )}
@@ -163,7 +164,7 @@ export default async function AreaHomePage({ params }: Params) {
             <section key={finding.id} aria-labelledby={`finding-${finding.id}`} className="mt-10">
               <p className="text-base text-secondary">{FINDING_KIND[finding.kind]}</p>
               <h2 id={`finding-${finding.id}`} className="mb-4 text-2xl">
-                <Link href={`/local-areas/${area.slug}/findings/${finding.id}`}>
+                <Link href={routes.finding(area.slug, finding.id)}>
                   {finding.ref}. {finding.summary}
                 </Link>
               </h2>

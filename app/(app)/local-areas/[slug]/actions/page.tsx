@@ -10,6 +10,7 @@ import { ActionStatusTag, RagTag, Tag } from "@/components/ui/tag";
 import { getQueryClient, loadForPage, trpc } from "@/server/api/rsc";
 import { ACTION_STATUS, DELIVERY_RAG, optionsOf } from "@/lib/labels";
 import { actionFilterSchema, type ActionFilter } from "@/server/schemas/plan";
+import { routes } from "@/lib/routes";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -61,13 +62,13 @@ export default async function ActionListPage({ params, searchParams }: Props) {
   const filter = filtersFrom(slug, await searchParams);
   const { area, plan, actions, total, choices } = await loadForPage(
     getQueryClient().fetchQuery(trpc.action.list.queryOptions(filter)),
-    `/local-areas/${slug}/actions`,
+    routes.actions(slug),
   );
   const filtered = Object.keys(filter).length > 1;
 
   return (
     <>
-      <BackLink href={`/local-areas/${slug}`}>Back to {area.name}</BackLink>
+      <BackLink href={routes.area(slug)}>Back to {area.name}</BackLink>
       <h1 className="mb-6 text-4xl">Actions</h1>
       {!plan ? (
         <p>{area.name} has no current plan, so there are no actions to list.</p>
@@ -107,7 +108,7 @@ export default async function ActionListPage({ params, searchParams }: Props) {
               <button type="submit" className={buttonClass.primary}>
                 Apply filters
               </button>
-              {filtered ? <Link href={`/local-areas/${slug}/actions`}>Clear filters</Link> : null}
+              {filtered ? <Link href={routes.actions(slug)}>Clear filters</Link> : null}
             </div>
           </form>
 
@@ -123,7 +124,7 @@ export default async function ActionListPage({ params, searchParams }: Props) {
                 <tr key={a.id} className={rowClass}>
                   <td className={`${cell} whitespace-nowrap`}>{a.ref}</td>
                   <td className={cell}>
-                    <Link href={`/local-areas/${slug}/actions/${a.id}`}>{a.title}</Link>
+                    <Link href={routes.action(slug, a.id)}>{a.title}</Link>
                     <div className="text-secondary">{a.leadOrganisation?.name ?? "No lead organisation"}</div>
                     {a.update.overdue ? (
                       <div className="mt-1">

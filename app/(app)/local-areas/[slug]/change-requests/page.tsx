@@ -7,6 +7,7 @@ import { formatDate } from "@/lib/format/dates";
 import { cell, rowClass, Table } from "@/components/ui/table";
 import { getQueryClient, loadForPage, trpc } from "@/server/api/rsc";
 import { CONTROLLED_FIELD } from "@/lib/labels";
+import { routes } from "@/lib/routes";
 
 type Params = { params: Promise<{ slug: string }> };
 
@@ -20,12 +21,12 @@ export default async function ChangeRequestsPage({ params }: Params) {
   const { slug } = await params;
   const { area, pending, decided, viewerCan } = await loadForPage(
     getQueryClient().fetchQuery(trpc.changeRequest.list.queryOptions({ slug })),
-    `/local-areas/${slug}/change-requests`,
+    routes.changeRequests(slug),
   );
   type Request = (typeof pending)[number];
   const recordLink = (r: Request) =>
     r.record ? (
-      <Link href={`/local-areas/${slug}/${r.record.kind === "Action" ? "actions" : "measures"}/${r.record.id}`}>
+      <Link href={r.record.kind === "Action" ? routes.action(slug, r.record.id) : routes.measure(slug, r.record.id)}>
         {r.record.kind === "Action" ? "Action" : "Measure"} {r.record.name}
       </Link>
     ) : (
@@ -35,7 +36,7 @@ export default async function ChangeRequestsPage({ params }: Params) {
 
   return (
     <>
-      <BackLink href={`/local-areas/${slug}`}>Back to {area.name}</BackLink>
+      <BackLink href={routes.area(slug)}>Back to {area.name}</BackLink>
       <p className="mb-1 text-xl text-secondary">{area.name}</p>
       <h1 className="mb-4 text-4xl">Change requests</h1>
       <p className="mb-8 max-w-3xl">

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { AwaitingReview } from "@/components/evidence/awaiting-review";
 import { BackLink } from "@/components/ui/back-link";
 import { getQueryClient, HydrateClient, loadForPage, trpc } from "@/server/api/rsc";
+import { routes } from "@/lib/routes";
 
 type Params = { params: Promise<{ slug: string }> };
 
@@ -13,11 +14,11 @@ export default async function EvidenceAwaitingReviewPage({ params }: Params) {
   // Fetch (not just prefetch) so a refusal becomes the sign-in, not-found or forbidden page.
   const { area } = await loadForPage(
     getQueryClient().fetchQuery(trpc.evidence.awaitingReview.queryOptions({ slug })),
-    `/local-areas/${slug}/evidence`,
+    routes.evidence(slug),
   );
   return (
     <>
-      <BackLink href={`/local-areas/${area.slug}`}>Back to {area.name}</BackLink>
+      <BackLink href={routes.area(area.slug)}>Back to {area.name}</BackLink>
       <p className="mb-1 text-xl text-secondary">{area.name}</p>
       <h1 className="mb-6 text-4xl">Evidence awaiting review</h1>
       <HydrateClient>

@@ -11,6 +11,7 @@ import { pluralise } from "@/lib/format/plurals";
 import { Tag } from "@/components/ui/tag";
 import { getQueryClient, loadForPage, trpc } from "@/server/api/rsc";
 import { COPRODUCTION_LEVEL } from "@/lib/labels";
+import { routes } from "@/lib/routes";
 
 type Params = { params: Promise<{ slug: string }> };
 
@@ -22,7 +23,7 @@ export const metadata: Metadata = { title: "The parent carer forum" };
  */
 export default async function ForumPage({ params }: Params) {
   const { slug } = await params;
-  const returnTo = `/local-areas/${slug}/forum`;
+  const returnTo = routes.forum(slug);
   const [view, yswd] = await Promise.all([
     loadForPage(getQueryClient().fetchQuery(trpc.forum.view.queryOptions({ slug })), returnTo),
     loadForPage(getQueryClient().fetchQuery(trpc.forum.youSaidWeDid.queryOptions({ slug })), returnTo),
@@ -33,7 +34,7 @@ export default async function ForumPage({ params }: Params) {
 
   return (
     <>
-      <BackLink href={`/local-areas/${slug}`}>Back to {view.area.name}</BackLink>
+      <BackLink href={routes.area(slug)}>Back to {view.area.name}</BackLink>
       <p className="mb-1 text-xl text-secondary">{view.area.name}</p>
       <h1 className="mb-6 text-4xl">The parent carer forum</h1>
 
@@ -153,7 +154,7 @@ export default async function ForumPage({ params }: Params) {
         ) : null}
         {yswd.viewerCan.publish ? (
           <p>
-            <Link href={`/local-areas/${slug}/you-said-we-did`}>Manage and publish “you said, we did”</Link>
+            <Link href={routes.youSaidWeDid(slug)}>Manage and publish “you said, we did”</Link>
           </p>
         ) : null}
       </section>

@@ -10,6 +10,7 @@ import { getQueryClient, loadForPage, trpc } from "@/server/api/rsc";
 import { isInsufficient } from "@/server/domain/follow-on-plan";
 import { INSPECTION_KIND, JUDGEMENT, PLAN_STATUS, PLAN_TYPE } from "@/lib/labels";
 import { fromDay } from "@/lib/calendar";
+import { routes } from "@/lib/routes";
 
 type Params = { params: Promise<{ slug: string }> };
 
@@ -24,7 +25,7 @@ export default async function JudgementsPage({ params }: Params) {
   const { slug } = await params;
   const { area, plan, inspections, app, viewerCan } = await loadForPage(
     getQueryClient().fetchQuery(trpc.adviser.judgements.queryOptions({ slug })),
-    `/local-areas/${slug}/judgements`,
+    routes.judgements(slug),
   );
   const inspectionLabel = (i: (typeof inspections)[number]) => {
     const date = i.startDate ?? i.expectedDate;
@@ -34,7 +35,7 @@ export default async function JudgementsPage({ params }: Params) {
 
   return (
     <>
-      <BackLink href={`/local-areas/${slug}`}>Back to {area.name}</BackLink>
+      <BackLink href={routes.area(slug)}>Back to {area.name}</BackLink>
       <p className="mb-1 text-xl text-secondary">{area.name}</p>
       <h1 className="mb-4 text-4xl">Judgements</h1>
       {!plan ? (
@@ -62,7 +63,7 @@ export default async function JudgementsPage({ params }: Params) {
               {plan.findings.map((f) => (
                 <tr key={f.id} className={rowClass}>
                   <td className={cell}>
-                    <Link href={`/local-areas/${slug}/findings/${f.id}`}>
+                    <Link href={routes.finding(slug, f.id)}>
                       {f.ref}. {f.summary}
                     </Link>
                   </td>

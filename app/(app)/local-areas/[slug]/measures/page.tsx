@@ -9,11 +9,12 @@ import { HowWorkedOut } from "@/components/ui/how-worked-out";
 import { cell, rowClass, Table } from "@/components/ui/table";
 import { getQueryClient, loadForPage, trpc } from "@/server/api/rsc";
 import { PLAN_TYPE } from "@/lib/labels";
+import { routes } from "@/lib/routes";
 
 type Params = { params: Promise<{ slug: string }> };
 
 async function load(slug: string) {
-  return loadForPage(getQueryClient().fetchQuery(trpc.measure.list.queryOptions({ slug })), `/local-areas/${slug}/measures`);
+  return loadForPage(getQueryClient().fetchQuery(trpc.measure.list.queryOptions({ slug })), routes.measures(slug));
 }
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
@@ -28,7 +29,7 @@ export default async function MeasuresPage({ params }: Params) {
 
   return (
     <>
-      <BackLink href={`/local-areas/${slug}`}>Back to {area.name}</BackLink>
+      <BackLink href={routes.area(slug)}>Back to {area.name}</BackLink>
       <p className="mb-1 text-xl text-secondary">{plan ? `${area.name}: ${PLAN_TYPE[plan.type]}` : area.name}</p>
       <h1 className="mb-6 text-4xl">Measures</h1>
       {!plan ? (
@@ -41,7 +42,7 @@ export default async function MeasuresPage({ params }: Params) {
           </p>
           {viewerCan.create ? (
             <p className="mb-8">
-              <Link href={`/local-areas/${slug}/measures/new`} className={`${buttonClass.primary} text-white! no-underline`}>
+              <Link href={routes.measureNew(slug)} className={`${buttonClass.primary} text-white! no-underline`}>
                 Add a measure
               </Link>
             </p>
@@ -54,7 +55,7 @@ export default async function MeasuresPage({ params }: Params) {
                 <tr key={m.id} className={rowClass}>
                   <td className={`${cell} whitespace-nowrap`}>{m.ref}</td>
                   <td className={cell}>
-                    <Link href={`/local-areas/${slug}/measures/${m.id}`}>{m.name}</Link>
+                    <Link href={routes.measure(slug, m.id)}>{m.name}</Link>
                     <div className="text-secondary">
                       {m.findingRefs.length === 1 ? "Finding " : "Findings "}
                       {m.findingRefs.join(", ")}

@@ -3,6 +3,7 @@ import { AdviserNoteForm } from "@/components/adviser/adviser-note-form";
 import { MonitoringNoteList } from "@/components/adviser/monitoring-note-list";
 import { BackLink } from "@/components/ui/back-link";
 import { getQueryClient, loadForPage, trpc } from "@/server/api/rsc";
+import { routes } from "@/lib/routes";
 
 type Params = { params: Promise<{ slug: string }> };
 
@@ -13,11 +14,11 @@ export default async function MonitoringPage({ params }: Params) {
   const { slug } = await params;
   const { area, notes, findings, viewerCan } = await loadForPage(
     getQueryClient().fetchQuery(trpc.adviser.notes.queryOptions({ slug })),
-    `/local-areas/${slug}/monitoring`,
+    routes.monitoring(slug),
   );
   return (
     <>
-      <BackLink href={`/local-areas/${slug}`}>Back to {area.name}</BackLink>
+      <BackLink href={routes.area(slug)}>Back to {area.name}</BackLink>
       <p className="mb-1 text-xl text-secondary">{area.name}</p>
       <h1 className="mb-4 text-4xl">Adviser&apos;s monitoring notes</h1>
       <p className="mb-8 max-w-3xl">

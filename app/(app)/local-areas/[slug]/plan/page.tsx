@@ -9,6 +9,7 @@ import { pluralise } from "@/lib/format/plurals";
 import { cell, rowClass, Table } from "@/components/ui/table";
 import { getQueryClient, loadForPage, trpc } from "@/server/api/rsc";
 import { FINDING_KIND, INSPECTION_FRAMEWORK, INSPECTION_KIND, ORGANISATION_KIND } from "@/lib/labels";
+import { routes } from "@/lib/routes";
 
 type Params = { params: Promise<{ slug: string }> };
 
@@ -19,21 +20,21 @@ export default async function PlanEditorPage({ params }: Params) {
   const { slug } = await params;
   const { area, plan, findings, inspections, organisations } = await loadForPage(
     getQueryClient().fetchQuery(trpc.plan.settings.queryOptions({ slug })),
-    `/local-areas/${slug}/plan`,
+    routes.plan(slug),
   );
 
   return (
     <>
-      <BackLink href={`/local-areas/${slug}`}>Back to {area.name}</BackLink>
+      <BackLink href={routes.area(slug)}>Back to {area.name}</BackLink>
       <h1 className="mb-6 text-4xl">Build the plan</h1>
       {plan ? (
         <nav aria-label="Plan editor" className="mb-8">
           <ul className="flex flex-wrap gap-x-6 gap-y-2">
             <li><a href="#findings">Findings and actions</a></li>
-            <li><Link href={`/local-areas/${slug}/measures`}>Measures</Link></li>
+            <li><Link href={routes.measures(slug)}>Measures</Link></li>
             <li><a href="#organisations">Organisations</a></li>
             <li><a href="#inspections">Inspections</a></li>
-            <li><Link href={`/local-areas/${slug}/plan/import`}>Import or export a workbook</Link></li>
+            <li><Link href={routes.planImport(slug)}>Import or export a workbook</Link></li>
           </ul>
         </nav>
       ) : null}
@@ -63,12 +64,12 @@ export default async function PlanEditorPage({ params }: Params) {
                   <td className={cell}>
                     <ul>
                       <li>
-                        <Link href={`/local-areas/${slug}/findings/${f.id}/edit`}>
+                        <Link href={routes.findingEdit(slug, f.id)}>
                           Edit<span className="sr-only"> finding {f.ref}</span>
                         </Link>
                       </li>
                       <li>
-                        <Link href={`/local-areas/${slug}/actions/new?finding=${f.id}`}>
+                        <Link href={routes.actionNew(slug, { finding: f.id })}>
                           Add an action<span className="sr-only"> to finding {f.ref}</span>
                         </Link>
                       </li>
@@ -79,7 +80,7 @@ export default async function PlanEditorPage({ params }: Params) {
             </Table>
           )}
           <p className="mt-6">
-            <Link href={`/local-areas/${slug}/findings/new`} className="font-bold">
+            <Link href={routes.findingNew(slug)} className="font-bold">
               Add a finding
             </Link>
           </p>

@@ -7,6 +7,7 @@ import { formatDateTime } from "@/lib/format/dates";
 import { cell, rowClass, Table } from "@/components/ui/table";
 import { getQueryClient, loadForPage, trpc } from "@/server/api/rsc";
 import { PLAN_TYPE } from "@/lib/labels";
+import { routes } from "@/lib/routes";
 
 type Params = { params: Promise<{ slug: string }> };
 
@@ -17,11 +18,11 @@ export default async function SnapshotsPage({ params }: Params) {
   const { slug } = await params;
   const { area, plan, snapshots, viewerCan } = await loadForPage(
     getQueryClient().fetchQuery(trpc.snapshot.list.queryOptions({ slug })),
-    `/local-areas/${slug}/snapshots`,
+    routes.snapshots(slug),
   );
   return (
     <>
-      <BackLink href={`/local-areas/${area.slug}`}>Back to {area.name}</BackLink>
+      <BackLink href={routes.area(area.slug)}>Back to {area.name}</BackLink>
       <p className="mb-1 text-xl text-secondary">{area.name}</p>
       <h1 className="mb-6 text-4xl">Snapshots and board packs</h1>
       {!plan ? (
@@ -55,7 +56,7 @@ export default async function SnapshotsPage({ params }: Params) {
                 {snapshots.map((s) => (
                   <tr key={s.id} className={rowClass}>
                     <th scope="row" className={`${cell} font-normal`}>
-                      <Link href={`/local-areas/${area.slug}/snapshots/${s.id}`}>
+                      <Link href={routes.snapshot(area.slug, s.id)}>
                         {s.label}
                         <span className="sr-only">: changes since</span>
                       </Link>

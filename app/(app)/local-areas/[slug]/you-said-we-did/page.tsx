@@ -3,6 +3,7 @@ import { YouSaidWeDidForm } from "@/components/forum/you-said-we-did-form";
 import { YouSaidWeDidList } from "@/components/forum/you-said-we-did-list";
 import { BackLink } from "@/components/ui/back-link";
 import { getQueryClient, loadForPage, trpc } from "@/server/api/rsc";
+import { routes } from "@/lib/routes";
 
 type Params = { params: Promise<{ slug: string }> };
 
@@ -11,11 +12,11 @@ export const metadata: Metadata = { title: "You said, we did" };
 /** The plan lead's "you said, we did": drafts (the forum's and the lead's) to publish, what is published, a new draft. */
 export default async function YouSaidWeDidPage({ params }: Params) {
   const { slug } = await params;
-  const data = await loadForPage(getQueryClient().fetchQuery(trpc.forum.youSaidWeDid.queryOptions({ slug })), `/local-areas/${slug}/you-said-we-did`);
+  const data = await loadForPage(getQueryClient().fetchQuery(trpc.forum.youSaidWeDid.queryOptions({ slug })), routes.youSaidWeDid(slug));
   const side = data.viewerCan.draft ? "lead" : data.viewerCan.propose ? "forum" : null;
   return (
     <>
-      <BackLink href={`/local-areas/${slug}`}>Back to {data.area.name}</BackLink>
+      <BackLink href={routes.area(slug)}>Back to {data.area.name}</BackLink>
       <p className="mb-1 text-xl text-secondary">{data.area.name}</p>
       <h1 className="mb-4 text-4xl">You said, we did</h1>
       <p className="mb-8 max-w-3xl">

@@ -17,13 +17,14 @@ import { RequestList } from "@/components/update-requests/request-list";
 import { SendRequestForm } from "@/components/update-requests/send-request-form";
 import { getQueryClient, loadForPage, trpc } from "@/server/api/rsc";
 import { ACTION_STATUS, COPRODUCTION_LEVEL } from "@/lib/labels";
+import { routes } from "@/lib/routes";
 
 type Params = { params: Promise<{ slug: string; actionId: string }> };
 
 async function load(slug: string, actionId: string) {
   const action = await loadForPage(
     getQueryClient().fetchQuery(trpc.action.byId.queryOptions({ id: actionId })),
-    `/local-areas/${slug}/actions/${actionId}`,
+    routes.action(slug, actionId),
   );
   // The address must name the action's own area.
   if (action.localArea.slug !== slug) notFound();
@@ -48,7 +49,7 @@ export default async function ActionPage({ params }: Params) {
 
   return (
     <>
-      <BackLink href={`/local-areas/${slug}`}>Back to {action.localArea.name}</BackLink>
+      <BackLink href={routes.area(slug)}>Back to {action.localArea.name}</BackLink>
       <p className="mb-1 text-xl text-secondary">
         Finding {action.finding.ref}: {action.finding.summary}
       </p>
@@ -57,7 +58,7 @@ export default async function ActionPage({ params }: Params) {
       </h1>
       {action.viewerCan.edit ? (
         <p className="mb-4">
-          <Link href={`/local-areas/${slug}/actions/${action.id}/edit`}>Edit this action</Link>
+          <Link href={routes.actionEdit(slug, action.id)}>Edit this action</Link>
         </p>
       ) : null}
       <div className="mb-6 flex flex-wrap items-center gap-3">
@@ -175,7 +176,7 @@ export default async function ActionPage({ params }: Params) {
         entityType="Action"
         entityId={action.id}
         what="action"
-        editHref={`/local-areas/${slug}/actions/${action.id}/edit`}
+        editHref={routes.actionEdit(slug, action.id)}
       />
 
       <EvidenceSection

@@ -17,13 +17,14 @@ import { MeasureStatusTag } from "@/components/ui/tag";
 import { getQueryClient, loadForPage, trpc } from "@/server/api/rsc";
 import { FINDING_KIND, PLAN_TYPE } from "@/lib/labels";
 import { today } from "@/server/services/today";
+import { routes } from "@/lib/routes";
 
 type Params = { params: Promise<{ slug: string; findingId: string }> };
 
 async function load(slug: string, findingId: string) {
   const finding = await loadForPage(
     getQueryClient().fetchQuery(trpc.finding.byId.queryOptions({ id: findingId })),
-    `/local-areas/${slug}/findings/${findingId}`,
+    routes.finding(slug, findingId),
   );
   // The address must name the finding's own area.
   if (finding.localArea.slug !== slug) notFound();
@@ -47,7 +48,7 @@ export default async function FindingPage({ params }: Params) {
   return (
     <>
       <div className="no-print">
-        <BackLink href={`/local-areas/${slug}`}>Back to {finding.localArea.name}</BackLink>
+        <BackLink href={routes.area(slug)}>Back to {finding.localArea.name}</BackLink>
       </div>
       <p className="print-only mb-2 text-base">
         {finding.localArea.name} · Printed {formatDate(today())}
@@ -60,7 +61,7 @@ export default async function FindingPage({ params }: Params) {
       </h1>
       <div className="no-print mb-6 flex flex-wrap items-center gap-4">
         <PrintButton />
-        {finding.viewerCan.edit ? <Link href={`/local-areas/${slug}/findings/${finding.id}/edit`}>Edit this finding</Link> : null}
+        {finding.viewerCan.edit ? <Link href={routes.findingEdit(slug, finding.id)}>Edit this finding</Link> : null}
       </div>
 
       <h2 className="mb-2 text-2xl">What the inspectors found</h2>
@@ -76,7 +77,7 @@ export default async function FindingPage({ params }: Params) {
         finding.measures.map((m) => (
           <section key={m.id} aria-labelledby={`measure-${m.id}`} className="mb-8">
             <h3 id={`measure-${m.id}`} className="mb-2 text-xl">
-              <Link href={`/local-areas/${slug}/measures/${m.id}`}>
+              <Link href={routes.measure(slug, m.id)}>
                 {m.ref} {m.name}
               </Link>
             </h3>

@@ -20,13 +20,14 @@ import { cell, rowClass, Table } from "@/components/ui/table";
 import { getQueryClient, loadForPage, trpc } from "@/server/api/rsc";
 import { MEASURE_DIRECTION, MEASURE_UNIT } from "@/lib/labels";
 import { DEFAULT_TOLERANCE } from "@/server/domain/measure-status";
+import { routes } from "@/lib/routes";
 
 type Params = { params: Promise<{ slug: string; measureId: string }> };
 
 async function load(slug: string, measureId: string) {
   const measure = await loadForPage(
     getQueryClient().fetchQuery(trpc.measure.byId.queryOptions({ id: measureId })),
-    `/local-areas/${slug}/measures/${measureId}`,
+    routes.measure(slug, measureId),
   );
   // The address must name the measure's own area.
   if (measure.localArea.slug !== slug) notFound();
@@ -53,7 +54,7 @@ export default async function MeasurePage({ params }: Params) {
 
   return (
     <>
-      <BackLink href={`/local-areas/${slug}/measures`}>Back to measures</BackLink>
+      <BackLink href={routes.measures(slug)}>Back to measures</BackLink>
       <p className="mb-1 text-xl text-secondary">
         {m.findings.length === 1 ? "Finding " : "Findings "}
         {m.findings.map((f) => f.ref).join(", ")}
@@ -94,7 +95,7 @@ export default async function MeasurePage({ params }: Params) {
 
       {m.viewerCan.edit ? (
         <p className="mb-8">
-          <Link href={`/local-areas/${slug}/measures/${m.id}/edit`} className={`${buttonClass.secondary} text-ink! no-underline`}>
+          <Link href={routes.measureEdit(slug, m.id)} className={`${buttonClass.secondary} text-ink! no-underline`}>
             Edit measure<span className="sr-only"> {m.ref}</span>
           </Link>
         </p>
@@ -193,7 +194,7 @@ export default async function MeasurePage({ params }: Params) {
       ) : null}
 
       {/* Changes to the target and milestones since the plan was accepted: what the area was first held to stays visible. */}
-      <ChangeHistorySection slug={slug} entityType="Measure" entityId={m.id} what="measure" editHref={`/local-areas/${slug}/measures/${m.id}/edit`} />
+      <ChangeHistorySection slug={slug} entityType="Measure" entityId={m.id} what="measure" editHref={routes.measureEdit(slug, m.id)} />
 
       <EvidenceSection target={{ measureId: m.id }} canAdd={m.viewerCan.enterValues} canReview={m.viewerCan.reviewEvidence} />
 

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { MeasureForm } from "@/components/measures/measure-form";
 import { BackLink } from "@/components/ui/back-link";
 import { getQueryClient, loadForPage, trpc } from "@/server/api/rsc";
+import { routes } from "@/lib/routes";
 
 type Params = { params: Promise<{ slug: string }> };
 
@@ -11,12 +12,12 @@ export default async function NewMeasurePage({ params }: Params) {
   const { slug } = await params;
   const { area, planId, findings, owners } = await loadForPage(
     getQueryClient().fetchQuery(trpc.measure.formChoices.queryOptions({ slug })),
-    `/local-areas/${slug}/measures/new`,
+    routes.measureNew(slug),
   );
 
   return (
     <>
-      <BackLink href={`/local-areas/${slug}/measures`}>Back to measures</BackLink>
+      <BackLink href={routes.measures(slug)}>Back to measures</BackLink>
       <p className="mb-1 text-xl text-secondary">{area.name}</p>
       <h1 className="mb-6 text-4xl">Add a measure</h1>
       {planId ? (

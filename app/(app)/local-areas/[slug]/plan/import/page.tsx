@@ -6,6 +6,7 @@ import { BackLink } from "@/components/ui/back-link";
 import { pluralise } from "@/lib/format/plurals";
 import { getQueryClient, loadForPage, trpc } from "@/server/api/rsc";
 import { PLAN_STATUS, PLAN_TYPE } from "@/lib/labels";
+import { routes } from "@/lib/routes";
 
 type Params = { params: Promise<{ slug: string }> };
 
@@ -16,12 +17,12 @@ export default async function PlanImportPage({ params }: Params) {
   // Plan leads only: anyone else gets the "no permission" page, another area's people "not found".
   const { area, plan, sheets } = await loadForPage(
     getQueryClient().fetchQuery(trpc.planTransfer.overview.queryOptions({ slug })),
-    `/local-areas/${slug}/plan/import`,
+    routes.planImport(slug),
   );
 
   return (
     <>
-      <BackLink href={`/local-areas/${area.slug}`}>Back to {area.name}</BackLink>
+      <BackLink href={routes.area(area.slug)}>Back to {area.name}</BackLink>
       <p className="mb-1 text-xl text-secondary">{area.name}</p>
       <h1 className="mb-4 text-4xl">Import or export the plan</h1>
       <p className="mb-8 max-w-2xl">

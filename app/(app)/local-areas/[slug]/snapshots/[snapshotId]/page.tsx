@@ -5,13 +5,14 @@ import { ChangesSince, changesSummary } from "@/components/snapshots/changes-sin
 import { BackLink } from "@/components/ui/back-link";
 import { formatDateTime } from "@/lib/format/dates";
 import { getQueryClient, loadForPage, trpc } from "@/server/api/rsc";
+import { routes } from "@/lib/routes";
 
 type Params = { params: Promise<{ slug: string; snapshotId: string }> };
 
 async function load(slug: string, snapshotId: string) {
   const result = await loadForPage(
     getQueryClient().fetchQuery(trpc.snapshot.changesSince.queryOptions({ id: snapshotId })),
-    `/local-areas/${slug}/snapshots/${snapshotId}`,
+    routes.snapshot(slug, snapshotId),
   );
   // The address must name the snapshot's own area.
   if (result.area.slug !== slug) notFound();
@@ -30,7 +31,7 @@ export default async function ChangesSincePage({ params }: Params) {
   const { snapshot, area, changes, total, viewerCan } = await load(slug, snapshotId);
   return (
     <>
-      <BackLink href={`/local-areas/${slug}/snapshots`}>Back to snapshots</BackLink>
+      <BackLink href={routes.snapshots(slug)}>Back to snapshots</BackLink>
       <p className="mb-1 text-xl text-secondary">{area.name}</p>
       <h1 className="mb-2 text-4xl">Changes since “{snapshot.label}”</h1>
       <p className="mb-2">

@@ -4,6 +4,7 @@ import { RequestChangeForm } from "@/components/change-requests/request-change-f
 import { ActionForm } from "@/components/plan/action-form";
 import { BackLink } from "@/components/ui/back-link";
 import { getQueryClient, loadForPage, trpc } from "@/server/api/rsc";
+import { routes } from "@/lib/routes";
 
 type Params = { params: Promise<{ slug: string; actionId: string }> };
 
@@ -13,12 +14,12 @@ export default async function EditActionPage({ params }: Params) {
   const { slug, actionId } = await params;
   const { area, values, choices, planAccepted } = await loadForPage(
     getQueryClient().fetchQuery(trpc.action.forEdit.queryOptions({ id: actionId })),
-    `/local-areas/${slug}/actions/${actionId}/edit`,
+    routes.actionEdit(slug, actionId),
   );
   if (area.slug !== slug) notFound();
   return (
     <>
-      <BackLink href={`/local-areas/${slug}/actions/${actionId}`}>Back to the action</BackLink>
+      <BackLink href={routes.action(slug, actionId)}>Back to the action</BackLink>
       <p className="mb-1 text-xl text-secondary">{area.name}</p>
       <h1 className="mb-6 text-4xl">Edit action {values.ref}</h1>
       {/* Once the plan is accepted, its promises (title, description, due date) change only through a request an adviser approves. */}

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { FindingForm } from "@/components/plan/finding-form";
 import { BackLink } from "@/components/ui/back-link";
 import { getQueryClient, loadForPage, trpc } from "@/server/api/rsc";
+import { routes } from "@/lib/routes";
 
 type Params = { params: Promise<{ slug: string; findingId: string }> };
 
@@ -12,13 +13,13 @@ export default async function EditFindingPage({ params }: Params) {
   const { slug, findingId } = await params;
   const finding = await loadForPage(
     getQueryClient().fetchQuery(trpc.finding.forEdit.queryOptions({ id: findingId })),
-    `/local-areas/${slug}/findings/${findingId}/edit`,
+    routes.findingEdit(slug, findingId),
   );
   if (finding.localArea.slug !== slug) notFound();
   const { id, version, ref, kind, inspectorsWording, summary } = finding;
   return (
     <>
-      <BackLink href={`/local-areas/${slug}/plan`}>Back to the plan</BackLink>
+      <BackLink href={routes.plan(slug)}>Back to the plan</BackLink>
       <p className="mb-1 text-xl text-secondary">{finding.localArea.name}</p>
       <h1 className="mb-6 text-4xl">Edit finding {ref}</h1>
       <FindingForm slug={slug} finding={{ id, version, ref, kind, inspectorsWording, summary }} />

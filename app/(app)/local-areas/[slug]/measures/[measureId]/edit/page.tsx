@@ -4,13 +4,14 @@ import { RequestChangeForm } from "@/components/change-requests/request-change-f
 import { MeasureForm } from "@/components/measures/measure-form";
 import { BackLink } from "@/components/ui/back-link";
 import { getQueryClient, loadForPage, trpc } from "@/server/api/rsc";
+import { routes } from "@/lib/routes";
 
 type Params = { params: Promise<{ slug: string; measureId: string }> };
 
 async function load(slug: string, measureId: string) {
   const measure = await loadForPage(
     getQueryClient().fetchQuery(trpc.measure.byId.queryOptions({ id: measureId })),
-    `/local-areas/${slug}/measures/${measureId}/edit`,
+    routes.measureEdit(slug, measureId),
   );
   // The address must name the measure's own area.
   if (measure.localArea.slug !== slug) notFound();
@@ -30,7 +31,7 @@ export default async function EditMeasurePage({ params }: Params) {
 
   return (
     <>
-      <BackLink href={`/local-areas/${slug}/measures/${measureId}`}>Back to the measure</BackLink>
+      <BackLink href={routes.measure(slug, measureId)}>Back to the measure</BackLink>
       <p className="mb-1 text-xl text-secondary">{measure.localArea.name}</p>
       <h1 className="mb-6 text-4xl">
         Edit measure {measure.ref} {measure.name}

@@ -1,0 +1,92 @@
+/**
+ * Every address in Headway, built in one place: pages, components, emails, notifications and
+ * board packs link through these builders, so a page that moves is changed here and nowhere else,
+ * and a link cannot point at a page that does not exist (lib/routes.test.ts walks app/ for that).
+ * Path segments are encoded, so a value with a slash or a space cannot change which page is meant.
+ */
+
+type Query = Record<string, string | undefined>;
+
+const seg = encodeURIComponent;
+
+/** `path?a=1&b=2`, in the form encoding a GET form submits; values left undefined are dropped. */
+function withQuery(path: string, query: Query = {}): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== undefined) params.set(key, value);
+  const text = params.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+const area = (slug: string) => `/local-areas/${seg(slug)}`;
+
+/** The filters the action list reads from its address. */
+export type ActionListQuery = {
+  finding?: string;
+  status?: string;
+  rag?: string;
+  owner?: string;
+  organisation?: string;
+  q?: string;
+  overdue?: "1";
+};
+
+export const routes = {
+  home: () => "/",
+  /** `callbackUrl` is encoded with encodeURIComponent, as NextAuth reads it back. */
+  signIn: (options: { callbackUrl?: string; signedOut?: boolean } = {}) =>
+    options.callbackUrl !== undefined
+      ? `/signin?callbackUrl=${encodeURIComponent(options.callbackUrl)}`
+      : options.signedOut
+        ? "/signin?signed-out=1"
+        : "/signin",
+  signInCheckEmail: () => "/signin/check-email",
+
+  localAreas: () => "/local-areas",
+  area,
+  actions: (slug: string, query?: ActionListQuery) => withQuery(`${area(slug)}/actions`, query),
+  action: (slug: string, actionId: string) => `${area(slug)}/actions/${seg(actionId)}`,
+  actionEdit: (slug: string, actionId: string) => `${area(slug)}/actions/${seg(actionId)}/edit`,
+  /** `finding`: the finding the new action answers, chosen in advance. */
+  actionNew: (slug: string, query?: { finding?: string }) => withQuery(`${area(slug)}/actions/new`, query),
+  changeRequests: (slug: string) => `${area(slug)}/change-requests`,
+  evidence: (slug: string) => `${area(slug)}/evidence`,
+  finding: (slug: string, findingId: string) => `${area(slug)}/findings/${seg(findingId)}`,
+  findingEdit: (slug: string, findingId: string) => `${area(slug)}/findings/${seg(findingId)}/edit`,
+  findingNew: (slug: string) => `${area(slug)}/findings/new`,
+  forum: (slug: string) => `${area(slug)}/forum`,
+  judgements: (slug: string) => `${area(slug)}/judgements`,
+  measures: (slug: string) => `${area(slug)}/measures`,
+  measure: (slug: string, measureId: string) => `${area(slug)}/measures/${seg(measureId)}`,
+  measureEdit: (slug: string, measureId: string) => `${area(slug)}/measures/${seg(measureId)}/edit`,
+  measureNew: (slug: string) => `${area(slug)}/measures/new`,
+  monitoring: (slug: string) => `${area(slug)}/monitoring`,
+  plan: (slug: string) => `${area(slug)}/plan`,
+  planImport: (slug: string) => `${area(slug)}/plan/import`,
+  snapshots: (slug: string) => `${area(slug)}/snapshots`,
+  snapshot: (slug: string, snapshotId: string) => `${area(slug)}/snapshots/${seg(snapshotId)}`,
+  youSaidWeDid: (slug: string) => `${area(slug)}/you-said-we-did`,
+
+  myWork: () => "/my-work",
+  /** The national view; its sort and filters are written by components/national/address.ts. */
+  national: (query?: Query) => withQuery("/national", query),
+  notifications: () => "/notifications",
+  notificationSettings: () => "/settings/notifications",
+  admin: () => "/admin",
+
+  /** The public pages for families, readable without signing in. */
+  publicAreas: () => "/areas",
+  publicArea: (slug: string) => `/areas/${seg(slug)}`,
+  /** The one-off page where someone without an account posts an update on an action. */
+  updateRequest: (token: string) => `/update/${seg(token)}`,
+
+  /** Downloads (route handlers under app/api). */
+  evidenceFile: (evidenceId: string) => `/api/evidence/${seg(evidenceId)}/file`,
+  boardPack: (slug: string, query: { format: "pdf" | "docx"; snapshot?: string }) =>
+    withQuery(`/api/local-areas/${seg(slug)}/board-pack`, query),
+  planExport: (slug: string, query?: { format: "csv"; sheet: string }) => withQuery(`/api/local-areas/${seg(slug)}/plan-export`, query),
+} as const;
+
+/** An absolute address for an email: the site's base URL (NEXTAUTH_URL) joined with a route. */
+export function absoluteUrl(baseUrl: string, route: string): string {
+  return new URL(route, baseUrl).toString();
+}

@@ -12,7 +12,7 @@ import { createAreaWithPlan, createLocalArea, createMembership, createUser, day 
 import { createCaller } from "@/server/api/root";
 import { PrismaClient } from "@/server/generated/prisma/client";
 import { planRows, writeXlsx, type SheetRows } from "@/server/import-export/plan-export";
-import { loadAreaState } from "@/server/import-export/plan-state";
+import { loadAreaState } from "@/server/import-export/workbook-state";
 import { contextFor, details } from "@/server/testing/harness";
 import { testDatabaseUrl } from "@/server/testing/worker";
 

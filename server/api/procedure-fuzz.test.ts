@@ -13,8 +13,8 @@ import { TRPCError } from "@trpc/server";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/server/generated/prisma/client";
-import type { Fixture } from "@/server/api/walk/spec";
-import { createWalkFixture, expected, procedureAt, procedures, SPECS, WHO } from "@/server/api/walk/walk";
+import type { Fixture } from "@/server/testing/walk/spec";
+import { createWalkFixture, expected, procedureAt, procedures, SPECS, WHO } from "@/server/testing/walk/walk";
 import { FIGURE_TOO_LARGE } from "@/server/schemas/common";
 import { callerFor, fieldErrors, refusal, testDb } from "@/server/testing/harness";
 
@@ -265,7 +265,7 @@ describe("every procedure's input", () => {
   for (const [index, [path, procedure]] of procedures.entries()) {
     it(`${path} answers hostile input with its result or a refusal, never a server error`, { timeout: 60_000 }, async () => {
       const spec = SPECS[path];
-      expect(spec, `${path} has no walk entry (server/api/walk/)`).toBeDefined();
+      expect(spec, `${path} has no walk entry (server/testing/walk/)`).toBeDefined();
       // Public procedures as a visitor (the stranger a hostile input comes from); the rest as the first the table allows.
       const who = procedure._def.meta?.guard === "public" ? "ANONYMOUS" : WHO.find((w) => expected(path, w, fx) === "OK");
       expect(who, `${path}: nobody may call it`).toBeDefined();

@@ -3,15 +3,15 @@
  * a member of another area and an anonymous visitor, and checks the outcome against the
  * permission table (server/auth/permissions.ts). Also checks that every mutation writes an
  * audit event. A new procedure without an entry in `SPECS` fails the first test: add it to its
- * group's file in server/api/walk/ (merged in walk.ts) with an input, and the walk covers it.
+ * group's file in server/testing/walk/ (merged in walk.ts) with an input, and the walk covers it.
  */
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCaller } from "@/server/api/root";
 import { isAreaCapability, isGlobalCapability } from "@/server/auth/permissions";
 import type { PrismaClient } from "@/server/generated/prisma/client";
-import type { Fixture, Outcome, Who } from "@/server/api/walk/spec";
-import { createWalkFixture, expected, procedureAt, procedures, SPECS, WHO } from "@/server/api/walk/walk";
+import type { Fixture, Outcome, Who } from "@/server/testing/walk/spec";
+import { createWalkFixture, expected, procedureAt, procedures, SPECS, WHO } from "@/server/testing/walk/walk";
 import { callerFor, contextFor, testDb } from "@/server/testing/harness";
 
 async function outcomeOf(call: () => Promise<unknown>): Promise<{ outcome: Outcome | string; result?: unknown }> {

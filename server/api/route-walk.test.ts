@@ -3,7 +3,7 @@
  * area, a NATIONAL user, an ADMIN, the lead of another area and an anonymous visitor, calling the
  * exported handler as Next does (server/testing/route-scope.ts) with a real signed session cookie,
  * so the real session path runs: next-auth verifies the cookie and the person is loaded fresh.
- * Statuses and bodies are checked against the permission table (server/api/walk/routes.ts). A
+ * Statuses and bodies are checked against the permission table (server/testing/walk/routes.ts). A
  * handler file or method without an entry fails the first test: add its requests there.
  */
 import { readdirSync } from "node:fs";
@@ -11,9 +11,9 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { encode } from "next-auth/jwt";
 import { createMembership, createUser } from "@/prisma/factories";
-import type { Who } from "@/server/api/walk/spec";
-import { WHO } from "@/server/api/walk/walk";
-import { createRouteFixture, ROUTE_SPECS, type RouteFixture } from "@/server/api/walk/routes";
+import type { Who } from "@/server/testing/walk/spec";
+import { WHO } from "@/server/testing/walk/walk";
+import { createRouteFixture, ROUTE_SPECS, type RouteFixture } from "@/server/testing/walk/routes";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import { callRoute, type RouteHandler } from "@/server/testing/route-scope";
 import { testDb } from "@/server/testing/harness";
@@ -84,7 +84,7 @@ describe("every route handler", () => {
   it("has requests in ROUTE_SPECS for each method it exports", async () => {
     expect(routeFiles.length).toBeGreaterThan(0);
     for (const file of routeFiles) {
-      expect(ROUTE_SPECS[file], `${file} has no entry in ROUTE_SPECS (server/api/walk/routes.ts): add one so the walk covers it`).toBeDefined();
+      expect(ROUTE_SPECS[file], `${file} has no entry in ROUTE_SPECS (server/testing/walk/routes.ts): add one so the walk covers it`).toBeDefined();
       const exported = Object.keys(await load(file)).filter((k) => (METHODS as readonly string[]).includes(k));
       expect(exported.length, `${file} exports no handler`).toBeGreaterThan(0);
       for (const method of exported) {

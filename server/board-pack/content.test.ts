@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { boardPackContent } from "@/server/board-pack/content";
 import type { Block, BoardPackOutline, Part } from "@/server/board-pack/outline";
-import { findingOne, findingTwo, noChanges, pack, state } from "@/server/board-pack/test-pack";
+import { findingOne, findingTwo, noChanges, pack, state } from "@/server/testing/test-pack";
 import { stateForViewer } from "@/server/services/plan-state";
 
 type Table = Extract<Block, { kind: "table" }>;

@@ -15,7 +15,7 @@ import { checkEvidenceFile } from "@/server/evidence/file-check";
 import { handleEvidenceUpload } from "@/server/evidence/http";
 import * as sample from "@/server/evidence/test-samples";
 import type { PrismaClient } from "@/server/generated/prisma/client";
-import { zipOf } from "@/server/import-export/test-zips";
+import { zipOf } from "@/server/testing/test-zips";
 import { isStorageKey } from "@/server/storage/keys";
 import { contextFor, testDb } from "@/server/testing/harness";
 

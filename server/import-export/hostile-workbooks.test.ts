@@ -11,9 +11,9 @@ import { AppError } from "@/server/errors";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import * as sample from "@/server/evidence/test-samples";
 import { planRows, writeCsv, writeXlsx, type SheetRows } from "@/server/import-export/plan-export";
-import { loadAreaState } from "@/server/import-export/plan-state";
+import { loadAreaState } from "@/server/import-export/workbook-state";
 import { readUpload } from "@/server/import-export/read-workbook";
-import { SHEET_END, SHEET_START, sheetXml, workbookParts, zipOf, type Part } from "@/server/import-export/test-zips";
+import { SHEET_END, SHEET_START, sheetXml, workbookParts, zipOf, type Part } from "@/server/testing/test-zips";
 import { LIMITS } from "@/server/import-export/workbook-format";
 import { callerFor, fieldErrors, refusal, testDb } from "@/server/testing/harness";
 

@@ -3,9 +3,10 @@
  * so that exporting and importing again changes nothing. Enumerations are written as the words
  * the UI shows; dates as real Excel dates in the .xlsx and as yyyy-mm-dd in CSV.
  */
+import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
 import { notFound } from "@/server/errors";
-import { loadAreaState, type AreaState } from "@/server/import-export/plan-state";
+import { loadAreaState, type AreaState } from "@/server/import-export/workbook-state";
 import {
   ENUMS,
   escapeFormula,
@@ -148,18 +149,23 @@ export async function writeXlsx(rows: Partial<SheetRows>): Promise<Buffer> {
 
 function csvField(value: OutValue, kind: Column["kind"]): string {
   if (value === null) return "";
-  const text = value instanceof Date ? fromDay(value) : typeof value === "number" ? String(value) : TEXT_KINDS.has(kind) ? escapeFormula(value) : value;
-  return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return value instanceof Date ? fromDay(value) : typeof value === "number" ? String(value) : TEXT_KINDS.has(kind) ? escapeFormula(value) : value;
 }
 
 /** One sheet as CSV: UTF-8 with a byte-order mark (so Excel reads the accents), CRLF line ends. */
 export function writeCsv<S extends SheetName>(sheet: S, rows: SheetRows[S]): string {
   const columns = SHEETS[sheet] as readonly Column[];
-  const lines = [columns.map((c) => csvField(c.header, "text")).join(",")];
-  for (const row of rows) {
-    lines.push(columns.map((c) => csvField((row as Record<string, OutValue>)[c.key] ?? null, c.kind)).join(","));
-  }
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+  const records = [
+    columns.map((c) => csvField(c.header, "text")),
+    ...rows.map((row) => columns.map((c) => csvField((row as Record<string, OutValue>)[c.key] ?? null, c.kind))),
+  ];
+  return stringify(records, {
+    bom: true,
+    record_delimiter: "\r\n",
+    // Beyond commas and quotes: any line break (the record delimiter alone is CRLF), and spaces
+    // at either end, which a spreadsheet would otherwise trim away.
+    quoted_match: /[\r\n]|^\s|\s$/,
+  });
 }
 
 async function stateOf(db: Db, localAreaId: string): Promise<AreaState> {

@@ -24,7 +24,7 @@ import { INSPECTION_KIND, PLAN_TYPE } from "@/lib/labels";
 import type { Prisma, PrismaClient } from "@/server/generated/prisma/client";
 import type { ActionStatus, InspectionFramework, InspectionKind, PlanType } from "@/server/generated/prisma/enums";
 import { parseSheets, type Issue, type MeasureRow, type MilestoneRow, type ParsedWorkbook } from "@/server/import-export/parse-sheets";
-import { loadAreaState, type ActionState, type FindingState, type MeasureState } from "@/server/import-export/plan-state";
+import { loadAreaState, type WorkbookActionState, type WorkbookFindingState, type WorkbookMeasureState } from "@/server/import-export/workbook-state";
 import { readUpload, type RawSheet, type RawWorkbook, type UploadedFile } from "@/server/import-export/read-workbook";
 import { columnOf, SHEET_NAMES, SHEETS, wordFor, type Column, type ColumnKey, type SheetName } from "@/server/import-export/workbook-format";
 import { measureFields, type MeasureFields } from "@/server/schemas/measure";
@@ -387,7 +387,7 @@ async function analyse(db: Db, localAreaId: string, parsed: ParsedWorkbook): Pro
   }
 
   // Findings ---------------------------------------------------------------------------------
-  const currentFindings = new Map<string, FindingState>(plan?.findings.map((f) => [key(f.ref), f]));
+  const currentFindings = new Map<string, WorkbookFindingState>(plan?.findings.map((f) => [key(f.ref), f]));
   const findingExists = (ref: string) => currentFindings.has(key(ref)) || parsed.findingRefs.has(key(ref));
   let nextFindingSort = Math.max(0, ...(plan?.findings.map((f) => f.sortOrder) ?? [])) + 1;
 
@@ -444,7 +444,7 @@ async function analyse(db: Db, localAreaId: string, parsed: ParsedWorkbook): Pro
   }
 
   // Actions ----------------------------------------------------------------------------------
-  const currentActions = new Map<string, ActionState & { findingRef: string }>();
+  const currentActions = new Map<string, WorkbookActionState & { findingRef: string }>();
   const ambiguousActions = new Set<string>();
   for (const f of plan?.findings ?? []) {
     for (const a of f.actions) {
@@ -602,7 +602,7 @@ async function analyse(db: Db, localAreaId: string, parsed: ParsedWorkbook): Pro
   }
 
   // Measures ---------------------------------------------------------------------------------
-  const currentMeasures = new Map<string, MeasureState>(plan?.measures.map((m) => [key(m.ref), m]));
+  const currentMeasures = new Map<string, WorkbookMeasureState>(plan?.measures.map((m) => [key(m.ref), m]));
   const measureExists = (ref: string) => currentMeasures.has(key(ref)) || parsed.measureRefs.has(key(ref));
   /** Measure rows that may be written, by key; and the measures whose record or trajectory the file changes. */
   const measureRows = new Map<string, MeasureRow>();
@@ -802,7 +802,7 @@ async function analyse(db: Db, localAreaId: string, parsed: ParsedWorkbook): Pro
  */
 function trajectoryIssues(
   row: MeasureRow | undefined,
-  current: MeasureState | undefined,
+  current: WorkbookMeasureState | undefined,
   milestoneRows: readonly MilestoneRow[],
   findingIds: ReadonlyMap<string, string>,
 ): Issue[] {

@@ -5,7 +5,7 @@ import type { Viewer } from "@/server/auth/permissions";
 import type { AreaRole } from "@/server/generated/prisma/enums";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import { planRows, writeXlsx } from "@/server/import-export/plan-export";
-import { loadAreaState } from "@/server/import-export/plan-state";
+import { loadAreaState } from "@/server/import-export/workbook-state";
 import { planDownload } from "@/server/import-export/plan-transfer";
 import { readXlsx } from "@/server/import-export/read-workbook";
 import { callerFor, testDb } from "@/server/testing/harness";

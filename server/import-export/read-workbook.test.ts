@@ -85,6 +85,12 @@ describe("CSV files", () => {
     expect(readCsvFiles([{ name: "Findings.csv", bytes: latin }]).sheets[0]!.rows[0]!.cells).toEqual(["Café"]);
   });
 
+  it("with a quote that is never closed are refused with a sentence, not read to the end as one value", async () => {
+    expect(await refusal([{ name: "Findings.csv", bytes: bytes('Ref,Kind\n1,"Area for improvement\n2,Strength\n') }])).toBe(
+      "Findings.csv has a quoted value that is never closed. Save it again from the spreadsheet and try again.",
+    );
+  });
+
   it("cannot be mixed with a workbook", async () => {
     const xlsx = new Uint8Array(await writeXlsx({}));
     expect(await refusal([{ name: "a.xlsx", bytes: xlsx }, { name: "Plan.csv", bytes: bytes("x") }])).toMatch(/not both/);

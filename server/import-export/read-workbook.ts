@@ -5,6 +5,7 @@
  *
  * Only reading happens here; what the cells mean is plan-import.ts's business.
  */
+import { CsvError, parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { AppError } from "@/server/errors";
 import { LIMITS, type Cell } from "@/server/import-export/workbook-format";
@@ -111,51 +112,39 @@ function decodeText(bytes: Uint8Array): string {
   }
 }
 
-/** RFC 4180: commas, quoted fields with "" for a quote, CRLF or LF line ends, newlines inside quotes. */
+/**
+ * RFC 4180: commas, quoted fields with "" for a quote, CRLF, LF or CR line ends (mixed, as files
+ * edited on two systems have them), newlines inside quotes. Rows may differ in length (a
+ * spreadsheet drops trailing empty cells), a blank line is a row of one empty cell (so row
+ * numbers stay those the spreadsheet showed), and a stray quote inside an unquoted value is kept
+ * as written.
+ */
 export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  let i = 0;
-  while (i < text.length) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i += 2;
-          continue;
-        }
-        quoted = false;
-      } else field += c;
-      i++;
-      continue;
+  return parse(text, {
+    bom: true,
+    relax_column_count: true,
+    relax_quotes: true,
+    record_delimiter: ["\r\n", "\n", "\r"],
+    skip_empty_lines: false,
+  }) as string[][];
+}
+
+function parseCsvFile(file: UploadedFile): string[][] {
+  try {
+    return parseCsv(decodeText(file.bytes));
+  } catch (error) {
+    if (error instanceof CsvError && error.code === "CSV_QUOTE_NOT_CLOSED") {
+      throw refuse(`${file.name} has a quoted value that is never closed. Save it again from the spreadsheet and try again.`);
     }
-    if (c === '"' && field === "") quoted = true;
-    else if (c === ",") {
-      row.push(field);
-      field = "";
-    } else if (c === "\n" || c === "\r") {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-      if (c === "\r" && text[i + 1] === "\n") i++;
-    } else field += c;
-    i++;
+    if (error instanceof CsvError) throw refuse(`${file.name} cannot be read as a CSV file (line ${error.lines}). Save it again from the spreadsheet and try again.`);
+    throw error;
   }
-  if (field !== "" || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
 }
 
 export function readCsvFiles(files: readonly UploadedFile[]): RawWorkbook {
   const sheets: RawSheet[] = [];
   for (const file of files) {
-    const lines = parseCsv(decodeText(file.bytes));
+    const lines = parseCsvFile(file);
     if (lines.length - 1 > LIMITS.rows) throw refuse(`${file.name} has more than ${LIMITS.rows} rows. Split the plan into smaller imports.`);
     const cellsOf = (line: string[]): Cell[] => line.map((v) => (v.trim() === "" ? null : v));
     sheets.push({

@@ -7,7 +7,8 @@
  * while counting and keeping nothing, that none unpacks to more than it declared. So a lie about
  * sizes costs at most what the file claimed, never what it holds.
  */
-import { createInflateRaw } from "node:zlib";
+import type { Readable } from "node:stream";
+import yauzl from "yauzl";
 import { AppError } from "@/server/errors";
 import { LIMITS } from "@/server/import-export/workbook-format";
 
@@ -19,33 +20,38 @@ const MB = 1024 * 1024;
  */
 export const MAX_PACKING_RATIO = 200;
 
-type Entry = { name: string; method: number; flags: number; packed: number; unpacked: number; dataAt: number };
+type Entry = { name: string; method: number; flags: number; packed: number; unpacked: number; zip64: boolean; raw: yauzl.Entry };
 
 const refuse = (message: string) => new AppError("INVALID", message);
 
 /** Throws an AppError (INVALID) saying what is wrong, or returns when exceljs may open the file. */
 export async function checkWorkbookZip(bytes: Uint8Array, name: string): Promise<void> {
-  const entries = directoryOf(bytes, name);
-  const tooLarge = refuse(`${name} unpacks to more than ${LIMITS.unpackedBytes / MB} MB: split the plan or import CSV files.`);
-  const damaged = refuse(`${name} is damaged: it does not unpack to what it says it holds. Save it again from Excel and try again.`);
+  const { zip, entries } = await directoryOf(bytes, name);
+  try {
+    const tooLarge = refuse(`${name} unpacks to more than ${LIMITS.unpackedBytes / MB} MB: split the plan or import CSV files.`);
+    const damaged = refuse(`${name} is damaged: it does not unpack to what it says it holds. Save it again from Excel and try again.`);
 
-  let declared = 0;
-  for (const entry of entries) {
-    // exceljs never writes a file out, but a name like this has no business in a workbook.
-    if (!isSafeEntryName(entry.name)) throw refuse(`${name} holds a file named like a path outside it, so it is not a workbook Headway will open.`);
-    if (entry.flags & 0x1) throw refuse(`${name} is password-protected. Remove the password in Excel, save it and try again.`);
-    if (entry.method !== 0 && entry.method !== 8) throw notAWorkbook(name);
-    declared += entry.unpacked;
-    if (declared > LIMITS.unpackedBytes) throw tooLarge;
-    if (entry.unpacked > MB && entry.unpacked > entry.packed * MAX_PACKING_RATIO) throw tooLarge;
-  }
-  if (!entries.some((e) => e.name === "xl/workbook.xml")) throw notAWorkbook(name);
+    let declared = 0;
+    for (const entry of entries) {
+      // exceljs never writes a file out, but a name like this has no business in a workbook.
+      if (!isSafeEntryName(entry.name)) throw refuse(`${name} holds a file named like a path outside it, so it is not a workbook Headway will open.`);
+      if (entry.flags & 0x1) throw refuse(`${name} is password-protected. Remove the password in Excel, save it and try again.`);
+      if (entry.method !== 0 && entry.method !== 8) throw notAWorkbook(name);
+      // ZIP64 (sizes past 4 GB): no workbook of a plan comes near.
+      if (entry.zip64) throw refuse(`${name} is too large to import.`);
+      declared += entry.unpacked;
+      if (declared > LIMITS.unpackedBytes) throw tooLarge;
+      if (entry.unpacked > MB && entry.unpacked > entry.packed * MAX_PACKING_RATIO) throw tooLarge;
+    }
+    if (!entries.some((e) => e.name === "xl/workbook.xml")) throw notAWorkbook(name);
 
-  for (const entry of entries) {
-    if (entry.dataAt + entry.packed > bytes.byteLength) throw damaged;
-    const data = bytes.subarray(entry.dataAt, entry.dataAt + entry.packed);
-    const size = entry.method === 0 ? data.byteLength : await inflatedSize(data, entry.unpacked);
-    if (size !== entry.unpacked) throw damaged;
+    for (const entry of entries) {
+      const size = await unpackedSize(zip, entry.raw, entry.unpacked);
+      if (size === "not a zip") throw notAWorkbook(name);
+      if (size !== entry.unpacked) throw damaged;
+    }
+  } finally {
+    zip.close();
   }
 }
 
@@ -58,69 +64,72 @@ function isSafeEntryName(entryName: string): boolean {
   return !entryName.split("/").some((step) => step === "..");
 }
 
-/** The central directory: each file's name, compression, declared sizes and where its data starts. */
-function directoryOf(bytes: Uint8Array, name: string): Entry[] {
+/**
+ * The central directory, read by yauzl: each file's name, compression and declared sizes.
+ * Names are kept as bytes by yauzl (decodeStrings off) so that a hostile one reaches
+ * isSafeEntryName and its sentence rather than a library error; sizes are not checked by yauzl
+ * (validateEntrySizes off) because unpackedSize counts them itself and stops at the limit.
+ */
+async function directoryOf(bytes: Uint8Array, name: string): Promise<{ zip: yauzl.ZipFile; entries: Entry[] }> {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const u32 = (at: number) => view.getUint32(at, true);
-  const u16 = (at: number) => view.getUint16(at, true);
-  if (bytes.byteLength >= 8 && u32(0) === 0xe011cfd0) {
+  if (bytes.byteLength >= 8 && view.getUint32(0, true) === 0xe011cfd0) {
     throw refuse(`${name} looks like an older Excel file (.xls) with a new name. Save it as an “Excel Workbook (.xlsx)” and try again.`);
   }
-  if (bytes.byteLength < 22 || u32(0) !== 0x04034b50) throw notAWorkbook(name);
-  // The end-of-directory record sits in the last 22 bytes plus at most a 64 KB comment.
-  let eocd = -1;
-  for (let at = bytes.byteLength - 22; at >= Math.max(0, bytes.byteLength - 22 - 0xffff); at--) {
-    if (u32(at) === 0x06054b50) {
-      eocd = at;
-      break;
-    }
+  // A workbook starts with its first file's local header ("PK\x03\x04").
+  if (bytes.byteLength < 22 || view.getUint32(0, true) !== 0x04034b50) throw notAWorkbook(name);
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let zip: yauzl.ZipFile;
+  try {
+    zip = await yauzl.fromBufferPromise(buffer, { lazyEntries: true, decodeStrings: false, validateEntrySizes: false });
+  } catch {
+    throw notAWorkbook(name);
   }
-  if (eocd < 0) throw notAWorkbook(name);
-  const count = u16(eocd + 10);
-  let at = u32(eocd + 16);
   const entries: Entry[] = [];
   const decoder = new TextDecoder();
-  for (let i = 0; i < count; i++) {
-    if (at + 46 > bytes.byteLength || u32(at) !== 0x02014b50) throw notAWorkbook(name);
-    const nameLength = u16(at + 28);
-    const packed = u32(at + 20);
-    const unpacked = u32(at + 24);
-    // ZIP64 (sizes past 4 GB): no workbook of a plan comes near.
-    if (packed === 0xffffffff || unpacked === 0xffffffff) throw refuse(`${name} is too large to import.`);
-    const local = u32(at + 42);
-    if (local + 30 > bytes.byteLength || u32(local) !== 0x04034b50) throw notAWorkbook(name);
-    entries.push({
-      name: decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength)),
-      flags: u16(at + 8),
-      method: u16(at + 10),
-      packed,
-      unpacked,
-      // The data follows the local header, whose name and extra field may differ in length from the directory's.
-      dataAt: local + 30 + u16(local + 26) + u16(local + 28),
-    });
-    at += 46 + nameLength + u16(at + 30) + u16(at + 32);
+  try {
+    for await (const entry of zip.eachEntry()) {
+      entries.push({
+        name: decoder.decode(entry.fileNameRaw),
+        flags: entry.generalPurposeBitFlag,
+        method: entry.compressionMethod,
+        packed: entry.compressedSize,
+        unpacked: entry.uncompressedSize,
+        // A ZIP64 extra field, or a size left at the 32-bit "see ZIP64" mark without one.
+        zip64:
+          entry.extraFields.some((field) => field.id === 0x0001) || entry.compressedSize >= 0xffffffff || entry.uncompressedSize >= 0xffffffff,
+        raw: entry,
+      });
+    }
+  } catch {
+    zip.close();
+    throw notAWorkbook(name);
   }
-  return entries;
+  return { zip, entries };
 }
 
 /**
- * How many bytes `packed` inflates to, counting as it goes and keeping nothing: stops as soon as
+ * How many bytes the entry unpacks to, counting as it goes and keeping nothing: stops as soon as
  * it passes `limit` (answering limit + 1), so a bomb is never unpacked further than it claimed.
- * A stream that is not valid deflate answers -1.
+ * Data that is not valid deflate, or runs past the end of the file, answers -1; a file whose
+ * local header is not one answers "not a zip".
  */
-function inflatedSize(packed: Uint8Array, limit: number): Promise<number> {
+async function unpackedSize(zip: yauzl.ZipFile, entry: yauzl.Entry, limit: number): Promise<number | "not a zip"> {
+  let stream: Readable;
+  try {
+    stream = await zip.openReadStreamPromise(entry);
+  } catch (error) {
+    return error instanceof Error && error.message.startsWith("invalid local file header signature") ? "not a zip" : -1;
+  }
   return new Promise((resolve) => {
-    const inflate = createInflateRaw();
     let total = 0;
-    inflate.on("data", (chunk: Buffer) => {
+    stream.on("data", (chunk: Buffer) => {
       total += chunk.byteLength;
       if (total > limit) {
-        inflate.destroy();
+        stream.destroy();
         resolve(limit + 1);
       }
     });
-    inflate.on("end", () => resolve(total));
-    inflate.on("error", () => resolve(-1));
-    inflate.end(packed);
+    stream.on("end", () => resolve(total));
+    stream.on("error", () => resolve(-1));
   });
 }

@@ -1,6 +1,6 @@
 /** Walk entries for areas, action reads and administration. */
 import { createMembership, createUser, uniq } from "@/prisma/factories";
-import type { Specs } from "@/server/api/walk/spec";
+import type { Specs } from "@/server/testing/walk/spec";
 
 // Codes no factory or seed uses (they use "T…" and 990/991).
 let nextLaCode = 100;

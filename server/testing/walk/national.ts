@@ -1,5 +1,5 @@
 /** Walk entries for the national view. */
-import type { Specs } from "@/server/api/walk/spec";
+import type { Specs } from "@/server/testing/walk/spec";
 
 export const NATIONAL_SPECS: Specs = {
   "national.overview": {

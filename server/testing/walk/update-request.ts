@@ -1,6 +1,6 @@
 /** Walk entries for update requests: the lead's sending and list, and the link's public page and post. */
 import { uniq } from "@/prisma/factories";
-import type { Fixture, Specs } from "@/server/api/walk/spec";
+import type { Fixture, Specs } from "@/server/testing/walk/spec";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import { hashUpdateRequestToken, newUpdateRequestToken } from "@/server/services/update-requests";
 

@@ -1,6 +1,6 @@
 /** Walk entries for a person's own notifications and their settings. */
 import { uniq } from "@/prisma/factories";
-import type { Specs } from "@/server/api/walk/spec";
+import type { Specs } from "@/server/testing/walk/spec";
 
 export const NOTIFICATION_SPECS: Specs = {
   "notification.list": { scope: "self", input: () => undefined },

@@ -1,5 +1,5 @@
 /** Walk entries for comments on actions, findings and measures. */
-import type { Specs } from "@/server/api/walk/spec";
+import type { Specs } from "@/server/testing/walk/spec";
 
 export const COMMENT_SPECS: Specs = {
   "comment.forTarget": { scope: "area", input: (fx) => ({ actionId: fx.area.actionId }) },

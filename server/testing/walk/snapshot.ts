@@ -1,6 +1,6 @@
 /** Walk entries for snapshots. */
 import { uniq } from "@/prisma/factories";
-import type { Fixture, Specs } from "@/server/api/walk/spec";
+import type { Fixture, Specs } from "@/server/testing/walk/spec";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import { planState } from "@/server/services/plan-state";
 

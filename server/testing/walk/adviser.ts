@@ -1,6 +1,6 @@
 /** Walk entries for advisers' notes, judgements and starting an APP. */
 import { createAreaWithPlan, createMembership } from "@/prisma/factories";
-import type { Fixture, Specs } from "@/server/api/walk/spec";
+import type { Fixture, Specs } from "@/server/testing/walk/spec";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 
 /**

@@ -1,6 +1,6 @@
 /** Walk entries for the plan editor, action lists and check-ins. */
 import { createAction, createActionUpdate, createLocalArea, createMembership, uniq } from "@/prisma/factories";
-import type { Fixture, Specs } from "@/server/api/walk/spec";
+import type { Fixture, Specs } from "@/server/testing/walk/spec";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 
 const planFields = {

@@ -1,5 +1,5 @@
 /** Walk entries for the public pages: anyone, signed in or not, may read a published area. */
-import type { Specs } from "@/server/api/walk/spec";
+import type { Specs } from "@/server/testing/walk/spec";
 
 export const PUBLIC_AREA_SPECS: Specs = {
   "publicArea.list": { scope: "global", input: () => undefined },

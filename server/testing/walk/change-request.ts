@@ -1,6 +1,6 @@
 /** Walk entries for change requests on an accepted plan (area A's plan is ACTIVE, so accepted). */
 import { createAction } from "@/prisma/factories";
-import type { Fixture, Specs } from "@/server/api/walk/spec";
+import type { Fixture, Specs } from "@/server/testing/walk/spec";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import { fromDay } from "@/lib/calendar";
 

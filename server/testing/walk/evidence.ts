@@ -1,6 +1,6 @@
 /** Walk entries for evidence: links, uploads, review. */
 import { createEvidence } from "@/prisma/factories";
-import type { Specs } from "@/server/api/walk/spec";
+import type { Specs } from "@/server/testing/walk/spec";
 
 export const EVIDENCE_SPECS: Specs = {
   "evidence.forTarget": { scope: "area", input: (fx) => ({ actionId: fx.area.actionId }) },

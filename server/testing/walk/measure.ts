@@ -1,6 +1,6 @@
 /** Walk entries for measures, milestones and values. */
 import { createMeasure, createMeasureValue, day, uniq } from "@/prisma/factories";
-import type { Fixture, Specs } from "@/server/api/walk/spec";
+import type { Fixture, Specs } from "@/server/testing/walk/spec";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 
 /** Valid measure fields as the form sends them. */

@@ -1,6 +1,6 @@
 /** Walk entries for co-production, the forum's verdicts and evidence, and "you said, we did". */
 import { createAction } from "@/prisma/factories";
-import type { Fixture, Specs } from "@/server/api/walk/spec";
+import type { Fixture, Specs } from "@/server/testing/walk/spec";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 
 const entryFields = { findingId: "", youSaid: "The surgeries were all in the daytime.", weDid: "Two evening surgeries each term.", date: "2025-03-01" };

@@ -81,15 +81,15 @@ const PLAN_SELECT = {
   },
 } satisfies Prisma.PlanSelect;
 
-export type PlanState = Prisma.PlanGetPayload<{ select: typeof PLAN_SELECT }>;
-export type FindingState = PlanState["findings"][number];
-export type ActionState = FindingState["actions"][number];
-export type MeasureState = PlanState["measures"][number];
+export type WorkbookPlanState = Prisma.PlanGetPayload<{ select: typeof PLAN_SELECT }>;
+export type WorkbookFindingState = WorkbookPlanState["findings"][number];
+export type WorkbookActionState = WorkbookFindingState["actions"][number];
+export type WorkbookMeasureState = WorkbookPlanState["measures"][number];
 
 export type AreaState = {
   area: { id: string; name: string; slug: string; laCode: string; region: Region };
   /** The latest plan that is not closed; null when there is none. */
-  plan: PlanState | null;
+  plan: WorkbookPlanState | null;
 };
 
 export async function loadAreaState(db: Db, localAreaId: string): Promise<AreaState | null> {

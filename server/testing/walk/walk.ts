@@ -9,21 +9,21 @@ import { appRouter } from "@/server/api/root";
 import type { Meta } from "@/server/api/trpc";
 import { ACTORS, canGlobally, grantOf, isAreaCapability, isGlobalCapability, type Actor, type Viewer } from "@/server/auth/permissions";
 import type { PrismaClient } from "@/server/generated/prisma/client";
-import { ADVISER_SPECS } from "@/server/api/walk/adviser";
-import { CHANGE_REQUEST_SPECS } from "@/server/api/walk/change-request";
-import { COMMENT_SPECS } from "@/server/api/walk/comment";
-import { CORE_SPECS } from "@/server/api/walk/core";
-import { EVIDENCE_SPECS } from "@/server/api/walk/evidence";
-import { FORUM_SPECS } from "@/server/api/walk/forum";
-import { MEASURE_SPECS } from "@/server/api/walk/measure";
-import { NATIONAL_SPECS } from "@/server/api/walk/national";
-import { NOTIFICATION_SPECS } from "@/server/api/walk/notification";
-import { PLAN_SPECS } from "@/server/api/walk/plan";
-import { PLAN_TRANSFER_SPECS } from "@/server/api/walk/plan-transfer";
-import { PUBLIC_AREA_SPECS } from "@/server/api/walk/public-area";
-import { SNAPSHOT_SPECS } from "@/server/api/walk/snapshot";
-import { UPDATE_REQUEST_SPECS } from "@/server/api/walk/update-request";
-import type { Fixture, Outcome, Specs, Who } from "@/server/api/walk/spec";
+import { ADVISER_SPECS } from "@/server/testing/walk/adviser";
+import { CHANGE_REQUEST_SPECS } from "@/server/testing/walk/change-request";
+import { COMMENT_SPECS } from "@/server/testing/walk/comment";
+import { CORE_SPECS } from "@/server/testing/walk/core";
+import { EVIDENCE_SPECS } from "@/server/testing/walk/evidence";
+import { FORUM_SPECS } from "@/server/testing/walk/forum";
+import { MEASURE_SPECS } from "@/server/testing/walk/measure";
+import { NATIONAL_SPECS } from "@/server/testing/walk/national";
+import { NOTIFICATION_SPECS } from "@/server/testing/walk/notification";
+import { PLAN_SPECS } from "@/server/testing/walk/plan";
+import { PLAN_TRANSFER_SPECS } from "@/server/testing/walk/plan-transfer";
+import { PUBLIC_AREA_SPECS } from "@/server/testing/walk/public-area";
+import { SNAPSHOT_SPECS } from "@/server/testing/walk/snapshot";
+import { UPDATE_REQUEST_SPECS } from "@/server/testing/walk/update-request";
+import type { Fixture, Outcome, Specs, Who } from "@/server/testing/walk/spec";
 
 export const SPECS: Specs = {
   ...CORE_SPECS,

@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: issue 7's benchmark. Runs the production build (`next start` on 127.0.0.1,
+ * `npm run bench`: the national-scale benchmark. Runs the production build (`next start` on 127.0.0.1,
  * background jobs off) against PostgreSQL holding the national generator's data and reports,
  * as a table and as JSON in .data/bench/latest.json:
  * - p50/p95 server time, one request at a time, for the national view, the area home, a finding

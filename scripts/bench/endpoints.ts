@@ -1,5 +1,5 @@
 /**
- * The six things the issue times: five pages, each as the person who would open it, and the
+ * The six things the benchmark times: five pages, each as the person who would open it, and the
  * check-in mutation. Each knows how to make its next request and how to tell that the answer is
  * the real page (or the real result), so a sign-in page or an error never passes for a fast page.
  */

@@ -1,5 +1,5 @@
 /**
- * The benchmark's report: every figure beside its target from issue 7, as a table for people and
+ * The benchmark's report: every figure beside its target, as a table for people and
  * as JSON for comparing runs. A missed target is a finding, not a failure of the run.
  */
 import type { RouteJs } from "./first-load-js";
@@ -185,7 +185,7 @@ export function formatReport(r: BenchReport): string {
     "",
   );
 
-  out.push("Targets (issue 7)");
+  out.push("Targets");
   out.push(table(["Figure", "Measured", "Target", "Result"], r.verdicts.map((v) => [v.figure, v.measured, v.target, result(v.pass)]), ["l", "l", "l", "l"]));
   const missed = r.verdicts.filter((v) => v.pass === false).length;
   out.push("", `${r.verdicts.filter((v) => v.pass).length} met, ${missed} missed.`);

@@ -3,18 +3,18 @@
  * (so another area's record is simply not found), then check the capability on what was found.
  */
 import type { ServiceContext } from "@/server/services/core/context";
-import { areaScope, can, type AreaCapability } from "@/server/auth/permissions";
-import { AppError, forbidden, notFound } from "@/server/errors";
+import { findInArea } from "@/server/services/core/find-in-area";
+import { can, type AreaCapability } from "@/server/auth/permissions";
+import { AppError, forbidden } from "@/server/errors";
 import type { Prisma } from "@/server/generated/prisma/client";
 import type { Db } from "@/server/services/audit";
 
 /** The area at `slug`, if the viewer may read it and holds `capability` there. */
 export async function areaBySlug(ctx: ServiceContext, slug: string, capability: AreaCapability) {
-  const area = await ctx.db.localArea.findFirst({
-    where: { slug, id: areaScope(ctx.viewer, "plan.read") },
+  const area = await findInArea(ctx, "localArea", {
+    where: { slug },
     select: { id: true, name: true, slug: true },
   });
-  if (!area) throw notFound("That local area");
   requireCan(ctx, capability, { localAreaId: area.id });
   return area;
 }

@@ -3,8 +3,8 @@
  * co-production level claimed. LEAD only; saves are versioned so no edit is lost.
  */
 import type { ServiceContext } from "@/server/services/core/context";
+import { findInArea } from "@/server/services/core/find-in-area";
 import type { Prisma } from "@/server/generated/prisma/client";
-import { areaScope } from "@/server/auth/permissions";
 import { isPlanAccepted } from "@/server/domain/change-control";
 import { notFound } from "@/server/errors";
 import { fromDay, toDay } from "@/lib/calendar";
@@ -76,8 +76,8 @@ export async function newActionForm(ctx: ServiceContext, slug: string) {
 }
 
 export async function actionForEditing(ctx: ServiceContext, id: string) {
-  const action = await ctx.db.action.findFirst({
-    where: { id, localAreaId: areaScope(ctx.viewer, "plan.read") },
+  const action = await findInArea(ctx, "action", {
+    where: { id },
     select: {
       ...ACTION_FORM_SELECT,
       localAreaId: true,
@@ -85,7 +85,6 @@ export async function actionForEditing(ctx: ServiceContext, id: string) {
       finding: { select: { planId: true, plan: { select: { status: true, acceptedDate: true } } } },
     },
   });
-  if (!action) throw notFound("That action");
   requireCan(ctx, "plan.edit", action);
   return {
     area: action.localArea,
@@ -160,11 +159,10 @@ async function refIsFree(tx: Tx, findingId: string, ref: string, exceptId?: stri
 }
 
 export async function createAction(ctx: ServiceContext, input: ActionFields) {
-  const finding = await ctx.db.finding.findFirst({
-    where: { id: input.findingId, localAreaId: areaScope(ctx.viewer, "plan.read") },
+  const finding = await findInArea(ctx, "finding", {
+    where: { id: input.findingId },
     select: { localAreaId: true, _count: { select: { actions: true } } },
   });
-  if (!finding) throw notFound("That finding");
   requireCan(ctx, "plan.edit", finding);
   return inTransaction(ctx, async (tx) => {
     const { dependsOnIds } = await checkedRelations(tx, finding.localAreaId, input);
@@ -187,11 +185,10 @@ export async function createAction(ctx: ServiceContext, input: ActionFields) {
 
 export async function updateAction(ctx: ServiceContext, input: ActionFields & { id: string; version: number }) {
   const { id, version, ...fields } = input;
-  const found = await ctx.db.action.findFirst({
-    where: { id, localAreaId: areaScope(ctx.viewer, "plan.read") },
+  const found = await findInArea(ctx, "action", {
+    where: { id },
     select: { localAreaId: true, finding: { select: { plan: { select: { status: true, acceptedDate: true } } } } },
   });
-  if (!found) throw notFound("That action");
   requireCan(ctx, "plan.edit", found);
   return inTransaction(ctx, async (tx) => {
     const before = actionForm(await tx.action.findUniqueOrThrow({ where: { id }, select: ACTION_FORM_SELECT }));

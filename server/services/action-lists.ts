@@ -3,12 +3,12 @@
  * an owner's actions in the order they need attention.
  */
 import type { ServiceContext } from "@/server/services/core/context";
+import { findInArea } from "@/server/services/core/find-in-area";
 import type { Prisma } from "@/server/generated/prisma/client";
 import { areaScope } from "@/server/auth/permissions";
 import { ACTION_HEALTH_FIELDS, actionHealth, PLAN_RULE_FIELDS } from "@/server/domain/action-health";
 import { daysBetween } from "@/lib/calendar";
 import type { ActionFilter } from "@/server/schemas/plan";
-import { notFound } from "@/server/errors";
 import { CURRENT_PLAN, requireCan } from "@/server/services/access";
 import { today } from "@/server/services/today";
 
@@ -28,8 +28,8 @@ const LIST_SELECT = {
  * number of actions, and its organisations; then the actions that match and their owners.
  */
 export async function listActions(ctx: ServiceContext, filter: ActionFilter) {
-  const found = await ctx.db.localArea.findFirst({
-    where: { slug: filter.slug, id: areaScope(ctx.viewer, "plan.read") },
+  const found = await findInArea(ctx, "localArea", {
+    where: { slug: filter.slug },
     select: {
       id: true,
       name: true,
@@ -48,7 +48,6 @@ export async function listActions(ctx: ServiceContext, filter: ActionFilter) {
       organisations: { orderBy: { name: "asc" }, select: { id: true, name: true } },
     },
   });
-  if (!found) throw notFound("That local area");
   requireCan(ctx, "plan.read", { localAreaId: found.id });
   const { plans, organisations, ...area } = found;
   const plan = plans[0];

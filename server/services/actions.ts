@@ -1,13 +1,13 @@
 /** One action: its details and the timeline of updates, for anyone who may read its area. */
 import type { ServiceContext } from "@/server/services/core/context";
-import { areaScope, can } from "@/server/auth/permissions";
+import { findInArea } from "@/server/services/core/find-in-area";
+import { can } from "@/server/auth/permissions";
 import { ACTION_HEALTH_FIELDS, actionHealth, PLAN_RULE_FIELDS } from "@/server/domain/action-health";
-import { notFound } from "@/server/errors";
 import { today } from "@/server/services/today";
 
 export async function actionById(ctx: ServiceContext, id: string) {
-  const action = await ctx.db.action.findFirst({
-    where: { id, localAreaId: areaScope(ctx.viewer, "plan.read") },
+  const action = await findInArea(ctx, "action", {
+    where: { id },
     select: {
       id: true,
       localAreaId: true,
@@ -50,7 +50,6 @@ export async function actionById(ctx: ServiceContext, id: string) {
       },
     },
   });
-  if (!action) throw notFound("That action");
   return {
     ...action,
     ...actionHealth(action, action.finding.plan, today()),

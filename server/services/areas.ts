@@ -3,10 +3,10 @@
  * (findings, their actions and delivery RAG). The tenant condition is in every query.
  */
 import type { ServiceContext } from "@/server/services/core/context";
+import { findInArea } from "@/server/services/core/find-in-area";
 import { areaScope, can } from "@/server/auth/permissions";
 import { PLAN_RULE_FIELDS } from "@/server/domain/action-health";
 import { FOLLOW_UP_FIELDS, followUpCountdown } from "@/server/domain/inspections";
-import { notFound } from "@/server/errors";
 import { CURRENT_PLAN } from "@/server/services/access";
 import { ACCEPTED_IMPACT, FINDING_READINESS_FIELDS, findingReadiness, IMPACT_EVIDENCE_FIELDS, impactByFinding } from "@/server/services/finding-readiness";
 import { ADVISER_VIEWS, CURRENT_VERDICT, VOICE_VERDICT_FIELDS, voicesOf } from "@/server/services/finding-voices";
@@ -43,8 +43,8 @@ export async function listMyAreas(ctx: ServiceContext) {
  * verdicts, the adviser's views, evidence awaiting review).
  */
 export async function areaHome(ctx: ServiceContext, slug: string) {
-  const area = await ctx.db.localArea.findFirst({
-    where: { slug, id: areaScope(ctx.viewer, "plan.read") },
+  const area = await findInArea(ctx, "localArea", {
+    where: { slug },
     select: {
       id: true,
       name: true,
@@ -85,7 +85,6 @@ export async function areaHome(ctx: ServiceContext, slug: string) {
       adviserNotes: ADVISER_VIEWS,
     },
   });
-  if (!area) throw notFound("That local area");
   const plan = area.plans[0] ?? null;
   const now = today();
   const seesAdviserViews = can(ctx.viewer, "adviserNote.read", { localAreaId: area.id });

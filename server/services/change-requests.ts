@@ -7,6 +7,7 @@
  * is controlled lives in server/domain/change-control.ts.
  */
 import type { ServiceContext } from "@/server/services/core/context";
+import { findInArea } from "@/server/services/core/find-in-area";
 import { areaScope, can } from "@/server/auth/permissions";
 import {
   CONTROLLED_FIELDS,
@@ -175,11 +176,10 @@ async function apply(tx: Tx, target: Target, field: ControlledField, value: Cont
  * longer holds the value the request was made against.
  */
 export async function decideChange(ctx: ServiceContext, input: DecideChangeInput) {
-  const request = await ctx.db.changeRequest.findFirst({
-    where: { id: input.id, localAreaId: areaScope(ctx.viewer, "plan.read") },
+  const request = await findInArea(ctx, "changeRequest", {
+    where: { id: input.id },
     select: { id: true, localAreaId: true, field: true, entityId: true, oldValue: true, newValue: true, status: true },
   });
-  if (!request) throw notFound("That change request");
   requireCan(ctx, "adviser.write", request, "Only an adviser of this area can approve or reject a change.");
   const field = request.field as ControlledField;
   const status: ChangeRequestStatus = input.decision === "APPROVE" ? "APPROVED" : "REJECTED";
@@ -293,12 +293,11 @@ export async function listChangeRequests(ctx: ServiceContext, input: { slug: str
 
 /** One action's or measure's change requests, newest first: its change history. */
 export async function changeHistory(ctx: ServiceContext, input: { entityType: "Action" | "Measure"; entityId: string }) {
-  const where = { id: input.entityId, localAreaId: areaScope(ctx.viewer, "plan.read") };
+  const where = { id: input.entityId };
   const found =
     input.entityType === "Action"
-      ? await ctx.db.action.findFirst({ where, select: { localAreaId: true, finding: { select: { plan: PLAN_STATE } } } }).then((a) => a && { localAreaId: a.localAreaId, plan: a.finding.plan })
-      : await ctx.db.measure.findFirst({ where, select: { localAreaId: true, plan: PLAN_STATE } });
-  if (!found) throw notFound(input.entityType === "Action" ? "That action" : "That measure");
+      ? await findInArea(ctx, "action", { where, select: { localAreaId: true, finding: { select: { plan: PLAN_STATE } } } }).then((a) => ({ localAreaId: a.localAreaId, plan: a.finding.plan }))
+      : await findInArea(ctx, "measure", { where, select: { localAreaId: true, plan: PLAN_STATE } });
   const rows = await ctx.db.changeRequest.findMany({
     where: { localAreaId: found.localAreaId, entityType: input.entityType, entityId: input.entityId },
     orderBy: { createdAt: "desc" },

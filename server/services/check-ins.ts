@@ -5,8 +5,8 @@
  * through an update request (server/services/update-requests.ts) goes through `recordUpdate` too.
  */
 import type { ServiceContext } from "@/server/services/core/context";
-import { areaScope } from "@/server/auth/permissions";
-import { AppError, notFound } from "@/server/errors";
+import { findInArea } from "@/server/services/core/find-in-area";
+import { AppError } from "@/server/errors";
 import type { Prisma } from "@/server/generated/prisma/client";
 import type { ActionStatus, Rag } from "@/server/generated/prisma/enums";
 import type { CheckInInput } from "@/server/schemas/plan";
@@ -85,11 +85,10 @@ export async function recordUpdate(
 }
 
 export async function postUpdate(ctx: ServiceContext, input: CheckInInput) {
-  const action = await ctx.db.action.findFirst({
-    where: { id: input.actionId, localAreaId: areaScope(ctx.viewer, "plan.read") },
+  const action = await findInArea(ctx, "action", {
+    where: { id: input.actionId },
     select: UPDATABLE_ACTION,
   });
-  if (!action) throw notFound("That action");
   requireCan(ctx, "action.update", action, "Only the action's owner or the plan lead can post an update on it.");
   const override = input.ragOverride || null;
   const changes: UpdateChanges = {
@@ -103,11 +102,10 @@ export async function postUpdate(ctx: ServiceContext, input: CheckInInput) {
 }
 
 export async function acknowledgeUpdate(ctx: ServiceContext, updateId: string) {
-  const update = await ctx.db.actionUpdate.findFirst({
-    where: { id: updateId, action: { localAreaId: areaScope(ctx.viewer, "plan.read") } },
+  const update = await findInArea(ctx, "actionUpdate", {
+    where: { id: updateId },
     select: { id: true, actionId: true, acknowledgedAt: true, action: { select: { localAreaId: true } } },
   });
-  if (!update) throw notFound("That update");
   requireCan(ctx, "evidence.review", update.action, "Only the plan lead can acknowledge updates.");
   if (update.acknowledgedAt) throw new AppError("CONFLICT", "This update has already been acknowledged.");
   return inTransaction(ctx, async (tx) => {

@@ -7,8 +7,9 @@
  * therefore writes only WITH_FORUM comments: it could not read an internal one it had written.
  */
 import type { ServiceContext } from "@/server/services/core/context";
-import { areaScope, can, type Viewer } from "@/server/auth/permissions";
-import { AppError, notFound } from "@/server/errors";
+import { findInArea } from "@/server/services/core/find-in-area";
+import { can, type Viewer } from "@/server/auth/permissions";
+import { AppError } from "@/server/errors";
 import type { Prisma } from "@/server/generated/prisma/client";
 import type { CommentVisibility } from "@/server/generated/prisma/enums";
 import { FORUM_SHARES_MESSAGE, type AddCommentInput, type CommentTarget } from "@/server/schemas/comment";
@@ -29,22 +30,18 @@ const ONE_TARGET = "A comment must belong to exactly one action, finding or meas
 
 /** The record the comments belong to, if the viewer may read its area; else NOT_FOUND. */
 async function findTarget(db: Db, viewer: Viewer, target: CommentTarget): Promise<ResolvedTarget> {
-  const localAreaId = areaScope(viewer, "plan.read");
   const columns = { actionId: target.actionId ?? null, findingId: target.findingId ?? null, measureId: target.measureId ?? null };
   if (Object.values(columns).filter(Boolean).length !== 1) throw new AppError("INVALID", ONE_TARGET);
   if (columns.actionId) {
-    const a = await db.action.findFirst({ where: { id: columns.actionId, localAreaId }, select: { localAreaId: true, ref: true, title: true } });
-    if (!a) throw notFound("That action");
+    const a = await findInArea({ db, viewer }, "action", { where: { id: columns.actionId }, select: { localAreaId: true, ref: true, title: true } });
     return { localAreaId: a.localAreaId, columns, label: `Action ${a.ref} ${a.title}` };
   }
   if (columns.findingId) {
-    const f = await db.finding.findFirst({ where: { id: columns.findingId, localAreaId }, select: { localAreaId: true, ref: true, summary: true } });
-    if (!f) throw notFound("That finding");
+    const f = await findInArea({ db, viewer }, "finding", { where: { id: columns.findingId }, select: { localAreaId: true, ref: true, summary: true } });
     return { localAreaId: f.localAreaId, columns, label: `Finding ${f.ref} ${f.summary}` };
   }
   if (columns.measureId) {
-    const m = await db.measure.findFirst({ where: { id: columns.measureId, localAreaId }, select: { localAreaId: true, ref: true, name: true } });
-    if (!m) throw notFound("That measure");
+    const m = await findInArea({ db, viewer }, "measure", { where: { id: columns.measureId }, select: { localAreaId: true, ref: true, name: true } });
     return { localAreaId: m.localAreaId, columns, label: `Measure ${m.ref} ${m.name}` };
   }
   throw new AppError("INVALID", ONE_TARGET);

@@ -5,8 +5,9 @@
  * claim at the top of the ladder, or a change after the verdict, asks the forum to look.
  */
 import type { ServiceContext } from "@/server/services/core/context";
-import { actorIn, areaScope, can, grantOf, type Viewer } from "@/server/auth/permissions";
-import { forbidden, notFound } from "@/server/errors";
+import { findInArea } from "@/server/services/core/find-in-area";
+import { actorIn, can, grantOf, type Viewer } from "@/server/auth/permissions";
+import { forbidden } from "@/server/errors";
 import { toDay } from "@/lib/calendar";
 import type { RecordCoproductionInput, SetClaimedLevelInput } from "@/server/schemas/forum";
 import { inTransaction, recordAudit, type Db } from "@/server/services/audit";
@@ -18,9 +19,7 @@ type Reader = Pick<ServiceContext, "db" | "viewer">;
 const ACTION_SELECT = { id: true, localAreaId: true, ownerId: true, ref: true, title: true, coproductionLevel: true, version: true } as const;
 
 async function findAction(db: Db, viewer: Viewer, id: string) {
-  const action = await db.action.findFirst({ where: { id, localAreaId: areaScope(viewer, "plan.read") }, select: ACTION_SELECT });
-  if (!action) throw notFound("That action");
-  return action;
+  return findInArea({ db, viewer }, "action", { where: { id }, select: ACTION_SELECT });
 }
 
 function assertMayRecord(viewer: Viewer, action: { localAreaId: string; ownerId: string | null }) {

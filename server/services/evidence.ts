@@ -12,8 +12,9 @@
  */
 import { createHash } from "node:crypto";
 import type { ServiceContext } from "@/server/services/core/context";
+import { findInArea } from "@/server/services/core/find-in-area";
 import { actorIn, areaScope, can, grantOf, type AreaCapability, type Viewer } from "@/server/auth/permissions";
-import { AppError, forbidden, notFound } from "@/server/errors";
+import { AppError, forbidden } from "@/server/errors";
 import { checkEvidenceFile } from "@/server/evidence/file-check";
 import type { Prisma, PrismaClient } from "@/server/generated/prisma/client";
 import type { Visibility } from "@/server/generated/prisma/enums";
@@ -55,29 +56,26 @@ const ADD_CAPABILITY: Record<TargetKind, AreaCapability> = {
 
 /** The record the evidence belongs to, if the viewer may read its area; else NOT_FOUND. */
 async function findTarget(db: PrismaClient | Tx, viewer: Viewer, target: EvidenceTarget): Promise<ResolvedTarget> {
-  const localAreaId = areaScope(viewer, "plan.read");
+  const reader = { db, viewer };
   if (target.actionId) {
-    const a = await db.action.findFirst({
-      where: { id: target.actionId, localAreaId },
+    const a = await findInArea(reader, "action", {
+      where: { id: target.actionId },
       select: { id: true, localAreaId: true, ownerId: true, ref: true, title: true },
     });
-    if (!a) throw notFound("That action");
     return { kind: "action", id: a.id, localAreaId: a.localAreaId, ownerId: a.ownerId, label: `Action ${a.ref} ${a.title}` };
   }
   if (target.findingId) {
-    const f = await db.finding.findFirst({
-      where: { id: target.findingId, localAreaId },
+    const f = await findInArea(reader, "finding", {
+      where: { id: target.findingId },
       select: { id: true, localAreaId: true, ref: true, summary: true },
     });
-    if (!f) throw notFound("That finding");
     return { kind: "finding", id: f.id, localAreaId: f.localAreaId, ownerId: null, label: `Finding ${f.ref} ${f.summary}` };
   }
   if (target.measureId) {
-    const m = await db.measure.findFirst({
-      where: { id: target.measureId, localAreaId },
+    const m = await findInArea(reader, "measure", {
+      where: { id: target.measureId },
       select: { id: true, localAreaId: true, ownerId: true, ref: true, name: true },
     });
-    if (!m) throw notFound("That measure");
     return { kind: "measure", id: m.id, localAreaId: m.localAreaId, ownerId: m.ownerId, label: `Measure ${m.ref} ${m.name}` };
   }
   throw new AppError("INVALID", "Evidence must belong to exactly one action, finding or measure.");
@@ -203,11 +201,10 @@ export async function evidenceFor(ctx: Reader, input: EvidenceTarget) {
 
 /** The lead's queue for an area: evidence nobody has reviewed yet, oldest first, with what it is for. */
 export async function evidenceAwaitingReview(ctx: Reader, slug: string) {
-  const area = await ctx.db.localArea.findFirst({
-    where: { slug, id: areaScope(ctx.viewer, "plan.read") },
+  const area = await findInArea(ctx, "localArea", {
+    where: { slug },
     select: { id: true, name: true, slug: true },
   });
-  if (!area) throw notFound("That local area");
   if (!can(ctx.viewer, "evidence.review", { localAreaId: area.id })) throw forbidden();
   const rows = await ctx.db.evidence.findMany({
     where: { localAreaId: area.id, reviewStatus: "PENDING" },
@@ -330,11 +327,10 @@ const REVIEW_STATE = { reviewStatus: true, reviewNote: true, readyForInspectors:
 
 /** The evidence, for someone who may review it (the lead of its area, who reads all of it). */
 async function findForReview(tx: Tx, viewer: Viewer, id: string) {
-  const evidence = await tx.evidence.findFirst({
-    where: { id, localAreaId: areaScope(viewer, "plan.read") },
+  const evidence = await findInArea({ db: tx, viewer }, "evidence", {
+    where: { id },
     select: { id: true, localAreaId: true, ...REVIEW_STATE },
   });
-  if (!evidence) throw notFound("That evidence");
   if (!can(viewer, "evidence.review", evidence)) throw forbidden();
   return evidence;
 }

@@ -1,10 +1,10 @@
 /** Findings of a plan: the inspectors' wording and its plain-English summary. LEAD edits. */
 import type { ServiceContext } from "@/server/services/core/context";
-import { areaScope, can } from "@/server/auth/permissions";
+import { findInArea } from "@/server/services/core/find-in-area";
+import { can } from "@/server/auth/permissions";
 import type { Prisma } from "@/server/generated/prisma/client";
 import { MEASURE_CHART_FIELDS, measureChartData } from "@/server/domain/measure-chart";
 import { PLAN_RULE_FIELDS } from "@/server/domain/action-health";
-import { notFound } from "@/server/errors";
 import type { FindingFields } from "@/server/schemas/plan";
 import { fieldError, requireCan } from "@/server/services/access";
 import { downloadPath } from "@/server/services/evidence";
@@ -25,21 +25,19 @@ async function refIsFree(tx: Tx, planId: string, ref: string, exceptId?: string)
 }
 
 export async function findingForEditing(ctx: ServiceContext, id: string) {
-  const finding = await ctx.db.finding.findFirst({
-    where: { id, localAreaId: areaScope(ctx.viewer, "plan.read") },
+  const finding = await findInArea(ctx, "finding", {
+    where: { id },
     select: { ...FINDING_FORM_SELECT, localAreaId: true, localArea: { select: { slug: true, name: true } } },
   });
-  if (!finding) throw notFound("That finding");
   requireCan(ctx, "plan.edit", finding);
   return finding;
 }
 
 export async function createFinding(ctx: ServiceContext, { planId, ...fields }: FindingFields & { planId: string }) {
-  const plan = await ctx.db.plan.findFirst({
-    where: { id: planId, localAreaId: areaScope(ctx.viewer, "plan.read") },
+  const plan = await findInArea(ctx, "plan", {
+    where: { id: planId },
     select: { id: true, localAreaId: true, _count: { select: { findings: true } } },
   });
-  if (!plan) throw notFound("That plan");
   requireCan(ctx, "plan.edit", plan);
   return inTransaction(ctx, async (tx) => {
     await refIsFree(tx, plan.id, fields.ref);
@@ -110,8 +108,8 @@ const byIdDesc = (a: { id: string }, b: { id: string }) => (a.id < b.id ? 1 : a.
  * another area are passed over, as the tenant condition in a query of their own would.
  */
 export async function findingById(ctx: ServiceContext, id: string) {
-  const finding = await ctx.db.finding.findFirst({
-    where: { id, localAreaId: areaScope(ctx.viewer, "plan.read") },
+  const finding = await findInArea(ctx, "finding", {
+    where: { id },
     select: {
       id: true,
       localAreaId: true,
@@ -141,7 +139,6 @@ export async function findingById(ctx: ServiceContext, id: string) {
       },
     },
   });
-  if (!finding) throw notFound("That finding");
   const { localAreaId } = finding;
   const inArea = (row: { localAreaId: string }) => row.localAreaId === localAreaId;
   const mayReadAdviserNotes = can(ctx.viewer, "adviserNote.read", finding);

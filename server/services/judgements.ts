@@ -12,11 +12,12 @@
  * APP's link to it.
  */
 import type { ServiceContext } from "@/server/services/core/context";
-import { areaScope, can } from "@/server/auth/permissions";
+import { findInArea } from "@/server/services/core/find-in-area";
+import { can } from "@/server/auth/permissions";
 import { fromDay, toDay, utcDay } from "@/lib/calendar";
 import { appEligibility, JUDGEMENTS_FOR } from "@/server/domain/follow-on-plan";
 import { JUDGEMENT, PLAN_TYPE } from "@/lib/labels";
-import { AppError, notFound } from "@/server/errors";
+import { AppError } from "@/server/errors";
 import type { JudgementFields } from "@/server/schemas/adviser";
 import { areaBySlug, CURRENT_PLAN, fieldError, requireCan } from "@/server/services/access";
 import { inTransaction, recordAudit, recordAudits, type Db } from "@/server/services/audit";
@@ -108,11 +109,10 @@ const judgementOf = (f: { judgement: unknown; judgementDate: Date | null; judgem
 
 /** An ADVISER of the area records (or corrects) the judgement on one finding. */
 export async function recordJudgement(ctx: ServiceContext, input: JudgementFields & { findingId: string }) {
-  const finding = await ctx.db.finding.findFirst({
-    where: { id: input.findingId, localAreaId: areaScope(ctx.viewer, "plan.read") },
+  const finding = await findInArea(ctx, "finding", {
+    where: { id: input.findingId },
     select: { id: true, ref: true, kind: true, localAreaId: true, judgement: true, judgementDate: true, judgementSource: true, judgementInspectionId: true },
   });
-  if (!finding) throw notFound("That finding");
   requireCan(ctx, "adviser.write", finding);
   const allowed = JUDGEMENTS_FOR[finding.kind];
   if (!allowed.includes(input.judgement)) {

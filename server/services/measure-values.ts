@@ -4,10 +4,10 @@
  * own. A value for a period already entered replaces it; the audit keeps both.
  */
 import type { ServiceContext } from "@/server/services/core/context";
-import { areaScope } from "@/server/auth/permissions";
+import { findInArea } from "@/server/services/core/find-in-area";
 import { fromDay, toDay, utcDay } from "@/lib/calendar";
 import { parsePastedValues } from "@/server/domain/measure-paste";
-import { AppError, notFound } from "@/server/errors";
+import { AppError } from "@/server/errors";
 import type { Prisma } from "@/server/generated/prisma/client";
 import type { PasteValuesInput, RecordValueInput, SetValueStatusInput } from "@/server/schemas/measure";
 import { fieldError, requireCan } from "@/server/services/access";
@@ -16,11 +16,10 @@ import { today } from "@/server/services/today";
 
 /** Finds a measure the viewer may enter values on: NOT_FOUND outside their areas, FORBIDDEN if not theirs. */
 async function measureForValues(ctx: ServiceContext, measureId: string) {
-  const measure = await ctx.db.measure.findFirst({
-    where: { id: measureId, localAreaId: areaScope(ctx.viewer, "plan.read") },
+  const measure = await findInArea(ctx, "measure", {
+    where: { id: measureId },
     select: { id: true, localAreaId: true, ownerId: true },
   });
-  if (!measure) throw notFound("That measure");
   requireCan(ctx, "measure.enterValues", measure, "Only the plan lead or the measure's owner can enter its values.");
   return measure;
 }
@@ -142,11 +141,10 @@ async function insertValues(insert: Promise<ValueRow[]>): Promise<ValueRow[]> {
 
 /** Marks a value validated (or back to provisional). */
 export async function setValueStatus(ctx: ServiceContext, input: SetValueStatusInput) {
-  const found = await ctx.db.measureValue.findFirst({
-    where: { id: input.id, measure: { localAreaId: areaScope(ctx.viewer, "plan.read") } },
+  const found = await findInArea(ctx, "measureValue", {
+    where: { id: input.id },
     select: { ...valueSelect, measure: { select: { id: true, localAreaId: true, ownerId: true } } },
   });
-  if (!found) throw notFound("That value");
   const { measure, ...before } = found;
   requireCan(ctx, "measure.enterValues", measure, "Only the plan lead or the measure's owner can validate its values.");
   return inTransaction(ctx, async (tx) => {

@@ -5,7 +5,8 @@
  * condition is in every query.
  */
 import type { ServiceContext } from "@/server/services/core/context";
-import { areaScope, can } from "@/server/auth/permissions";
+import { findInArea } from "@/server/services/core/find-in-area";
+import { can } from "@/server/auth/permissions";
 import { isPlanAccepted } from "@/server/domain/change-control";
 import { MEASURE_RULE_FIELDS, measureStatus } from "@/server/domain/measure-status";
 import { measureChartData } from "@/server/domain/measure-chart";
@@ -89,8 +90,8 @@ function statusOf(m: Prisma.MeasureGetPayload<{ select: typeof MEASURE_RULE_FIEL
 
 /** The area's current plan (the latest not closed), its measures with their status, for the list page. */
 export async function listMeasures(ctx: ServiceContext, slug: string) {
-  const area = await ctx.db.localArea.findFirst({
-    where: { slug, id: areaScope(ctx.viewer, "plan.read") },
+  const area = await findInArea(ctx, "localArea", {
+    where: { slug },
     select: {
       id: true,
       name: true,
@@ -119,7 +120,6 @@ export async function listMeasures(ctx: ServiceContext, slug: string) {
       },
     },
   });
-  if (!area) throw notFound("That local area");
   const plan = area.plans[0] ?? null;
   const canEdit = can(ctx.viewer, "plan.edit", { localAreaId: area.id });
   const now = today();
@@ -160,8 +160,8 @@ export async function measureFormChoices(ctx: ServiceContext, slug: string) {
 
 /** One measure: details, trajectory, values newest first and its status, with what the viewer may do. */
 export async function measureById(ctx: ServiceContext, id: string) {
-  const m = await ctx.db.measure.findFirst({
-    where: { id, localAreaId: areaScope(ctx.viewer, "plan.read") },
+  const m = await findInArea(ctx, "measure", {
+    where: { id },
     select: {
       ...MEASURE_FORM_FIELDS,
       localAreaId: true,
@@ -193,7 +193,6 @@ export async function measureById(ctx: ServiceContext, id: string) {
       },
     },
   });
-  if (!m) throw notFound("That measure");
   const status = measureStatus({
     direction: m.direction,
     baselineValue: m.baselineValue,
@@ -233,11 +232,10 @@ export async function measureById(ctx: ServiceContext, id: string) {
 }
 
 export async function createMeasure(ctx: ServiceContext, input: CreateMeasureInput) {
-  const plan = await ctx.db.plan.findFirst({
-    where: { id: input.planId, localAreaId: areaScope(ctx.viewer, "plan.read") },
+  const plan = await findInArea(ctx, "plan", {
+    where: { id: input.planId },
     select: { id: true, localAreaId: true },
   });
-  if (!plan) throw notFound("That plan");
   requireCan(ctx, "plan.edit", plan);
   return inTransaction(ctx, async (tx) => {
     const findingIds = await checkReferences(tx, input, { planId: plan.id, localAreaId: plan.localAreaId }, null);
@@ -268,11 +266,10 @@ export async function createMeasure(ctx: ServiceContext, input: CreateMeasureInp
  * refuses with the measure as it is now (staleSave), and nothing is written.
  */
 export async function updateMeasure(ctx: ServiceContext, input: UpdateMeasureInput) {
-  const found = await ctx.db.measure.findFirst({
-    where: { id: input.id, localAreaId: areaScope(ctx.viewer, "plan.read") },
+  const found = await findInArea(ctx, "measure", {
+    where: { id: input.id },
     select: { id: true, planId: true, localAreaId: true, plan: { select: { status: true, acceptedDate: true } } },
   });
-  if (!found) throw notFound("That measure");
   requireCan(ctx, "plan.edit", found);
   return inTransaction(ctx, async (tx) => {
     const stale = () => staleSave(tx, { what: "measure", entityId: input.id, current: () => loadForm(tx, input.id) });

@@ -3,10 +3,9 @@
  * thresholds, next inspection), and the inspections it refers to. LEAD only.
  */
 import type { ServiceContext } from "@/server/services/core/context";
+import { findInArea } from "@/server/services/core/find-in-area";
 import type { Prisma } from "@/server/generated/prisma/client";
-import { areaScope } from "@/server/auth/permissions";
 import { followUpKind } from "@/server/domain/inspections";
-import { notFound } from "@/server/errors";
 import type { PlanFields, RecordInspectionInput } from "@/server/schemas/plan";
 import { fromDay, toDay } from "@/lib/calendar";
 import { areaBySlug, CURRENT_PLAN, requireCan } from "@/server/services/access";
@@ -143,11 +142,10 @@ export async function createPlan(ctx: ServiceContext, input: PlanFields & { slug
 }
 
 export async function updatePlan(ctx: ServiceContext, input: PlanFields & { id: string; version: number }) {
-  const found = await ctx.db.plan.findFirst({
-    where: { id: input.id, localAreaId: areaScope(ctx.viewer, "plan.read") },
+  const found = await findInArea(ctx, "plan", {
+    where: { id: input.id },
     select: { localAreaId: true },
   });
-  if (!found) throw notFound("That plan");
   requireCan(ctx, "plan.edit", found);
   return inTransaction(ctx, async (tx) => {
     const before = await tx.plan.findUniqueOrThrow({ where: { id: input.id }, select: PLAN_FORM_SELECT });

@@ -3,7 +3,8 @@
  * March"); anyone in the area reads them, sees what changed since and prints a board pack.
  */
 import type { ServiceContext } from "@/server/services/core/context";
-import { areaScope, can } from "@/server/auth/permissions";
+import { findInArea } from "@/server/services/core/find-in-area";
+import { can } from "@/server/auth/permissions";
 import { changesBetween, countChanges, type PlanChanges } from "@/server/domain/plan-changes";
 import { AppError, notFound } from "@/server/errors";
 import { areaBySlug, CURRENT_PLAN } from "@/server/services/access";
@@ -65,11 +66,10 @@ export async function takeSnapshot(ctx: ServiceContext, { slug, label }: Snapsho
 }
 
 async function snapshotInScope(ctx: ServiceContext, id: string) {
-  const snapshot = await ctx.db.snapshot.findFirst({
-    where: { id, localAreaId: areaScope(ctx.viewer, "plan.read") },
+  const snapshot = await findInArea(ctx, "snapshot", {
+    where: { id },
     select: { id: true, label: true, takenAt: true, planId: true, localAreaId: true, state: true, takenBy: { select: { name: true } }, localArea: { select: { slug: true, name: true } } },
   });
-  if (!snapshot) throw notFound("That snapshot");
   return snapshot;
 }
 

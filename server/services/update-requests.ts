@@ -12,11 +12,12 @@
 import { createHash, randomBytes } from "node:crypto";
 import { absoluteUrl, routes } from "@/lib/routes";
 import type { ServiceContext } from "@/server/services/core/context";
-import { areaScope, type Viewer } from "@/server/auth/permissions";
+import { findInArea } from "@/server/services/core/find-in-area";
+import type { Viewer } from "@/server/auth/permissions";
 import { sendEmail } from "@/server/email/mailer";
 import { updateRequestEmail } from "@/server/email/update-request";
 import { env } from "@/server/env.js";
-import { AppError, notFound } from "@/server/errors";
+import { AppError } from "@/server/errors";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import type { PostViaUpdateRequestInput, SendUpdateRequestInput } from "@/server/schemas/update-request";
 import { requireCan } from "@/server/services/access";
@@ -52,11 +53,10 @@ export function updateRequestState(request: { usedAt: Date | null; expiresAt: Da
 }
 
 export async function sendUpdateRequest(ctx: ServiceContext, input: SendUpdateRequestInput, now = today()) {
-  const action = await ctx.db.action.findFirst({
-    where: { id: input.actionId, localAreaId: areaScope(ctx.viewer, "plan.read") },
+  const action = await findInArea(ctx, "action", {
+    where: { id: input.actionId },
     select: { id: true, localAreaId: true, ref: true, title: true, localArea: { select: { name: true } } },
   });
-  if (!action) throw notFound("That action");
   requireCan(ctx, "evidence.review", action, "Only the plan lead can ask someone for an update.");
   const sender = await ctx.db.user.findUnique({ where: { id: ctx.viewer.userId }, select: { name: true, email: true } });
   const token = newUpdateRequestToken();
@@ -102,11 +102,10 @@ export async function sendUpdateRequest(ctx: ServiceContext, input: SendUpdateRe
 
 /** The requests sent on one action, newest first, with where each stands. */
 export async function listUpdateRequests(ctx: ServiceContext, actionId: string, now = today()) {
-  const action = await ctx.db.action.findFirst({
-    where: { id: actionId, localAreaId: areaScope(ctx.viewer, "plan.read") },
+  const action = await findInArea(ctx, "action", {
+    where: { id: actionId },
     select: { id: true, localAreaId: true },
   });
-  if (!action) throw notFound("That action");
   requireCan(ctx, "internal.read", action, "Your role does not include the people asked for updates.");
   const requests = await ctx.db.updateRequest.findMany({
     where: { actionId: action.id, localAreaId: action.localAreaId },

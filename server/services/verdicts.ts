@@ -5,8 +5,9 @@
  * may give it. Everyone who reads the area sees the history.
  */
 import type { ServiceContext } from "@/server/services/core/context";
-import { areaScope, can, type Viewer } from "@/server/auth/permissions";
-import { AppError, notFound } from "@/server/errors";
+import { findInArea } from "@/server/services/core/find-in-area";
+import { can, type Viewer } from "@/server/auth/permissions";
+import { AppError } from "@/server/errors";
 import type { Prisma } from "@/server/generated/prisma/client";
 import type { RecordVerdictInput, VerdictTarget } from "@/server/schemas/forum";
 import { requireCan } from "@/server/services/access";
@@ -18,15 +19,12 @@ export type ResolvedTarget = { kind: "action" | "finding"; id: string; localArea
 
 /** The action or finding, if the viewer may read its area; else NOT_FOUND. */
 async function findTarget(db: Db, viewer: Viewer, target: VerdictTarget): Promise<ResolvedTarget> {
-  const localAreaId = areaScope(viewer, "plan.read");
   if (target.actionId) {
-    const a = await db.action.findFirst({ where: { id: target.actionId, localAreaId }, select: { id: true, localAreaId: true, ref: true, title: true } });
-    if (!a) throw notFound("That action");
+    const a = await findInArea({ db, viewer }, "action", { where: { id: target.actionId }, select: { id: true, localAreaId: true, ref: true, title: true } });
     return { kind: "action", id: a.id, localAreaId: a.localAreaId, label: `Action ${a.ref} ${a.title}` };
   }
   if (target.findingId) {
-    const f = await db.finding.findFirst({ where: { id: target.findingId, localAreaId }, select: { id: true, localAreaId: true, ref: true, summary: true } });
-    if (!f) throw notFound("That finding");
+    const f = await findInArea({ db, viewer }, "finding", { where: { id: target.findingId }, select: { id: true, localAreaId: true, ref: true, summary: true } });
     return { kind: "finding", id: f.id, localAreaId: f.localAreaId, label: `Finding ${f.ref} ${f.summary}` };
   }
   throw new AppError("INVALID", "A verdict is on exactly one action or finding.");

@@ -5,8 +5,9 @@
  * cannot change.
  */
 import type { ServiceContext } from "@/server/services/core/context";
-import { areaScope, can, type AreaCapability, type Viewer } from "@/server/auth/permissions";
-import { AppError, forbidden, notFound } from "@/server/errors";
+import { findInArea } from "@/server/services/core/find-in-area";
+import { can, type AreaCapability, type Viewer } from "@/server/auth/permissions";
+import { AppError, forbidden } from "@/server/errors";
 import type { Prisma } from "@/server/generated/prisma/client";
 import { toDay } from "@/lib/calendar";
 import type { DraftYouSaidWeDidInput, EditYouSaidWeDidInput, ForumCommentInput, YouSaidWeDidFields } from "@/server/schemas/forum";
@@ -117,11 +118,10 @@ export async function draftYouSaidWeDid(ctx: ServiceContext, input: DraftYouSaid
 
 /** For a change: each change checks its capability first, and every one of them lets its holder see drafts. */
 async function findEntry(db: Db, viewer: Viewer, id: string) {
-  const entry = await db.youSaidWeDid.findFirst({
-    where: { id, localAreaId: areaScope(viewer, "plan.read") },
+  const entry = await findInArea({ db, viewer }, "youSaidWeDid", {
+    where: { id },
     select: { id: true, localAreaId: true, published: true, draftedById: true, findingId: true, youSaid: true, weDid: true, date: true, forumComment: true },
   });
-  if (!entry) throw notFound("That entry");
   return entry;
 }
 

@@ -31,7 +31,9 @@ export default defineConfig({
   ],
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
-  timeout: 60_000,
+  // Two journeys share two cores with the app, PostgreSQL and two browsers: the longest journeys
+  // (several pages, an accessibility scan on each) take up to a minute on their own.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [["list"], ["json"]] : [["list"]],
   use: {

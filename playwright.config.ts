@@ -20,10 +20,13 @@ if (process.env.E2E_DATABASE_URL) process.env.E2E_APP_DATABASE_URL = appUrl(proc
 export default defineConfig({
   testDir: "e2e",
   globalSetup: "./e2e/global-setup.ts",
-  // Journeys run side by side, two files at a time, against one app and database. The two specs
-  // that change what every journey sees run after them: starting an APP closes the demo area's
-  // WSOA, and the sign-in limits spec exhausts this browser address's sign-in attempts.
-  workers: 2,
+  // One journey at a time by default: on two cores two at a time was slower (the whole suite took
+  // 15 min against about 10), since each journey already keeps the app, PostgreSQL and a browser
+  // busy. The journeys do not depend on file order and sign in without the form, so E2E_WORKERS=2
+  // or more runs them side by side on a bigger machine. The two specs that change what every
+  // journey sees run after all the others: starting an APP closes the demo area's WSOA, and the
+  // sign-in limits spec uses up this browser address's sign-in attempts.
+  workers: Number(process.env.E2E_WORKERS ?? 1),
   fullyParallel: false,
   projects: [
     { name: "journeys", testIgnore: [/app-from-wsoa\.spec/, /sign-in-limits\.spec/] },
@@ -31,8 +34,8 @@ export default defineConfig({
   ],
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
-  // Two journeys share two cores with the app, PostgreSQL and two browsers: the longest journeys
-  // (several pages, an accessibility scan on each) take up to a minute on their own.
+  // The longest journeys (several pages, an accessibility scan on each) take up to a minute on
+  // their own, and longer when journeys run side by side.
   timeout: 120_000,
   expect: { timeout: 10_000 },
   reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [["list"], ["json"]] : [["list"]],

@@ -30,7 +30,7 @@ import { escapeHtml, expectPage } from "./bench/endpoints";
 import { UsageError } from "./bench/options";
 import { signIn, type Visitor } from "./bench/session";
 import { percentile } from "./bench/stats";
-import { trpcMutation, trpcQuery, trpcResult, type TrpcRequest } from "./bench/trpc";
+import { trpcMutation, trpcQuery, trpcResult, unchangedCheckIn, type TrpcRequest } from "./bench/trpc";
 
 const USAGE = "npm run load -- --url http://127.0.0.1:3000 [--users 10] [--requests 300] [--timeout 120] [--database-url postgresql://…]";
 
@@ -297,14 +297,7 @@ export function errands(desk: Desk, visitor: Visitor, steps: readonly Step[], of
     }
     // A check-in that changes nothing but the action's last update, so the plan's figures stay as they are.
     const a = nth(desk.postable, turn);
-    const input = {
-      actionId: a.id,
-      narrative: "Load test check-in: no change since the last update.",
-      progress: a.progress,
-      status: a.status,
-      ragOverride: a.ragOverride ?? "",
-      ragOverrideReason: a.ragOverride ? (a.ragOverrideReason ?? "") : "",
-    };
+    const input = unchangedCheckIn(a, "Load test check-in: no change since the last update.");
     return { kind: "check-in", request: withCookie(trpcMutation("action.postUpdate", input), visitor), check: checkCheckIn(a.id) };
   });
 }

@@ -4,7 +4,7 @@
  * the real page (or the real result), so a sign-in page or an error never passes for a fast page.
  */
 import type { Targets } from "./targets";
-import { trpcMutation, trpcResult } from "./trpc";
+import { trpcMutation, trpcResult, unchangedCheckIn } from "./trpc";
 import type { Visitor } from "./session";
 
 export type BenchRequest = { method: "GET" | "POST"; path: string; headers: Record<string, string>; body?: string };
@@ -105,14 +105,7 @@ export function endpoints(t: Targets, who: { national: Visitor; lead: Visitor; a
         // The lead posts on each action in turn, keeping its status, progress and RAG as they
         // are, so the plan's figures stay as generated (only the actions' last update moves).
         const a = t.actions[nextAction++ % t.actions.length]!;
-        const req = trpcMutation("action.postUpdate", {
-          actionId: a.id,
-          narrative: "Benchmark check-in: no change since the last update.",
-          progress: a.progress,
-          status: a.status,
-          ragOverride: a.ragOverride ?? "",
-          ragOverrideReason: a.ragOverride ? (a.ragOverrideReason ?? "") : "",
-        });
+        const req = trpcMutation("action.postUpdate", unchangedCheckIn(a, "Benchmark check-in: no change since the last update."));
         return { ...req, headers: { ...req.headers, cookie: who.lead.cookie } };
       },
       check(status, body) {

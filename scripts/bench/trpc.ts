@@ -32,3 +32,21 @@ export function trpcResult<T>(body: string): T {
   if (!first?.result) throw new Error(`tRPC error: ${first?.error?.json?.message ?? body.slice(0, 200)}`);
   return superjson.deserialize<T>(first.result.data);
 }
+
+/** What the load check and the benchmark need to know of an action to post a check-in on it. */
+export type CheckInTarget = { id: string; progress: number; status: string; ragOverride: string | null; ragOverrideReason: string | null };
+
+/**
+ * The check-in form's input for an update that changes nothing but the action's last update:
+ * status, progress and RAG as they are, so the plan's figures stay the same however many are sent.
+ */
+export function unchangedCheckIn(a: CheckInTarget, narrative: string) {
+  return {
+    actionId: a.id,
+    narrative,
+    progress: a.progress,
+    status: a.status,
+    ragOverride: a.ragOverride ?? "",
+    ragOverrideReason: a.ragOverride ? (a.ragOverrideReason ?? "") : "",
+  };
+}

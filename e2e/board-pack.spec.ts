@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
-import { normaliseSpace, readDocx, readPdf } from "../server/board-pack/document-text";
+import { normaliseSpace, readDocx, readPdf } from "../server/services/board-pack/document-text";
 import { demo, signInAs } from "./support";
 
 /** "Finding 1: Families waited ...": every finding as the area's home page names it. */

@@ -1,7 +1,7 @@
 /**
  * Every chart comes with its figures as tables (WCAG 2.2, 1.1.1 and 1.3.1): on the finding page
  * (open, for printing), the measure page and the public page (behind "Show the figures for ...").
- * The board pack's tables are checked in server/board-pack/content.test.ts.
+ * The board pack's tables are checked in server/services/board-pack/content.test.ts.
  */
 import { expect, test, type Page } from "@playwright/test";
 import { demo, signInAs } from "./support";

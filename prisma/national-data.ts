@@ -18,7 +18,7 @@
  *   the verbs the services record.
  *
  * An action's current fields (status, progress, RAG set by hand, completedAt, lastUpdateAt) are
- * those of its latest update, as server/services/check-ins.ts keeps them.
+ * those of its latest update, as server/services/actions/check-ins.ts keeps them.
  */
 import type { ClientBase } from "pg";
 import type {
@@ -927,7 +927,7 @@ const AUDIT: [string, string][] = [
      jsonb_build_object('body', c.body, 'visibility', c.visibility) FROM "Comment" c WHERE c.id LIKE 'gen%'`],
   ["adviserNote.create", `SELECT 'genaudan' || n.id, n."createdAt", n."authorId", 'AdviserNote', n.id, n."localAreaId", NULL,
      jsonb_build_object('note', n.note, 'view', n.view, 'date', n.date, 'findingId', n."findingId") FROM "AdviserNote" n WHERE n.id LIKE 'gen%'`],
-  // The forum proposes an entry, the council drafts one (server/services/you-said-we-did.ts).
+  // The forum proposes an entry, the council drafts one (server/services/forum/you-said-we-did.ts).
   ["youSaidWeDid.draft", `SELECT 'genaudyd' || y.id, y."createdAt", y."draftedById", 'YouSaidWeDid', y.id, y."localAreaId", NULL,
      jsonb_build_object('findingId', y."findingId", 'youSaid', y."youSaid", 'weDid', y."weDid", 'date', y.date)
      FROM "YouSaidWeDid" y WHERE y.id LIKE 'gen%'`],

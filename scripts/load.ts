@@ -436,7 +436,7 @@ async function runErrands(baseUrl: string, list: readonly Errand[], stop: AbortS
 
 /**
  * Which acknowledged check-ins are missing: the update row on its action, or the audit event
- * server/services/check-ins.ts writes with it in one transaction (action.postUpdate on the
+ * server/services/actions/check-ins.ts writes with it in one transaction (action.postUpdate on the
  * Action, naming the update in "after").
  */
 export async function missingCheckIns(db: pg.Client, checkIns: readonly CheckIn[]): Promise<string[]> {

@@ -8,7 +8,7 @@
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { exportPlanCsv, exportPlanWorkbook } from "@/server/import-export/plan-export";
+import { exportPlanCsv, exportPlanWorkbook } from "@/server/services/plan-transfer/plan-export";
 import { areaAt, connect, parseCliArgs, runCli } from "./plan-cli";
 
 const USAGE = "npm run plan:export -- --area <slug> <file.xlsx | folder for CSV files>";

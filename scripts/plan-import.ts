@@ -1,6 +1,6 @@
 /**
  * Imports a plan workbook into an area's current plan, through the same service as the import
- * page (server/import-export/plan-import.ts). README "Plan workbooks".
+ * page (server/services/plan-transfer/plan-import.ts). README "Plan workbooks".
  *
  *   npm run plan:import -- --area <slug> [--dry-run] <file.xlsx | folder of CSV files>
  *
@@ -17,8 +17,8 @@ import {
   summarise,
   type ImportReport,
   type Issue,
-} from "@/server/import-export/plan-import";
-import type { UploadedFile } from "@/server/import-export/read-workbook";
+} from "@/server/services/plan-transfer/plan-import";
+import type { UploadedFile } from "@/server/services/plan-transfer/read-workbook";
 import { areaAt, connect, parseCliArgs, runCli, UsageError } from "./plan-cli";
 
 const USAGE = "npm run plan:import -- --area <slug> [--dry-run] <file.xlsx | folder of CSV files>";

@@ -18,7 +18,7 @@ import { sendEmail } from "@/server/email/mailer";
 import { env } from "@/server/env.js";
 import { JOB_NAMES, runJob, type JobName } from "@/server/jobs/run";
 import { startBackgroundJobs } from "@/server/jobs/start";
-import { today } from "@/server/services/today";
+import { today } from "@/server/services/core/today";
 
 // @prisma/adapter-pg warns about its own use of pg's client; nothing a person running this can act on.
 process.noDeprecation = true;

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { formatDate } from "@/lib/format/dates";
 import { AdviserViewTag } from "@/components/ui/tag";
 import { PLAN_TYPE } from "@/lib/labels";
-import type { monitoringNotes } from "@/server/services/adviser-notes";
+import type { monitoringNotes } from "@/server/services/adviser/adviser-notes";
 import { routes } from "@/lib/routes";
 
 type Note = Awaited<ReturnType<typeof monitoringNotes>>["notes"][number];

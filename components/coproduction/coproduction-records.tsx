@@ -1,7 +1,7 @@
 /** An action's co-production records: when families were involved, who, and how many. */
 import { formatDate } from "@/lib/format/dates";
 import { COPRODUCTION_PARTICIPANT, COPRODUCTION_STAGE } from "@/lib/labels";
-import type { coproductionForAction } from "@/server/services/coproduction";
+import type { coproductionForAction } from "@/server/services/forum/coproduction";
 
 type CoproductionRecord = Awaited<ReturnType<typeof coproductionForAction>>["records"][number];
 

@@ -25,7 +25,7 @@ export type UploadEvidenceFileInput = {
   visibility: Visibility;
   description?: string;
   file: File;
-  /** "forum": the parent carer forum adding its own evidence (server/services/evidence.ts). */
+  /** "forum": the parent carer forum adding its own evidence (server/services/evidence/evidence.ts). */
   path?: "forum";
 };
 

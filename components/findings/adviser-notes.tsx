@@ -1,7 +1,7 @@
 /** The advisers' view on a finding: the latest note and view first, earlier ones after it. */
 import { formatDate } from "@/lib/format/dates";
 import { AdviserViewTag } from "@/components/ui/tag";
-import type { findingById } from "@/server/services/findings";
+import type { findingById } from "@/server/services/plans/findings";
 
 type Note = NonNullable<Awaited<ReturnType<typeof findingById>>["adviserNotes"]>[number];
 

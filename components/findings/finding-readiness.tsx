@@ -8,7 +8,7 @@ import { pluralise } from "@/lib/format/plurals";
 import { HowWorkedOut } from "@/components/ui/how-worked-out";
 import { cell, rowClass, Table } from "@/components/ui/table";
 import { ActionStatusTag, FindingDeliveryTag, FindingImpactTag, MeasureStatusTag, RagTag, Tag } from "@/components/ui/tag";
-import type { findingReadiness } from "@/server/services/finding-readiness";
+import type { findingReadiness } from "@/server/services/plans/finding-readiness";
 import { routes } from "@/lib/routes";
 
 type Readiness = ReturnType<typeof findingReadiness>;

@@ -6,7 +6,7 @@
 import { formatDate } from "@/lib/format/dates";
 import { VerdictTag } from "@/components/ui/tag";
 import { CORNERSTONE, COPRODUCTION_LEVEL } from "@/lib/labels";
-import type { findingById } from "@/server/services/findings";
+import type { findingById } from "@/server/services/plans/findings";
 
 type Verdict = Awaited<ReturnType<typeof findingById>>["verdicts"][number];
 

@@ -2,7 +2,7 @@
 import { formatDate } from "@/lib/format/dates";
 import { cell, rowClass, Table } from "@/components/ui/table";
 import { VISIBILITY } from "@/lib/labels";
-import type { findingById } from "@/server/services/findings";
+import type { findingById } from "@/server/services/plans/findings";
 
 type Item = Awaited<ReturnType<typeof findingById>>["impactEvidence"][number];
 

@@ -1,7 +1,7 @@
 "use client";
 /**
  * No lost edits, the editor's side: shown when a save is refused because someone else saved
- * the record first (server/services/versioned.ts). Lists each field where their saved value
+ * the record first (server/services/core/versioned.ts). Lists each field where their saved value
  * and the editor's differ, then offers to save the editor's version over theirs or to take
  * theirs. Used by every versioned form (actions, findings, measures).
  *

@@ -16,7 +16,7 @@ export function errorsFrom(error: unknown, prefix: string): FieldError[] {
   return [{ field: "", message: "Something went wrong and nothing was saved. Try again." }];
 }
 
-/** A stale save's refusal (server/services/versioned.ts): the record as it is now, and who saved it. */
+/** A stale save's refusal (server/services/core/versioned.ts): the record as it is now, and who saved it. */
 export type StaleSave = { current: Record<string, unknown> & { version: number }; changedBy: string | null; changedAt: string | null };
 
 export function staleSaveFrom(error: unknown): StaleSave | null {

@@ -1,7 +1,7 @@
 /** Where the forum currently disagrees, in a red box the lead and advisers cannot miss. */
 import Link from "next/link";
 import { formatDate } from "@/lib/format/dates";
-import type { forumDisagreements } from "@/server/services/forum-view";
+import type { forumDisagreements } from "@/server/services/forum/forum-view";
 
 type Disagreement = Awaited<ReturnType<typeof forumDisagreements>>[number];
 

@@ -7,7 +7,7 @@ import { VerdictForm } from "@/components/forum/verdict-form";
 import { VerdictHistory } from "@/components/forum/verdict-history";
 import { getQueryClient, trpc } from "@/server/api/rsc";
 import type { VerdictTarget } from "@/server/schemas/forum";
-import type { verdictsFor } from "@/server/services/verdicts";
+import type { verdictsFor } from "@/server/services/forum/verdicts";
 
 export async function VerdictSection({
   target,

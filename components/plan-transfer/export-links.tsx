@@ -1,5 +1,5 @@
 /** Downloads of the area's current plan: the workbook, or one sheet as CSV. */
-import type { SheetName } from "@/server/import-export/workbook-format";
+import type { SheetName } from "@/server/schemas/plan-workbook";
 import { routes } from "@/lib/routes";
 
 export function ExportLinks({ slug, sheets }: { slug: string; sheets: readonly SheetName[] }) {

@@ -1,6 +1,6 @@
 /** What each sheet of the plan workbook holds: the import page's reference, from the format itself. */
 import { cell, rowClass, Table } from "@/components/ui/table";
-import { SHEET_NAMES, SHEETS, type Column } from "@/server/import-export/workbook-format";
+import { SHEET_NAMES, SHEETS, type Column } from "@/server/schemas/plan-workbook";
 
 export function WorkbookColumns() {
   return (

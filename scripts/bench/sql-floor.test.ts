@@ -1,6 +1,6 @@
 /**
  * The benchmark's SQL floor computes the national view's figures itself: it must agree with the
- * app (server/services/national.ts and the measure rule) on every area, including the rules'
+ * app (server/services/national/national.ts and the measure rule) on every area, including the rules'
  * edge cases, or the ratio to it would compare different work.
  */
 import pg from "pg";

@@ -1,7 +1,7 @@
 /**
  * The floor for the national view: the same figures per area, computed by one hand-written SQL
  * statement sent straight to PostgreSQL with pg, with no app, no ORM and no rendering around it.
- * It works out what server/services/national.ts does (counts, the delivery-RAG and update-overdue
+ * It works out what server/services/national/national.ts does (counts, the delivery-RAG and update-overdue
  * rules, the latest update, the follow-up inspection, the forum's disagreements) and also judges
  * each measure against its trajectory in SQL (server/domain/measure-status.ts), which the app does
  * in TypeScript. The benchmark compares its answer with the app's, so the floor is known to be

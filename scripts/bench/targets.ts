@@ -20,7 +20,7 @@ export async function findTargets(db: pg.Client, slug: string): Promise<Targets>
   const { rows: areas } = await db.query<{ id: string; slug: string; name: string }>(`SELECT "id", "slug", "name" FROM "LocalArea" WHERE "slug" = $1`, [slug]);
   const area = areas[0];
   if (!area) throw new Error(`There is no local area "${slug}" in the database: is the demo seed loaded?`);
-  // The current plan, as CURRENT_PLAN in server/services/access.ts: the latest that is not closed.
+  // The current plan, as CURRENT_PLAN in server/services/core/access.ts: the latest that is not closed.
   const { rows: plans } = await db.query<{ id: string }>(
     `SELECT "id" FROM "Plan" WHERE "localAreaId" = $1 AND "status" <> 'CLOSED' ORDER BY "createdAt" DESC, "id" DESC LIMIT 1`,
     [area.id],

@@ -11,8 +11,8 @@ import { afterAll, beforeAll, describe, expect, it} from "vitest";
 import { createAreaWithPlan, createLocalArea, createMembership, createUser, day } from "@/prisma/factories";
 import { createCaller } from "@/server/api/root";
 import { PrismaClient } from "@/server/generated/prisma/client";
-import { planRows, writeXlsx, type SheetRows } from "@/server/import-export/plan-export";
-import { loadAreaState } from "@/server/import-export/workbook-state";
+import { planRows, writeXlsx, type SheetRows } from "@/server/services/plan-transfer/plan-export";
+import { loadAreaState } from "@/server/services/plan-transfer/workbook-state";
 import { contextFor, details } from "@/server/testing/harness";
 import { testDatabaseUrl } from "@/server/testing/worker";
 

@@ -13,7 +13,7 @@ import { createActionUpdate, createEvidence, uniq } from "@/prisma/factories";
 import type { Fixture, Who } from "@/server/testing/walk/spec";
 import { createWalkFixture, procedures, WHO } from "@/server/testing/walk/walk";
 import type { PrismaClient } from "@/server/generated/prisma/client";
-import { hashUpdateRequestToken, newUpdateRequestToken } from "@/server/services/update-requests";
+import { hashUpdateRequestToken, newUpdateRequestToken } from "@/server/services/actions/update-requests";
 import { callerFor, refusal, testDb } from "@/server/testing/harness";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");

@@ -8,9 +8,8 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { Session } from "next-auth";
 import superjson from "superjson";
-import { ZodError } from "zod";
 import { canGlobally, isGlobalCapability, type Guard, type Viewer } from "@/server/auth/permissions";
-import { AppError } from "@/server/errors";
+import { AppError, fieldErrorsOf } from "@/server/errors";
 import { noteDatabaseOutage } from "@/server/resilience/database-outage";
 import { DATABASE_UNAVAILABLE_DIGEST, UNAVAILABLE } from "@/server/resilience/unavailable-wording";
 import type { ServiceContext } from "@/server/services/core/context";
@@ -27,16 +26,6 @@ export type Context = Omit<ServiceContext, "viewer"> & { session: Session | null
 // 2. Init -----------------------------------------------------------------------------------
 
 export type Meta = { guard: Guard };
-
-/**
- * Field errors for forms, { path: message }: from the input schema (the same zod schema runs in the
- * browser), or from a service's refusal that names its field ("that reference is taken").
- */
-export function fieldErrorsOf(cause: unknown): Record<string, string> | null {
-  if (cause instanceof ZodError) return Object.fromEntries(cause.issues.map((i) => [i.path.join("."), i.message]));
-  if (cause instanceof AppError) return (cause.details?.fieldErrors as Record<string, string> | undefined) ?? null;
-  return null;
-}
 
 const t = initTRPC
   .context<Context>()

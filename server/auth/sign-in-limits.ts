@@ -1,6 +1,6 @@
 /**
  * How often anyone may try to sign in, per email address and per client address
- * (client-address.ts), counted in PostgreSQL (server/services/rate-limits.ts) so the limits
+ * (client-address.ts), counted in PostgreSQL (server/services/core/rate-limits.ts) so the limits
  * hold across app instances.
  *
  * - Password: only failed attempts count (brute force is failures). Every attempt takes a hit
@@ -13,7 +13,7 @@
  */
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import { tooManyAttemptsCode } from "@/server/auth/too-many-attempts";
-import { hit, refund, type RateLimit, type RateLimitVerdict } from "@/server/services/rate-limits";
+import { hit, refund, type RateLimit, type RateLimitVerdict } from "@/server/services/core/rate-limits";
 
 const MINUTES = 60;
 

@@ -1,7 +1,7 @@
 /**
  * A plan's state at one moment, as plain JSON: what a snapshot freezes, what "changes since"
  * compares (plan-changes.ts) and what a board pack prints. The shape only: the service
- * server/services/plan-state.ts builds it from the database.
+ * server/services/plans/plan-state.ts builds it from the database.
  */
 import type {
   ActionStatus,

@@ -13,9 +13,9 @@ import { writeBody, type BodyBlock } from "@/server/email/notification-body";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import { queueNotifications, type NotificationDraft } from "@/server/jobs/notify";
 import { isoWeekday, isoWeekKey } from "@/server/jobs/reminder-rules";
-import { CURRENT_PLAN } from "@/server/services/access";
-import type { Db } from "@/server/services/audit";
-import { preferencesOf } from "@/server/services/notifications";
+import { CURRENT_PLAN } from "@/server/services/core/access";
+import type { Db } from "@/server/services/core/audit";
+import { preferencesOf } from "@/server/services/notifications/notifications";
 import { routes } from "@/lib/routes";
 
 /** Longer lists end with "and N more": an email is not the place for the whole plan. */

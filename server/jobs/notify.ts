@@ -14,8 +14,8 @@ import { notificationEmail } from "@/server/email/notification-email";
 import type { NotificationKind } from "@/server/generated/prisma/enums";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import { NOTIFICATION_LINK_LABEL, PREFERENCE_OF } from "@/server/schemas/notifications";
-import type { Db } from "@/server/services/audit";
-import { preferencesOf } from "@/server/services/notifications";
+import type { Db } from "@/server/services/core/audit";
+import { preferencesOf } from "@/server/services/notifications/notifications";
 
 export type NotificationDraft = {
   userId: string;

@@ -12,8 +12,8 @@ import type { PrismaClient } from "@/server/generated/prisma/client";
 import type { PlanStatus } from "@/server/generated/prisma/enums";
 import { queueNotifications, type NotificationDraft } from "@/server/jobs/notify";
 import { dayKey, ESCALATE_AFTER_DAYS, updateReminders } from "@/server/jobs/reminder-rules";
-import type { Db } from "@/server/services/audit";
-import { requestMissingVerdicts } from "@/server/services/notifications-hooks";
+import type { Db } from "@/server/services/core/audit";
+import { requestMissingVerdicts } from "@/server/services/notifications/notifications-hooks";
 import { routes } from "@/lib/routes";
 
 /** Plans being delivered: a draft is still being written, a closed plan is history. */

@@ -7,7 +7,7 @@ import { getDb } from "@/server/db";
 import { sendEmail } from "@/server/email/mailer";
 import { env } from "@/server/env.js";
 import { startBoss, type JobsHandle } from "@/server/jobs/boss";
-import { today } from "@/server/services/today";
+import { today } from "@/server/services/core/today";
 
 const g = globalThis as unknown as { headwayJobs?: Promise<JobsHandle> };
 

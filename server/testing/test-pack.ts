@@ -6,7 +6,7 @@
 import type { MeasureChartData } from "@/lib/charts/measure-chart-data";
 import type { PlanChanges } from "@/server/domain/plan-changes";
 import type { ActionState, FindingState, PlanState } from "@/server/domain/plan-state";
-import type { BoardPack } from "@/server/services/snapshots";
+import type { BoardPack } from "@/server/services/snapshots/snapshots";
 
 export const offTrackChart: MeasureChartData = {
   ref: "M1",

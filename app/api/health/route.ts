@@ -1,4 +1,4 @@
-import { checkDatabase } from "@/server/services/health";
+import { checkDatabase } from "@/server/services/core/health";
 
 export const dynamic = "force-dynamic";
 

@@ -1,10 +1,10 @@
 import { guardedProcedure, router } from "@/server/api/trpc";
 import { byId, bySlug } from "@/server/schemas/common";
 import { acknowledgeSchema, actionFilterSchema, checkInSchema, createActionSchema, updateActionSchema } from "@/server/schemas/plan";
-import { actionForEditing, createAction, newActionForm, updateAction } from "@/server/services/action-editor";
-import { listActions, myWork } from "@/server/services/action-lists";
-import { actionById } from "@/server/services/actions";
-import { acknowledgeUpdate, postUpdate } from "@/server/services/check-ins";
+import { actionForEditing, createAction, newActionForm, updateAction } from "@/server/services/plans/action-editor";
+import { listActions, myWork } from "@/server/services/actions/action-lists";
+import { actionById } from "@/server/services/actions/actions";
+import { acknowledgeUpdate, postUpdate } from "@/server/services/actions/check-ins";
 
 export const actionRouter = router({
   byId: guardedProcedure("plan.read").input(byId).query(({ ctx, input }) => actionById(ctx, input.id)),

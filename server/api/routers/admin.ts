@@ -1,6 +1,6 @@
 import { guardedProcedure, router } from "@/server/api/trpc";
 import { createAreaSchema, createUserSchema, grantMembershipSchema, revokeMembershipSchema } from "@/server/schemas/admin";
-import { adminOverview, createArea, createUser, grantMembership, revokeMembership } from "@/server/services/admin";
+import { adminOverview, createArea, createUser, grantMembership, revokeMembership } from "@/server/services/admin/admin";
 
 export const adminRouter = router({
   overview: guardedProcedure("admin.manage").query(({ ctx }) => adminOverview(ctx)),

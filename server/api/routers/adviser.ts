@@ -1,8 +1,8 @@
 import { guardedProcedure, router } from "@/server/api/trpc";
 import { recordJudgementSchema, recordNoteSchema, startAppSchema } from "@/server/schemas/adviser";
 import { bySlug } from "@/server/schemas/common";
-import { monitoringNotes, recordAdviserNote } from "@/server/services/adviser-notes";
-import { judgementsPage, recordJudgement, startAppFromWsoa } from "@/server/services/judgements";
+import { monitoringNotes, recordAdviserNote } from "@/server/services/adviser/adviser-notes";
+import { judgementsPage, recordJudgement, startAppFromWsoa } from "@/server/services/adviser/judgements";
 
 /** Advisers' monitoring notes, revisit and monitoring-inspection judgements, and the APP that follows them. */
 export const adviserRouter = router({

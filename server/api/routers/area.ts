@@ -1,8 +1,8 @@
 import { guardedProcedure, router } from "@/server/api/trpc";
 import { setPublicPageSchema } from "@/server/schemas/area";
 import { bySlug } from "@/server/schemas/common";
-import { setPublicPage } from "@/server/services/public-area";
-import { areaHome, listMyAreas } from "@/server/services/areas";
+import { setPublicPage } from "@/server/services/public/public-area";
+import { areaHome, listMyAreas } from "@/server/services/plans/areas";
 
 export const areaRouter = router({
   /** The areas the signed-in person may read, with their role in each. */

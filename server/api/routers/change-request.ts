@@ -1,6 +1,6 @@
 import { guardedProcedure, router } from "@/server/api/trpc";
 import { changeHistorySchema, decideChangeSchema, listChangeRequestsSchema, requestChangeSchema } from "@/server/schemas/change-request";
-import { changeHistory, decideChange, listChangeRequests, requestChange } from "@/server/services/change-requests";
+import { changeHistory, decideChange, listChangeRequests, requestChange } from "@/server/services/plans/change-requests";
 
 /** Changes to an accepted plan's controlled fields: requested by the LEAD, decided by an ADVISER of the area. */
 export const changeRequestRouter = router({

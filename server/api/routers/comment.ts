@@ -1,6 +1,6 @@
 import { guardedProcedure, router } from "@/server/api/trpc";
 import { addCommentSchema, commentTargetSchema } from "@/server/schemas/comment";
-import { addComment, commentsFor } from "@/server/services/comments";
+import { addComment, commentsFor } from "@/server/services/actions/comments";
 
 /**
  * Comments on actions, findings and measures. Reading follows the area (the forum sees only

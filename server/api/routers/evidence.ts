@@ -1,7 +1,7 @@
 import { guardedProcedure, router } from "@/server/api/trpc";
 import { bySlug } from "@/server/schemas/common";
 import { addEvidenceLinkSchema, evidenceTargetSchema, reviewEvidenceSchema, setReadyForInspectorsSchema } from "@/server/schemas/evidence";
-import { addEvidenceLink, evidenceAwaitingReview, evidenceFor, reviewEvidence, setReadyForInspectors } from "@/server/services/evidence";
+import { addEvidenceLink, evidenceAwaitingReview, evidenceFor, reviewEvidence, setReadyForInspectors } from "@/server/services/evidence/evidence";
 
 /**
  * Evidence on actions, findings and measures: links, uploads (through /api/evidence), review.

@@ -1,7 +1,7 @@
 import { guardedProcedure, router } from "@/server/api/trpc";
 import { byId } from "@/server/schemas/common";
 import { createFindingSchema, updateFindingSchema } from "@/server/schemas/plan";
-import { createFinding, findingById, findingForEditing, updateFinding } from "@/server/services/findings";
+import { createFinding, findingById, findingForEditing, updateFinding } from "@/server/services/plans/findings";
 
 export const findingRouter = router({
   byId: guardedProcedure("plan.read").input(byId).query(({ ctx, input }) => findingById(ctx, input.id)),

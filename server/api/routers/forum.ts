@@ -10,17 +10,17 @@ import {
   setClaimedLevelSchema,
   verdictTargetSchema,
 } from "@/server/schemas/forum";
-import { coproductionForAction, recordCoproduction, setClaimedLevel } from "@/server/services/coproduction";
-import { addForumEvidenceLink } from "@/server/services/evidence";
-import { forumDisagreements, forumView } from "@/server/services/forum-view";
-import { recordVerdict, verdictsFor } from "@/server/services/verdicts";
+import { coproductionForAction, recordCoproduction, setClaimedLevel } from "@/server/services/forum/coproduction";
+import { addForumEvidenceLink } from "@/server/services/evidence/evidence";
+import { forumDisagreements, forumView } from "@/server/services/forum/forum-view";
+import { recordVerdict, verdictsFor } from "@/server/services/forum/verdicts";
 import {
   commentOnYouSaidWeDid,
   draftYouSaidWeDid,
   editYouSaidWeDid,
   publishYouSaidWeDid,
   youSaidWeDidForArea,
-} from "@/server/services/you-said-we-did";
+} from "@/server/services/forum/you-said-we-did";
 
 /**
  * Co-production and the parent carer forum's voice. Verdicts have no update or remove: a new

@@ -7,8 +7,8 @@ import {
   setValueStatusSchema,
   updateMeasureSchema,
 } from "@/server/schemas/measure";
-import { pasteValues, recordValue, setValueStatus } from "@/server/services/measure-values";
-import { createMeasure, listMeasures, measureById, measureFormChoices, updateMeasure } from "@/server/services/measures";
+import { pasteValues, recordValue, setValueStatus } from "@/server/services/measures/measure-values";
+import { createMeasure, listMeasures, measureById, measureFormChoices, updateMeasure } from "@/server/services/measures/measures";
 
 /** Measures: definition, trajectory (baseline, milestones, target) and values. */
 export const measureRouter = router({

@@ -1,5 +1,5 @@
 import { guardedProcedure, router } from "@/server/api/trpc";
-import { nationalOverview } from "@/server/services/national";
+import { nationalOverview } from "@/server/services/national/national";
 import { nationalOverviewSchema } from "@/server/schemas/national";
 
 export const nationalRouter = router({

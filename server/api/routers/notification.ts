@@ -1,6 +1,6 @@
 import { guardedProcedure, router } from "@/server/api/trpc";
 import { markReadSchema, preferencesSchema } from "@/server/schemas/notifications";
-import { listNotifications, markRead, myPreferences, savePreferences, unreadCount } from "@/server/services/notifications";
+import { listNotifications, markRead, myPreferences, savePreferences, unreadCount } from "@/server/services/notifications/notifications";
 
 /** The signed-in person's own notifications and notification settings. */
 export const notificationRouter = router({

@@ -1,5 +1,5 @@
 import { guardedProcedure, router } from "@/server/api/trpc";
-import { applyUpload, previewUpload, transferOverview } from "@/server/import-export/plan-transfer";
+import { applyUpload, previewUpload, transferOverview } from "@/server/services/plan-transfer/plan-transfer";
 import { bySlug } from "@/server/schemas/common";
 import { planImportSchema } from "@/server/schemas/plan-transfer";
 

@@ -1,8 +1,8 @@
 import { guardedProcedure, router } from "@/server/api/trpc";
 import { bySlug } from "@/server/schemas/common";
 import { createOrganisationSchema, createPlanSchema, recordInspectionSchema, updatePlanSchema } from "@/server/schemas/plan";
-import { createOrganisation } from "@/server/services/organisations";
-import { createPlan, planSettings, recordInspection, updatePlan } from "@/server/services/plans";
+import { createOrganisation } from "@/server/services/plans/organisations";
+import { createPlan, planSettings, recordInspection, updatePlan } from "@/server/services/plans/plans";
 
 /** The plan editor: the plan's details, its inspections and the area's organisations. */
 export const planRouter = router({

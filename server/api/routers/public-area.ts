@@ -1,6 +1,6 @@
 import { publicProcedure, router } from "@/server/api/trpc";
 import { bySlug } from "@/server/schemas/common";
-import { publicAreaPage, publishedAreas } from "@/server/services/public-area";
+import { publicAreaPage, publishedAreas } from "@/server/services/public/public-area";
 
 /** The public pages for families: no sign-in, published areas only. */
 export const publicAreaRouter = router({

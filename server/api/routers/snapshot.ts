@@ -1,7 +1,7 @@
 import { guardedProcedure, router } from "@/server/api/trpc";
 import { byId, bySlug } from "@/server/schemas/common";
 import { takeSnapshotSchema } from "@/server/schemas/snapshot";
-import { changesSinceSnapshot, listSnapshots, takeSnapshot } from "@/server/services/snapshots";
+import { changesSinceSnapshot, listSnapshots, takeSnapshot } from "@/server/services/snapshots/snapshots";
 
 /** Snapshots of a plan and "changes since". Board packs download from app/api/local-areas/[slug]/board-pack. */
 export const snapshotRouter = router({

@@ -1,7 +1,7 @@
 import { guardedProcedure, publicProcedure, router, viewerOf } from "@/server/api/trpc";
 import { byId } from "@/server/schemas/common";
 import { byTokenSchema, postViaUpdateRequestSchema, sendUpdateRequestSchema } from "@/server/schemas/update-request";
-import { listUpdateRequests, postViaUpdateRequest, sendUpdateRequest, updateRequestByToken } from "@/server/services/update-requests";
+import { listUpdateRequests, postViaUpdateRequest, sendUpdateRequest, updateRequestByToken } from "@/server/services/actions/update-requests";
 
 export const updateRequestRouter = router({
   /** A lead asks someone without an account for one update on an action; the link goes by email only. */

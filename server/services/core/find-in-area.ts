@@ -7,7 +7,7 @@
 import { areaScope, type AreaFilter, type Viewer } from "@/server/auth/permissions";
 import { notFound } from "@/server/errors";
 import type { Prisma, PrismaClient } from "@/server/generated/prisma/client";
-import type { Db } from "@/server/services/audit";
+import type { Db } from "@/server/services/core/audit";
 
 const ownArea = (scope: AreaFilter | undefined) => ({ localAreaId: scope });
 

@@ -2,8 +2,8 @@
 import { uniq } from "@/prisma/factories";
 import type { Fixture, Specs } from "@/server/testing/walk/spec";
 import type { PrismaClient } from "@/server/generated/prisma/client";
-import { planRows, writeXlsx } from "@/server/import-export/plan-export";
-import { loadAreaState } from "@/server/import-export/workbook-state";
+import { planRows, writeXlsx } from "@/server/services/plan-transfer/plan-export";
+import { loadAreaState } from "@/server/services/plan-transfer/workbook-state";
 
 /** Area A's plan as exported, plus one new finding, so every import has something to write. */
 async function workbookAddingAFinding(fx: Fixture, db: PrismaClient) {

@@ -13,12 +13,12 @@ import type { Fixture, Outcome, Who } from "@/server/testing/walk/spec";
 import { createWalkFixture, expected, WHO } from "@/server/testing/walk/walk";
 import { can, type AreaCapability, type Viewer } from "@/server/auth/permissions";
 import { loadSessionUser } from "@/server/auth/session-user";
-import { readDocx } from "@/server/board-pack/document-text";
-import * as sample from "@/server/evidence/test-samples";
+import { readDocx } from "@/server/services/board-pack/document-text";
+import * as sample from "@/server/testing/upload-samples";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import type { Visibility } from "@/server/generated/prisma/enums";
-import { uploadEvidence } from "@/server/services/evidence";
-import { takeSnapshot } from "@/server/services/snapshots";
+import { uploadEvidence } from "@/server/services/evidence/evidence";
+import { takeSnapshot } from "@/server/services/snapshots/snapshots";
 import { contextFor } from "@/server/testing/harness";
 
 /** An uploaded file of the fixture, and what decides who may download it. */

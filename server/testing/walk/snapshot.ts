@@ -2,7 +2,7 @@
 import { uniq } from "@/prisma/factories";
 import type { Fixture, Specs } from "@/server/testing/walk/spec";
 import type { PrismaClient } from "@/server/generated/prisma/client";
-import { planState } from "@/server/services/plan-state";
+import { planState } from "@/server/services/plans/plan-state";
 
 /** A snapshot of area A's plan, stored directly (the walk checks reading it, not taking it). */
 async function aSnapshot(fx: Fixture, db: PrismaClient) {

@@ -2,7 +2,7 @@
 import { uniq } from "@/prisma/factories";
 import type { Fixture, Specs } from "@/server/testing/walk/spec";
 import type { PrismaClient } from "@/server/generated/prisma/client";
-import { hashUpdateRequestToken, newUpdateRequestToken } from "@/server/services/update-requests";
+import { hashUpdateRequestToken, newUpdateRequestToken } from "@/server/services/actions/update-requests";
 
 /** A fresh, unused request on area A's action; returns its token, as the link would carry it. */
 async function freshRequest(fx: Fixture, db: PrismaClient): Promise<string> {

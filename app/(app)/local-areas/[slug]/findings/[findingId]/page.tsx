@@ -16,7 +16,7 @@ import { formatDate } from "@/lib/format/dates";
 import { MeasureStatusTag } from "@/components/ui/tag";
 import { getQueryClient, loadForPage, trpc } from "@/server/api/rsc";
 import { FINDING_KIND, PLAN_TYPE } from "@/lib/labels";
-import { today } from "@/server/services/today";
+import { today } from "@/server/services/core/today";
 import { routes } from "@/lib/routes";
 
 type Params = { params: Promise<{ slug: string; findingId: string }> };

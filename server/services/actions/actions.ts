@@ -1,0 +1,66 @@
+/** One action: its details and the timeline of updates, for anyone who may read its area. */
+import type { ServiceContext } from "@/server/services/core/context";
+import { findInArea } from "@/server/services/core/find-in-area";
+import { can } from "@/server/auth/permissions";
+import { ACTION_HEALTH_FIELDS, actionHealth, PLAN_RULE_FIELDS } from "@/server/domain/action-health";
+import { today } from "@/server/services/core/today";
+
+export async function actionById(ctx: ServiceContext, id: string) {
+  const action = await findInArea(ctx, "action", {
+    where: { id },
+    select: {
+      id: true,
+      localAreaId: true,
+      ref: true,
+      title: true,
+      description: true,
+      ...ACTION_HEALTH_FIELDS,
+      completedAt: true,
+      coproductionLevel: true,
+      ownerId: true,
+      owner: { select: { name: true } },
+      leadOrganisation: { select: { name: true } },
+      partnerOrganisations: { select: { name: true }, orderBy: { name: "asc" } },
+      dependsOn: { select: { id: true, ref: true, title: true }, orderBy: { ref: "asc" } },
+      localArea: { select: { name: true, slug: true } },
+      finding: {
+        select: {
+          id: true,
+          ref: true,
+          summary: true,
+          plan: { select: { type: true, ...PLAN_RULE_FIELDS } },
+        },
+      },
+      updates: {
+        orderBy: { createdAt: "desc" },
+        select: {
+          id: true,
+          narrative: true,
+          progress: true,
+          status: true,
+          ragOverride: true,
+          ragOverrideReason: true,
+          createdAt: true,
+          acknowledgedAt: true,
+          author: { select: { name: true } },
+          acknowledgedBy: { select: { name: true } },
+          // Posted through an update request: the timeline names the address it went to.
+          updateRequest: { select: { email: true } },
+        },
+      },
+    },
+  });
+  return {
+    ...action,
+    ...actionHealth(action, action.finding.plan, today()),
+    viewerCan: {
+      update: can(ctx.viewer, "action.update", action),
+      edit: can(ctx.viewer, "plan.edit", action),
+      acknowledge: can(ctx.viewer, "evidence.review", action),
+      addEvidence: can(ctx.viewer, "action.update", action),
+      reviewEvidence: can(ctx.viewer, "evidence.review", action),
+      requestUpdates: can(ctx.viewer, "evidence.review", action),
+      seeUpdateRequests: can(ctx.viewer, "internal.read", action),
+    },
+  };
+}

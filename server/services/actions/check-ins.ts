@@ -1,0 +1,127 @@
+/**
+ * Check-ins: an owner's update on an action (narrative, progress, status, optional RAG set by
+ * hand with a reason), and the LEAD's acknowledgement. The update and the action's current
+ * state change together, so the timeline and the action never disagree. An update posted
+ * through an update request (server/services/actions/update-requests.ts) goes through `recordUpdate` too.
+ */
+import type { ServiceContext } from "@/server/services/core/context";
+import { findInArea } from "@/server/services/core/find-in-area";
+import { AppError } from "@/server/errors";
+import type { Prisma } from "@/server/generated/prisma/client";
+import type { ActionStatus, Rag } from "@/server/generated/prisma/enums";
+import type { CheckInInput } from "@/server/schemas/plan";
+import { requireCan } from "@/server/services/core/access";
+import { inTransaction, recordAudit, type AuditActor, type Tx } from "@/server/services/core/audit";
+
+/** What an update reads of its action, and what it changes. */
+export const UPDATABLE_ACTION = {
+  id: true,
+  localAreaId: true,
+  ownerId: true,
+  status: true,
+  progress: true,
+  ragOverride: true,
+  ragOverrideReason: true,
+  completedAt: true,
+} satisfies Prisma.ActionSelect;
+export type UpdatableAction = Prisma.ActionGetPayload<{ select: typeof UPDATABLE_ACTION }>;
+
+export type UpdateChanges = {
+  narrative: string;
+  progress: number;
+  status: ActionStatus;
+  /** A RAG set by hand (null clears it); left out, the action keeps the one it has. */
+  rag?: { override: Rag | null; reason: string | null };
+};
+
+/**
+ * Every update, whoever posts it: the timeline entry, the action's new state and the audit event,
+ * in the caller's transaction. `from.audit` adds to the event what tells this update apart (the
+ * address an update request went to).
+ */
+export async function recordUpdate(
+  tx: Tx,
+  actor: AuditActor,
+  action: UpdatableAction,
+  changes: UpdateChanges,
+  from: { authorId: string | null; audit?: Record<string, unknown> },
+) {
+  // Updates on one action take turns: a second waits for the first to commit, then reads the action
+  // as the first left it. The action then always ends as its newest update says, and each audit
+  // event's "before" is what that update replaced. (Updates on other actions do not wait.)
+  await tx.$queryRaw`SELECT 1 FROM "Action" WHERE id = ${action.id} FOR NO KEY UPDATE`;
+  const current = await tx.action.findUniqueOrThrow({ where: { id: action.id }, select: UPDATABLE_ACTION });
+  const update = await tx.actionUpdate.create({
+    data: {
+      actionId: action.id,
+      authorId: from.authorId,
+      narrative: changes.narrative,
+      progress: changes.progress,
+      status: changes.status,
+      ragOverride: changes.rag?.override ?? null,
+      ragOverrideReason: changes.rag?.reason ?? null,
+      // Stamped once its turn has come, so the timeline's order is the order the action changed in.
+      createdAt: new Date(),
+    },
+  });
+  const { id: _id, localAreaId: _area, ownerId: _owner, ...before } = current;
+  const after = {
+    status: changes.status,
+    progress: changes.progress,
+    ragOverride: changes.rag ? changes.rag.override : current.ragOverride,
+    ragOverrideReason: changes.rag ? changes.rag.reason : current.ragOverrideReason,
+    completedAt: changes.status === "COMPLETE" ? (current.completedAt ?? update.createdAt) : null,
+  };
+  await tx.action.update({ where: { id: action.id }, data: { ...after, lastUpdateAt: update.createdAt } });
+  await recordAudit(tx, actor, {
+    action: "action.postUpdate",
+    entityType: "Action",
+    entityId: action.id,
+    localAreaId: action.localAreaId,
+    before,
+    after: { ...after, updateId: update.id, narrative: changes.narrative, ...from.audit },
+  });
+  return update;
+}
+
+export async function postUpdate(ctx: ServiceContext, input: CheckInInput) {
+  const action = await findInArea(ctx, "action", {
+    where: { id: input.actionId },
+    select: UPDATABLE_ACTION,
+  });
+  requireCan(ctx, "action.update", action, "Only the action's owner or the plan lead can post an update on it.");
+  const override = input.ragOverride || null;
+  const changes: UpdateChanges = {
+    narrative: input.narrative,
+    progress: input.progress,
+    status: input.status,
+    // The check-in form shows the RAG set by hand, so what it sends replaces it.
+    rag: { override, reason: override ? input.ragOverrideReason : null },
+  };
+  return inTransaction(ctx, (tx) => recordUpdate(tx, ctx, action, changes, { authorId: ctx.viewer.userId }));
+}
+
+export async function acknowledgeUpdate(ctx: ServiceContext, updateId: string) {
+  const update = await findInArea(ctx, "actionUpdate", {
+    where: { id: updateId },
+    select: { id: true, actionId: true, acknowledgedAt: true, action: { select: { localAreaId: true } } },
+  });
+  requireCan(ctx, "evidence.review", update.action, "Only the plan lead can acknowledge updates.");
+  if (update.acknowledgedAt) throw new AppError("CONFLICT", "This update has already been acknowledged.");
+  return inTransaction(ctx, async (tx) => {
+    // Only an unacknowledged update changes: two leads clicking at once acknowledge it once.
+    const { count } = await tx.actionUpdate.updateMany({
+      where: { id: update.id, acknowledgedAt: null },
+      data: { acknowledgedAt: new Date(), acknowledgedById: ctx.viewer.userId },
+    });
+    if (count === 0) throw new AppError("CONFLICT", "This update has already been acknowledged.");
+    await recordAudit(tx, ctx, {
+      action: "action.acknowledgeUpdate",
+      entityType: "ActionUpdate",
+      entityId: update.id,
+      localAreaId: update.action.localAreaId,
+      after: { acknowledgedById: ctx.viewer.userId },
+    });
+    return { id: update.id, actionId: update.actionId };
+  });
+}

@@ -1,0 +1,135 @@
+/**
+ * Administration (global ADMIN): people and their memberships of local areas. Each change is
+ * audited in its own transaction. Accounts created here sign in by email link or Entra ID: no
+ * password is ever set for them.
+ */
+import type { ServiceContext } from "@/server/services/core/context";
+import { AppError, notFound } from "@/server/errors";
+import type { CreateAreaInput, CreateUserInput, GrantMembershipInput } from "@/server/schemas/admin";
+import { inTransaction, recordAudit } from "@/server/services/core/audit";
+
+const membershipSelect = {
+  id: true,
+  role: true,
+  localArea: { select: { id: true, name: true, slug: true } },
+} as const;
+
+export async function adminOverview(ctx: ServiceContext) {
+  const [users, areas] = await Promise.all([
+    ctx.db.user.findMany({
+      orderBy: [{ name: "asc" }, { email: "asc" }],
+      select: {
+        id: true,
+        name: true,
+        email: true,
+        jobTitle: true,
+        globalRole: true,
+        isDemo: true,
+        disabledAt: true,
+        memberships: { select: membershipSelect, orderBy: { localArea: { name: "asc" } } },
+      },
+    }),
+    ctx.db.localArea.findMany({
+      orderBy: { name: "asc" },
+      select: { id: true, name: true, slug: true, laCode: true, region: true, _count: { select: { memberships: true } } },
+    }),
+  ]);
+  return { users, areas };
+}
+
+export async function createUser(ctx: ServiceContext, input: CreateUserInput) {
+  return inTransaction(ctx, async (tx) => {
+    const existing = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
+    if (existing) throw new AppError("CONFLICT", `There is already an account for ${input.email}.`);
+    const user = await tx.user.create({
+      data: { email: input.email, name: input.name, jobTitle: input.jobTitle || null },
+      select: { id: true, email: true, name: true, jobTitle: true },
+    });
+    await recordAudit(tx, ctx, { action: "user.create", entityType: "User", entityId: user.id, after: user });
+    return user;
+  });
+}
+
+/** Gives a person a role in an area, or changes the role they already hold there. */
+export async function grantMembership(ctx: ServiceContext, input: GrantMembershipInput) {
+  return inTransaction(ctx, async (tx) => {
+    const [user, area] = await Promise.all([
+      tx.user.findUnique({ where: { id: input.userId }, select: { id: true } }),
+      tx.localArea.findUnique({ where: { id: input.localAreaId }, select: { id: true } }),
+    ]);
+    if (!user) throw notFound("That person");
+    if (!area) throw notFound("That local area");
+    const key = { userId_localAreaId: { userId: input.userId, localAreaId: input.localAreaId } };
+    const before = await tx.membership.findUnique({ where: key, select: membershipSelect });
+    const membership = await tx.membership.upsert({
+      where: key,
+      create: { userId: input.userId, localAreaId: input.localAreaId, role: input.role },
+      update: { role: input.role },
+      select: membershipSelect,
+    });
+    await recordAudit(tx, ctx, {
+      action: "membership.grant",
+      entityType: "Membership",
+      entityId: membership.id,
+      localAreaId: input.localAreaId,
+      before: before ? { userId: input.userId, role: before.role } : null,
+      after: { userId: input.userId, role: membership.role },
+    });
+    return membership;
+  });
+}
+
+export async function revokeMembership(ctx: ServiceContext, membershipId: string) {
+  return inTransaction(ctx, async (tx) => {
+    const before = await tx.membership.findUnique({
+      where: { id: membershipId },
+      select: { id: true, userId: true, localAreaId: true, role: true },
+    });
+    if (!before) throw notFound("That membership");
+    await tx.membership.delete({ where: { id: membershipId } });
+    await recordAudit(tx, ctx, {
+      action: "membership.revoke",
+      entityType: "Membership",
+      entityId: membershipId,
+      localAreaId: before.localAreaId,
+      before,
+    });
+    return { id: membershipId };
+  });
+}
+
+/** The address of an area's pages: its name in lower case with hyphens ("St Helens" -> "st-helens"). */
+export function slugFor(name: string): string {
+  return name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/&/g, " and ")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+}
+
+export async function createArea(ctx: ServiceContext, input: CreateAreaInput) {
+  const slug = slugFor(input.name);
+  if (!slug) throw new AppError("INVALID", "Enter a name with letters or numbers in it.");
+  return inTransaction(ctx, async (tx) => {
+    const clash = await tx.localArea.findFirst({
+      where: { OR: [{ slug }, { laCode: input.laCode }] },
+      select: { name: true, laCode: true },
+    });
+    if (clash) {
+      throw new AppError(
+        "CONFLICT",
+        clash.laCode === input.laCode
+          ? `${clash.name} already has the local authority code ${input.laCode}.`
+          : `There is already a local area called ${clash.name}.`,
+      );
+    }
+    const area = await tx.localArea.create({
+      data: { name: input.name, slug, laCode: input.laCode, region: input.region },
+      select: { id: true, name: true, slug: true, laCode: true, region: true },
+    });
+    await recordAudit(tx, ctx, { action: "area.create", entityType: "LocalArea", entityId: area.id, localAreaId: area.id, after: area });
+    return area;
+  });
+}

@@ -1,0 +1,154 @@
+/**
+ * The parent carer forum's verdicts on actions and findings: its own voice, which the council
+ * cannot alter. A verdict is never updated or deleted (the table refuses both); a new verdict on
+ * the same action or finding supersedes the current one, and only the current verdict's author
+ * may give it. Everyone who reads the area sees the history.
+ */
+import type { ServiceContext } from "@/server/services/core/context";
+import { findInArea } from "@/server/services/core/find-in-area";
+import { can, type Viewer } from "@/server/auth/permissions";
+import { AppError } from "@/server/errors";
+import type { Prisma } from "@/server/generated/prisma/client";
+import type { RecordVerdictInput, VerdictTarget } from "@/server/schemas/forum";
+import { requireCan } from "@/server/services/core/access";
+import { inTransaction, recordAudit, type Db, type Tx } from "@/server/services/core/audit";
+
+type Reader = Pick<ServiceContext, "db" | "viewer">;
+
+export type ResolvedTarget = { kind: "action" | "finding"; id: string; localAreaId: string; label: string };
+
+/** The action or finding, if the viewer may read its area; else NOT_FOUND. */
+async function findTarget(db: Db, viewer: Viewer, target: VerdictTarget): Promise<ResolvedTarget> {
+  if (target.actionId) {
+    const a = await findInArea({ db, viewer }, "action", { where: { id: target.actionId }, select: { id: true, localAreaId: true, ref: true, title: true } });
+    return { kind: "action", id: a.id, localAreaId: a.localAreaId, label: `Action ${a.ref} ${a.title}` };
+  }
+  if (target.findingId) {
+    const f = await findInArea({ db, viewer }, "finding", { where: { id: target.findingId }, select: { id: true, localAreaId: true, ref: true, summary: true } });
+    return { kind: "finding", id: f.id, localAreaId: f.localAreaId, label: `Finding ${f.ref} ${f.summary}` };
+  }
+  throw new AppError("INVALID", "A verdict is on exactly one action or finding.");
+}
+
+const onTarget = (t: ResolvedTarget) => (t.kind === "action" ? { actionId: t.id } : { findingId: t.id });
+
+export const VERDICT_SELECT = {
+  id: true,
+  verdict: true,
+  levelRecognised: true,
+  cornerstonesMet: true,
+  text: true,
+  isPublic: true,
+  createdAt: true,
+  authorId: true,
+  supersedesId: true,
+  author: { select: { name: true } },
+  supersededBy: { select: { id: true } },
+} as const satisfies Prisma.ForumVerdictSelect;
+
+export type VerdictRow = Prisma.ForumVerdictGetPayload<{ select: typeof VERDICT_SELECT }>;
+
+export function toVerdict({ author, supersededBy, ...v }: VerdictRow) {
+  return { ...v, authorName: author.name, current: supersededBy === null };
+}
+export type Verdict = ReturnType<typeof toVerdict>;
+
+/** The verdict on a target that nothing supersedes. */
+function currentVerdict(db: Db, target: ResolvedTarget) {
+  return db.forumVerdict.findFirst({
+    where: { ...onTarget(target), supersededBy: { is: null } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: { id: true, authorId: true, author: { select: { name: true } } },
+  });
+}
+
+/** Why someone may not give a verdict here, or null when they may. */
+function refusalFor(viewer: Viewer, current: { authorId: string; author: { name: string | null } } | null): string | null {
+  if (current && current.authorId !== viewer.userId) {
+    return `Only ${current.author.name ?? "the forum member"}, who gave the current verdict, can replace it.`;
+  }
+  return null;
+}
+
+/**
+ * A target's verdicts as its section shows them, from its rows newest first: the current one
+ * first, then the earlier ones newest first, and whether the viewer may give the next one.
+ */
+export function verdictsOn(viewer: Viewer, target: ResolvedTarget, rows: ReadonlyArray<VerdictRow>) {
+  const verdicts = rows.map(toVerdict).sort((a, b) => Number(b.current) - Number(a.current));
+  const current = verdicts.find((v) => v.current) ?? null;
+  const mayWrite = can(viewer, "forum.write", target);
+  const refusal = mayWrite ? refusalFor(viewer, current && { authorId: current.authorId, author: { name: current.authorName } }) : null;
+  return {
+    target: { kind: target.kind, id: target.id, label: target.label },
+    verdicts,
+    current,
+    viewerCan: { record: mayWrite && refusal === null },
+    /** For a forum member who may not replace the current verdict: why not. */
+    whyNot: refusal,
+  };
+}
+
+/** Every verdict on an action or a finding, the current one first, then the earlier ones newest first. */
+export async function verdictsFor(ctx: Reader, input: VerdictTarget) {
+  const target = await findTarget(ctx.db, ctx.viewer, input);
+  const rows = await ctx.db.forumVerdict.findMany({
+    where: { localAreaId: target.localAreaId, ...onTarget(target) },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: VERDICT_SELECT,
+  });
+  return verdictsOn(ctx.viewer, target, rows);
+}
+
+/** Serialises verdicts on one target: two first verdicts given at once cannot both be current. */
+async function lockTarget(tx: Tx, target: ResolvedTarget) {
+  if (target.kind === "action") await tx.$queryRaw`SELECT id FROM "Action" WHERE id = ${target.id} FOR UPDATE`;
+  else await tx.$queryRaw`SELECT id FROM "Finding" WHERE id = ${target.id} FOR UPDATE`;
+}
+
+const CHANGED_MEANWHILE = (what: string) =>
+  new AppError(
+    "CONFLICT",
+    `A new verdict on this ${what} was given while you were writing yours. Nothing of yours was saved: read the current verdict, then give yours again.`,
+  );
+
+/**
+ * Records a verdict from a FORUM member. On a target with a current verdict, the new one
+ * supersedes it, and only that verdict's author may give it.
+ */
+export async function recordVerdict(ctx: ServiceContext, input: RecordVerdictInput) {
+  try {
+    return await inTransaction(ctx, async (tx) => {
+      const target = await findTarget(tx, ctx.viewer, input);
+      requireCan(ctx, "forum.write", target, "Only members of the parent carer forum can give the forum's verdict.");
+      await lockTarget(tx, target);
+      const current = await currentVerdict(tx, target);
+      const refusal = refusalFor(ctx.viewer, current);
+      if (refusal) throw new AppError("FORBIDDEN", refusal);
+      if ((current?.id ?? "") !== input.replaces) throw CHANGED_MEANWHILE(target.kind);
+      const fields = {
+        verdict: input.verdict,
+        levelRecognised: input.levelRecognised || null,
+        cornerstonesMet: input.cornerstonesMet,
+        text: input.text,
+        isPublic: input.isPublic,
+      };
+      const created = await tx.forumVerdict.create({
+        data: { localAreaId: target.localAreaId, ...onTarget(target), authorId: ctx.viewer.userId, ...fields, supersedesId: current?.id ?? null },
+        select: { id: true, createdAt: true },
+      });
+      await recordAudit(tx, ctx, {
+        action: "forum.recordVerdict",
+        entityType: "ForumVerdict",
+        entityId: created.id,
+        localAreaId: target.localAreaId,
+        after: { target: target.label, ...fields, supersedes: current?.id ?? null },
+      });
+      return { id: created.id, supersedes: current?.id ?? null };
+    });
+  } catch (error) {
+    // Two supersessions of the same verdict: the unique supersedesId lets only one commit.
+    if ((error as { code?: string } | null)?.code === "P2002") throw CHANGED_MEANWHILE(input.actionId ? "action" : "finding");
+    throw error;
+  }
+}

@@ -1,0 +1,162 @@
+/**
+ * A measure's values: entered one at a time or pasted as a column, provisional or validated. The
+ * plan lead may enter values on any measure of their area, a contributor on the measures they
+ * own. A value for a period already entered replaces it; the audit keeps both.
+ */
+import type { ServiceContext } from "@/server/services/core/context";
+import { findInArea } from "@/server/services/core/find-in-area";
+import { fromDay, toDay, utcDay } from "@/lib/calendar";
+import { parsePastedValues } from "@/server/domain/measure-paste";
+import { AppError } from "@/server/errors";
+import type { Prisma } from "@/server/generated/prisma/client";
+import type { PasteValuesInput, RecordValueInput, SetValueStatusInput } from "@/server/schemas/measure";
+import { fieldError, requireCan } from "@/server/services/core/access";
+import { inTransaction, recordAudit, recordAudits, type AuditEntry } from "@/server/services/core/audit";
+import { today } from "@/server/services/core/today";
+
+/** Finds a measure the viewer may enter values on: NOT_FOUND outside their areas, FORBIDDEN if not theirs. */
+async function measureForValues(ctx: ServiceContext, measureId: string) {
+  const measure = await findInArea(ctx, "measure", {
+    where: { id: measureId },
+    select: { id: true, localAreaId: true, ownerId: true },
+  });
+  requireCan(ctx, "measure.enterValues", measure, "Only the plan lead or the measure's owner can enter its values.");
+  return measure;
+}
+
+const valueSelect = { id: true, periodEnd: true, value: true, status: true, note: true, enteredById: true } satisfies Prisma.MeasureValueSelect;
+type ValueRow = Prisma.MeasureValueGetPayload<{ select: typeof valueSelect }>;
+
+/** The latest period end a value may have: a period that has not ended has no figure yet. */
+const latestPeriodEnd = () => fromDay(utcDay(today()));
+
+/** Enters one value; a value for a period already entered replaces it, and the audit keeps both. */
+export async function recordValue(ctx: ServiceContext, input: RecordValueInput) {
+  const measure = await measureForValues(ctx, input.measureId);
+  if (input.periodEnd > latestPeriodEnd()) throw fieldError("periodEnd", "The period end must be today or earlier: the period must have ended.");
+  const periodEnd = toDay(input.periodEnd)!;
+  return inTransaction(ctx, async (tx) => {
+    const key = { measureId_periodEnd: { measureId: measure.id, periodEnd } };
+    const before = await tx.measureValue.findUnique({ where: key, select: valueSelect });
+    const fields = { value: input.value, status: input.status, note: input.note || null, enteredById: ctx.viewer.userId };
+    const after = await tx.measureValue.upsert({
+      where: key,
+      create: { measureId: measure.id, periodEnd, ...fields },
+      update: fields,
+      select: valueSelect,
+    });
+    await recordAudit(tx, ctx, {
+      action: "measure.recordValue",
+      entityType: "MeasureValue",
+      entityId: after.id,
+      localAreaId: measure.localAreaId,
+      before,
+      after,
+    });
+    return { id: after.id, replaced: before !== null };
+  });
+}
+
+/**
+ * Enters a pasted column of periods and values, all or nothing: any line that cannot be read
+ * refuses the paste with every line's problem in `details.lineErrors`.
+ */
+export async function pasteValues(ctx: ServiceContext, input: PasteValuesInput) {
+  const measure = await measureForValues(ctx, input.measureId);
+  const { rows, errors } = parsePastedValues(input.text, { latest: latestPeriodEnd() });
+  if (errors.length > 0) {
+    throw new AppError(
+      "INVALID",
+      `Nothing was saved: ${errors.length === 1 ? "1 line needs" : `${errors.length} lines need`} correcting.`,
+      { lineErrors: errors },
+    );
+  }
+  return inTransaction(ctx, async (tx) => {
+    const existing = await tx.measureValue.findMany({
+      where: { measureId: measure.id, periodEnd: { in: rows.map((r) => toDay(r.periodEnd)!) } },
+      select: valueSelect,
+    });
+    const byDay = new Map(existing.map((v) => [fromDay(v.periodEnd), v]));
+    const fields = { status: input.status, enteredById: ctx.viewer.userId };
+
+    const fresh = rows.filter((row) => !byDay.has(row.periodEnd));
+    const created = await insertValues(
+      tx.measureValue.createManyAndReturn({
+        data: fresh.map((row) => ({ measureId: measure.id, periodEnd: toDay(row.periodEnd)!, value: row.value, ...fields })),
+        select: valueSelect,
+      }),
+    );
+
+    // Only values the paste changes are rewritten: pasting a column again leaves the rest, and
+    // who entered them, as they were. A paste gives no notes, so a value's note stays.
+    const replaced = new Map<string, { before: ValueRow; after: ValueRow }>();
+    for (const row of rows) {
+      const before = byDay.get(row.periodEnd);
+      if (before && (before.value !== row.value || before.status !== input.status)) {
+        replaced.set(row.periodEnd, { before, after: { ...before, value: row.value, ...fields } });
+      }
+    }
+    // One statement per distinct value: status and who entered it are the same for the whole paste.
+    const idsByValue = new Map<number, string[]>();
+    for (const { before, after } of replaced.values()) idsByValue.set(after.value, [...(idsByValue.get(after.value) ?? []), before.id]);
+    for (const [value, ids] of idsByValue) {
+      await tx.measureValue.updateMany({ where: { id: { in: ids } }, data: { value, ...fields } });
+    }
+
+    // One event per value, like a single entry, so each value's history reads the same.
+    const createdByDay = new Map(created.map((v) => [fromDay(v.periodEnd), v]));
+    const audit = (entityId: string, before: ValueRow | null, after: ValueRow): AuditEntry => ({
+      action: "measure.pasteValues",
+      entityType: "MeasureValue",
+      entityId,
+      localAreaId: measure.localAreaId,
+      before,
+      after,
+    });
+    await recordAudits(
+      tx,
+      ctx,
+      rows.flatMap((row) => {
+        const made = createdByDay.get(row.periodEnd);
+        if (made) return [audit(made.id, null, made)];
+        const change = replaced.get(row.periodEnd);
+        return change ? [audit(change.before.id, change.before, change.after)] : [];
+      }),
+    );
+    return { created: created.length, updated: replaced.size };
+  });
+}
+
+/** The insert of a paste's new periods; someone else entering one of them meanwhile refuses the paste. */
+async function insertValues(insert: Promise<ValueRow[]>): Promise<ValueRow[]> {
+  try {
+    return await insert;
+  } catch (error) {
+    if ((error as { code?: string } | null)?.code === "P2002") {
+      throw new AppError("CONFLICT", "Someone else entered values for some of these periods at the same time. Nothing was saved: paste again to replace them.");
+    }
+    throw error;
+  }
+}
+
+/** Marks a value validated (or back to provisional). */
+export async function setValueStatus(ctx: ServiceContext, input: SetValueStatusInput) {
+  const found = await findInArea(ctx, "measureValue", {
+    where: { id: input.id },
+    select: { ...valueSelect, measure: { select: { id: true, localAreaId: true, ownerId: true } } },
+  });
+  const { measure, ...before } = found;
+  requireCan(ctx, "measure.enterValues", measure, "Only the plan lead or the measure's owner can validate its values.");
+  return inTransaction(ctx, async (tx) => {
+    const after = await tx.measureValue.update({ where: { id: input.id }, data: { status: input.status }, select: valueSelect });
+    await recordAudit(tx, ctx, {
+      action: "measure.setValueStatus",
+      entityType: "MeasureValue",
+      entityId: input.id,
+      localAreaId: measure.localAreaId,
+      before,
+      after,
+    });
+    return { id: after.id, status: after.status };
+  });
+}

@@ -1,0 +1,247 @@
+/**
+ * The public page against a real database: only published areas answer; only public, accepted
+ * evidence, the forum's current public verdicts and published "you said, we did" are shown; stale
+ * items are flagged by the plan's own rules; and nothing internal or personal reaches the page.
+ */
+import { TRPCError } from "@trpc/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  createAction,
+  createActionUpdate,
+  createAreaWithPlan,
+  createEvidence,
+  createFinding,
+  createMeasure,
+  createMeasureValue,
+  day,
+  uniq,
+} from "@/prisma/factories";
+import { AppError } from "@/server/errors";
+import type { PrismaClient } from "@/server/generated/prisma/client";
+import { publicAreaPage, publishedAreas } from "@/server/services/public/public-area";
+import { actingAs, callerFor, createMember, refusal, testDb } from "@/server/testing/harness";
+
+let db: PrismaClient;
+let area: Awaited<ReturnType<typeof createAreaWithPlan>>;
+let unpublished: Awaited<ReturnType<typeof createAreaWithPlan>>;
+const people: { name: string; email: string }[] = [];
+/** Text that must never reach the public page. */
+const secret = { evidence: [] as string[], comments: [] as string[] };
+const ids = {} as Record<"staleAction" | "freshMeasure" | "staleMeasure" | "otherFinding", string>;
+
+async function person(role: "LEAD" | "CONTRIBUTOR" | "FORUM") {
+  const u = uniq();
+  const name = `Private Person ${u}`;
+  const userId = await createMember(db, area.localAreaId, role, name);
+  const { email } = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
+  people.push({ name, email: email! });
+  return userId;
+}
+
+async function verdict(o: { authorId: string; findingId?: string; actionId?: string; isPublic: boolean; text: string; supersedesId?: string; daysAgo: number }) {
+  const { daysAgo, ...rest } = o;
+  return db.forumVerdict.create({
+    data: { localAreaId: area.localAreaId, verdict: "AGREE_WITH_COMMENTS", levelRecognised: "CONSULTING", createdAt: day(-daysAgo), ...rest },
+  });
+}
+
+beforeAll(async () => {
+  db = testDb();
+  area = await createAreaWithPlan(db, { area: { publicPagePublished: true, publicPagePublishedAt: day(-20) } });
+  unpublished = await createAreaWithPlan(db);
+  const lead = await person("LEAD");
+  const owner = await person("CONTRIBUTOR");
+  const forum = await person("FORUM");
+
+  // The area's action, owned by a person, with a recent update: current.
+  await db.action.update({ where: { id: area.actionId }, data: { ownerId: owner } });
+  await createActionUpdate(db, { actionId: area.actionId, createdAt: day(-5), narrative: `Private narrative ${uniq()}` });
+  // An action last updated 50 days ago under a 30-day cadence: stale.
+  ids.staleAction = (await createAction(db, { findingId: area.findingId, ownerId: owner, leadOrganisationId: area.councilId, title: "Stale action" })).id;
+  await createActionUpdate(db, { actionId: ids.staleAction, createdAt: day(-50) });
+
+  // Measures of the finding: one with a recent value, one whose only value is long past.
+  ids.freshMeasure = (await createMeasure(db, { planId: area.planId, findingIds: [area.findingId], ownerId: owner, name: "Fresh measure" })).id;
+  await createMeasureValue(db, { measureId: ids.freshMeasure, periodEnd: day(-10), value: 40, note: `Private value note ${uniq()}` });
+  ids.staleMeasure = (await createMeasure(db, { planId: area.planId, findingIds: [area.findingId], name: "Stale measure" })).id;
+  await createMeasureValue(db, { measureId: ids.staleMeasure, periodEnd: day(-200), value: 20, createdAt: day(-190) });
+
+  // Evidence of every visibility and review state; files are not linked to.
+  const accepted = { reviewStatus: "ACCEPTED" as const, reviewedById: lead, uploadedById: owner, reviewNote: `Private review note ${uniq()}` };
+  await createEvidence(db, { actionId: area.actionId, title: "Public accepted link", visibility: "PUBLIC", url: "https://example.org/public", ...accepted });
+  await createEvidence(db, { measureId: ids.freshMeasure, title: "Public accepted file", visibility: "PUBLIC", url: null, storageKey: "k", fileName: "a.pdf", ...accepted });
+  await createEvidence(db, { findingId: area.findingId, title: "Public pending", visibility: "PUBLIC", reviewStatus: "PENDING" });
+  await createEvidence(db, { findingId: area.findingId, title: "Public rejected", visibility: "PUBLIC", reviewStatus: "REJECTED" });
+  for (const visibility of ["INTERNAL", "PARTNERS"] as const) {
+    const title = `Secret ${visibility} evidence ${uniq()}`;
+    secret.evidence.push(title);
+    await createEvidence(db, { findingId: area.findingId, title, visibility, ...accepted });
+  }
+
+  // Forum verdicts: current public, current private, public replaced by public, public replaced by private.
+  await verdict({ authorId: forum, findingId: area.findingId, isPublic: true, text: "Shown: current and public", daysAgo: 3 });
+  await verdict({ authorId: forum, actionId: area.actionId, isPublic: false, text: "Hidden: private", daysAgo: 2 });
+  const old = await verdict({ authorId: forum, actionId: area.actionId, isPublic: true, text: "Hidden: replaced", daysAgo: 40 });
+  await verdict({ authorId: forum, actionId: area.actionId, isPublic: true, text: "Shown: the replacement", supersedesId: old.id, daysAgo: 4 });
+  const once = await verdict({ authorId: forum, findingId: area.findingId, isPublic: true, text: "Hidden: withdrawn from public", daysAgo: 30 });
+  await verdict({ authorId: forum, findingId: area.findingId, isPublic: false, text: "Hidden: the private replacement", supersedesId: once.id, daysAgo: 1 });
+
+  // You said, we did: on the finding, about the whole area, and a draft.
+  const ysWd = { localAreaId: area.localAreaId, draftedById: forum, date: day(-6) };
+  await db.youSaidWeDid.createMany({
+    data: [
+      { ...ysWd, findingId: area.findingId, youSaid: "Shown: on the finding", weDid: "We did it", published: true, publishedAt: day(-6) },
+      { ...ysWd, youSaid: "Shown: area-wide", weDid: "We did that", published: true, publishedAt: day(-6) },
+      { ...ysWd, youSaid: "Hidden: draft", weDid: "Not yet", published: false },
+    ],
+  });
+
+  // Comments of both visibilities, on every kind of record.
+  for (const [target, visibility] of [
+    [{ actionId: area.actionId }, "INTERNAL"],
+    [{ findingId: area.findingId }, "WITH_FORUM"],
+    [{ measureId: ids.freshMeasure }, "WITH_FORUM"],
+  ] as const) {
+    const body = `Secret comment ${uniq()}`;
+    secret.comments.push(body);
+    await db.comment.create({ data: { localAreaId: area.localAreaId, authorId: lead, body, visibility, ...target } });
+  }
+
+  // Another area's published material never appears here.
+  ids.otherFinding = (await createFinding(db, { planId: unpublished.planId, summary: `Other area's finding ${uniq()}` })).id;
+});
+afterAll(() => db.$disconnect());
+
+const page = () => publicAreaPage(db, area.slug);
+
+describe("publicAreaPage", () => {
+  it("is not found for an unpublished area or an unknown slug, for anyone", async () => {
+    for (const slug of [unpublished.slug, `no-such-area-${uniq()}`]) {
+      const error = await publicAreaPage(db, slug).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AppError);
+      expect((error as AppError).code).toBe("NOT_FOUND");
+      const lead = await createMember(db, unpublished.localAreaId, "LEAD");
+      for (const userId of [null, lead]) {
+        const refused = await refusal((await callerFor(db, userId)).publicArea.bySlug({ slug }));
+        expect(refused).toBeInstanceOf(TRPCError);
+        expect(refused.code).toBe("NOT_FOUND");
+      }
+    }
+  });
+
+  it("answers an anonymous visitor for a published area", async () => {
+    const result = await (await callerFor(db, null)).publicArea.bySlug({ slug: area.slug });
+    expect(result.area.slug).toBe(area.slug);
+    expect(result.findings.map((f) => f.ref)).toEqual(["1"]);
+  });
+
+  it("shows only PUBLIC evidence the lead accepted, with web links only", async () => {
+    const [finding] = (await page()).findings;
+    expect(finding!.evidence.map((e) => [e.title, e.url])).toEqual([
+      ["Public accepted link", "https://example.org/public"],
+      ["Public accepted file", null],
+    ]);
+  });
+
+  it("shows only the forum's current public verdicts, without their author", async () => {
+    const [finding] = (await page()).findings;
+    expect(finding!.verdicts.map((v) => v.text).sort()).toEqual(["Shown: current and public", "Shown: the replacement"]);
+    const onAction = finding!.verdicts.find((v) => v.action)!;
+    expect(onAction.action!.ref).toBe("1.1");
+    expect(Object.keys(onAction).sort()).toEqual(["action", "date", "lastUpdated", "levelRecognised", "stale", "text", "verdict"]);
+  });
+
+  it("shows only published you said, we did, by finding and for the whole area", async () => {
+    const result = await page();
+    expect(result.findings[0]!.youSaidWeDid.map((y) => y.youSaid)).toEqual(["Shown: on the finding"]);
+    expect(result.youSaidWeDid.map((y) => y.youSaid)).toEqual(["Shown: area-wide"]);
+  });
+
+  it("names the lead organisation, never the owner, and flags stale actions and measures", async () => {
+    const [finding] = (await page()).findings;
+    const council = await db.organisation.findUniqueOrThrow({ where: { id: area.councilId }, select: { name: true } });
+    const current = finding!.actions.find((a) => a.ref === "1.1")!;
+    const stale = finding!.actions.find((a) => a.title === "Stale action")!;
+    expect(current).toMatchObject({ organisation: council.name, status: "IN_PROGRESS", stale: false, lastUpdated: day(-5) });
+    expect(stale).toMatchObject({ stale: true, lastUpdated: day(-50) });
+    expect(Object.keys(current).sort()).toEqual(["dueDate", "lastUpdated", "organisation", "ref", "stale", "status", "title"]);
+
+    const fresh = finding!.measures.find((m) => m.chart.name === "Fresh measure")!;
+    const old = finding!.measures.find((m) => m.chart.name === "Stale measure")!;
+    expect(fresh.stale).toBe(false);
+    expect(fresh.chart.values).toEqual([{ date: day(-10).toISOString().slice(0, 10), value: 40, status: "PROVISIONAL" }]);
+    expect(fresh.chart.trajectory.map((p) => p.kind)).toEqual(["BASELINE", "TARGET"]);
+    expect(old).toMatchObject({ stale: true, status: "NO_DATA", lastUpdated: day(-190) });
+  });
+
+  it("gives every item a last-updated date, and the page the latest of them", async () => {
+    const result = await page();
+    const items = result.findings.flatMap((f) => [...f.actions, ...f.measures, ...f.evidence, ...f.verdicts, ...f.youSaidWeDid]);
+    expect(items.length).toBeGreaterThan(8);
+    for (const item of [...items, ...result.youSaidWeDid]) {
+      expect(item.lastUpdated).toBeInstanceOf(Date);
+      expect(typeof item.stale).toBe("boolean");
+    }
+    const newest = Math.max(...[...items, ...result.youSaidWeDid, ...result.findings].map((i) => i.lastUpdated.getTime()));
+    expect(result.lastUpdated!.getTime()).toBe(newest);
+  });
+
+  it("lets no INTERNAL or PARTNERS evidence, comment, private note or person's name or email through", async () => {
+    const json = JSON.stringify(await page());
+    expect(json).toContain("Public accepted link"); // the page is not empty
+    expect(secret.evidence).toHaveLength(2);
+    expect(secret.comments).toHaveLength(3);
+    expect(people.length).toBeGreaterThanOrEqual(3);
+    const forbidden = [
+      ...secret.evidence,
+      ...secret.comments,
+      ...people.flatMap((p) => [p.name, p.email]),
+      "Private narrative",
+      "Private value note",
+      "Private review note",
+      "Hidden:",
+      "a.pdf",
+    ];
+    for (const text of forbidden) expect(json, `"${text}" reached the public page`).not.toContain(text);
+    expect(json).not.toContain(ids.otherFinding);
+  });
+});
+
+describe("publishedAreas", () => {
+  it("lists published areas with their plan type and the page's own last-updated date", async () => {
+    const list = await (await callerFor(db, null)).publicArea.list();
+    expect(list).toEqual(await publishedAreas(db));
+    const mine = list.find((a) => a.slug === area.slug);
+    expect(mine).toMatchObject({ planType: "WSOA", region: "NORTH_WEST" });
+    expect(mine!.lastUpdated).toEqual((await page()).lastUpdated);
+    expect(list.some((a) => a.slug === unpublished.slug)).toBe(false);
+    expect(Object.keys(mine!).sort()).toEqual(["lastUpdated", "name", "planType", "region", "slug"]);
+  });
+});
+
+describe("area.setPublicPage", () => {
+  it("lets the plan lead publish and take down the page, audited, and refuses every other role", async () => {
+    const fresh = await createAreaWithPlan(db);
+    const lead = await createMember(db, fresh.localAreaId, "LEAD");
+    const anonymous = await callerFor(db, null);
+    expect((await refusal(anonymous.publicArea.bySlug({ slug: fresh.slug }))).code).toBe("NOT_FOUND");
+
+    const { api, requestId } = await actingAs(db, lead);
+    const published = await api.area.setPublicPage({ slug: fresh.slug, published: true });
+    expect(published.publicPagePublished).toBe(true);
+    expect((await anonymous.publicArea.bySlug({ slug: fresh.slug })).area.slug).toBe(fresh.slug);
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { requestId } });
+    expect(audit).toMatchObject({ action: "area.publishPublicPage", entityId: fresh.localAreaId, actorId: lead });
+
+    for (const role of ["CONTRIBUTOR", "FORUM", "ADVISER", "VIEWER"] as const) {
+      const other = await callerFor(db, await createMember(db, fresh.localAreaId, role));
+      expect((await refusal(other.area.setPublicPage({ slug: fresh.slug, published: false }))).code, role).toBe("FORBIDDEN");
+    }
+
+    await api.area.setPublicPage({ slug: fresh.slug, published: false });
+    expect((await refusal(anonymous.publicArea.bySlug({ slug: fresh.slug }))).code).toBe("NOT_FOUND");
+    // Taking it down keeps the date it was first published, for the record.
+    const row = await db.localArea.findUniqueOrThrow({ where: { id: fresh.localAreaId } });
+    expect(row.publicPagePublishedAt?.getTime()).toBe(published.publicPagePublishedAt?.getTime());
+  });
+});

@@ -6,12 +6,11 @@
  */
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { uploadEvidenceFile } from "@/components/evidence/upload";
-import { useInvalidateEvidence } from "@/components/evidence/use-invalidate-evidence";
 import { FORM_BEHAVIOUR, Notice, useFormFeedback } from "@/components/forms/form-feedback";
+import { useRefresh } from "@/components/forms/use-refresh";
 import { useTRPC } from "@/components/trpc/provider";
 import { buttonClass } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
@@ -38,8 +37,7 @@ export type CheckInAction = {
 
 export function CheckInForm({ action, headingLevel = 2 }: { action: CheckInAction; headingLevel?: 2 | 3 }) {
   const trpc = useTRPC();
-  const router = useRouter();
-  const invalidateEvidence = useInvalidateEvidence();
+  const { refresh, refreshing } = useRefresh();
   const prefix = `checkin-${action.id}`;
   const [file, setFile] = useState<File | null>(null);
   // A new key empties the file input after a successful upload.
@@ -69,7 +67,6 @@ export function CheckInForm({ action, headingLevel = 2 }: { action: CheckInActio
         try {
           // The file's name is its title until someone gives it a better one.
           await uploadEvidenceFile({ target: { actionId: action.id }, title: file.name.slice(0, 200), kind: "ACTIVITY", visibility: "INTERNAL", file });
-          await invalidateEvidence();
           fileNote = ` ${file.name} was added as evidence, awaiting the plan lead's review.`;
           setFile(null);
           setFileInputKey((k) => k + 1);
@@ -78,7 +75,8 @@ export function CheckInForm({ action, headingLevel = 2 }: { action: CheckInActio
         }
       }
       form.reset({ ...values, narrative: "" });
-      router.refresh();
+      // One refresh for the update and the file: the timeline, the evidence list and the counts are all read on the server.
+      refresh();
       return `Update posted for action ${action.ref}.${fileNote}`;
     }),
   );
@@ -126,7 +124,7 @@ export function CheckInForm({ action, headingLevel = 2 }: { action: CheckInActio
       >
         <input key={fileInputKey} type="file" onChange={(e) => setFile(e.target.files?.[0] ?? null)} className="block max-w-full text-base" accept=".pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.csv,.png,.jpg,.jpeg" />
       </FormField>
-      <button type="submit" className={buttonClass.primary} disabled={post.isPending}>
+      <button type="submit" className={buttonClass.primary} disabled={post.isPending || refreshing}>
         {post.isPending ? "Posting…" : "Post update"}
       </button>
     </form>

@@ -2,8 +2,8 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { useForm } from "react-hook-form";
-import { useInvalidateOverview } from "@/components/admin/use-invalidate-overview";
 import { FORM_BEHAVIOUR, Notice, useFormFeedback } from "@/components/forms/form-feedback";
+import { useRefresh } from "@/components/forms/use-refresh";
 import { useTRPC } from "@/components/trpc/provider";
 import { buttonClass } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
@@ -16,7 +16,7 @@ const REGIONS = Object.values(Region).map((r) => ({ value: r, label: REGION[r] }
 
 export function AddAreaForm() {
   const trpc = useTRPC();
-  const invalidate = useInvalidateOverview();
+  const { refresh } = useRefresh();
   const form = useForm<CreateAreaInput>({ ...FORM_BEHAVIOUR, resolver: zodResolver(createAreaSchema), defaultValues: { name: "", laCode: "", region: undefined } });
   const feedback = useFormFeedback("area", form);
   const create = useMutation(trpc.admin.createArea.mutationOptions());
@@ -26,7 +26,7 @@ export function AddAreaForm() {
     feedback.submit(async () => {
       const area = await create.mutateAsync(values);
       form.reset();
-      await invalidate();
+      refresh();
       return `${area.name} has been added. Give its plan lead a role to start its plan.`;
     }),
   );

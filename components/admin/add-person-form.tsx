@@ -2,8 +2,8 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { useForm } from "react-hook-form";
-import { useInvalidateOverview } from "@/components/admin/use-invalidate-overview";
 import { FORM_BEHAVIOUR, Notice, useFormFeedback } from "@/components/forms/form-feedback";
+import { useRefresh } from "@/components/forms/use-refresh";
 import { useTRPC } from "@/components/trpc/provider";
 import { buttonClass } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
@@ -12,7 +12,7 @@ import { createUserSchema, type CreateUserInput } from "@/server/schemas/admin";
 
 export function AddPersonForm() {
   const trpc = useTRPC();
-  const invalidate = useInvalidateOverview();
+  const { refresh } = useRefresh();
   const form = useForm<CreateUserInput>({ ...FORM_BEHAVIOUR, resolver: zodResolver(createUserSchema), defaultValues: { name: "", email: "", jobTitle: "" } });
   const feedback = useFormFeedback("person", form);
   const create = useMutation(trpc.admin.createUser.mutationOptions());
@@ -22,7 +22,7 @@ export function AddPersonForm() {
     feedback.submit(async () => {
       const user = await create.mutateAsync(values);
       form.reset();
-      await invalidate();
+      refresh();
       return `${user.name} can now sign in with ${user.email}.`;
     }),
   );

@@ -1,20 +1,20 @@
-"use client";
 /**
- * Administration: local areas, people, and the roles people hold in areas. Each form checks
- * input with the same zod schema as the server and shows errors in the GOV.UK pattern.
+ * Administration: local areas, people, and the roles people hold in areas, as the page read them
+ * on the server. Each form checks input with the same zod schema as the server, shows errors in
+ * the GOV.UK pattern and refreshes the page after a change.
  */
-import { useSuspenseQuery } from "@tanstack/react-query";
+import type { inferRouterOutputs } from "@trpc/server";
 import { AddAreaForm } from "@/components/admin/add-area-form";
 import { AddPersonForm } from "@/components/admin/add-person-form";
 import { GrantRoleForm } from "@/components/admin/grant-role-form";
 import { RevokeButton } from "@/components/admin/revoke-button";
-import { useTRPC } from "@/components/trpc/provider";
 import { cell, rowClass, Table } from "@/components/ui/table";
 import { AREA_ROLE, REGION } from "@/lib/labels";
+import type { AppRouter } from "@/server/api/root";
 
-export function AdminPanel() {
-  const trpc = useTRPC();
-  const { data } = useSuspenseQuery(trpc.admin.overview.queryOptions());
+export type AdminOverview = inferRouterOutputs<AppRouter>["admin"]["overview"];
+
+export function AdminPanel({ data }: { data: AdminOverview }) {
   const people = data.users.map((u) => ({ id: u.id, label: u.name ? `${u.name} (${u.email})` : (u.email ?? u.id) }));
   return (
     <>

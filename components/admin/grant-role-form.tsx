@@ -2,8 +2,8 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { useForm } from "react-hook-form";
-import { useInvalidateOverview } from "@/components/admin/use-invalidate-overview";
 import { FORM_BEHAVIOUR, Notice, useFormFeedback } from "@/components/forms/form-feedback";
+import { useRefresh } from "@/components/forms/use-refresh";
 import { useTRPC } from "@/components/trpc/provider";
 import { buttonClass } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
@@ -16,7 +16,7 @@ const ROLES = Object.values(AreaRole).map((r) => ({ value: r, label: AREA_ROLE[r
 
 export function GrantRoleForm({ users, areas }: { users: { id: string; label: string }[]; areas: { id: string; name: string }[] }) {
   const trpc = useTRPC();
-  const invalidate = useInvalidateOverview();
+  const { refresh } = useRefresh();
   const form = useForm<GrantMembershipInput>({
     ...FORM_BEHAVIOUR,
     resolver: zodResolver(grantMembershipSchema),
@@ -31,7 +31,7 @@ export function GrantRoleForm({ users, areas }: { users: { id: string; label: st
       const m = await grant.mutateAsync(values);
       const who = users.find((u) => u.id === values.userId)?.label ?? "They";
       form.reset();
-      await invalidate();
+      refresh();
       return `${who} is now ${AREA_ROLE[m.role].toLowerCase()} in ${m.localArea.name}.`;
     }),
   );

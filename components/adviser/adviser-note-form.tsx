@@ -2,10 +2,10 @@
 /** An adviser records a monitoring note on the area or one finding, with a view on the likely judgement. */
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { RadioGroup } from "@/components/evidence/radio-group";
 import { FORM_BEHAVIOUR, Notice, useFormFeedback } from "@/components/forms/form-feedback";
+import { useRefresh } from "@/components/forms/use-refresh";
 import { useTRPC } from "@/components/trpc/provider";
 import { buttonClass } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
@@ -30,7 +30,7 @@ type Props = {
 
 export function AdviserNoteForm({ slug, finding, findings = [] }: Props) {
   const trpc = useTRPC();
-  const router = useRouter();
+  const { refresh } = useRefresh();
   const empty = (): AdviserNoteFields => ({ findingId: finding?.id ?? "", note: "", view: "", date: todayIso() });
   const form = useForm<AdviserNoteFields>({ ...FORM_BEHAVIOUR, resolver: zodResolver(adviserNoteFields), defaultValues: empty() });
   const feedback = useFormFeedback("note", form);
@@ -40,7 +40,7 @@ export function AdviserNoteForm({ slug, finding, findings = [] }: Props) {
     feedback.submit(async () => {
       await record.mutateAsync({ slug, ...values });
       form.reset(empty());
-      router.refresh();
+      refresh();
       return "Your note has been recorded.";
     }),
   );

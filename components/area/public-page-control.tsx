@@ -5,17 +5,17 @@
  */
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Notice } from "@/components/forms/form-feedback";
 import { errorsFrom } from "@/components/forms/trpc-errors";
+import { useRefresh } from "@/components/forms/use-refresh";
 import { useTRPC } from "@/components/trpc/provider";
 import { buttonClass } from "@/components/ui/button";
 import { routes } from "@/lib/routes";
 
 export function PublicPageControl({ slug, published }: { slug: string; published: boolean }) {
   const trpc = useTRPC();
-  const router = useRouter();
+  const { refresh } = useRefresh();
   const [confirming, setConfirming] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -28,7 +28,7 @@ export function PublicPageControl({ slug, published }: { slug: string; published
       await save.mutateAsync({ slug, published: publish });
       setConfirming(false);
       setNotice(publish ? "The public page is published." : "The public page has been taken down.");
-      router.refresh();
+      refresh();
     } catch (error) {
       setProblem(errorsFrom(error, "public-page")[0]?.message ?? "That did not work. Try again.");
     }

@@ -1,9 +1,9 @@
 "use client";
 /** An adviser approves or rejects one change request; a rejection says why. */
 import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Notice, useFormFeedback } from "@/components/forms/form-feedback";
+import { useRefresh } from "@/components/forms/use-refresh";
 import { useTRPC } from "@/components/trpc/provider";
 import { buttonClass } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
@@ -11,7 +11,7 @@ import { FormField, inputClass } from "@/components/ui/form-field";
 
 export function DecideForm({ id, label }: { id: string; label: string }) {
   const trpc = useTRPC();
-  const router = useRouter();
+  const { refresh } = useRefresh();
   const prefix = `decide-${id}`;
   const feedback = useFormFeedback(prefix);
   const [note, setNote] = useState("");
@@ -28,7 +28,7 @@ export function DecideForm({ id, label }: { id: string; label: string }) {
     setNoteError(undefined);
     void feedback.submit(async () => {
       await decide.mutateAsync({ id, decision, note });
-      router.refresh();
+      refresh();
       return decision === "APPROVE" ? "The change has been approved and applied." : "The change has been rejected.";
     });
   }

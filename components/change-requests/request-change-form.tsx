@@ -6,10 +6,10 @@
  */
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { formatChangeValue } from "@/components/change-requests/format";
 import { Notice, useFormFeedback } from "@/components/forms/form-feedback";
+import { useRefresh } from "@/components/forms/use-refresh";
 import { useTRPC } from "@/components/trpc/provider";
 import { buttonClass } from "@/components/ui/button";
 import { ErrorSummary, type FieldError } from "@/components/ui/error-summary";
@@ -35,7 +35,7 @@ type Row = { date: string; targetValue: string };
 
 export function RequestChangeForm({ slug, entityId, what, options, unit = null }: Props) {
   const trpc = useTRPC();
-  const router = useRouter();
+  const { refresh } = useRefresh();
   const [field, setField] = useState<ControlledField | "">(options.length === 1 ? options[0]!.field : "");
   const [text, setText] = useState("");
   const [rows, setRows] = useState<Row[]>([]);
@@ -78,7 +78,7 @@ export function RequestChangeForm({ slug, entityId, what, options, unit = null }
     await feedback.submit(async () => {
       await request.mutateAsync(parsed.data);
       setReason("");
-      router.refresh();
+      refresh();
       return `Your change to the ${CONTROLLED_FIELD[parsed.data.field].toLowerCase()} has been sent to the adviser.`;
     });
   }

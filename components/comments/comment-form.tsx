@@ -5,13 +5,13 @@
  * After saving, the page's server-fetched timeline or thread is fetched again.
  */
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
+import { useMutation } from "@tanstack/react-query";
 import { useForm } from "react-hook-form";
 import { APPEND_ONLY_HINT, COMMENT_VISIBILITY_HINT } from "@/components/comments/labels";
 import { COMMENT_VISIBILITY } from "@/lib/labels";
 import { RadioGroup } from "@/components/evidence/radio-group";
 import { FORM_BEHAVIOUR, Notice, useFormFeedback } from "@/components/forms/form-feedback";
+import { useRefresh } from "@/components/forms/use-refresh";
 import { useTRPC } from "@/components/trpc/provider";
 import { buttonClass } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
@@ -38,8 +38,7 @@ export function CommentForm({
   const prefix = `comment-${target.actionId ?? target.findingId ?? target.measureId}`;
   const Heading = `h${headingLevel}` as const;
   const trpc = useTRPC();
-  const router = useRouter();
-  const queryClient = useQueryClient();
+  const { refresh } = useRefresh();
   // The narrowest audience unless the person chooses a wider one; the forum's only audience.
   const defaults: CommentFields = { body: "", visibility: keepInternal ? "INTERNAL" : "WITH_FORUM" };
   const form = useForm<CommentFields>({ ...FORM_BEHAVIOUR, resolver: zodResolver(commentFieldsSchema), defaultValues: defaults });
@@ -51,8 +50,7 @@ export function CommentForm({
     feedback.submit(async () => {
       await add.mutateAsync({ ...target, ...values });
       form.reset(defaults);
-      await queryClient.invalidateQueries({ queryKey: trpc.comment.pathKey() });
-      router.refresh();
+      refresh();
       return `Your comment was added: ${COMMENT_VISIBILITY[values.visibility].toLowerCase()}.`;
     }),
   );

@@ -1,9 +1,9 @@
 "use client";
 /** The level of co-production the council claims for an action, set by its owner or the lead. */
 import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Notice, useFormFeedback } from "@/components/forms/form-feedback";
+import { useRefresh } from "@/components/forms/use-refresh";
 import { useTRPC } from "@/components/trpc/provider";
 import { buttonClass } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
@@ -15,7 +15,7 @@ const LEVEL_OPTIONS = Object.entries(COPRODUCTION_LEVEL).map(([value, label]) =>
 
 export function ClaimedLevelForm({ action }: { action: { id: string; ref: string; claimedLevel: CoproductionLevel | null; version: number } }) {
   const trpc = useTRPC();
-  const router = useRouter();
+  const { refresh } = useRefresh();
   const prefix = `claimed-level-${action.id}`;
   const [level, setLevel] = useState<string>(action.claimedLevel ?? "");
   // The only field: a refusal of it (from the server; the choices cannot be wrong here) is shown beside it.
@@ -28,7 +28,7 @@ export function ClaimedLevelForm({ action }: { action: { id: string; ref: string
     setLevelError(undefined);
     await feedback.submit(async () => {
       await save.mutateAsync({ actionId: action.id, level: level as CoproductionLevel | "", version: action.version });
-      router.refresh();
+      refresh();
       return level
         ? `Action ${action.ref} now claims ${COPRODUCTION_LEVEL[level as CoproductionLevel].toLowerCase()}.${
             level === "CO_DESIGNING" || level === "CO_PRODUCING" ? " The parent carer forum is asked for its verdict." : ""

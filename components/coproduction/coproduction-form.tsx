@@ -2,10 +2,10 @@
 /** The owner or the lead records a piece of co-production on an action. */
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { RadioGroup } from "@/components/evidence/radio-group";
 import { FORM_BEHAVIOUR, Notice, useFormFeedback } from "@/components/forms/form-feedback";
+import { useRefresh } from "@/components/forms/use-refresh";
 import { useTRPC } from "@/components/trpc/provider";
 import { buttonClass } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
@@ -18,7 +18,7 @@ const STAGE_OPTIONS = Object.entries(COPRODUCTION_STAGE).map(([value, label]) =>
 
 export function CoproductionForm({ action }: { action: { id: string; ref: string } }) {
   const trpc = useTRPC();
-  const router = useRouter();
+  const { refresh } = useRefresh();
   const prefix = `coproduction-${action.id}`;
   const defaults = { actionId: action.id, involved: [], familiesReached: "", date: "", note: "" } as Partial<RecordCoproductionInput>;
   const form = useForm<RecordCoproductionInput>({ ...FORM_BEHAVIOUR, resolver: zodResolver(recordCoproductionSchema), defaultValues: defaults });
@@ -30,7 +30,7 @@ export function CoproductionForm({ action }: { action: { id: string; ref: string
     feedback.submit(async () => {
       await record.mutateAsync(values);
       form.reset(defaults);
-      router.refresh();
+      refresh();
       return `Co-production recorded on action ${action.ref}.`;
     }),
   );

@@ -53,7 +53,7 @@ export function AddEvidenceForm({
   headingLevel = 3,
 }: {
   target: EvidenceTarget;
-  /** Called after the evidence is saved, e.g. to refetch the list. */
+  /** Called after the evidence is saved: the section refreshes the page (components/forms/use-refresh.ts). */
   onAdded?: () => void | Promise<void>;
   headingLevel?: 2 | 3 | 4;
 }) {

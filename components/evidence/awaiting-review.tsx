@@ -1,42 +1,43 @@
 "use client";
 /**
  * The plan lead's queue: evidence in the area nobody has reviewed yet, oldest first, each with
- * what it is evidence for and the accept/reject controls. A reviewed item leaves the queue.
+ * what it is evidence for and the accept/reject controls. The page reads the queue on the server
+ * and passes it in; after a review the page refreshes once and the reviewed item leaves the queue.
  */
-import { useSuspenseQuery } from "@tanstack/react-query";
+import type { inferRouterOutputs } from "@trpc/server";
 import Link from "next/link";
 import { useState } from "react";
 import { EvidenceList } from "@/components/evidence/evidence-list";
-import { useInvalidateEvidence } from "@/components/evidence/use-invalidate-evidence";
 import { Notice } from "@/components/forms/form-feedback";
-import { useTRPC } from "@/components/trpc/provider";
+import { useRefresh } from "@/components/forms/use-refresh";
 import { pluralise } from "@/lib/format/plurals";
+import type { AppRouter } from "@/server/api/root";
 
-export function AwaitingReview({ slug }: { slug: string }) {
-  const trpc = useTRPC();
-  const { data } = useSuspenseQuery(trpc.evidence.awaitingReview.queryOptions({ slug }));
-  const invalidate = useInvalidateEvidence();
+type AwaitingItem = inferRouterOutputs<AppRouter>["evidence"]["awaitingReview"]["items"][number];
+
+export function AwaitingReview({ items }: { items: readonly AwaitingItem[] }) {
+  const { refresh } = useRefresh();
   const [notice, setNotice] = useState<string | null>(null);
-  const targets = new Map(data.items.map((i) => [i.id, i.target]));
+  const targets = new Map(items.map((i) => [i.id, i.target]));
 
-  async function changed(message: string) {
-    await invalidate();
+  function changed(message: string) {
     setNotice(message);
+    refresh();
   }
 
   return (
     <>
       <Notice text={notice} />
-      {data.items.length === 0 ? (
+      {items.length === 0 ? (
         <p className="mb-6">There is no evidence awaiting review. New evidence appears here when it is added to an action, finding or measure.</p>
       ) : (
         <>
           <p className="mb-6">
-            {pluralise(data.items.length, "item")} to review, oldest first. Accept evidence that shows what it says; reject
+            {pluralise(items.length, "item")} to review, oldest first. Accept evidence that shows what it says; reject
             it with a note saying what is wrong.
           </p>
           <EvidenceList
-            items={data.items}
+            items={items}
             canReview
             onChanged={changed}
             headingLevel={2}

@@ -1,16 +1,12 @@
-"use client";
 /**
  * The evidence part of an action, finding or measure page: the list (with the lead's review
- * controls) and the form to add a link or a file. Reads through React Query, so a page may
- * prefetch `trpc.evidence.forTarget` for the same target to show it without a loading step.
+ * controls) and the form to add a link or a file. A server component: it reads through the same
+ * router (and so the same permission checks) as the browser; the controls below refresh the page
+ * after a change (components/forms/use-refresh.ts).
  */
-import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
-import { AddEvidenceForm } from "@/components/evidence/add-evidence-form";
-import { EvidenceList } from "@/components/evidence/evidence-list";
-import { useInvalidateEvidence } from "@/components/evidence/use-invalidate-evidence";
-import { Notice } from "@/components/forms/form-feedback";
-import { useTRPC } from "@/components/trpc/provider";
+import { unstable_rethrow } from "next/navigation";
+import { EvidencePanel } from "@/components/evidence/evidence-panel";
+import { getQueryClient, trpc } from "@/server/api/rsc";
 import type { EvidenceTarget } from "@/server/schemas/evidence";
 
 export type EvidenceSectionProps = {
@@ -24,45 +20,35 @@ export type EvidenceSectionProps = {
   headingLevel?: 2 | 3;
 };
 
-export function EvidenceSection({ target, canAdd, canReview, headingLevel = 2 }: EvidenceSectionProps) {
-  const trpc = useTRPC();
-  const evidence = useQuery(trpc.evidence.forTarget.queryOptions(target));
-  const invalidate = useInvalidateEvidence();
-  const [notice, setNotice] = useState<string | null>(null);
+export async function EvidenceSection({ target, canAdd, canReview, headingLevel = 2 }: EvidenceSectionProps) {
   const id = `evidence-${target.actionId ?? target.findingId ?? target.measureId}-section`;
   const Heading = `h${headingLevel}` as const;
-  const mayAdd = canAdd ?? evidence.data?.viewerCanAdd ?? false;
-  const mayReview = canReview ?? evidence.data?.viewerCanReview ?? false;
-
-  async function changed(message: string) {
-    await invalidate();
-    setNotice(message);
+  let evidence;
+  try {
+    evidence = await getQueryClient().fetchQuery(trpc.evidence.forTarget.queryOptions(target));
+  } catch (error) {
+    // The rest of the page still shows; only this section says it failed.
+    unstable_rethrow(error);
+    evidence = null;
   }
-
   return (
     <section aria-labelledby={id} className="mt-10">
       <Heading id={id} className="mb-4 text-2xl">
         Evidence
       </Heading>
-      <Notice text={notice} />
-      {evidence.isPending ? (
-        <p className="mb-6 text-secondary">Loading evidence…</p>
-      ) : evidence.isError ? (
+      {evidence ? (
+        <EvidencePanel
+          target={target}
+          items={evidence.items}
+          canAdd={canAdd ?? evidence.viewerCanAdd}
+          canReview={canReview ?? evidence.viewerCanReview}
+          headingLevel={headingLevel === 2 ? 3 : 4}
+        />
+      ) : (
         <p role="alert" className="mb-6 font-bold text-error">
           The evidence could not be loaded. Refresh the page to try again.
         </p>
-      ) : evidence.data.items.length === 0 ? (
-        <p className="mb-6">No evidence has been added yet.</p>
-      ) : (
-        <EvidenceList
-          items={evidence.data.items}
-          canReview={mayReview}
-          onChanged={changed}
-          headingLevel={headingLevel === 2 ? 3 : 4}
-          label="Evidence, newest first"
-        />
       )}
-      {mayAdd ? <AddEvidenceForm target={target} onAdded={invalidate} headingLevel={headingLevel === 2 ? 3 : 4} /> : null}
     </section>
   );
 }

@@ -2,9 +2,9 @@
 /** The forum's own comment on a published "you said, we did" entry: its words, shown beside the council's. */
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { FORM_BEHAVIOUR, Notice, useFormFeedback } from "@/components/forms/form-feedback";
+import { useRefresh } from "@/components/forms/use-refresh";
 import { useTRPC } from "@/components/trpc/provider";
 import { buttonClass } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
@@ -13,7 +13,7 @@ import { forumCommentSchema, type ForumCommentInput } from "@/server/schemas/for
 
 export function ForumCommentForm({ entryId, current }: { entryId: string; current: string | null }) {
   const trpc = useTRPC();
-  const router = useRouter();
+  const { refresh } = useRefresh();
   const prefix = `forum-comment-${entryId}`;
   const form = useForm<ForumCommentInput>({ ...FORM_BEHAVIOUR, resolver: zodResolver(forumCommentSchema), defaultValues: { id: entryId, comment: current ?? "" } });
   const feedback = useFormFeedback(prefix, form);
@@ -22,7 +22,7 @@ export function ForumCommentForm({ entryId, current }: { entryId: string; curren
   const onSubmit = form.handleSubmit((values) =>
     feedback.submit(async () => {
       await save.mutateAsync(values);
-      router.refresh();
+      refresh();
       return "The forum's comment was saved and is shown with the entry.";
     }),
   );

@@ -5,12 +5,12 @@
  * never internal: the forum could not read internal evidence back.
  */
 import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { RadioGroupPlain } from "@/components/forum/radio-group-plain";
 import { EvidenceUploadError, uploadEvidenceFile } from "@/components/evidence/upload";
 import { Notice } from "@/components/forms/form-feedback";
 import { errorsFrom } from "@/components/forms/trpc-errors";
+import { useRefresh } from "@/components/forms/use-refresh";
 import { useTRPC } from "@/components/trpc/provider";
 import { buttonClass } from "@/components/ui/button";
 import { ErrorSummary, type FieldError } from "@/components/ui/error-summary";
@@ -32,7 +32,7 @@ const EMPTY: Values = { target: "", source: "", url: "", title: "", description:
 
 export function ForumEvidenceForm({ targets }: { targets: Array<{ value: string; label: string }> }) {
   const trpc = useTRPC();
-  const router = useRouter();
+  const { refresh } = useRefresh();
   const addLink = useMutation(trpc.forum.addEvidenceLink.mutationOptions());
   const [values, setValues] = useState<Values>(EMPTY);
   const [file, setFile] = useState<File | null>(null);
@@ -81,7 +81,7 @@ export function ForumEvidenceForm({ targets }: { targets: Array<{ value: string;
       setFile(null);
       setFileKey((k) => k + 1);
       setNotice(`“${fields.title}” was added as the forum's evidence.`);
-      router.refresh();
+      refresh();
     } catch (error) {
       setErrors(
         error instanceof EvidenceUploadError

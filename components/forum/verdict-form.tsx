@@ -6,10 +6,10 @@
  */
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { RadioGroup } from "@/components/evidence/radio-group";
 import { FORM_BEHAVIOUR, Notice, useFormFeedback } from "@/components/forms/form-feedback";
+import { useRefresh } from "@/components/forms/use-refresh";
 import { useTRPC } from "@/components/trpc/provider";
 import { buttonClass } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
@@ -41,7 +41,7 @@ export function VerdictForm({
   headingLevel?: 3 | 4;
 }) {
   const trpc = useTRPC();
-  const router = useRouter();
+  const { refresh } = useRefresh();
   const prefix = `verdict-${target.actionId ?? target.findingId}`;
   const defaults = { levelRecognised: "", cornerstonesMet: [], text: "", isPublic: false, replaces: replaces ?? "" } as Partial<VerdictFields>;
   const form = useForm<VerdictFields>({ ...FORM_BEHAVIOUR, resolver: zodResolver(verdictFieldsSchema), defaultValues: defaults });
@@ -54,7 +54,7 @@ export function VerdictForm({
     feedback.submit(async () => {
       await record.mutateAsync({ ...target, ...values, replaces: replaces ?? "" });
       form.reset(defaults);
-      router.refresh();
+      refresh();
       return `The forum's verdict on ${what} was recorded: ${VERDICT[values.verdict]}.`;
     }),
   );

@@ -5,9 +5,9 @@
  */
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { FORM_BEHAVIOUR, Notice, useFormFeedback } from "@/components/forms/form-feedback";
+import { useRefresh } from "@/components/forms/use-refresh";
 import { useTRPC } from "@/components/trpc/provider";
 import { buttonClass } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
@@ -30,7 +30,7 @@ export function YouSaidWeDidForm({
   headingLevel?: 3 | 4;
 }) {
   const trpc = useTRPC();
-  const router = useRouter();
+  const { refresh } = useRefresh();
   const prefix = `yswd-${entry?.id ?? "new"}`;
   const defaults: YouSaidWeDidFields = entry
     ? { findingId: entry.findingId, youSaid: entry.youSaid, weDid: entry.weDid, date: entry.date }
@@ -53,7 +53,7 @@ export function YouSaidWeDidForm({
         await (side === "forum" ? propose : draft).mutateAsync({ slug, ...values });
         form.reset(defaults);
       }
-      router.refresh();
+      refresh();
       return entry ? "Your draft was saved." : side === "forum" ? "Your entry was sent to the plan lead to publish." : "Your draft was saved.";
     }),
   );

@@ -2,10 +2,10 @@
 /** An adviser records the judgement a revisit or monitoring inspection made on one finding. */
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { RadioGroup } from "@/components/evidence/radio-group";
 import { FORM_BEHAVIOUR, Notice, useFormFeedback } from "@/components/forms/form-feedback";
+import { useRefresh } from "@/components/forms/use-refresh";
 import { useTRPC } from "@/components/trpc/provider";
 import { buttonClass } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
@@ -24,7 +24,7 @@ type Props = {
 
 export function JudgementForm({ finding, allowed, inspections, defaultInspectionId }: Props) {
   const trpc = useTRPC();
-  const router = useRouter();
+  const { refresh } = useRefresh();
   const prefix = `judgement-${finding.ref.replace(/[^A-Za-z0-9]/g, "-")}`;
   const form = useForm<JudgementFields>({
     ...FORM_BEHAVIOUR,
@@ -42,7 +42,7 @@ export function JudgementForm({ finding, allowed, inspections, defaultInspection
   const onSubmit = form.handleSubmit((values) =>
     feedback.submit(async () => {
       await record.mutateAsync({ findingId: finding.id, ...values });
-      router.refresh();
+      refresh();
       return `The judgement on finding ${finding.ref} has been recorded.`;
     }),
   );

@@ -5,9 +5,9 @@
  */
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Notice, useFormFeedback } from "@/components/forms/form-feedback";
+import { useRefresh } from "@/components/forms/use-refresh";
 import { useTRPC } from "@/components/trpc/provider";
 import { buttonClass } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
@@ -23,7 +23,7 @@ type Props = {
 
 export function StartAppPanel({ slug, wsoaTitle, carriedForward }: Props) {
   const trpc = useTRPC();
-  const router = useRouter();
+  const { refresh } = useRefresh();
   const feedback = useFormFeedback("start-app");
   const [confirming, setConfirming] = useState(false);
   const [started, setStarted] = useState<string | null>(null);
@@ -68,7 +68,7 @@ export function StartAppPanel({ slug, wsoaTitle, carriedForward }: Props) {
                       const app = await start.mutateAsync({ slug });
                       setStarted(app.id);
                       setConfirming(false);
-                      router.refresh();
+                      refresh();
                       return `${app.title} has been started with ${app.carriedForward.length === 1 ? "one finding" : `${app.carriedForward.length} findings`}.`;
                     })
                   }

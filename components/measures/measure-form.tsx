@@ -11,6 +11,7 @@ import { useRef, useState } from "react";
 import { Controller, useFieldArray, useForm } from "react-hook-form";
 import { StaleSaveConflict } from "@/components/forms/conflict-panel";
 import { FORM_BEHAVIOUR, Notice, useFormFeedback } from "@/components/forms/form-feedback";
+import { useRefresh } from "@/components/forms/use-refresh";
 import { useVersionedSave } from "@/components/forms/use-versioned-save";
 import { errorList, summaryOf } from "@/components/measures/form-errors";
 import { numberOrNull } from "@/components/measures/number-field";
@@ -68,6 +69,7 @@ function describe(path: string, message: string) {
 export function MeasureForm({ slug, findings, owners, planId, measure }: MeasureFormProps) {
   const trpc = useTRPC();
   const router = useRouter();
+  const { refresh } = useRefresh();
   const versioned = useVersionedSave<MeasureFields>(measure?.version ?? 1);
   const form = useForm<MeasureFields>({
     ...FORM_BEHAVIOUR,
@@ -88,12 +90,12 @@ export function MeasureForm({ slug, findings, owners, planId, measure }: Measure
     if (!measure) {
       const created = await create.mutateAsync({ ...values, planId: planId! });
       router.push(routes.measure(slug, created.id));
-      router.refresh();
+      refresh();
       return `Measure ${values.ref} has been added.`;
     }
     await versioned.save(values, (version) => update.mutateAsync({ ...values, id: measure.id, version }), overVersion);
     form.reset(values);
-    router.refresh();
+    refresh();
     return `Measure ${values.ref} has been saved.`;
   }
 
@@ -129,7 +131,7 @@ export function MeasureForm({ slug, findings, owners, planId, measure }: Measure
         onDiscard={(theirs) => {
           form.reset(fieldsOf(theirs));
           setShowRefusal(false);
-          router.refresh();
+          refresh();
         }}
       />
 

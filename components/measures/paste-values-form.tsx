@@ -7,10 +7,10 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { FORM_BEHAVIOUR, Notice, useFormFeedback } from "@/components/forms/form-feedback";
+import { useRefresh } from "@/components/forms/use-refresh";
 import { errorList } from "@/components/measures/form-errors";
 import { ValueStatusChoice } from "@/components/measures/value-status-choice";
 import { useTRPC } from "@/components/trpc/provider";
@@ -37,7 +37,7 @@ function lineErrorsFrom(error: unknown): string[] | null {
 
 export function PasteValuesForm({ measureId }: { measureId: string }) {
   const trpc = useTRPC();
-  const router = useRouter();
+  const { refresh } = useRefresh();
   const [lineErrors, setLineErrors] = useState<string[]>([]);
   const empty = { measureId, status: "PROVISIONAL" as const, text: "" };
   const form = useForm<PasteValuesInput>({ ...FORM_BEHAVIOUR, resolver: zodResolver(pasteValuesSchema), defaultValues: empty });
@@ -56,7 +56,7 @@ export function PasteValuesForm({ measureId }: { measureId: string }) {
       try {
         const { created, updated } = await paste.mutateAsync(values);
         form.reset(empty);
-        router.refresh();
+        refresh();
         return `${pluralise(created, "value")} added${updated > 0 ? ` and ${pluralise(updated, "value")} replaced` : ""}.`;
       } catch (error) {
         setLineErrors(lineErrorsFrom(error) ?? []);

@@ -2,9 +2,9 @@
 /** Entering one value of a measure: the period it covers, the figure, and whether it is validated. */
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { FORM_BEHAVIOUR, Notice, useFormFeedback } from "@/components/forms/form-feedback";
+import { useRefresh } from "@/components/forms/use-refresh";
 import { errorList, summaryOf } from "@/components/measures/form-errors";
 import { numberOrNull } from "@/components/measures/number-field";
 import { ValueStatusChoice } from "@/components/measures/value-status-choice";
@@ -19,7 +19,7 @@ import { recordValueSchema, type RecordValueInput } from "@/server/schemas/measu
 
 export function RecordValueForm({ measureId, unit }: { measureId: string; unit: MeasureUnit }) {
   const trpc = useTRPC();
-  const router = useRouter();
+  const { refresh } = useRefresh();
   // The value box starts empty; the schema asks for a number if it is left so.
   const empty = { measureId, periodEnd: "", value: null as unknown as number, status: "PROVISIONAL" as const, note: "" };
   const form = useForm<RecordValueInput>({ ...FORM_BEHAVIOUR, resolver: zodResolver(recordValueSchema), defaultValues: empty });
@@ -32,7 +32,7 @@ export function RecordValueForm({ measureId, unit }: { measureId: string; unit: 
     feedback.submit(async () => {
       const saved = await record.mutateAsync(values);
       form.reset(empty);
-      router.refresh();
+      refresh();
       const period = formatDate(values.periodEnd);
       return saved.replaced ? `The value for the period ending ${period} has been replaced.` : `The value for the period ending ${period} has been saved.`;
     }),

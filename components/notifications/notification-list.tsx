@@ -5,8 +5,8 @@
  */
 import Link from "next/link";
 import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
+import { useRefresh } from "@/components/forms/use-refresh";
 import { useTRPC } from "@/components/trpc/provider";
 import { formatDateTime } from "@/lib/format/dates";
 import { Tag } from "@/components/ui/tag";
@@ -27,9 +27,9 @@ export type NotificationItem = {
 
 export function NotificationList({ items }: { items: NotificationItem[] }) {
   const trpc = useTRPC();
-  const router = useRouter();
+  const { refresh } = useRefresh();
   const [unreadWhenOpened] = useState(() => new Set(items.filter((n) => n.readAt === null).map((n) => n.id)));
-  const { mutate } = useMutation(trpc.notification.markRead.mutationOptions({ onSuccess: () => router.refresh() }));
+  const { mutate } = useMutation(trpc.notification.markRead.mutationOptions({ onSuccess: () => refresh() }));
 
   useEffect(() => {
     if (unreadWhenOpened.size > 0) mutate({ ids: [...unreadWhenOpened] });

@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { StaleSaveConflict } from "@/components/forms/conflict-panel";
 import { FORM_BEHAVIOUR, Notice, useFormFeedback } from "@/components/forms/form-feedback";
+import { useRefresh } from "@/components/forms/use-refresh";
 import { useVersionedSave } from "@/components/forms/use-versioned-save";
 import { useTRPC } from "@/components/trpc/provider";
 import { buttonClass } from "@/components/ui/button";
@@ -63,6 +64,7 @@ function CheckboxGroup({ id, legend, error, children }: { id: string; legend: st
 export function ActionForm({ slug, choices, action, findingId }: Props) {
   const trpc = useTRPC();
   const router = useRouter();
+  const { refresh } = useRefresh();
   const versioned = useVersionedSave<ActionFields>(action?.version ?? 1);
   const form = useForm<ActionFields>({ ...FORM_BEHAVIOUR, resolver: zodResolver(actionFields), defaultValues: action ?? { ...EMPTY, findingId: findingId ?? "" } });
   const feedback = useFormFeedback("action", form);
@@ -96,7 +98,7 @@ export function ActionForm({ slug, choices, action, findingId }: Props) {
     const saved = await versioned.save(values, (version) => update.mutateAsync({ id: action.id, version, ...values }), overVersion);
     const { id: _id, version: _version, ...fields } = saved;
     form.reset(fields);
-    router.refresh();
+    refresh();
     return `Action ${saved.ref} has been saved.`;
   }
 

@@ -1,9 +1,9 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { FORM_BEHAVIOUR, Notice, useFormFeedback } from "@/components/forms/form-feedback";
+import { useRefresh } from "@/components/forms/use-refresh";
 import { useTRPC } from "@/components/trpc/provider";
 import { buttonClass } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
@@ -13,7 +13,7 @@ import { organisationFields, type OrganisationFields } from "@/server/schemas/pl
 
 export function AddOrganisationForm({ slug }: { slug: string }) {
   const trpc = useTRPC();
-  const router = useRouter();
+  const { refresh } = useRefresh();
   const form = useForm<OrganisationFields>({ ...FORM_BEHAVIOUR, resolver: zodResolver(organisationFields), defaultValues: { name: "", kind: "SCHOOL" } });
   const feedback = useFormFeedback("organisation", form);
   const add = useMutation(trpc.plan.addOrganisation.mutationOptions());
@@ -22,7 +22,7 @@ export function AddOrganisationForm({ slug }: { slug: string }) {
     feedback.submit(async () => {
       const organisation = await add.mutateAsync({ slug, ...values });
       form.reset({ name: "", kind: values.kind });
-      router.refresh();
+      refresh();
       return `${organisation.name} has been added.`;
     }),
   );

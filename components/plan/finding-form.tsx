@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { StaleSaveConflict } from "@/components/forms/conflict-panel";
 import { FORM_BEHAVIOUR, Notice, useFormFeedback } from "@/components/forms/form-feedback";
+import { useRefresh } from "@/components/forms/use-refresh";
 import { useVersionedSave } from "@/components/forms/use-versioned-save";
 import { useTRPC } from "@/components/trpc/provider";
 import { buttonClass } from "@/components/ui/button";
@@ -22,6 +23,7 @@ const display = (v: FindingFields) => ({ ...v, kind: FINDING_KIND[v.kind] ?? v.k
 export function FindingForm({ slug, planId, finding }: Props) {
   const trpc = useTRPC();
   const router = useRouter();
+  const { refresh } = useRefresh();
   const versioned = useVersionedSave<FindingFields>(finding?.version ?? 1);
   const form = useForm<FindingFields>({
     ...FORM_BEHAVIOUR,
@@ -37,12 +39,12 @@ export function FindingForm({ slug, planId, finding }: Props) {
     if (!finding) {
       await create.mutateAsync({ planId: planId!, ...values });
       router.push(routes.plan(slug));
-      router.refresh();
+      refresh();
       return `Finding ${values.ref} has been added.`;
     }
     const saved = await versioned.save(values, (version) => update.mutateAsync({ id: finding.id, version, ...values }), overVersion);
     form.reset({ ref: saved.ref, kind: saved.kind, inspectorsWording: saved.inspectorsWording, summary: saved.summary });
-    router.refresh();
+    refresh();
     return `Finding ${saved.ref} has been saved.`;
   }
 

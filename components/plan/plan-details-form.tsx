@@ -2,10 +2,10 @@
 /** Starting a plan, or editing its details: type, status, inspections, cadence and RAG thresholds. */
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { FORM_BEHAVIOUR, Notice, useFormFeedback } from "@/components/forms/form-feedback";
 import { StaleSaveConflict } from "@/components/forms/conflict-panel";
+import { useRefresh } from "@/components/forms/use-refresh";
 import { useVersionedSave } from "@/components/forms/use-versioned-save";
 import { useTRPC } from "@/components/trpc/provider";
 import { buttonClass } from "@/components/ui/button";
@@ -41,7 +41,7 @@ export function PlanDetailsForm({
   inspections: Inspection[];
 }) {
   const trpc = useTRPC();
-  const router = useRouter();
+  const { refresh } = useRefresh();
   const versioned = useVersionedSave<PlanFields>(plan?.version ?? 1);
   const form = useForm<PlanFields>({ ...FORM_BEHAVIOUR, resolver: zodResolver(planFields), defaultValues: plan ?? NEW_PLAN });
   const feedback = useFormFeedback("plan", form);
@@ -65,13 +65,13 @@ export function PlanDetailsForm({
   async function save(values: PlanFields, overVersion?: number) {
     if (!plan) {
       await create.mutateAsync({ slug, ...values });
-      router.refresh();
+      refresh();
       return "The plan has been started. Add its findings next.";
     }
     const saved = await versioned.save(values, (version) => update.mutateAsync({ id: plan.id, version, ...values }), overVersion);
     const { id: _id, version: _version, ...fields } = saved;
     form.reset(fields);
-    router.refresh();
+    refresh();
     return "The plan's details have been saved.";
   }
 

@@ -1,10 +1,10 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { FORM_BEHAVIOUR, Notice, useFormFeedback } from "@/components/forms/form-feedback";
+import { useRefresh } from "@/components/forms/use-refresh";
 import { useTRPC } from "@/components/trpc/provider";
 import { buttonClass } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
@@ -16,7 +16,7 @@ type Values = z.infer<typeof recordInspectionSchema>;
 
 export function RecordInspectionForm({ slug }: { slug: string }) {
   const trpc = useTRPC();
-  const router = useRouter();
+  const { refresh } = useRefresh();
   const empty: Values = { slug, framework: "FRAMEWORK_2023", kind: "FULL", startDate: "", endDate: "", publishedDate: "", reportUrl: "" };
   const form = useForm<Values>({ ...FORM_BEHAVIOUR, resolver: zodResolver(recordInspectionSchema), defaultValues: empty });
   const feedback = useFormFeedback("inspection", form);
@@ -26,7 +26,7 @@ export function RecordInspectionForm({ slug }: { slug: string }) {
     feedback.submit(async () => {
       await record.mutateAsync(values);
       form.reset(empty);
-      router.refresh();
+      refresh();
       return "The inspection has been recorded.";
     }),
   );

@@ -2,10 +2,10 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { FORM_BEHAVIOUR, Notice, useFormFeedback } from "@/components/forms/form-feedback";
+import { useRefresh } from "@/components/forms/use-refresh";
 import { useTRPC } from "@/components/trpc/provider";
 import { buttonClass } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
@@ -16,7 +16,7 @@ import { routes } from "@/lib/routes";
 /** Freeze the plan's state under a label: a LEAD or an ADVISER, before a board or a stocktake. */
 export function TakeSnapshotForm({ slug }: { slug: string }) {
   const trpc = useTRPC();
-  const router = useRouter();
+  const { refresh } = useRefresh();
   const [taken, setTaken] = useState<{ id: string; label: string } | null>(null);
   const form = useForm<SnapshotFields>({ ...FORM_BEHAVIOUR, resolver: zodResolver(snapshotFields), defaultValues: { label: "" } });
   const feedback = useFormFeedback("snapshot", form);
@@ -28,7 +28,7 @@ export function TakeSnapshotForm({ slug }: { slug: string }) {
       const snapshot = await take.mutateAsync({ slug, ...values });
       form.reset({ label: "" });
       setTaken(snapshot);
-      router.refresh();
+      refresh();
       return `Snapshot “${snapshot.label}” taken.`;
     }),
   );

@@ -5,9 +5,9 @@
  */
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { FORM_BEHAVIOUR, Notice, useFormFeedback } from "@/components/forms/form-feedback";
+import { useRefresh } from "@/components/forms/use-refresh";
 import { useTRPC } from "@/components/trpc/provider";
 import { buttonClass } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
@@ -17,7 +17,7 @@ import { sendUpdateRequestSchema, type SendUpdateRequestInput } from "@/server/s
 
 export function SendRequestForm({ action }: { action: { id: string; ref: string } }) {
   const trpc = useTRPC();
-  const router = useRouter();
+  const { refresh } = useRefresh();
   const prefix = `update-request-${action.id}`;
   const form = useForm<SendUpdateRequestInput>({
     ...FORM_BEHAVIOUR,
@@ -32,7 +32,7 @@ export function SendRequestForm({ action }: { action: { id: string; ref: string 
     feedback.submit(async () => {
       const request = await send.mutateAsync(values);
       form.reset({ actionId: action.id, email: "", message: "" });
-      router.refresh();
+      refresh();
       return `Request sent to ${request.email}. The link works once and expires on ${formatDate(request.expiresAt)}.`;
     }),
   );

@@ -4,13 +4,17 @@
  * permission table (server/auth/permissions.ts). Also checks that every mutation writes an
  * audit event. A new procedure without an entry in `SPECS` fails the first test: add it to its
  * group's file in server/testing/walk/ (merged in walk.ts) with an input, and the walk covers it.
+ *
+ * Each call also watches which capabilities the service checked (server/testing/capability-checks.ts)
+ * and holds them to the guard the procedure declares: see `checksMatchGuard` below.
  */
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCaller } from "@/server/api/root";
-import { isAreaCapability, isGlobalCapability } from "@/server/auth/permissions";
+import { isAreaCapability, isGlobalCapability, type Guard } from "@/server/auth/permissions";
 import type { PrismaClient } from "@/server/generated/prisma/client";
-import type { Fixture, Outcome, Who } from "@/server/testing/walk/spec";
+import { summarise, watchingChecks, type CheckSummary } from "@/server/testing/capability-checks";
+import type { Fixture, Outcome, Spec, Who } from "@/server/testing/walk/spec";
 import { createWalkFixture, expected, procedureAt, procedures, SPECS, WHO } from "@/server/testing/walk/walk";
 import { callerFor, contextFor, testDb } from "@/server/testing/harness";
 
@@ -21,6 +25,32 @@ async function outcomeOf(call: () => Promise<unknown>): Promise<{ outcome: Outco
     if (error instanceof TRPCError) return { outcome: error.code };
     throw error;
   }
+}
+
+/**
+ * The capabilities a call checked against the guard its procedure declares:
+ * - an area capability: an allowed call enforces it (requireCan, or the area scope a query is
+ *   limited to; through can() where the entry says `declaredCheckedBy: "can"`), and enforces
+ *   nothing else but plan.read (finding the record) and what the entry lists in `alsoEnforces`;
+ *   a refused call is refused by it (the last check that said no);
+ * - a global capability: it is checked, and no area capability is enforced but `alsoEnforces`;
+ * - "signedIn" and "public": no area capability is enforced but `alsoEnforces`.
+ */
+function checksMatchGuard(path: string, guard: Guard, spec: Spec, outcome: string, seen: CheckSummary) {
+  const label = `${path} (declares ${guard})`;
+  const allowed = new Set<string>([...(spec.alsoEnforces ?? [])]);
+  if (isAreaCapability(guard)) {
+    allowed.add(guard).add("plan.read");
+    if (outcome === "OK") {
+      const where = spec.declaredCheckedBy === "can" ? seen.asked : seen.enforced;
+      expect([...where], `${label} never checked ${guard}`).toContain(guard);
+    }
+    if (outcome === "FORBIDDEN") expect(seen.lastDenied, `${label} was refused by another capability`).toBe(guard);
+  } else if (isGlobalCapability(guard)) {
+    if (outcome === "OK" || outcome === "FORBIDDEN") expect([...seen.global], `${label} never checked ${guard}`).toContain(guard);
+  }
+  const unexpected = [...seen.enforced].filter((c) => !allowed.has(c));
+  expect(unexpected, `${label} enforced capabilities it does not declare (list them in alsoEnforces, saying why, if that is right)`).toEqual([]);
 }
 
 let db: PrismaClient;
@@ -56,8 +86,11 @@ describe("every procedure", () => {
         const input = await spec.input(fx, db);
         const caller = await callerFor(db, who === "ANONYMOUS" ? null : fx.users[who]);
         const procedure = procedureAt(caller, path);
-        const { outcome, result } = await outcomeOf(() => procedure(input));
+        const { checks, run } = await watchingChecks(() => procedure(input));
+        const { outcome, result } = await outcomeOf(() => run);
         expect(outcome).toBe(want);
+        const guard = procedures.find(([p]) => p === path)![1]._def.meta!.guard;
+        checksMatchGuard(path, guard, spec, outcome, summarise(checks));
         if (spec.scope === "self" && outcome === "OK" && path === "area.list") {
           // A list never leaks another area: only areas the caller may read come back.
           const ids = (result as { id: string }[]).map((a) => a.id);

@@ -2,7 +2,7 @@
  * Who may do what: DESIGN.md section 2, once, in code. Every procedure names one capability
  * from this table in its meta; the permission test walks every procedure against every role.
  *
- * Pure: no database, no React. The tenant boundary is the local area: a capability is granted
+ * Pure: no database, no React (tests may watch the checks: observeCapabilityChecks, at the end). The tenant boundary is the local area: a capability is granted
  * by the role a person holds *in the area the record belongs to*. NATIONAL reads every area.
  */
 import type { AreaRole, GlobalRole } from "@/server/generated/prisma/enums";
@@ -91,6 +91,12 @@ export function can(
   capability: AreaCapability,
   record: { localAreaId: string; ownerId?: string | null },
 ): boolean {
+  const granted = grantedTo(viewer, capability, record);
+  if (observer) observer({ how: "ask", capability, granted });
+  return granted;
+}
+
+function grantedTo(viewer: Viewer, capability: AreaCapability, record: { localAreaId: string; ownerId?: string | null }): boolean {
   const actor = actorIn(viewer, record.localAreaId);
   if (!actor) return false;
   const grant = (AREA_PERMISSIONS[capability] as Grants)[actor];
@@ -105,7 +111,9 @@ export function grantOf(capability: AreaCapability, actor: Actor): Grant | undef
 }
 
 export function canGlobally(viewer: Viewer, capability: GlobalCapability): boolean {
-  return viewer.globalRole != null && (GLOBAL_PERMISSIONS[capability] as readonly GlobalRole[]).includes(viewer.globalRole);
+  const granted = viewer.globalRole != null && (GLOBAL_PERMISSIONS[capability] as readonly GlobalRole[]).includes(viewer.globalRole);
+  if (observer) observer({ how: "global", capability, granted });
+  return granted;
 }
 
 /**
@@ -116,6 +124,7 @@ export function canGlobally(viewer: Viewer, capability: GlobalCapability): boole
 export type AreaFilter = { in: string[] } | { notIn: string[] };
 
 export function areaScope(viewer: Viewer, capability: AreaCapability): AreaFilter | undefined {
+  if (observer) observer({ how: "scope", capability });
   const grants = AREA_PERMISSIONS[capability] as Grants;
   const ids = viewer.memberships.filter((m) => grants[m.role] !== undefined).map((m) => m.localAreaId);
   if (viewer.globalRole === "NATIONAL" && grants.NATIONAL !== undefined) {
@@ -125,4 +134,33 @@ export function areaScope(viewer: Viewer, capability: AreaCapability): AreaFilte
     return { notIn: narrowed };
   }
   return { in: ids };
+}
+
+// Watching the checks (tests only) ----------------------------------------------------------
+
+/**
+ * One look at the permission table, as the procedure walk sees it (server/testing/capability-checks.ts):
+ * - "require": refuses the call unless granted (requireCan, server/services/core/access.ts);
+ * - "scope": limits what a query finds to the areas where it is held (areaScope, findInArea);
+ * - "ask": only answers (a viewerCan flag, or a check the service then acts on itself);
+ * - "global": a global capability (the guard in server/api/trpc.ts, the national scope).
+ */
+export type CapabilityCheck =
+  | { how: "require" | "ask"; capability: AreaCapability; granted: boolean }
+  | { how: "scope"; capability: AreaCapability }
+  | { how: "global"; capability: GlobalCapability; granted: boolean };
+
+let observer: ((check: CapabilityCheck) => void) | undefined;
+
+/**
+ * Tests only: every check above is reported to `fn` (undefined to stop). Production never sets
+ * it, so a check costs one comparison more.
+ */
+export function observeCapabilityChecks(fn: ((check: CapabilityCheck) => void) | undefined) {
+  observer = fn;
+}
+
+/** Reports a check made outside this file (requireCan) to the test's observer, if there is one. */
+export function noteCapabilityCheck(check: CapabilityCheck) {
+  if (observer) observer(check);
 }

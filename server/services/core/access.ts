@@ -4,7 +4,7 @@
  */
 import type { ServiceContext } from "@/server/services/core/context";
 import { findInArea } from "@/server/services/core/find-in-area";
-import { can, type AreaCapability } from "@/server/auth/permissions";
+import { can, noteCapabilityCheck, type AreaCapability } from "@/server/auth/permissions";
 import { AppError, forbidden } from "@/server/errors";
 import type { Prisma } from "@/server/generated/prisma/client";
 import type { Db } from "@/server/services/core/audit";
@@ -25,7 +25,9 @@ export function requireCan(
   record: { localAreaId: string; ownerId?: string | null },
   message?: string,
 ) {
-  if (!can(ctx.viewer, capability, record)) throw forbidden(message);
+  const granted = can(ctx.viewer, capability, record);
+  noteCapabilityCheck({ how: "require", capability, granted });
+  if (!granted) throw forbidden(message);
 }
 
 /** A refusal tied to one form field, shown beside it and in the error summary. */

@@ -35,6 +35,8 @@ export const FORUM_SPECS: Specs = {
       note: "Workshop with families on the new annual review letter.",
     }),
     ownerId: (fx) => fx.users.CONTRIBUTOR,
+    // assertMayRecord asks `can(…, "action.update")` and refuses on its own, to word the refusal by ownership.
+    declaredCheckedBy: "can",
   },
   "forum.setClaimedLevel": {
     scope: "area",
@@ -44,6 +46,8 @@ export const FORUM_SPECS: Specs = {
       version: (await db.action.findUniqueOrThrow({ where: { id: fx.area.actionId }, select: { version: true } })).version,
     }),
     ownerId: (fx) => fx.users.CONTRIBUTOR,
+    // As forum.recordCoproduction: assertMayRecord.
+    declaredCheckedBy: "can",
   },
   "forum.verdictsFor": { scope: "area", input: (fx) => ({ actionId: fx.area.actionId }) },
   "forum.recordVerdict": {
@@ -68,6 +72,8 @@ export const FORUM_SPECS: Specs = {
       visibility: "PARTNERS",
       url: "https://forum.example/survey",
     }),
+    // assertMayAdd asks `can(…, "forum.write")` and refuses on its own (the forum's own wording).
+    declaredCheckedBy: "can",
   },
   "forum.youSaidWeDid": { scope: "area", input: (fx) => ({ slug: fx.area.slug }) },
   "forum.proposeYouSaidWeDid": { scope: "area", input: (fx) => ({ slug: fx.area.slug, ...entryFields }) },

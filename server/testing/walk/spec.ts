@@ -3,7 +3,7 @@
  * of procedures keeps its entries in its own file beside this one; walk.ts merges them.
  */
 import type { createAreaWithPlan } from "@/prisma/factories";
-import type { Actor } from "@/server/auth/permissions";
+import type { Actor, AreaCapability } from "@/server/auth/permissions";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 
 export type Fixture = {
@@ -32,6 +32,18 @@ export type Spec = {
    * here as plain as the service's.
    */
   outcome?: (who: Who, fx: Fixture) => Outcome | undefined;
+  /**
+   * Area capabilities the service rightly enforces (requireCan, areaScope) besides the declared
+   * guard and plan.read (finding the record first), each with a comment saying why. The walk
+   * fails on any other it sees enforced, so a service checking plan.edit behind a procedure that
+   * declares action.update is caught.
+   */
+  alsoEnforces?: AreaCapability[];
+  /**
+   * "can": the service checks the declared capability with can() and refuses by itself rather
+   * than through requireCan, so the walk looks for it among the capabilities asked about.
+   */
+  declaredCheckedBy?: "can";
 };
 
 export type Specs = Record<string, Spec>;

@@ -2,8 +2,9 @@
  * Who may do what: DESIGN.md section 2, once, in code. Every procedure names one capability
  * from this table in its meta; the permission test walks every procedure against every role.
  *
- * Pure: no database, no React (tests may watch the checks: observeCapabilityChecks, at the end). The tenant boundary is the local area: a capability is granted
- * by the role a person holds *in the area the record belongs to*. NATIONAL reads every area.
+ * Pure: no database, no React (tests may watch the checks: observeCapabilityChecks, at the
+ * end). The tenant boundary is the local area: a capability is granted by the role a person
+ * holds *in the area the record belongs to*. NATIONAL reads every area.
  */
 import type { AreaRole, GlobalRole } from "@/server/generated/prisma/enums";
 

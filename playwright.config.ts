@@ -20,17 +20,16 @@ if (process.env.E2E_DATABASE_URL) process.env.E2E_APP_DATABASE_URL = appUrl(proc
 export default defineConfig({
   testDir: "e2e",
   globalSetup: "./e2e/global-setup.ts",
-  // One journey at a time by default, the setting CI was last proven green with. Measured on two
-  // cores: one at a time, 61 passed in 17.1 min; two at a time, 15.0 min with one journey over the
-  // one-minute limit of then. The journeys do not depend on file order and sign in without the form,
-  // so E2E_WORKERS=2 or more runs them side by side. The two specs that change what every journey
-  // sees run after all the others: starting an APP closes the demo area's WSOA, and the sign-in
-  // limits spec uses up this browser address's sign-in attempts.
-  workers: Number(process.env.E2E_WORKERS ?? 1),
-  fullyParallel: false,
+  // Journeys run side by side: each that changes records builds its own copy of the demo's areas
+  // (e2e/fixtures.ts), and the rest only read the seeded demo, so no journey depends on another or
+  // on file order. Two at a time suits two cores (E2E_WORKERS to change it). The sign-in limits spec
+  // runs after all the others: it uses up this browser address's sign-in attempts, which every
+  // journey that signs in by the form shares.
+  workers: Number(process.env.E2E_WORKERS ?? 2),
+  fullyParallel: true,
   projects: [
-    { name: "journeys", testIgnore: [/app-from-wsoa\.spec/, /sign-in-limits\.spec/] },
-    { name: "area-wide changes", testMatch: [/app-from-wsoa\.spec/, /sign-in-limits\.spec/], dependencies: ["journeys"] },
+    { name: "journeys", testIgnore: [/sign-in-limits\.spec/] },
+    { name: "sign-in limits", testMatch: [/sign-in-limits\.spec/], dependencies: ["journeys"], fullyParallel: false },
   ],
   forbidOnly: Boolean(process.env.CI),
   retries: 0,

@@ -4,8 +4,8 @@ import { demo, expectAccessible, signInAs, signInWithPassword } from "./support"
 test("a lead of another area gets 'page not found' for Northbridge, and sees only their own area", async ({ page }) => {
   await signInAs(page, demo.otherLead);
   await expect(page.getByRole("heading", { name: "Your local areas" })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Eastmoor" })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Northbridge" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Eastmoor", exact: true })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Northbridge", exact: true })).toHaveCount(0);
 
   const response = await page.goto("/local-areas/northbridge");
   expect(response?.status()).toBe(404);
@@ -34,8 +34,8 @@ for (const email of [demo.lead, demo.owner, demo.forum, demo.viewer, ...seesBoth
   test(`${email} sees the areas their role allows`, async ({ page }) => {
     await signInAs(page, email);
     await expect(page.getByRole("heading", { name: "Your local areas" })).toBeVisible();
-    await expect(page.getByRole("link", { name: "Northbridge" })).toBeVisible();
-    await expect(page.getByRole("link", { name: "Eastmoor" })).toHaveCount(seesBoth.includes(email) ? 1 : 0);
+    await expect(page.getByRole("link", { name: "Northbridge", exact: true })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Eastmoor", exact: true })).toHaveCount(seesBoth.includes(email) ? 1 : 0);
     await expect(page.getByRole("link", { name: "Administration" })).toHaveCount(0);
   });
 }

@@ -1,8 +1,8 @@
-import { expect, test } from "@playwright/test";
-import { demo, expectAccessible, signInAs } from "./support";
+import { expect, test } from "./fixtures";
+import { expectAccessible, signInAs } from "./support";
 
-test("an administrator adds a person and gives them a role", async ({ page }) => {
-  await signInAs(page, demo.admin);
+test("an administrator adds a person and gives them a role", async ({ page, demoCopy }) => {
+  await signInAs(page, demoCopy.people.admin);
   await expect(page.getByRole("heading", { name: "Administration" })).toBeVisible();
   await expectAccessible(page);
 
@@ -26,11 +26,11 @@ test("an administrator adds a person and gives them a role", async ({ page }) =>
 
   const roleForm = page.getByRole("form", { name: "Give someone a role in a local area" });
   await roleForm.getByLabel("Person").selectOption({ label: `Sam Senco (${email})` });
-  await roleForm.getByLabel("Local area").selectOption({ label: "Northbridge" });
+  await roleForm.getByLabel("Local area").selectOption({ label: demoCopy.northbridge.name });
   await roleForm.getByLabel("Role").selectOption({ label: "Action owner" });
   await roleForm.getByRole("button", { name: "Give role" }).click();
-  await expect(page.getByText("Sam Senco (" + email + ") is now action owner in Northbridge.")).toBeVisible();
-  await expect(page.getByRole("row", { name: /Sam Senco/ })).toContainText("Action owner in Northbridge");
+  await expect(page.getByText("Sam Senco (" + email + `) is now action owner in ${demoCopy.northbridge.name}.`)).toBeVisible();
+  await expect(page.getByRole("row", { name: /Sam Senco/ })).toContainText(`Action owner in ${demoCopy.northbridge.name}`);
   await expectAccessible(page);
 
   // Removing a role asks first.
@@ -38,14 +38,14 @@ test("an administrator adds a person and gives them a role", async ({ page }) =>
   await row.getByRole("button", { name: /^Remove Sam Senco/ }).click();
   await expectAccessible(page);
   await row.getByRole("button", { name: "Cancel" }).click();
-  await expect(row).toContainText("Action owner in Northbridge");
+  await expect(row).toContainText(`Action owner in ${demoCopy.northbridge.name}`);
   await row.getByRole("button", { name: /^Remove Sam Senco/ }).click();
   await row.getByRole("button", { name: /^Yes, remove/ }).click();
   await expect(row).toContainText("No roles yet");
 });
 
-test("an administrator adds a local area, and a bad code is explained", async ({ page }) => {
-  await signInAs(page, demo.admin);
+test("an administrator adds a local area, and a bad code is explained", async ({ page, demoCopy }) => {
+  await signInAs(page, demoCopy.people.admin);
   const form = page.getByRole("form", { name: "Add a local area" });
   await form.getByLabel("Local area name").fill("Southwold");
   await form.getByLabel("Local authority code").fill("99");

@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { demo, expectAccessible, signInAs } from "./support";
+import { expect, test } from "./fixtures";
+import { expectAccessible, signInAs } from "./support";
 
 /** Today plus `days`, as an <input type="date"> takes it. */
 function isoDay(days: number) {
@@ -7,10 +7,10 @@ function isoDay(days: number) {
 }
 const longDate = (iso: string) => new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(iso));
 
-test("an adviser records a monitoring note on Northbridge; the lead reads it, the forum cannot", async ({ browser }) => {
+test("an adviser records a monitoring note on Northbridge; the lead reads it, the forum cannot", async ({ browser, demoCopy }) => {
   const adviser = await (await browser.newContext()).newPage();
-  await signInAs(adviser, demo.adviser);
-  await adviser.goto("/local-areas/northbridge");
+  await signInAs(adviser, demoCopy.people.adviser);
+  await adviser.goto(`/local-areas/${demoCopy.northbridge.slug}`);
   await adviser.getByRole("link", { name: "Adviser's monitoring notes" }).click();
   await expect(adviser.getByRole("heading", { level: 1, name: "Adviser's monitoring notes" })).toBeVisible();
   await expectAccessible(adviser);
@@ -41,21 +41,21 @@ test("an adviser records a monitoring note on Northbridge; the lead reads it, th
   await expectAccessible(adviser);
 
   const lead = await (await browser.newContext()).newPage();
-  await signInAs(lead, demo.lead);
-  await lead.goto("/local-areas/northbridge/monitoring");
+  await signInAs(lead, demoCopy.people.lead);
+  await lead.goto(`/local-areas/${demoCopy.northbridge.slug}/monitoring`);
   await expect(lead.getByText(note)).toBeVisible();
   await expect(lead.getByRole("form", { name: "Record a monitoring note", exact: true })).toHaveCount(0);
   await expectAccessible(lead);
 
   const forum = await (await browser.newContext()).newPage();
-  await signInAs(forum, demo.forum);
-  expect((await forum.goto("/local-areas/northbridge/monitoring"))?.status()).toBe(403);
+  await signInAs(forum, demoCopy.people.forum);
+  expect((await forum.goto(`/local-areas/${demoCopy.northbridge.slug}/monitoring`))?.status()).toBe(403);
 });
 
-test("the lead requests a new due date on an accepted plan, the adviser approves it, and the history shows both dates", async ({ browser }) => {
+test("the lead requests a new due date on an accepted plan, the adviser approves it, and the history shows both dates", async ({ browser, demoCopy }) => {
   const lead = await (await browser.newContext()).newPage();
-  await signInAs(lead, demo.lead);
-  await lead.goto("/local-areas/northbridge/actions");
+  await signInAs(lead, demoCopy.people.lead);
+  await lead.goto(`/local-areas/${demoCopy.northbridge.slug}/actions`);
   await lead.getByRole("link", { name: /Report SEND performance termly/ }).first().click();
   await expect(lead.getByRole("heading", { level: 1, name: /Report SEND performance termly/ })).toBeVisible();
   const actionUrl = lead.url();
@@ -84,8 +84,8 @@ test("the lead requests a new due date on an accepted plan, the adviser approves
   await expectAccessible(lead);
 
   const adviser = await (await browser.newContext()).newPage();
-  await signInAs(adviser, demo.adviser);
-  await adviser.goto("/local-areas/northbridge");
+  await signInAs(adviser, demoCopy.people.adviser);
+  await adviser.goto(`/local-areas/${demoCopy.northbridge.slug}`);
   await adviser.getByRole("link", { name: "Change requests" }).click();
   await expect(adviser.getByRole("heading", { level: 1, name: "Change requests" })).toBeVisible();
   await expectAccessible(adviser);

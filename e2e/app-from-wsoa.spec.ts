@@ -1,15 +1,14 @@
-import { expect, test } from "@playwright/test";
-import { demo, expectAccessible, signInAs } from "./support";
+import { expect, test } from "./fixtures";
+import { expectAccessible, signInAs } from "./support";
 
 /**
- * Runs after every other journey (the "area-wide changes" project in playwright.config.ts) because
- * it changes Northbridge for good: the APP becomes the area's current plan and the WSOA is closed.
- * Eastmoor cannot serve: its WSOA already has its APP.
+ * On the test's own copy of Northbridge, since starting an APP changes an area for good: the APP
+ * becomes its current plan and the WSOA is closed. Eastmoor cannot serve: its WSOA already has its APP.
  */
-test("after a revisit judges findings 1 and 3 not sufficient, the lead starts an APP carrying forward only those", async ({ browser }) => {
+test("after a revisit judges findings 1 and 3 not sufficient, the lead starts an APP carrying forward only those", async ({ browser, demoCopy }) => {
   const adviser = await (await browser.newContext()).newPage();
-  await signInAs(adviser, demo.adviser);
-  await adviser.goto("/local-areas/northbridge");
+  await signInAs(adviser, demoCopy.people.adviser);
+  await adviser.goto(`/local-areas/${demoCopy.northbridge.slug}`);
   await adviser.getByRole("link", { name: "Judgements" }).click();
   await expect(adviser.getByRole("heading", { level: 1, name: "Judgements" })).toBeVisible();
   await expectAccessible(adviser);
@@ -39,8 +38,8 @@ test("after a revisit judges findings 1 and 3 not sufficient, the lead starts an
   await expectAccessible(adviser);
 
   const lead = await (await browser.newContext()).newPage();
-  await signInAs(lead, demo.lead);
-  await lead.goto("/local-areas/northbridge/judgements");
+  await signInAs(lead, demoCopy.people.lead);
+  await lead.goto(`/local-areas/${demoCopy.northbridge.slug}/judgements`);
   const panel = lead.getByRole("region", { name: "Start an Accelerated Progress Plan" });
   const carried = panel.getByRole("list", { name: "Findings the new plan carries forward" }).getByRole("listitem");
   await expect(carried).toHaveCount(2);
@@ -54,14 +53,14 @@ test("after a revisit judges findings 1 and 3 not sufficient, the lead starts an
 
   // The APP is now the current plan: findings 1 and 3 only, linked to the WSOA.
   await expect(lead.getByText(/follows on from Northbridge Written Statement of Action/)).toBeVisible();
-  const appTable = lead.getByRole("table", { name: /^Judgements on the findings of Northbridge Accelerated progress plan/ });
+  const appTable = lead.getByRole("table", { name: new RegExp(`^Judgements on the findings of ${demoCopy.northbridge.name} Accelerated progress plan`) });
   await expect(appTable.getByRole("row")).toHaveCount(3); // header + findings 1 and 3
   await expect(appTable.getByRole("row", { name: /^1\. / })).toBeVisible();
   await expect(appTable.getByRole("row", { name: /^3\. / })).toBeVisible();
   await expect(appTable.getByRole("row", { name: /^2\. / })).toHaveCount(0);
   await expectAccessible(lead);
 
-  await lead.goto("/local-areas/northbridge");
+  await lead.goto(`/local-areas/${demoCopy.northbridge.slug}`);
   await expect(lead.getByText("Accelerated progress plan").first()).toBeVisible();
   await expectAccessible(lead);
 });

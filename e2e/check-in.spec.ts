@@ -1,15 +1,15 @@
-import { expect, test } from "@playwright/test";
-import { demo, expectAccessible, signInAs } from "./support";
+import { expect, test } from "./fixtures";
+import { expectAccessible, signInAs } from "./support";
 
 // A real (if tiny) PDF: the upload is checked by content, not by its name.
 const PDF = Buffer.from(
   "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
 );
 
-test("an owner posts an update with a file from My work; the lead accepts the evidence and acknowledges the update", async ({ browser }) => {
+test("an owner posts an update with a file from My work; the lead accepts the evidence and acknowledges the update", async ({ browser, demoCopy }) => {
   const fileName = `caseload-report-${Date.now()}.pdf`;
   const owner = await (await browser.newContext()).newPage();
-  await signInAs(owner, demo.owner);
+  await signInAs(owner, demoCopy.people.owner);
   await owner.getByRole("link", { name: "My work" }).click();
   await expect(owner.getByRole("heading", { name: "My work", level: 1 })).toBeVisible();
   await expectAccessible(owner);
@@ -40,8 +40,8 @@ test("an owner posts an update with a file from My work; the lead accepts the ev
 
   // The lead reviews the file and acknowledges the update.
   const lead = await (await browser.newContext()).newPage();
-  await signInAs(lead, demo.lead);
-  await lead.goto("/local-areas/northbridge");
+  await signInAs(lead, demoCopy.people.lead);
+  await lead.goto(`/local-areas/${demoCopy.northbridge.slug}`);
   await expectAccessible(lead);
   await lead.getByRole("link", { name: "Review it" }).click();
   await expect(lead.getByRole("heading", { name: "Evidence awaiting review" })).toBeVisible();
@@ -52,7 +52,7 @@ test("an owner posts an update with a file from My work; the lead accepts the ev
   await expect(lead.getByText(`You accepted “${fileName}”.`)).toBeVisible();
   await expectAccessible(lead);
 
-  await lead.goto("/local-areas/northbridge/actions");
+  await lead.goto(`/local-areas/${demoCopy.northbridge.slug}/actions`);
   await expectAccessible(lead);
   await lead.getByRole("link", { name: title.slice(ref.length + 1) }).click();
   await expect(lead.getByText("Two more coordinators started on Monday")).toBeVisible();
@@ -63,9 +63,9 @@ test("an owner posts an update with a file from My work; the lead accepts the ev
   await expectAccessible(lead);
 });
 
-test("an owner cannot post an update on an action they do not own", async ({ page }) => {
-  await signInAs(page, demo.owner);
-  await page.goto("/local-areas/northbridge/actions");
+test("an owner cannot post an update on an action they do not own", async ({ page, demoCopy }) => {
+  await signInAs(page, demoCopy.people.owner);
+  await page.goto(`/local-areas/${demoCopy.northbridge.slug}/actions`);
   // 1.3 belongs to Priya Shah, the lead.
   await page.getByRole("table", { name: "Actions" }).getByRole("row", { name: /^1\.3 / }).getByRole("link").click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("1.3");
@@ -73,8 +73,8 @@ test("an owner cannot post an update on an action they do not own", async ({ pag
   await expectAccessible(page);
 });
 
-test("an owner posts an update with the keyboard alone", async ({ page }) => {
-  await signInAs(page, demo.owner);
+test("an owner posts an update with the keyboard alone", async ({ page, demoCopy }) => {
+  await signInAs(page, demoCopy.people.owner);
   /** Presses Tab until `target` has focus: the keyboard path a person would take. */
   async function tabTo(target: ReturnType<typeof page.locator>, most = 60) {
     for (let i = 0; i < most; i += 1) {

@@ -1,5 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
-import { demo, expectAccessible, signInAs } from "./support";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { expectAccessible, signInAs } from "./support";
 
 const stamp = Date.now();
 const INTERNAL = `The supplier's revised plan goes to the Director on Friday; keep it inside the partnership (${stamp}).`;
@@ -8,8 +9,8 @@ const SHARED = `Parents would like to test the new portal before it goes live, p
 const DEMO_INTERNAL = "Supplier has missed the data migration date twice";
 
 /** Opens Northbridge's action 1.4 from the actions list. */
-async function openAction(page: Page) {
-  await page.goto("/local-areas/northbridge/actions");
+async function openAction(page: Page, slug: string) {
+  await page.goto(`/local-areas/${slug}/actions`);
   await page.getByRole("table", { name: "Actions" }).getByRole("row", { name: /^1\.4 / }).getByRole("link").click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("1.4");
 }
@@ -17,10 +18,10 @@ async function openAction(page: Page) {
 const timelineEntry = (page: Page, text: string) =>
   page.getByRole("list", { name: /comments?, newest first/ }).getByRole("listitem").filter({ hasText: text });
 
-test("a lead's internal comment stays with the council and partners; the forum's comment reaches the lead", async ({ browser }) => {
+test("a lead's internal comment stays with the council and partners; the forum's comment reaches the lead", async ({ browser, demoCopy }) => {
   const lead = await (await browser.newContext()).newPage();
-  await signInAs(lead, demo.lead);
-  await openAction(lead);
+  await signInAs(lead, demoCopy.people.lead);
+  await openAction(lead, demoCopy.northbridge.slug);
   await expect(lead.getByRole("heading", { level: 2, name: "Updates and comments", exact: true })).toBeVisible();
   await expect(timelineEntry(lead, DEMO_INTERNAL)).toHaveCount(1);
   await expectAccessible(lead);
@@ -46,7 +47,7 @@ test("a lead's internal comment stays with the council and partners; the forum's
 
   // The forum sees neither internal comment, and has no choice of audience.
   const forum = await (await browser.newContext()).newPage();
-  await signInAs(forum, demo.forum);
+  await signInAs(forum, demoCopy.people.forum);
   await forum.goto(actionUrl);
   await expect(forum.getByRole("heading", { level: 1 })).toContainText("1.4");
   await expect(forum.getByRole("heading", { level: 2, name: "Updates and comments", exact: true })).toBeVisible();
@@ -75,9 +76,9 @@ test("a lead's internal comment stays with the council and partners; the forum's
   await expectAccessible(lead);
 });
 
-test("a board member reads comments on a finding but cannot add one", async ({ page }) => {
-  await signInAs(page, demo.viewer);
-  await page.goto("/local-areas/northbridge");
+test("a board member reads comments on a finding but cannot add one", async ({ page, demoCopy }) => {
+  await signInAs(page, demoCopy.people.viewer);
+  await page.goto(`/local-areas/${demoCopy.northbridge.slug}`);
   await page.getByRole("link", { name: /^4\. Children with SEND in Northbridge were much more likely/ }).first().click();
   await expect(page.getByRole("heading", { level: 1, name: /^Finding 4:/ })).toBeVisible();
   await expect(page.getByRole("heading", { level: 2, name: "Comments", exact: true })).toBeVisible();

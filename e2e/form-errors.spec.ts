@@ -8,11 +8,17 @@
  * the adviser's note by keyboard alone; the adviser's decision on a change request is below.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
+import type { Browser, Locator, Page } from "@playwright/test";
+import { expect, test, type OwnDemo } from "./fixtures";
 import pg from "pg";
 import { appDatabaseUrl, demo, expectAccessible, signInAs } from "./support";
 
-const AREA = "/local-areas/northbridge";
+/** This test's own copy of the demo: every form here is tried on it. */
+let copy: OwnDemo;
+test.beforeEach(({ demoCopy }) => {
+  copy = demoCopy;
+});
+const area = () => `/local-areas/${copy.northbridge.slug}`;
 
 type Who = keyof typeof demo | "anonymous";
 type Case = {
@@ -27,7 +33,7 @@ type Case = {
 
 /** The address of Northbridge's action `ref`, from the actions list. */
 const action = (ref: string) => async (page: Page) => {
-  await page.goto(`${AREA}/actions`);
+  await page.goto(`${area()}/actions`);
   const href = await page.getByRole("table", { name: "Actions" }).getByRole("row", { name: new RegExp(`^${ref.replace(".", "\\.")} `) }).getByRole("link").getAttribute("href");
   return href!;
 };
@@ -46,14 +52,15 @@ async function unusedUpdateRequest(): Promise<string> {
     const { rows } = await client.query<{ actionId: string; localAreaId: string }>(
       `SELECT a.id AS "actionId", a."localAreaId" FROM "Action" a JOIN "LocalArea" l ON l.id = a."localAreaId"
        JOIN "Finding" f ON f.id = a."findingId" JOIN "Plan" p ON p.id = f."planId"
-       WHERE l.slug = 'northbridge' AND a.ref = '4.3' AND p.status <> 'CLOSED' LIMIT 1`,
+       WHERE l.slug = $1 AND a.ref = '4.3' AND p.status <> 'CLOSED' LIMIT 1`,
+      [copy.northbridge.slug],
     );
     const { actionId, localAreaId } = rows[0]!;
     await client.query(
       `INSERT INTO "UpdateRequest" (id, "localAreaId", "actionId", email, message, "tokenHash", "sentById", "expiresAt", "createdAt")
        VALUES ($1, $2, $3, $4, '', $5, (SELECT id FROM "User" WHERE email = $6),
                (now() AT TIME ZONE 'UTC') + interval '7 days', now() AT TIME ZONE 'UTC')`,
-      [`e2eformerrors${Date.now()}`, localAreaId, actionId, "head@school.example", createHash("sha256").update(token).digest("hex"), demo.lead],
+      [`e2eformerrors${Date.now()}`, localAreaId, actionId, "head@school.example", createHash("sha256").update(token).digest("hex"), copy.people.lead],
     );
   } finally {
     await client.end();
@@ -122,7 +129,7 @@ async function expectRefusedWithSummary(page: Page, button: Locator) {
 
 async function pageFor(browser: Browser, who: Who) {
   const page = await (await browser.newContext()).newPage();
-  if (who !== "anonymous") await signInAs(page, demo[who]);
+  if (who !== "anonymous") await signInAs(page, copy.people[who]);
   return page;
 }
 
@@ -136,13 +143,13 @@ test("every form that is refused focuses its error summary, which links to each 
     { who: "admin", path: "/admin", form: "Add a person", button: "Add person" },
     { who: "admin", path: "/admin", form: "Give someone a role in a local area", button: "Give role" },
     { who: "admin", path: "/admin", form: "Add a local area", button: "Add local area" },
-    { who: "lead", path: `${AREA}/plan`, form: "Plan details", button: "Save plan details", prepare: empty("Title") },
-    { who: "lead", path: `${AREA}/plan`, form: "Add an organisation", button: "Add organisation" },
-    { who: "lead", path: `${AREA}/plan`, form: "Record an inspection", button: "Record inspection" },
-    { who: "lead", path: `${AREA}/plan/import`, form: "Import", button: "Check the file" },
-    { who: "lead", path: `${AREA}/findings/new`, form: "Add a finding", button: "Add finding" },
-    { who: "lead", path: `${AREA}/actions/new`, form: "Add an action", button: "Add action" },
-    { who: "lead", path: `${AREA}/measures/new`, form: "Add a measure", button: "Add measure" },
+    { who: "lead", path: `${area()}/plan`, form: "Plan details", button: "Save plan details", prepare: empty("Title") },
+    { who: "lead", path: `${area()}/plan`, form: "Add an organisation", button: "Add organisation" },
+    { who: "lead", path: `${area()}/plan`, form: "Record an inspection", button: "Record inspection" },
+    { who: "lead", path: `${area()}/plan/import`, form: "Import", button: "Check the file" },
+    { who: "lead", path: `${area()}/findings/new`, form: "Add a finding", button: "Add finding" },
+    { who: "lead", path: `${area()}/actions/new`, form: "Add an action", button: "Add action" },
+    { who: "lead", path: `${area()}/measures/new`, form: "Add a measure", button: "Add measure" },
     { who: "lead", path: action("4.3"), form: "Post an update on 4.3", button: "Post update" },
     { who: "lead", path: action("4.3"), form: "Comment on this action", button: "Add comment" },
     { who: "lead", path: action("4.3"), form: "Ask someone for an update", button: "Send request" },
@@ -150,19 +157,19 @@ test("every form that is refused focuses its error summary, which links to each 
     { who: "lead", path: action("4.3"), form: "Add evidence", button: "Add evidence" },
     { who: "lead", path: async (page) => `${await action("4.3")(page)}/edit`, form: "Edit action 4.3", button: "Save action", prepare: empty("Title") },
     { who: "lead", path: async (page) => `${await action("4.3")(page)}/edit`, form: "Request a change", button: "Send the request" },
-    { who: "lead", path: linkOn(AREA, /^M4 /), form: "Enter a value", button: "Save value" },
-    { who: "lead", path: linkOn(AREA, /^M4 /), form: "Paste values", button: "Save pasted values" },
-    { who: "lead", path: `${AREA}/evidence`, form: /^Review /, button: /^Save review/ },
-    { who: "lead", path: `${AREA}/snapshots`, form: "Take a snapshot", button: "Take snapshot" },
-    { who: "lead", path: `${AREA}/you-said-we-did`, form: "Draft a “you said, we did”", button: "Save draft" },
+    { who: "lead", path: linkOn(area(), /^M4 /), form: "Enter a value", button: "Save value" },
+    { who: "lead", path: linkOn(area(), /^M4 /), form: "Paste values", button: "Save pasted values" },
+    { who: "lead", path: `${area()}/evidence`, form: /^Review /, button: /^Save review/ },
+    { who: "lead", path: `${area()}/snapshots`, form: "Take a snapshot", button: "Take snapshot" },
+    { who: "lead", path: `${area()}/you-said-we-did`, form: "Draft a “you said, we did”", button: "Save draft" },
     { who: "lead", path: "/settings/notifications", form: "Notification settings", button: "Save settings", prepare: (form) => form.getByLabel("Which day should your weekly digest arrive?").selectOption("").then(() => undefined) },
-    { who: "forum", path: `${AREA}/forum`, form: "Add the forum's evidence", button: "Add evidence" },
-    { who: "forum", path: `${AREA}/you-said-we-did`, form: "Propose a “you said, we did”", button: "Send to the plan lead" },
-    { who: "forum", path: `${AREA}/you-said-we-did`, form: "Change this draft", button: "Save draft", prepare: empty("You said") },
-    { who: "forum", path: `${AREA}/you-said-we-did`, form: "The forum's comment", button: "Save comment", prepare: (form) => form.getByRole("textbox").fill("") },
-    { who: "adviser", path: `${AREA}/judgements`, form: "Judgement on finding 4", button: /^Save judgement/, prepare: empty("Link to the published letter") },
-    { who: "adviser", path: linkOn(AREA, /^4\. Children with SEND/), form: "Record a monitoring note on finding 4", button: "Record note" },
-    { who: "adviser", path: linkOn(AREA, /^4\. Children with SEND/), form: "Comment on this finding", button: "Add comment" },
+    { who: "forum", path: `${area()}/forum`, form: "Add the forum's evidence", button: "Add evidence" },
+    { who: "forum", path: `${area()}/you-said-we-did`, form: "Propose a “you said, we did”", button: "Send to the plan lead" },
+    { who: "forum", path: `${area()}/you-said-we-did`, form: "Change this draft", button: "Save draft", prepare: empty("You said") },
+    { who: "forum", path: `${area()}/you-said-we-did`, form: "The forum's comment", button: "Save comment", prepare: (form) => form.getByRole("textbox").fill("") },
+    { who: "adviser", path: `${area()}/judgements`, form: "Judgement on finding 4", button: /^Save judgement/, prepare: empty("Link to the published letter") },
+    { who: "adviser", path: linkOn(area(), /^4\. Children with SEND/), form: "Record a monitoring note on finding 4", button: "Record note" },
+    { who: "adviser", path: linkOn(area(), /^4\. Children with SEND/), form: "Comment on this finding", button: "Add comment" },
   ];
 
   const pages = new Map<Who, Page>();
@@ -194,7 +201,7 @@ test("an adviser rejecting a change without saying why is taken to the note, the
   await expect(lead.getByRole("status").filter({ hasText: "has been sent to the adviser" })).toBeVisible();
 
   const adviser = await pageFor(browser, "adviser");
-  await adviser.goto(`${AREA}/change-requests`);
+  await adviser.goto(`${area()}/change-requests`);
   const pending = adviser.getByRole("listitem").filter({ hasText: description });
   const decide = pending.getByRole("form", { name: /^Decide: / });
   await expectRefusedWithSummary(adviser, decide.getByRole("button", { name: /^Reject/ }));

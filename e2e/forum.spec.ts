@@ -1,21 +1,21 @@
-import { expect, test } from "@playwright/test";
-import { demo, expectAccessible, signInAs } from "./support";
+import { expect, test } from "./fixtures";
+import { expectAccessible, signInAs } from "./support";
 
 // Northbridge 5.3 claims co-producing and, in the demo, has no forum verdict.
 const ACTION = /Run quarterly SEND surgeries with the parent carer forum/;
 
-test("the forum disagrees with an action's claim of co-production; the lead sees it and cannot alter it", async ({ browser }) => {
+test("the forum disagrees with an action's claim of co-production; the lead sees it and cannot alter it", async ({ browser, demoCopy }) => {
   const words = `Families were told the dates, not asked to plan the surgeries (${Date.now()}).`;
 
   // The forum member finds the claim and gives the forum's verdict.
   const forum = await (await browser.newContext()).newPage();
-  await signInAs(forum, demo.forum);
-  await forum.goto("/local-areas/northbridge/forum");
+  await signInAs(forum, demoCopy.people.forum);
+  await forum.goto(`/local-areas/${demoCopy.northbridge.slug}/forum`);
   await expect(forum.getByRole("heading", { name: "The parent carer forum", level: 1 })).toBeVisible();
   await expect(forum.getByRole("heading", { name: "Awaiting your verdict" })).toBeVisible();
   await expectAccessible(forum);
 
-  await forum.goto("/local-areas/northbridge/actions");
+  await forum.goto(`/local-areas/${demoCopy.northbridge.slug}/actions`);
   await forum.getByRole("link", { name: ACTION }).first().click();
   await expect(forum.getByRole("heading", { level: 1, name: ACTION })).toBeVisible();
   await expect(forum.getByText("Co-producing").first()).toBeVisible();
@@ -42,8 +42,8 @@ test("the forum disagrees with an action's claim of co-production; the lead sees
 
   // The lead sees the disagreement, prominently, with nothing to change or withdraw it.
   const lead = await (await browser.newContext()).newPage();
-  await signInAs(lead, demo.lead);
-  await lead.goto("/local-areas/northbridge");
+  await signInAs(lead, demoCopy.people.lead);
+  await lead.goto(`/local-areas/${demoCopy.northbridge.slug}`);
   const panel = lead.getByRole("region", { name: "The forum disagrees" });
   await expect(panel.getByRole("link", { name: ACTION })).toBeVisible();
   await expectAccessible(lead);
@@ -61,7 +61,7 @@ test("the forum disagrees with an action's claim of co-production; the lead sees
   await expectAccessible(lead);
 
   // The forum view keeps it in the history, for the lead as for everyone in the area.
-  await lead.goto("/local-areas/northbridge/forum");
+  await lead.goto(`/local-areas/${demoCopy.northbridge.slug}/forum`);
   const history = lead.getByRole("region", { name: "The forum's verdicts" });
   const item = history.getByRole("listitem").filter({ hasText: words });
   await expect(item.getByRole("link", { name: ACTION })).toBeVisible();

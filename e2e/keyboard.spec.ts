@@ -7,8 +7,9 @@
  * State: the owner posts on action 4.2, the forum gives its first verdict on finding 4 (not on
  * the public page) and the adviser notes the area as a whole; no other journey asserts on these.
  */
-import { expect, test, type Locator, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, demo, expectAccessible } from "./support";
+import type { Locator, Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { DEMO_PASSWORD, expectAccessible } from "./support";
 
 /** Focus is shown, in the GOV.UK way: a yellow outline (controls, buttons) or a yellow background (links). */
 async function expectFocusVisible(target: Locator) {
@@ -64,8 +65,8 @@ async function signInByKeyboard(page: Page, email: string) {
   await page.waitForURL((url) => !url.pathname.startsWith("/signin"));
 }
 
-test("an owner posts an update on an action with the keyboard alone", async ({ page }) => {
-  await signInByKeyboard(page, demo.owner);
+test("an owner posts an update on an action with the keyboard alone", async ({ page, demoCopy }) => {
+  await signInByKeyboard(page, demoCopy.people.owner);
 
   await tabTo(page, page.getByRole("navigation", { name: "Your account" }).getByRole("link", { name: "My work" }));
   await page.keyboard.press("Enter");
@@ -132,9 +133,9 @@ test("an owner posts an update on an action with the keyboard alone", async ({ p
   await expectAccessible(page);
 });
 
-test("a forum member records a verdict on a finding with the keyboard alone", async ({ page }) => {
-  await signInByKeyboard(page, demo.forum);
-  await page.goto("/local-areas/northbridge");
+test("a forum member records a verdict on a finding with the keyboard alone", async ({ page, demoCopy }) => {
+  await signInByKeyboard(page, demoCopy.people.forum);
+  await page.goto(`/local-areas/${demoCopy.northbridge.slug}`);
   await tabTo(page, page.getByRole("link", { name: /^4\. Children with SEND in Northbridge/ }).first());
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Finding 4");
@@ -189,9 +190,9 @@ test("a forum member records a verdict on a finding with the keyboard alone", as
   await expectAccessible(page);
 });
 
-test("an adviser records a monitoring note with the keyboard alone", async ({ page }) => {
-  await signInByKeyboard(page, demo.adviser);
-  await page.goto("/local-areas/northbridge/monitoring");
+test("an adviser records a monitoring note with the keyboard alone", async ({ page, demoCopy }) => {
+  await signInByKeyboard(page, demoCopy.people.adviser);
+  await page.goto(`/local-areas/${demoCopy.northbridge.slug}/monitoring`);
   await expect(page.getByRole("heading", { level: 1, name: "Adviser's monitoring notes" })).toBeVisible();
   await expectAccessible(page);
 
@@ -228,8 +229,8 @@ test("an adviser records a monitoring note with the keyboard alone", async ({ pa
   await expectAccessible(page);
 });
 
-test("a visitor reads the public page with the keyboard alone: skip link, headings, a chart's figures", async ({ page }) => {
-  await page.goto("/areas/northbridge");
+test("a visitor reads the public page with the keyboard alone: skip link, headings, a chart's figures", async ({ page, demoCopy }) => {
+  await page.goto(`/areas/${demoCopy.northbridge.slug}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveCount(1);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Northbridge");
   await expectAccessible(page);

@@ -21,8 +21,8 @@ test("an adviser opens the national view, sorts by actions red and opens an area
   await expect(page.getByText("The local areas you advise")).toBeVisible();
   const table = page.getByRole("table", { name: /Local areas/ });
   // The demo adviser advises Northbridge and Eastmoor.
-  await expect(table.getByRole("link", { name: "Northbridge" })).toBeVisible();
-  await expect(table.getByRole("link", { name: "Eastmoor" })).toBeVisible();
+  await expect(table.getByRole("link", { name: "Northbridge", exact: true })).toBeVisible();
+  await expect(table.getByRole("link", { name: "Eastmoor", exact: true })).toBeVisible();
   await expectAccessible(page);
 
   await table.getByRole("link", { name: /^Actions red/ }).click();
@@ -53,8 +53,8 @@ test("the national team sees every area, sorts by keyboard and filters by region
   expect(response?.status()).toBe(200);
   await expect(page.getByText("Every local area and its current plan")).toBeVisible();
   const table = page.getByRole("table", { name: /Local areas/ });
-  await expect(table.getByRole("link", { name: "Northbridge" })).toBeVisible();
-  await expect(table.getByRole("link", { name: "Eastmoor" })).toBeVisible();
+  await expect(table.getByRole("link", { name: "Northbridge", exact: true })).toBeVisible();
+  await expect(table.getByRole("link", { name: "Eastmoor", exact: true })).toBeVisible();
   await expectAccessible(page);
 
   const sinceUpdate = table.getByRole("link", { name: /^Days since last update/ });
@@ -68,8 +68,8 @@ test("the national team sees every area, sorts by keyboard and filters by region
   await expect(page).toHaveURL(/[?&]region=NORTH_WEST/);
   // The sort survives the filter.
   await expect(page).toHaveURL(/[?&]sort=sinceUpdate/);
-  await expect(table.getByRole("link", { name: "Northbridge" })).toBeVisible();
-  await expect(table.getByRole("link", { name: "Eastmoor" })).toHaveCount(0);
+  await expect(table.getByRole("link", { name: "Northbridge", exact: true })).toBeVisible();
+  await expect(table.getByRole("link", { name: "Eastmoor", exact: true })).toHaveCount(0);
   await expectAccessible(page);
 
   await page.getByLabel("Plan type").selectOption({ label: "Priority action plan" });
@@ -77,7 +77,7 @@ test("the national team sees every area, sorts by keyboard and filters by region
   await expect(page.getByText("No local areas match these filters.")).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("link", { name: "Clear filters" }).click();
-  await expect(page.getByRole("table", { name: /Local areas/ }).getByRole("link", { name: "Eastmoor" })).toBeVisible();
+  await expect(page.getByRole("table", { name: /Local areas/ }).getByRole("link", { name: "Eastmoor", exact: true })).toBeVisible();
 });
 
 test("a plan lead has no link to the national view and gets 'you do not have permission'", async ({ page }) => {

@@ -1,9 +1,9 @@
 /** Notifications: the header's count, the list (opening it marks it read) and the settings form. */
-import { expect, test } from "@playwright/test";
-import { demo, expectAccessible, signInAs } from "./support";
+import { expect, test } from "./fixtures";
+import { expectAccessible, signInAs } from "./support";
 
-test("a plan lead opens their notifications and changes their settings", async ({ page }) => {
-  await signInAs(page, demo.lead);
+test("a plan lead opens their notifications and changes their settings", async ({ page, demoCopy }) => {
+  await signInAs(page, demoCopy.people.lead);
   const header = page.getByRole("navigation", { name: "Your account" });
   const link = header.getByRole("link", { name: /^Notifications( \(\d+ unread\))?$/ });
   await expect(link).toBeVisible();

@@ -1,13 +1,14 @@
-import { expect, test, type Page } from "@playwright/test";
-import { demo, expectAccessible, signInAs } from "./support";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { expectAccessible, signInAs } from "./support";
 
 /** Today plus `days`, as an <input type="date"> takes it. */
 function isoDay(days: number) {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-async function addAction(page: Page, findingRef: string, ref: string, title: string, dependsOn?: string) {
-  await page.goto("/local-areas/northbridge/plan");
+async function addAction(page: Page, slug: string, findingRef: string, ref: string, title: string, dependsOn?: string) {
+  await page.goto(`/local-areas/${slug}/plan`);
   await page.getByRole("link", { name: `Add an action to finding ${findingRef}` }).click();
   await expect(page.getByRole("heading", { name: "Add an action" })).toBeVisible();
   await expectAccessible(page);
@@ -28,10 +29,10 @@ async function addAction(page: Page, findingRef: string, ref: string, title: str
   await expectAccessible(page);
 }
 
-test("a lead adds a finding with two actions and a measure with milestones, refused first for what is missing", async ({ page }) => {
+test("a lead adds a finding with two actions and a measure with milestones, refused first for what is missing", async ({ page, demoCopy }) => {
   const ref = `9${Date.now() % 1000}`;
-  await signInAs(page, demo.lead);
-  await page.goto("/local-areas/northbridge");
+  await signInAs(page, demoCopy.people.lead);
+  await page.goto(`/local-areas/${demoCopy.northbridge.slug}`);
   await page.getByRole("link", { name: "Build the plan" }).click();
   await expect(page.getByRole("heading", { name: "Build the plan" })).toBeVisible();
   await expectAccessible(page);
@@ -54,12 +55,12 @@ test("a lead adds a finding with two actions and a measure with milestones, refu
   await expect(page.getByRole("heading", { name: "Build the plan" })).toBeVisible();
   await expect(page.getByRole("row", { name: new RegExp(`^${ref} `) })).toContainText("Waits for speech and language therapy");
 
-  await addAction(page, ref, `${ref}.1`, "Publish waiting times every month");
-  await addAction(page, ref, `${ref}.2`, "Commission extra therapy sessions", `${ref}.1 Publish waiting times every month`);
+  await addAction(page, demoCopy.northbridge.slug, ref, `${ref}.1`, "Publish waiting times every month");
+  await addAction(page, demoCopy.northbridge.slug, ref, `${ref}.2`, "Commission extra therapy sessions", `${ref}.1 Publish waiting times every month`);
   await expect(page.getByText(`${ref}.1 Publish waiting times every month`)).toBeVisible(); // "Depends on"
 
   // A measure of the finding's impact, with a trajectory of two milestones.
-  await page.goto("/local-areas/northbridge/measures");
+  await page.goto(`/local-areas/${demoCopy.northbridge.slug}/measures`);
   await expectAccessible(page);
   await page.getByRole("link", { name: "Add a measure" }).click();
   const measure = page.getByRole("form", { name: "Add a measure" });
@@ -91,7 +92,7 @@ test("a lead adds a finding with two actions and a measure with milestones, refu
   await expectAccessible(page);
 
   // The area home shows the new finding with both axes.
-  await page.goto("/local-areas/northbridge");
+  await page.goto(`/local-areas/${demoCopy.northbridge.slug}`);
   const section = page.getByRole("region", { name: `${ref}. Waits for speech and language therapy are not tracked well.` });
   await expect(section.getByRole("row")).toHaveCount(3); // header + two actions
   await expect(section).toContainText("Delivery (actions)");
@@ -100,12 +101,12 @@ test("a lead adds a finding with two actions and a measure with milestones, refu
   await expectAccessible(page);
 });
 
-test("two people edit the same action: the second save is refused with what changed, and can be reapplied", async ({ browser }) => {
+test("two people edit the same action: the second save is refused with what changed, and can be reapplied", async ({ browser, demoCopy }) => {
   const first = await (await browser.newContext()).newPage();
   const second = await (await browser.newContext()).newPage();
-  await signInAs(first, demo.lead);
-  await signInAs(second, demo.lead);
-  await first.goto("/local-areas/northbridge/actions");
+  await signInAs(first, demoCopy.people.lead);
+  await signInAs(second, demoCopy.people.lead);
+  await first.goto(`/local-areas/${demoCopy.northbridge.slug}/actions`);
   await expectAccessible(first);
   // The plan's last action: no other journey relies on its dates. The plan is accepted, so its
   // title and due date change only through a change request (e2e/adviser.spec.ts); the start date

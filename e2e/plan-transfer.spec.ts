@@ -1,21 +1,21 @@
 import { readFile } from "node:fs/promises";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import ExcelJS from "exceljs";
-import { demo, expectAccessible, signInAs } from "./support";
+import { expectAccessible, signInAs } from "./support";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-test("a plan lead exports the plan and checks it back in: nothing would change", async ({ page }) => {
-  await signInAs(page, demo.lead);
+test("a plan lead exports the plan and checks it back in: nothing would change", async ({ page, demoCopy }) => {
+  await signInAs(page, demoCopy.people.lead);
   await expect(page.getByRole("heading", { name: "Your local areas" })).toBeVisible();
-  await page.goto("/local-areas/northbridge/plan/import");
+  await page.goto(`/local-areas/${demoCopy.northbridge.slug}/plan/import`);
   await expect(page.getByRole("heading", { level: 1, name: "Import or export the plan" })).toBeVisible();
   await expectAccessible(page);
 
   const downloading = page.waitForEvent("download");
   await page.getByRole("link", { name: "Download the plan as an Excel workbook (.xlsx)" }).click();
   const download = await downloading;
-  expect(download.suggestedFilename()).toMatch(/^northbridge-plan-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  expect(download.suggestedFilename()).toMatch(new RegExp(`^${demoCopy.northbridge.slug}-plan-\\d{4}-\\d{2}-\\d{2}\\.xlsx$`));
   const workbook = await readFile((await download.path())!);
 
   await page.getByRole("button", { name: "Check the file" }).click();
@@ -30,10 +30,10 @@ test("a plan lead exports the plan and checks it back in: nothing would change",
   await expectAccessible(page);
 });
 
-test("a file with problems is explained by sheet, row and column, and cannot be applied", async ({ page }) => {
-  await signInAs(page, demo.lead);
+test("a file with problems is explained by sheet, row and column, and cannot be applied", async ({ page, demoCopy }) => {
+  await signInAs(page, demoCopy.people.lead);
   await expect(page.getByRole("heading", { name: "Your local areas" })).toBeVisible();
-  await page.goto("/local-areas/northbridge/plan/import");
+  await page.goto(`/local-areas/${demoCopy.northbridge.slug}/plan/import`);
   await page.getByLabel("Workbook or CSV files").setInputFiles([
     { name: "Plan.csv", mimeType: "text/csv", buffer: Buffer.from("Local area,LA code\r\nSouthwold,935\r\n") },
     { name: "Findings.csv", mimeType: "text/csv", buffer: Buffer.from("Ref,Kind,Inspectors' wording,Summary\r\n1,Weakness,Wording,Summary\r\n") },
@@ -48,19 +48,19 @@ test("a file with problems is explained by sheet, row and column, and cannot be 
   await expectAccessible(page);
 });
 
-test("only the plan lead may import a plan", async ({ page }) => {
-  await signInAs(page, demo.forum);
+test("only the plan lead may import a plan", async ({ page, demoCopy }) => {
+  await signInAs(page, demoCopy.people.forum);
   await expect(page.getByRole("heading", { name: "Your local areas" })).toBeVisible();
-  const response = await page.goto("/local-areas/northbridge/plan/import");
+  const response = await page.goto(`/local-areas/${demoCopy.northbridge.slug}/plan/import`);
   expect(response?.status()).toBe(403);
   await expect(page.getByRole("heading", { name: "You do not have permission to see this page" })).toBeVisible();
   // The workbook holds owners' email addresses: the forum cannot download it either.
-  expect((await page.request.get("/api/local-areas/northbridge/plan-export")).status()).toBe(404);
+  expect((await page.request.get("/api/local-areas/${demoCopy.northbridge.slug}/plan-export")).status()).toBe(404);
 });
 
-test("a plan lead adds a finding by workbook: check, apply, and it is on the area home", async ({ page }) => {
-  await signInAs(page, demo.lead);
-  await page.goto("/local-areas/northbridge/plan/import");
+test("a plan lead adds a finding by workbook: check, apply, and it is on the area home", async ({ page, demoCopy }) => {
+  await signInAs(page, demoCopy.people.lead);
+  await page.goto(`/local-areas/${demoCopy.northbridge.slug}/plan/import`);
   const downloading = page.waitForEvent("download");
   await page.getByRole("link", { name: "Download the plan as an Excel workbook (.xlsx)" }).click();
   const workbook = new ExcelJS.Workbook();

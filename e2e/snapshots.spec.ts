@@ -1,10 +1,10 @@
-import { expect, test } from "@playwright/test";
-import { demo, expectAccessible, signInAs } from "./support";
+import { expect, test } from "./fixtures";
+import { expectAccessible, signInAs } from "./support";
 
-test("a lead takes a snapshot, changes an action and sees it under 'changes since'", async ({ page }) => {
+test("a lead takes a snapshot, changes an action and sees it under 'changes since'", async ({ page, demoCopy }) => {
   const label = `Improvement board ${Date.now()}`;
-  await signInAs(page, demo.lead);
-  await page.goto("/local-areas/northbridge");
+  await signInAs(page, demoCopy.people.lead);
+  await page.goto(`/local-areas/${demoCopy.northbridge.slug}`);
   await expect(page.getByRole("table", { name: /Each finding/ })).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("link", { name: "Snapshots and board packs" }).click();
@@ -31,7 +31,7 @@ test("a lead takes a snapshot, changes an action and sees it under 'changes sinc
   const snapshotUrl = page.url();
 
   // The lead posts an update on action 1.3 that moves its progress.
-  await page.goto("/local-areas/northbridge/actions");
+  await page.goto(`/local-areas/${demoCopy.northbridge.slug}/actions`);
   await page.getByRole("link", { name: "Introduce a multi-agency quality assurance framework for EHC plans" }).click();
   const form = page.getByRole("form", { name: "Post an update on 1.3" });
   const progress = form.getByLabel("Progress (%)", { exact: true });
@@ -50,9 +50,9 @@ test("a lead takes a snapshot, changes an action and sees it under 'changes sinc
   await expect(row).toContainText(`${now}%`);
 });
 
-test("a viewer reads snapshots but is not offered the form to take one", async ({ page }) => {
-  await signInAs(page, demo.viewer);
-  await page.goto("/local-areas/northbridge/snapshots");
+test("a viewer reads snapshots but is not offered the form to take one", async ({ page, demoCopy }) => {
+  await signInAs(page, demoCopy.people.viewer);
+  await page.goto(`/local-areas/${demoCopy.northbridge.slug}/snapshots`);
   await expect(page.getByRole("heading", { name: "Snapshots and board packs", level: 1 })).toBeVisible();
   await expect(page.getByRole("button", { name: "Take snapshot" })).toHaveCount(0);
   await expect(page.getByRole("link", { name: "Download board pack (PDF)" })).toBeVisible();

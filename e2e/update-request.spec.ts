@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test, type OwnDemo } from "./fixtures";
 import pg from "pg";
-import { appDatabaseUrl, demo, expectAccessible, latestLinkTo, signInAs } from "./support";
+import { appDatabaseUrl, expectAccessible, latestLinkTo, signInAs } from "./support";
 
 /** The app's database (playwright.config.ts), for the one record no journey can make: a link that has already expired. */
 function databaseUrl(): string {
@@ -12,14 +13,14 @@ const SENCO = "senco@school.example";
 const NARRATIVE = `Riverside's SENCO network trialled the shared QA audit in four schools (${Date.now()}).`;
 
 /** Opens Northbridge's action 1.3 (the lead's own) from the actions list. */
-async function openAction(page: Page) {
-  await page.goto("/local-areas/northbridge/actions");
+async function openAction(page: Page, slug: string) {
+  await page.goto(`/local-areas/${slug}/actions`);
   await page.getByRole("table", { name: "Actions" }).getByRole("row", { name: /^1\.3 / }).getByRole("link").click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("1.3");
 }
 
 /** Puts an update request that expired yesterday on action 1.3, straight into the database; returns its token. */
-async function expiredRequest(): Promise<string> {
+async function expiredRequest(copy: OwnDemo): Promise<string> {
   const token = randomBytes(32).toString("base64url");
   const client = new pg.Client({ connectionString: databaseUrl() });
   await client.connect();
@@ -27,7 +28,8 @@ async function expiredRequest(): Promise<string> {
     const { rows } = await client.query<{ actionId: string; localAreaId: string }>(
       `SELECT a.id AS "actionId", a."localAreaId" FROM "Action" a JOIN "LocalArea" l ON l.id = a."localAreaId"
        JOIN "Finding" f ON f.id = a."findingId" JOIN "Plan" p ON p.id = f."planId"
-       WHERE l.slug = 'northbridge' AND a.ref = '1.3' AND p.status <> 'CLOSED' LIMIT 1`,
+       WHERE l.slug = $1 AND a.ref = '1.3' AND p.status <> 'CLOSED' LIMIT 1`,
+      [copy.northbridge.slug],
     );
     const { actionId, localAreaId } = rows[0]!;
     await client.query(
@@ -35,7 +37,7 @@ async function expiredRequest(): Promise<string> {
       `INSERT INTO "UpdateRequest" (id, "localAreaId", "actionId", email, message, "tokenHash", "sentById", "expiresAt", "createdAt")
        VALUES ($1, $2, $3, $4, '', $5, (SELECT id FROM "User" WHERE email = $6),
                (now() AT TIME ZONE 'UTC') - interval '1 day', (now() AT TIME ZONE 'UTC') - interval '15 days')`,
-      [`e2eexpired${Date.now()}`, localAreaId, actionId, "late@school.example", createHash("sha256").update(token).digest("hex"), demo.lead],
+      [`e2eexpired${Date.now()}`, localAreaId, actionId, "late@school.example", createHash("sha256").update(token).digest("hex"), copy.people.lead],
     );
   } finally {
     await client.end();
@@ -43,10 +45,10 @@ async function expiredRequest(): Promise<string> {
   return token;
 }
 
-test("a lead asks a SENCO for an update; the SENCO posts it through the link once; the lead acknowledges it", async ({ browser }) => {
+test("a lead asks a SENCO for an update; the SENCO posts it through the link once; the lead acknowledges it", async ({ browser, demoCopy }) => {
   const lead = await (await browser.newContext()).newPage();
-  await signInAs(lead, demo.lead);
-  await openAction(lead);
+  await signInAs(lead, demoCopy.people.lead);
+  await openAction(lead, demoCopy.northbridge.slug);
   const form = lead.getByRole("form", { name: "Ask someone for an update" });
 
   // Not an address first: the error summary says so.
@@ -86,7 +88,7 @@ test("a lead asks a SENCO for an update; the SENCO posts it through the link onc
   await update.getByLabel("Status").selectOption({ label: "In progress" });
   await update.getByRole("button", { name: "Send update" }).click();
   await expect(partner.getByRole("heading", { level: 1, name: "Update sent" })).toBeFocused();
-  await expect(partner.getByText("Thank you. Your update has been sent to Northbridge and will be checked by the plan lead.")).toBeVisible();
+  await expect(partner.getByText(`Thank you. Your update has been sent to ${demoCopy.northbridge.name} and will be checked by the plan lead.`)).toBeVisible();
   await expectAccessible(partner);
 
   // The link is spent: opening it again offers nothing to send.
@@ -109,10 +111,10 @@ test("a lead asks a SENCO for an update; the SENCO posts it through the link onc
   await expectAccessible(lead);
 });
 
-test("a tampered link and an expired link each show a clear page and change nothing", async ({ browser }) => {
+test("a tampered link and an expired link each show a clear page and change nothing", async ({ browser, demoCopy }) => {
   const lead = await (await browser.newContext()).newPage();
-  await signInAs(lead, demo.lead);
-  await openAction(lead);
+  await signInAs(lead, demoCopy.people.lead);
+  await openAction(lead, demoCopy.northbridge.slug);
   const timeline = lead.getByRole("list", { name: /newest first/ });
   const updatesBefore = await timeline.getByRole("listitem").count();
   const actionUrl = lead.url();
@@ -130,7 +132,7 @@ test("a tampered link and an expired link each show a clear page and change noth
   expect((await visitor.goto(`/update/${token.slice(0, 10)}`))?.status()).toBe(404);
   await expect(visitor.getByRole("heading", { level: 1, name: "This link is not valid" })).toBeVisible();
 
-  const expired = await expiredRequest();
+  const expired = await expiredRequest(demoCopy);
   await visitor.goto(`/update/${expired}`);
   await expect(visitor.getByRole("heading", { level: 1, name: "This link has expired" })).toBeVisible();
   await expect(visitor.getByText("Ask the person who sent it for a new link.")).toBeVisible();

@@ -1,6 +1,6 @@
 /** The demo seed: what the README promises, and idempotent. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "@/prisma/demo-data";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo, seedDemoCopy } from "@/prisma/demo-data";
 import { verifyPassword } from "@/server/auth/password";
 import { deliveryRag } from "@/server/domain/delivery-rag";
 import type { PrismaClient } from "@/server/generated/prisma/client";
@@ -90,4 +90,45 @@ describe("the Northbridge demo", () => {
     const anHourAgo = Date.now() - 3_600_000;
     for (const a of actions) expect(a.updatedAt.getTime()).toBeLessThan(anHourAgo);
   });
+});
+
+describe("a copy of the demo, as a browser test builds one", () => {
+  const shape = async (slug: string) => {
+    const area = await db.localArea.findUniqueOrThrow({
+      where: { slug },
+      select: {
+        name: true,
+        publicPagePublished: true,
+        _count: { select: { plans: true, findings: true, actions: true, measures: true, evidence: true, forumVerdicts: true, memberships: true } },
+        memberships: { select: { role: true, user: { select: { email: true } } }, orderBy: { role: "asc" } },
+      },
+    });
+    return area;
+  };
+
+  it("has the demo's areas, records and roles under its own addresses and people, and leaves the demo as it was", async () => {
+    const demoBefore = await shape("northbridge");
+    const copy = await seedDemoCopy(db, "t1a2");
+    expect(copy.northbridge).toEqual({ slug: "northbridge-t1a2", name: "Northbridge T1A2" });
+    expect(copy.eastmoor).toEqual({ slug: "eastmoor-t1a2", name: "Eastmoor T1A2" });
+    expect(copy.emailOf["lead@northbridge.example"]).toBe("lead+t1a2@northbridge.example");
+    // The national team and the administrator are everyone's, as in a real deployment.
+    expect(copy.emailOf["national@headway.example"]).toBe("national@headway.example");
+
+    const copied = await shape(copy.northbridge.slug);
+    expect(copied._count).toEqual(demoBefore._count);
+    expect(copied.publicPagePublished).toBe(true);
+    expect(copied.memberships.map((m) => [m.role, m.user.email])).toEqual(
+      demoBefore.memberships.map((m) => [m.role, copy.emailOf[m.user.email]]),
+    );
+    expect(await shape("northbridge")).toEqual(demoBefore);
+    const lead = await db.user.findUniqueOrThrow({ where: { email: copy.emailOf["lead@northbridge.example"] } });
+    expect(await verifyPassword(DEMO_PASSWORD, lead.passwordHash!)).toBe(true);
+  }, 60_000);
+
+  it("refuses a tag that would not make a clean address, and a tag already used", async () => {
+    await expect(seedDemoCopy(db, "Bad Tag")).rejects.toThrow(/lower-case letters and digits/);
+    await seedDemoCopy(db, "t9");
+    await expect(seedDemoCopy(db, "t9")).rejects.toThrow();
+  }, 60_000);
 });

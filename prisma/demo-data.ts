@@ -628,6 +628,59 @@ const NB_EVIDENCE: EvidenceSpec[] = [
 
 export type SeedResult = { created: false } | { created: true; counts: Record<string, number> };
 
+/**
+ * How a copy of the demo is told apart from the demo and from other copies: its areas' addresses
+ * and codes, their names and the emails of their people carry `tag`. The global people (the
+ * national team, the administrator) are shared, as they are in a real deployment.
+ */
+type Naming = {
+  slug: (area: AreaKey) => string;
+  laCode: (code: string) => string;
+  name: (name: string) => string;
+  email: (person: (typeof PEOPLE)[number]) => string;
+};
+
+const DEMO_NAMING: Naming = { slug: (area) => area, laCode: (code) => code, name: (name) => name, email: (person) => person.email };
+
+const copyNaming = (tag: string): Naming => ({
+  slug: (area) => `${area}-${tag}`,
+  laCode: (code) => `${code}-${tag}`,
+  name: (name) => `${name} ${tag.toUpperCase()}`,
+  email: (person) => (person.globalRole ? person.email : person.email.replace("@", `+${tag}@`)),
+});
+
+/** A copy of the demo's two areas, for a test that changes them: their addresses, names and people. */
+export type DemoCopy = {
+  tag: string;
+  northbridge: { slug: string; name: string };
+  eastmoor: { slug: string; name: string };
+  /** The demo's sign-in emails, keyed as DEMO_ACCOUNTS lists them (lead@northbridge.example), to the copy's. */
+  emailOf: Record<string, string>;
+};
+
+let copyPasswordHash: Promise<string> | undefined;
+
+/**
+ * Builds a copy of the demo's two areas, with their own people (password DEMO_PASSWORD), plans,
+ * evidence and history, beside whatever the database holds. `tag` is short, lower case letters
+ * and digits, unique in the database. One transaction.
+ */
+export async function seedDemoCopy(db: PrismaClient, tag: string, today = new Date()): Promise<DemoCopy> {
+  if (!/^[a-z0-9]{1,12}$/.test(tag)) throw new Error(`A demo copy's tag is 1 to 12 lower-case letters and digits, not "${tag}".`);
+  const naming = copyNaming(tag);
+  // argon2 is slow on purpose: hash once per process, not once per copy.
+  copyPasswordHash ??= hashPassword(DEMO_PASSWORD);
+  const passwordHash = await copyPasswordHash;
+  // Global people come from the demo's own seed; create them here when the database has no demo.
+  await db.$transaction((tx) => build(tx, today, passwordHash, naming), TX_OPTIONS);
+  return {
+    tag,
+    northbridge: { slug: naming.slug("northbridge"), name: naming.name("Northbridge") },
+    eastmoor: { slug: naming.slug("eastmoor"), name: naming.name("Eastmoor") },
+    emailOf: Object.fromEntries(PEOPLE.map((p) => [p.email, naming.email(p)])),
+  };
+}
+
 const TX_OPTIONS = { timeout: 120_000, maxWait: 30_000 };
 
 /**
@@ -639,11 +692,11 @@ export async function seedDemo(db: PrismaClient, today = new Date()): Promise<Se
   const passwordHash = await hashPassword(DEMO_PASSWORD); // outside the transaction: argon2 is slow on purpose
   return db.$transaction(async (tx) => {
     if (await tx.localArea.findUnique({ where: { slug: "northbridge" }, select: { id: true } })) return { created: false };
-    return { created: true, counts: await build(tx, today, passwordHash) };
+    return { created: true, counts: await build(tx, today, passwordHash, DEMO_NAMING) };
   }, TX_OPTIONS);
 }
 
-async function build(tx: Prisma.TransactionClient, today: Date, passwordHash: string): Promise<Record<string, number>> {
+async function build(tx: Prisma.TransactionClient, today: Date, passwordHash: string, naming: Naming = DEMO_NAMING): Promise<Record<string, number>> {
   const d = (offset: number) => day(offset, today);
   /** A time of day on the day `daysAgo` days before today (09:00 UTC plus `minutes`). */
   const at = (daysAgo: number, minutes = 0) => new Date(d(-daysAgo).getTime() + (9 * 60 + minutes) * 60_000);
@@ -653,12 +706,12 @@ async function build(tx: Prisma.TransactionClient, today: Date, passwordHash: st
   // Areas
   const areas = await tx.localArea.createManyAndReturn({
     data: [
-      { name: "Northbridge", slug: "northbridge", laCode: "990", region: "NORTH_WEST", publicPagePublished: true, publicPagePublishedAt: at(30) },
-      { name: "Eastmoor", slug: "eastmoor", laCode: "991", region: "YORKSHIRE_AND_THE_HUMBER" },
+      { name: naming.name("Northbridge"), slug: naming.slug("northbridge"), laCode: naming.laCode("990"), region: "NORTH_WEST", publicPagePublished: true, publicPagePublishedAt: at(30) },
+      { name: naming.name("Eastmoor"), slug: naming.slug("eastmoor"), laCode: naming.laCode("991"), region: "YORKSHIRE_AND_THE_HUMBER" },
     ],
     select: { id: true, slug: true },
   });
-  const areaId = (slug: AreaKey) => areas.find((a) => a.slug === slug)!.id;
+  const areaId = (area: AreaKey) => areas.find((a) => a.slug === naming.slug(area))!.id;
 
   // Organisations. National bodies have no area, so the (area, name) key does not stop duplicates: reuse them.
   const national = ORGANISATIONS.filter((o) => o.area === null);
@@ -682,13 +735,13 @@ async function build(tx: Prisma.TransactionClient, today: Date, passwordHash: st
   // People: leave any existing account with a demo email as it is, but give it the demo memberships.
   await tx.user.createMany({
     data: PEOPLE.map((p) => ({
-      email: p.email, name: p.name, jobTitle: p.jobTitle, isDemo: true, passwordHash,
+      email: naming.email(p), name: p.name, jobTitle: p.jobTitle, isDemo: true, passwordHash,
       globalRole: p.globalRole ?? null, organisationId: p.org ? org(p.org) : null, emailVerified: at(400),
     })),
     skipDuplicates: true,
   });
-  const users = await tx.user.findMany({ where: { email: { in: PEOPLE.map((p) => p.email) } }, select: { id: true, email: true } });
-  const userId = (k: PersonKey) => users.find((u) => u.email === PEOPLE.find((p) => p.key === k)!.email)!.id;
+  const users = await tx.user.findMany({ where: { email: { in: PEOPLE.map(naming.email) } }, select: { id: true, email: true } });
+  const userId = (k: PersonKey) => users.find((u) => u.email === naming.email(PEOPLE.find((p) => p.key === k)!))!.id;
   const memberships = await tx.membership.createMany({
     data: PEOPLE.flatMap((p) => p.memberships.map(([area, role]) => ({ userId: userId(p.key), localAreaId: areaId(area), role }))),
     skipDuplicates: true,

@@ -119,7 +119,7 @@ describe("a copy of the demo, as a browser test builds one", () => {
     expect(copied._count).toEqual(demoBefore._count);
     expect(copied.publicPagePublished).toBe(true);
     expect(copied.memberships.map((m) => [m.role, m.user.email])).toEqual(
-      demoBefore.memberships.map((m) => [m.role, copy.emailOf[m.user.email]]),
+      demoBefore.memberships.map((m) => [m.role, copy.emailOf[m.user.email!]]),
     );
     expect(await shape("northbridge")).toEqual(demoBefore);
     const lead = await db.user.findUniqueOrThrow({ where: { email: copy.emailOf["lead@northbridge.example"] } });

@@ -3,10 +3,8 @@ import Link from "next/link";
 import { formatDate } from "@/lib/format/dates";
 import { AdviserViewTag } from "@/components/ui/tag";
 import { PLAN_TYPE } from "@/lib/labels";
-import type { monitoringNotes } from "@/server/services/adviser/adviser-notes";
+import type { MonitoringNote as Note } from "@/components/trpc/outputs";
 import { routes } from "@/lib/routes";
-
-type Note = Awaited<ReturnType<typeof monitoringNotes>>["notes"][number];
 
 export function MonitoringNoteList({ slug, notes }: { slug: string; notes: Note[] }) {
   if (notes.length === 0) return <p className="mb-8">No adviser has recorded a monitoring note yet.</p>;

@@ -10,7 +10,7 @@ import { cell, rowClass, Table } from "@/components/ui/table";
 import { AdviserViewTag, FindingDeliveryTag, FindingImpactTag, Tag, VerdictTag } from "@/components/ui/tag";
 import { COPRODUCTION_LEVEL } from "@/lib/labels";
 import type { FindingDelivery, FindingImpact } from "@/server/domain/finding-summary";
-import type { FindingVoices } from "@/server/services/forum/finding-voices";
+import type { FindingVoices } from "@/components/trpc/outputs";
 import { routes } from "@/lib/routes";
 
 /** A grid row names the finding by its summary's first sentence; the finding page has the rest. */

@@ -9,9 +9,7 @@ import { Tag, type TagColour } from "@/components/ui/tag";
 import { CHANGE_REQUEST_STATUS, CONTROLLED_FIELD } from "@/lib/labels";
 import type { ControlledField, ControlledValue } from "@/server/domain/change-control";
 import type { ChangeRequestStatus, MeasureUnit } from "@/server/generated/prisma/enums";
-import type { changeHistory } from "@/server/services/plans/change-requests";
-
-type Request = Awaited<ReturnType<typeof changeHistory>>["requests"][number];
+import type { ChangeHistoryRequest as Request } from "@/components/trpc/outputs";
 
 const STATUS_COLOUR: Record<ChangeRequestStatus, TagColour> = { PENDING: "yellow", APPROVED: "green", REJECTED: "red" };
 

@@ -9,7 +9,7 @@ import { CommentForm } from "@/components/comments/comment-form";
 import { APPEND_ONLY_HINT } from "@/components/comments/labels";
 import { pluralise } from "@/lib/format/plurals";
 import { getQueryClient, trpc } from "@/server/api/rsc";
-import type { CommentItem } from "@/server/services/actions/comments";
+import type { CommentItem } from "@/components/trpc/outputs";
 
 export type TimelineUpdate = {
   id: string;

@@ -6,7 +6,7 @@ import { COMMENT_VISIBILITY_COLOUR } from "@/components/comments/labels";
 import { COMMENT_VISIBILITY } from "@/lib/labels";
 import { formatDateTime } from "@/lib/format/dates";
 import { Tag } from "@/components/ui/tag";
-import type { CommentItem } from "@/server/services/actions/comments";
+import type { CommentItem } from "@/components/trpc/outputs";
 
 export function CommentVisibilityTag({ visibility }: { visibility: CommentItem["visibility"] }) {
   return <Tag colour={COMMENT_VISIBILITY_COLOUR[visibility]}>{COMMENT_VISIBILITY[visibility]}</Tag>;

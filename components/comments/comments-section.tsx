@@ -9,7 +9,7 @@ import { CommentThread } from "@/components/comments/comment-thread";
 import { APPEND_ONLY_HINT } from "@/components/comments/labels";
 import { getQueryClient, trpc } from "@/server/api/rsc";
 import type { CommentTarget } from "@/server/schemas/comment";
-import type { CommentList } from "@/server/services/actions/comments";
+import type { CommentList } from "@/components/trpc/outputs";
 
 export async function CommentsSection({ target, what, comments: read }: { target: CommentTarget; what: string; comments?: CommentList }) {
   const comments = read ?? (await getQueryClient().fetchQuery(trpc.comment.forTarget.queryOptions(target)));

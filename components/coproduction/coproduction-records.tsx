@@ -1,9 +1,7 @@
 /** An action's co-production records: when families were involved, who, and how many. */
 import { formatDate } from "@/lib/format/dates";
 import { COPRODUCTION_PARTICIPANT, COPRODUCTION_STAGE } from "@/lib/labels";
-import type { coproductionForAction } from "@/server/services/forum/coproduction";
-
-type CoproductionRecord = Awaited<ReturnType<typeof coproductionForAction>>["records"][number];
+import type { CoproductionRecord } from "@/components/trpc/outputs";
 
 export function CoproductionRecords({ records }: { records: CoproductionRecord[] }) {
   if (records.length === 0) return <p className="mb-6">No co-production has been recorded on this action yet.</p>;

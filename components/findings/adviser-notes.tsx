@@ -1,9 +1,7 @@
 /** The advisers' view on a finding: the latest note and view first, earlier ones after it. */
 import { formatDate } from "@/lib/format/dates";
 import { AdviserViewTag } from "@/components/ui/tag";
-import type { findingById } from "@/server/services/plans/findings";
-
-type Note = NonNullable<Awaited<ReturnType<typeof findingById>>["adviserNotes"]>[number];
+import type { FindingAdviserNote as Note } from "@/components/trpc/outputs";
 
 export function AdviserNotes({ notes }: { notes: Note[] }) {
   if (notes.length === 0) return <p className="mb-8">No adviser has written a note on this finding yet.</p>;

@@ -8,10 +8,8 @@ import { pluralise } from "@/lib/format/plurals";
 import { HowWorkedOut } from "@/components/ui/how-worked-out";
 import { cell, rowClass, Table } from "@/components/ui/table";
 import { ActionStatusTag, FindingDeliveryTag, FindingImpactTag, MeasureStatusTag, RagTag, Tag } from "@/components/ui/tag";
-import type { findingReadiness } from "@/server/services/plans/finding-readiness";
+import type { Readiness } from "@/components/trpc/outputs";
 import { routes } from "@/lib/routes";
-
-type Readiness = ReturnType<typeof findingReadiness>;
 
 export function FindingReadiness({ slug, finding }: { slug: string; finding: Readiness & { ref: string } }) {
   return (

@@ -6,9 +6,7 @@
 import { formatDate } from "@/lib/format/dates";
 import { VerdictTag } from "@/components/ui/tag";
 import { CORNERSTONE, COPRODUCTION_LEVEL } from "@/lib/labels";
-import type { findingById } from "@/server/services/plans/findings";
-
-type Verdict = Awaited<ReturnType<typeof findingById>>["verdicts"][number];
+import type { FindingVerdict as Verdict } from "@/components/trpc/outputs";
 
 const about = (v: Verdict) => (v.action ? `Action ${v.action.ref}: ${v.action.title}` : "This finding");
 

@@ -2,9 +2,7 @@
 import { formatDate } from "@/lib/format/dates";
 import { cell, rowClass, Table } from "@/components/ui/table";
 import { VISIBILITY } from "@/lib/labels";
-import type { findingById } from "@/server/services/plans/findings";
-
-type Item = Awaited<ReturnType<typeof findingById>>["impactEvidence"][number];
+import type { FindingImpactEvidence as Item } from "@/components/trpc/outputs";
 
 export function ImpactEvidence({ items, findingRef }: { items: Item[]; findingRef: string }) {
   if (items.length === 0) return <p className="mb-8">No impact evidence has been accepted for this finding yet.</p>;

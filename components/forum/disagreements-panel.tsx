@@ -1,9 +1,7 @@
 /** Where the forum currently disagrees, in a red box the lead and advisers cannot miss. */
 import Link from "next/link";
 import { formatDate } from "@/lib/format/dates";
-import type { forumDisagreements } from "@/server/services/forum/forum-view";
-
-type Disagreement = Awaited<ReturnType<typeof forumDisagreements>>[number];
+import type { ForumDisagreement as Disagreement } from "@/components/trpc/outputs";
 
 export function DisagreementsPanel({ disagreements, headingLevel = 2 }: { disagreements: Disagreement[]; headingLevel?: 2 | 3 }) {
   if (disagreements.length === 0) return null;

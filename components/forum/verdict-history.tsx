@@ -6,7 +6,7 @@
 import { formatDate } from "@/lib/format/dates";
 import { VerdictTag } from "@/components/ui/tag";
 import { CORNERSTONE, COPRODUCTION_LEVEL } from "@/lib/labels";
-import type { Verdict } from "@/server/services/forum/verdicts";
+import type { Verdict } from "@/components/trpc/outputs";
 
 export function VerdictFacts({ v }: { v: Verdict }) {
   return (

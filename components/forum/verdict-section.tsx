@@ -7,7 +7,7 @@ import { VerdictForm } from "@/components/forum/verdict-form";
 import { VerdictHistory } from "@/components/forum/verdict-history";
 import { getQueryClient, trpc } from "@/server/api/rsc";
 import type { VerdictTarget } from "@/server/schemas/forum";
-import type { verdictsFor } from "@/server/services/forum/verdicts";
+import type { VerdictsFor } from "@/components/trpc/outputs";
 
 export async function VerdictSection({
   target,
@@ -20,7 +20,7 @@ export async function VerdictSection({
   what: string;
   /** The finding page shows its verdicts (and its actions') already: there only the form is added. */
   showHistory?: boolean;
-  verdicts?: Awaited<ReturnType<typeof verdictsFor>>;
+  verdicts?: VerdictsFor;
 }) {
   const data = verdicts ?? (await getQueryClient().fetchQuery(trpc.forum.verdictsFor.queryOptions(target)));
   const id = `forum-verdict-${target.actionId ?? target.findingId}`;

@@ -8,7 +8,7 @@ import { YouSaidWeDidForm } from "@/components/forum/you-said-we-did-form";
 import { formatDate } from "@/lib/format/dates";
 import { Tag } from "@/components/ui/tag";
 import { fromDay } from "@/lib/calendar";
-import type { YouSaidWeDidEntry } from "@/server/services/forum/you-said-we-did";
+import type { YouSaidWeDidEntry } from "@/components/trpc/outputs";
 
 export function YouSaidWeDidList({
   entries,

@@ -2,7 +2,7 @@
 import { formatDate, formatDateTime } from "@/lib/format/dates";
 import { cell, rowClass, Table } from "@/components/ui/table";
 import { Tag, type TagColour } from "@/components/ui/tag";
-import type { UpdateRequestState } from "@/server/services/actions/update-requests";
+import type { UpdateRequestState } from "@/components/trpc/outputs";
 
 const STATE: Record<UpdateRequestState, { label: string; colour: TagColour }> = {
   WAITING: { label: "Waiting for an update", colour: "yellow" },

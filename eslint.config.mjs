@@ -43,12 +43,12 @@ const components = [
     "server/db|server/generated/prisma/client",
     "components/ must not import the database or the Prisma client: read data through tRPC (server/api/rsc.tsx or the provider), and take enums from @/server/generated/prisma/enums.",
   ),
-  // `import type` of what a service returns is allowed: it is erased at build, so no server code
-  // reaches a component; anything else from a service goes through tRPC.
+  // Types too: a component depends on what a procedure answers (the API's contract), not on how a
+  // service builds it.
   ...banned(
     "server/services",
-    "components/ must not import services: call the procedure through tRPC (server/api/rsc.tsx or the provider); only `import type` of what a service returns is allowed.",
-  ).map((pattern) => ({ ...pattern, allowTypeImports: true })),
+    "components/ must not import services, not even their types: call the procedure through tRPC (server/api/rsc.tsx or the provider) and take what it answers from @/components/trpc/outputs (RouterOutputs).",
+  ),
 ];
 
 const lib = [

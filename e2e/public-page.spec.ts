@@ -5,7 +5,7 @@
  */
 import { expect, test } from "./fixtures";
 import pg from "pg";
-import { appDatabaseUrl, demo, expectAccessible, signInAs } from "./support";
+import { appDatabaseUrl, expectAccessible, signInAs } from "./support";
 
 /** The database the app under test uses (set in playwright.config.ts). */
 async function withDatabase<T>(read: (db: pg.Client) => Promise<T>): Promise<T> {

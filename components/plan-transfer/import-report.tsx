@@ -1,10 +1,9 @@
 /** The result of checking a plan workbook: problems, warnings, and what would be created and updated. */
-import type { inferRouterOutputs } from "@trpc/server";
 import { pluralise } from "@/lib/format/plurals";
 import { cell, rowClass, Table } from "@/components/ui/table";
-import type { AppRouter } from "@/server/api/root";
+import type { ImportCheck } from "@/server/schemas/plan-transfer";
 
-export type ImportCheck = inferRouterOutputs<AppRouter>["planTransfer"]["preview"];
+export type { ImportCheck };
 type Issue = ImportCheck["errors"][number];
 type Change = ImportCheck["changes"][number];
 

@@ -3,56 +3,51 @@
  * Import a plan workbook: choose the file (one .xlsx, or CSV files named after the sheets), check
  * it (nothing changes), then apply it. The same checks run again on the server when applying.
  */
-import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { ImportReport, type ImportCheck } from "@/components/plan-transfer/import-report";
+import { sendWorkbook, WorkbookUploadError } from "@/components/plan-transfer/send-workbook";
 import { successPanelClass } from "@/components/forms/form-feedback";
-import { errorsFrom } from "@/components/forms/trpc-errors";
-import { useTRPC } from "@/components/trpc/provider";
 import { buttonClass } from "@/components/ui/button";
 import { ErrorSummary, type FieldError } from "@/components/ui/error-summary";
 import { FormField } from "@/components/ui/form-field";
 import { pluralise } from "@/lib/format/plurals";
-import { MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES, planImportSchema } from "@/server/schemas/plan-transfer";
+import { MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES, UPLOAD_MESSAGES } from "@/server/schemas/plan-transfer";
 import { routes } from "@/lib/routes";
 
 const FIELD = "import-files";
 
-type Upload = { name: string; base64: string }[];
 type Done = { status: "applied" | "unchanged"; created: number; updated: number };
-
-async function base64Of(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
 
 /** The browser's own checks, before anything is sent. */
 function problemWith(files: File[]): string | null {
-  if (files.length === 0) return "Choose a workbook (.xlsx) or CSV files";
+  if (files.length === 0) return UPLOAD_MESSAGES.none;
   const other = files.find((f) => !/\.(xlsx|csv)$/i.test(f.name));
   if (other) return `${other.name} is not an Excel workbook (.xlsx) or a CSV file`;
   const workbooks = files.filter((f) => /\.xlsx$/i.test(f.name)).length;
   if (workbooks > 1 || (workbooks === 1 && files.length > 1)) return "Choose one workbook (.xlsx), or CSV files, not both";
-  if (files.length > MAX_UPLOAD_FILES) return `Choose at most ${MAX_UPLOAD_FILES} CSV files, one for each sheet`;
-  if (files.reduce((n, f) => n + f.size, 0) > MAX_UPLOAD_BYTES) return `The file must be smaller than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`;
+  if (files.length > MAX_UPLOAD_FILES) return UPLOAD_MESSAGES.tooMany;
+  if (files.reduce((n, f) => n + f.size, 0) > MAX_UPLOAD_BYTES) return UPLOAD_MESSAGES.tooLarge;
   return null;
 }
 
+/** The server's refusal as the error summary shows it: beside the field when it is about the files. */
+function errorsOf(error: unknown): FieldError[] {
+  if (error instanceof WorkbookUploadError) return [{ field: error.aboutFiles ? FIELD : "", message: error.message }];
+  return [{ field: "", message: "Something went wrong and nothing was saved. Try again." }];
+}
+
 export function PlanImport({ slug, areaName }: { slug: string; areaName: string }) {
-  const trpc = useTRPC();
   const router = useRouter();
-  const preview = useMutation(trpc.planTransfer.preview.mutationOptions());
-  const apply = useMutation(trpc.planTransfer.applyImport.mutationOptions());
   const [files, setFiles] = useState<File[]>([]);
-  const [upload, setUpload] = useState<Upload | null>(null);
+  /** The files last checked: what "Apply" sends. */
+  const [checked, setChecked] = useState<File[] | null>(null);
   const [check, setCheck] = useState<ImportCheck | null>(null);
   const [done, setDone] = useState<Done | null>(null);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [attempt, setAttempt] = useState(0);
+  const [pending, setPending] = useState<"preview" | "apply" | null>(null);
   const resultHeading = useRef<HTMLHeadingElement>(null);
 
   // Take keyboard and screen-reader users to the result when it appears.
@@ -60,33 +55,36 @@ export function PlanImport({ slug, areaName }: { slug: string; areaName: string 
     if (check || done) resultHeading.current?.focus();
   }, [check, done]);
 
-  const busy = preview.isPending || apply.isPending;
+  const busy = pending !== null;
 
   async function onCheck(event: React.FormEvent) {
     event.preventDefault();
+    if (busy) return;
     setAttempt((n) => n + 1);
     setErrors([]);
     setCheck(null);
     setDone(null);
     const problem = problemWith(files);
     if (problem) return setErrors([{ field: FIELD, message: problem }]);
+    setPending("preview");
     try {
-      const payload = { slug, files: await Promise.all(files.map(async (f) => ({ name: f.name, base64: await base64Of(f) }))) };
-      const valid = planImportSchema.safeParse(payload);
-      if (!valid.success) return setErrors([{ field: FIELD, message: valid.error.issues[0]!.message }]);
-      setUpload(payload.files);
-      setCheck(await preview.mutateAsync(payload));
+      const result = await sendWorkbook(slug, "preview", files);
+      setChecked(files);
+      setCheck(result);
     } catch (error) {
-      setErrors(errorsFrom(error, "import").map((e) => (e.field ? { ...e, field: FIELD } : e)));
+      setErrors(errorsOf(error));
+    } finally {
+      setPending(null);
     }
   }
 
   async function onApply() {
-    if (!upload) return;
+    if (!checked || busy) return;
     setAttempt((n) => n + 1);
     setErrors([]);
+    setPending("apply");
     try {
-      const result = await apply.mutateAsync({ slug, files: upload });
+      const result = await sendWorkbook(slug, "apply", checked);
       if (result.status === "refused") {
         // The plan changed since the check, and the file no longer fits it.
         setCheck(result);
@@ -96,13 +94,16 @@ export function PlanImport({ slug, areaName }: { slug: string; areaName: string 
       setDone({ status: result.status, created: result.summary.created, updated: result.summary.updated });
       router.refresh();
     } catch (error) {
-      setErrors(errorsFrom(error, "import"));
+      // The check stays on the page, so the import can be tried again as it was.
+      setErrors(errorsOf(error));
+    } finally {
+      setPending(null);
     }
   }
 
   function onChoose(event: React.ChangeEvent<HTMLInputElement>) {
     setFiles(Array.from(event.target.files ?? []));
-    setUpload(null);
+    setChecked(null);
     setCheck(null);
     setDone(null);
     setErrors([]);
@@ -130,12 +131,12 @@ export function PlanImport({ slug, areaName }: { slug: string; areaName: string 
           />
         </FormField>
         <button type="submit" className={buttonClass.secondary} disabled={busy}>
-          {preview.isPending ? "Checking…" : "Check the file"}
+          {pending === "preview" ? "Checking…" : "Check the file"}
         </button>
       </form>
 
       <div role="status" aria-live="polite" className="sr-only">
-        {preview.isPending ? "Checking the file…" : apply.isPending ? "Importing…" : ""}
+        {pending === "preview" ? "Checking the file…" : pending === "apply" ? "Importing…" : ""}
       </div>
 
       {check ? (
@@ -147,11 +148,11 @@ export function PlanImport({ slug, areaName }: { slug: string; areaName: string 
                 ? "Nothing to import"
                 : `Ready to import: ${pluralise(check.summary.created, "new record")}, ${check.summary.updated} updated`}
           </h2>
-          <p className="mb-6 text-secondary">Checked {files.map((f) => f.name).join(", ")}. Nothing has been changed yet.</p>
+          <p className="mb-6 text-secondary">Checked {(checked ?? files).map((f) => f.name).join(", ")}. Nothing has been changed yet.</p>
           <ImportReport check={check} />
           <div className="mb-8 flex flex-wrap items-center gap-4">
             <button type="button" className={buttonClass.primary} disabled={!canApply || busy} aria-describedby="apply-hint" onClick={onApply}>
-              {apply.isPending ? "Importing…" : "Apply the import"}
+              {pending === "apply" ? "Importing…" : "Apply the import"}
             </button>
             <p id="apply-hint" className="text-secondary">
               {check.errorCount > 0

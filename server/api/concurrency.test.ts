@@ -13,6 +13,8 @@ import { createCaller } from "@/server/api/root";
 import { PrismaClient } from "@/server/generated/prisma/client";
 import { planRows, writeXlsx, type SheetRows } from "@/server/services/plan-transfer/plan-export";
 import { loadAreaState } from "@/server/services/plan-transfer/workbook-state";
+import { postWorkbook } from "@/server/services/plan-transfer/testing-requests";
+import { viewerOf } from "@/server/api/trpc";
 import { contextFor, details } from "@/server/testing/harness";
 import { testDatabaseUrl } from "@/server/testing/worker";
 
@@ -165,7 +167,17 @@ describe("a plan workbook submitted twice", () => {
     };
   }
 
-  const file = async (rows: Partial<SheetRows>) => [{ name: "plan.xlsx", base64: (await writeXlsx(rows)).toString("base64") }];
+  const file = async (rows: Partial<SheetRows>) => [{ name: "plan.xlsx", bytes: new Uint8Array(await writeXlsx(rows)) }];
+
+  /** A submission as the import page makes one, through the upload route, with a fresh context. */
+  async function submission(userId: string) {
+    const ctx = await contextFor(db, userId);
+    const requestCtx = { db, viewer: viewerOf(ctx.session), requestId: ctx.requestId };
+    return {
+      requestId: ctx.requestId,
+      apply: (slug: string, files: Awaited<ReturnType<typeof file>>) => postWorkbook(requestCtx, slug, "apply", files),
+    };
+  }
 
   /** A change to area's plan: a new finding with an action, and a new title for the existing action. */
   async function changes(localAreaId: string) {
@@ -201,10 +213,10 @@ describe("a plan workbook submitted twice", () => {
       const lead = await member(localAreaId, "LEAD");
       const files = await s.file(localAreaId);
       const before = await everything(localAreaId);
-      expect((await (await request(lead)).api.planTransfer.applyImport({ slug, files })).status).toBe("applied");
+      expect((await (await submission(lead)).apply(slug, files)).body.status).toBe("applied");
       const once = await everything(localAreaId);
       expect(once).toMatchObject({ plans: before.plans + s.created.plans, findings: before.findings + s.created.findings, actions: before.actions + s.created.actions, imports: 1 });
-      expect((await (await request(lead)).api.planTransfer.applyImport({ slug, files })).status).toBe("unchanged");
+      expect((await (await submission(lead)).apply(slug, files)).body.status).toBe("unchanged");
       expect(await everything(localAreaId)).toEqual(once);
     }, 60_000);
 
@@ -215,15 +227,15 @@ describe("a plan workbook submitted twice", () => {
         const lead = await member(localAreaId, "LEAD");
         const files = await s.file(localAreaId);
         const before = await everything(localAreaId);
-        const [first, second] = [await request(lead), await request(lead)];
-        const results = await Promise.allSettled([first.api.planTransfer.applyImport({ slug, files }), second.api.planTransfer.applyImport({ slug, files })]);
+        const [first, second] = [await submission(lead), await submission(lead)];
+        const results = await Promise.all([first.apply(slug, files), second.apply(slug, files)]);
 
-        const applied = results.filter((r) => r.status === "fulfilled" && r.value.status === "applied");
-        expect(applied, `round ${round}: ${JSON.stringify(results.map((r) => (r.status === "fulfilled" ? r.value.status : String(r.reason))))}`).toHaveLength(1);
-        // The other one: nothing left to do, or refused as a change made meanwhile; either way it says so.
-        const other = results.find((r) => !(r.status === "fulfilled" && r.value.status === "applied"))!;
-        if (other.status === "fulfilled") expect(other.value.status).toBe("unchanged");
-        else expect((other.reason as TRPCError).code).toBe("CONFLICT");
+        const applied = results.filter((r) => r.status === 200 && r.body.status === "applied");
+        expect(applied, `round ${round}: ${JSON.stringify(results.map((r) => (r.status === 200 ? r.body.status : `${r.status} ${r.body.message}`)))}`).toHaveLength(1);
+        // The other one: nothing left to do, or refused as a change made meanwhile (409); either way it says so.
+        const other = results.find((r) => !(r.status === 200 && r.body.status === "applied"))!;
+        if (other.status === 200) expect(other.body.status).toBe("unchanged");
+        else expect(other.status).toBe(409);
         expect(await everything(localAreaId)).toMatchObject({
           plans: before.plans + s.created.plans,
           findings: before.findings + s.created.findings,

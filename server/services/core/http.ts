@@ -72,3 +72,61 @@ export function httpHandler<Params>(
     }
   };
 }
+
+/**
+ * The body, or null once it passes `limit` bytes: read as it arrives, so a body without a
+ * Content-Length (or with a false one) cannot make the server hold more than the limit.
+ */
+export async function readBody(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer> | null> {
+  if (!request.body) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return body;
+}
+
+/**
+ * A cross-site page cannot post a form here on someone's behalf: browsers say where a request
+ * comes from (Sec-Fetch-Site), and uploads come only from Headway's own pages.
+ */
+export function fromAnotherSite(request: Request): boolean {
+  const site = request.headers.get("sec-fetch-site");
+  return site === "cross-site" || site === "same-site";
+}
+
+/** A file upload's form, or why it could not be read: each route says so in its own words. */
+export type FormRead = { ok: true; form: FormData } | { ok: false; refusal: "too large" | "not a form" | "incomplete" };
+
+/**
+ * A multipart/form-data body of at most `limit` bytes: a declared length over it is refused
+ * before reading, and the body is counted while it streams.
+ */
+export async function readUploadForm(request: Request, limit: number): Promise<FormRead> {
+  const declaredLength = Number(request.headers.get("content-length") ?? "0");
+  if (declaredLength > limit) return { ok: false, refusal: "too large" };
+  const contentType = request.headers.get("content-type") ?? "";
+  if (!contentType.toLowerCase().startsWith("multipart/form-data")) return { ok: false, refusal: "not a form" };
+  const body = await readBody(request, limit);
+  if (!body) return { ok: false, refusal: "too large" };
+  try {
+    return { ok: true, form: await new Response(body, { headers: { "content-type": contentType } }).formData() };
+  } catch {
+    return { ok: false, refusal: "incomplete" };
+  }
+}

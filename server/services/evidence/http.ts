@@ -7,7 +7,15 @@
 import { fieldErrorsOf } from "@/server/errors";
 import { id as idSchema } from "@/server/schemas/common";
 import { FILE_MESSAGES, MAX_EVIDENCE_BYTES, uploadEvidenceFieldsSchema } from "@/server/schemas/evidence";
-import { httpHandler, jsonResponse, textResponse, SOMETHING_WENT_WRONG, type Problem } from "@/server/services/core/http";
+import {
+  fromAnotherSite,
+  httpHandler,
+  jsonResponse,
+  readUploadForm,
+  textResponse,
+  SOMETHING_WENT_WRONG,
+  type Problem,
+} from "@/server/services/core/http";
 import { evidenceFile, uploadEvidence } from "@/server/services/evidence/evidence";
 
 /** The file plus the form's other fields and the multipart boundaries. */
@@ -17,43 +25,6 @@ const json = (status: number, body: Problem | { id: string }) => jsonResponse(st
 
 const tooLarge = () => json(413, { message: FILE_MESSAGES.tooLarge, fieldErrors: { file: FILE_MESSAGES.tooLarge } });
 
-/**
- * The body, or null once it passes `limit` bytes: read as it arrives, so a body without a
- * Content-Length (or with a false one) cannot make the server hold more than the limit.
- */
-async function readBody(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer> | null> {
-  if (!request.body) return new Uint8Array(0);
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limit) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  const body = new Uint8Array(total);
-  let at = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return body;
-}
-
-/**
- * A cross-site page cannot post a form here on someone's behalf: browsers say where a request
- * comes from (Sec-Fetch-Site), and uploads come only from Headway's own pages.
- */
-function fromAnotherSite(request: Request): boolean {
-  const site = request.headers.get("sec-fetch-site");
-  return site === "cross-site" || site === "same-site";
-}
-
 const text = (value: FormDataEntryValue | null) => (typeof value === "string" && value.trim() !== "" ? value : undefined);
 
 /** POST /api/evidence: 201 {id}, or 4xx {message, fieldErrors}. */
@@ -62,21 +33,13 @@ export const uploadEvidenceRoute = httpHandler(
   async (request, ctx) => {
     if (fromAnotherSite(request)) return json(403, { message: "Add evidence from Headway's own pages." });
 
-    const declaredLength = Number(request.headers.get("content-length") ?? "0");
-    if (declaredLength > MAX_UPLOAD_BODY_BYTES) return tooLarge();
-    const contentType = request.headers.get("content-type") ?? "";
-    if (!contentType.toLowerCase().startsWith("multipart/form-data")) {
-      return json(415, { message: "Send the evidence as a form with a file (multipart/form-data)." });
-    }
-
-    const body = await readBody(request, MAX_UPLOAD_BODY_BYTES);
-    if (!body) return tooLarge();
-    let form: FormData;
-    try {
-      form = await new Response(body, { headers: { "content-type": contentType } }).formData();
-    } catch {
+    const read = await readUploadForm(request, MAX_UPLOAD_BODY_BYTES);
+    if (!read.ok) {
+      if (read.refusal === "too large") return tooLarge();
+      if (read.refusal === "not a form") return json(415, { message: "Send the evidence as a form with a file (multipart/form-data)." });
       return json(400, { message: "The upload was incomplete. Try again." });
     }
+    const { form } = read;
 
     const fields = uploadEvidenceFieldsSchema.safeParse({
       actionId: text(form.get("actionId")),

@@ -4,6 +4,7 @@
  * are not what their name says are refused with a sentence before exceljs unpacks them; a
  * workbook with bad rows is reported row by row and writes nothing at all.
  */
+import { randomUUID } from "node:crypto";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createAreaWithPlan, createLocalArea, createMembership, createUser } from "@/prisma/factories";
@@ -15,7 +16,9 @@ import { loadAreaState } from "@/server/services/plan-transfer/workbook-state";
 import { readUpload } from "@/server/services/plan-transfer/read-workbook";
 import { SHEET_END, SHEET_START, sheetXml, workbookParts, zipOf, type Part } from "@/server/testing/test-zips";
 import { LIMITS } from "@/server/schemas/plan-workbook";
-import { callerFor, fieldErrors, refusal, testDb } from "@/server/testing/harness";
+import { applyOf, postWorkbook, previewOf } from "@/server/services/plan-transfer/testing-requests";
+import { viewerOf } from "@/server/api/trpc";
+import { contextFor, testDb } from "@/server/testing/harness";
 
 const MB = 1024 * 1024;
 
@@ -138,10 +141,10 @@ async function counts() {
 async function leadOf(localAreaId: string) {
   const user = await createUser(db);
   await createMembership(db, { userId: user.id, localAreaId, role: "LEAD" });
-  return callerFor(db, user.id);
+  return { db, viewer: viewerOf((await contextFor(db, user.id)).session), requestId: randomUUID() };
 }
 
-const upload = (name: string, bytes: Uint8Array) => [{ name, base64: Buffer.from(bytes).toString("base64") }];
+const upload = (name: string, bytes: Uint8Array) => [{ name, bytes }];
 
 describe("the import page, given a hostile file", () => {
   it("shows the refusal as the one error and applies nothing", async () => {
@@ -152,10 +155,10 @@ describe("the import page, given a hostile file", () => {
       ["liar.xlsx", bomb(300, 2048), /^liar\.xlsx is damaged/],
       ["plan.xlsx", zipOf(workbookParts("Findings", { text: sheetXml([["Ref"]]) }, [{ name: "../../x", text: "" }])), /named like a path outside it/],
     ] as const) {
-      const preview = await caller.planTransfer.preview({ slug: fx.slug, files: upload(name, bytes) });
+      const preview = await previewOf(caller, fx.slug, upload(name, bytes));
       expect(preview.errors).toEqual([{ sheet: "", row: 0, column: "", message: expect.stringMatching(message) }]);
       const before = await counts();
-      const applied = await caller.planTransfer.applyImport({ slug: fx.slug, files: upload(name, bytes) });
+      const applied = await applyOf(caller, fx.slug, upload(name, bytes));
       expect(applied.status).toBe("refused");
       expect(await counts()).toEqual(before);
     }
@@ -166,11 +169,11 @@ describe("the import page, given a file over the size limit", () => {
   it("refuses it before reading it, naming the limit", async () => {
     const fx = await createAreaWithPlan(db);
     const caller = await leadOf(fx.localAreaId);
-    const big = [{ name: "plan.xlsx", base64: Buffer.alloc(LIMITS.fileBytes + 1).toString("base64") }];
-    const error = await refusal(caller.planTransfer.preview({ slug: fx.slug, files: big }));
-    expect(error.code).toBe("BAD_REQUEST");
-    // One byte over: the same length of base64 as the limit itself, so the decoded size refuses it.
-    expect(fieldErrors(error).files).toBe("The file must be smaller than 10 MB");
+    const big = [{ name: "plan.xlsx", bytes: new Uint8Array(LIMITS.fileBytes + 1) }];
+    const { status, body } = await postWorkbook(caller, fx.slug, "preview", big);
+    expect(status).toBe(413);
+    // One byte over the limit: the files' own sizes refuse it, whatever the form around them adds.
+    expect(body.fieldErrors?.files).toBe("The file must be smaller than 10 MB");
   });
 });
 
@@ -199,7 +202,7 @@ describe("a broken workbook", () => {
       );
     });
     const files = upload("plan.xlsx", await writeXlsx(rows));
-    const preview = await caller.planTransfer.preview({ slug: fx.slug, files });
+    const preview = await previewOf(caller, fx.slug, files);
     expect(preview.errors.map((e) => `${e.sheet} ${e.row} ${e.column}`)).toEqual([
       `Findings ${rows.Findings.length} Ref`,
       `Findings ${rows.Findings.length + 1} Kind`,
@@ -211,7 +214,7 @@ describe("a broken workbook", () => {
     ]);
 
     const before = await counts();
-    const applied = await caller.planTransfer.applyImport({ slug: fx.slug, files });
+    const applied = await applyOf(caller, fx.slug, files);
     expect(applied).toMatchObject({ status: "refused", errorCount: 7 });
     expect(await counts()).toEqual(before);
   });
@@ -222,12 +225,12 @@ describe("a broken workbook", () => {
     // A CSV keeps what it is given; an .xlsx cannot hold a NUL at all (XML has no way to write one).
     const csv = writeCsv("Findings", [{ ref: "5", kind: "Area for improvement", inspectorsWording: "Wording.", summary: "Hidden\u0000character." }]);
     const files = upload("Findings.csv", new TextEncoder().encode(csv));
-    const preview = await caller.planTransfer.preview({ slug: fx.slug, files });
+    const preview = await previewOf(caller, fx.slug, files);
     expect(preview.errors).toEqual([
       { sheet: "Findings", row: 2, column: "Summary", message: "Remove the hidden or broken character from this text: it cannot be saved" },
     ]);
     const before = await counts();
-    expect((await caller.planTransfer.applyImport({ slug: fx.slug, files })).status).toBe("refused");
+    expect((await applyOf(caller, fx.slug, files)).status).toBe("refused");
     expect(await counts()).toEqual(before);
   });
 
@@ -237,10 +240,10 @@ describe("a broken workbook", () => {
     const findings = writeCsv("Findings", [{ ref: "1", kind: "Area for improvement", inspectorsWording: "Wording.", summary: "Summary." }]);
     const actions = "Finding ref,Ref\n1,1.1\n"; // no Title column
     const files = [
-      { name: "Findings.csv", base64: Buffer.from(findings).toString("base64") },
-      { name: "Actions.csv", base64: Buffer.from(actions).toString("base64") },
+      { name: "Findings.csv", bytes: new TextEncoder().encode(findings) },
+      { name: "Actions.csv", bytes: new TextEncoder().encode(actions) },
     ];
-    const preview = await caller.planTransfer.preview({ slug: area.slug, files });
+    const preview = await previewOf(caller, area.slug, files);
     expect(preview.errors).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ sheet: "Plan", row: 2, message: expect.stringMatching(/has no current plan: fill in the Plan sheet/) }),
@@ -248,7 +251,7 @@ describe("a broken workbook", () => {
       ]),
     );
     const before = await counts();
-    expect((await caller.planTransfer.applyImport({ slug: area.slug, files })).status).toBe("refused");
+    expect((await applyOf(caller, area.slug, files)).status).toBe("refused");
     expect(await counts()).toEqual(before);
   });
 });

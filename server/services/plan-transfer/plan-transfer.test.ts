@@ -1,4 +1,5 @@
-/** The plan lead's import page (through tRPC) and the export download, with their permissions. */
+/** The plan lead's import page (through its upload route) and the export download, with their permissions. */
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAreaWithPlan, createMembership, createUser } from "@/prisma/factories";
 import type { Viewer } from "@/server/auth/permissions";
@@ -8,13 +9,20 @@ import { planRows, writeXlsx } from "@/server/services/plan-transfer/plan-export
 import { loadAreaState } from "@/server/services/plan-transfer/workbook-state";
 import { planDownload } from "@/server/services/plan-transfer/plan-transfer";
 import { readXlsx } from "@/server/services/plan-transfer/read-workbook";
-import { callerFor, testDb } from "@/server/testing/harness";
+import { applyOf, postWorkbook, previewOf } from "@/server/services/plan-transfer/testing-requests";
+import { viewerOf } from "@/server/api/trpc";
+import { contextFor, testDb } from "@/server/testing/harness";
 
 let db: PrismaClient;
 beforeAll(() => {
   db = testDb();
 });
 afterAll(() => db.$disconnect());
+
+/** A request's context for a signed-in person, as the route file builds it. */
+async function as(userId: string) {
+  return { db, viewer: viewerOf((await contextFor(db, userId)).session), requestId: randomUUID() };
+}
 
 async function memberOf(localAreaId: string, role: AreaRole) {
   const user = await createUser(db);
@@ -37,19 +45,19 @@ describe("the plan lead's import page", () => {
     const lead = await memberOf(fx.localAreaId, "LEAD");
     const rows = planRows((await loadAreaState(db, fx.localAreaId))!);
     rows.Findings.push({ ref: "7", kind: "Area for improvement", inspectorsWording: "Wording.", summary: "Summary." });
-    const files = [{ name: "plan.xlsx", base64: (await writeXlsx(rows)).toString("base64") }];
-    const caller = await callerFor(db, lead.id);
+    const files = [{ name: "plan.xlsx", bytes: new Uint8Array(await writeXlsx(rows)) }];
+    const caller = await as(lead.id);
     const before = await planOf(fx.localAreaId);
     const auditBefore = await db.auditEvent.count({ where: { localAreaId: fx.localAreaId } });
 
-    const preview = await caller.planTransfer.preview({ slug: fx.slug, files });
+    const preview = await previewOf(caller, fx.slug, files);
     expect(preview).toMatchObject({ errorCount: 0, changeCount: 1, changes: [{ entity: "Finding", key: "7", kind: "create" }] });
     expect(await planOf(fx.localAreaId)).toEqual(before);
     const previewEvents = await db.auditEvent.findMany({ where: { localAreaId: fx.localAreaId }, orderBy: { at: "asc" } });
     expect(previewEvents).toHaveLength(auditBefore + 1);
     expect(previewEvents.at(-1)).toMatchObject({ action: "plan.import.preview", actorId: lead.id });
 
-    const applied = await caller.planTransfer.applyImport({ slug: fx.slug, files });
+    const applied = await applyOf(caller, fx.slug, files);
     expect(applied).toMatchObject({ status: "applied", changeCount: 1 });
     expect(await db.finding.count({ where: { planId: fx.planId, ref: "7" } })).toBe(1);
     const events = await db.auditEvent.findMany({ where: { localAreaId: fx.localAreaId, action: { in: ["plan.import", "finding.create"] } } });
@@ -59,17 +67,17 @@ describe("the plan lead's import page", () => {
   it("reports a file that is not a workbook as the one error", async () => {
     const fx = await createAreaWithPlan(db);
     const lead = await memberOf(fx.localAreaId, "LEAD");
-    const caller = await callerFor(db, lead.id);
-    const preview = await caller.planTransfer.preview({ slug: fx.slug, files: [{ name: "plan.xlsx", base64: Buffer.from("not a workbook").toString("base64") }] });
+    const caller = await as(lead.id);
+    const preview = await previewOf(caller, fx.slug, [{ name: "plan.xlsx", bytes: new TextEncoder().encode("not a workbook") }]);
     expect(preview.errors).toEqual([{ sheet: "", row: 0, column: "", message: expect.stringMatching(/plan\.xlsx is not an Excel workbook/) }]);
   });
 
   it("refuses an upload over the size limit before reading it", async () => {
     const fx = await createAreaWithPlan(db);
     const lead = await memberOf(fx.localAreaId, "LEAD");
-    const caller = await callerFor(db, lead.id);
-    const big = Buffer.alloc(10 * 1024 * 1024 + 3).toString("base64");
-    await expect(caller.planTransfer.preview({ slug: fx.slug, files: [{ name: "plan.xlsx", base64: big }] })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    const caller = await as(lead.id);
+    const big = new Uint8Array(10 * 1024 * 1024 + 3);
+    expect(await postWorkbook(caller, fx.slug, "preview", [{ name: "plan.xlsx", bytes: big }])).toMatchObject({ status: 413 });
   });
 });
 

@@ -1,7 +1,7 @@
 /**
  * Plan workbook import and export for signed-in people: the plan lead of an area (plan.edit)
- * checks a file, then applies it. The work itself is plan-import.ts's, shared with the command
- * line.
+ * checks a file, then applies it (the upload route is http.ts). The work itself is
+ * plan-import.ts's, shared with the command line.
  */
 import { randomUUID } from "node:crypto";
 import type { Viewer } from "@/server/auth/permissions";
@@ -20,7 +20,7 @@ import { exportFileName, exportPlanSheetCsv, exportPlanWorkbook } from "@/server
 import type { UploadedFile } from "@/server/services/plan-transfer/read-workbook";
 import { SHEET_NAMES } from "@/server/schemas/plan-workbook";
 import { slug as slugSchema } from "@/server/schemas/common";
-import type { PlanImportInput } from "@/server/schemas/plan-transfer";
+import type { ImportCheck, ImportOutcome } from "@/server/schemas/plan-transfer";
 import { areaBySlug, CURRENT_PLAN } from "@/server/services/core/access";
 import { inTransaction, recordAudit } from "@/server/services/core/audit";
 
@@ -40,13 +40,9 @@ export async function transferOverview(ctx: ServiceContext, slug: string) {
   };
 }
 
-function filesOf(input: PlanImportInput): UploadedFile[] {
-  return input.files.map((f) => ({ name: f.name, bytes: new Uint8Array(Buffer.from(f.base64, "base64")) }));
-}
-
 /** A long list of problems is cut short for the browser; the counts stay exact. */
 const SHOWN = 500;
-function forBrowser(report: ImportReport) {
+function forBrowser(report: ImportReport): ImportCheck {
   return {
     errors: report.errors.slice(0, SHOWN),
     warnings: report.warnings.slice(0, SHOWN),
@@ -59,9 +55,8 @@ function forBrowser(report: ImportReport) {
 }
 
 /** The dry run. Writes nothing but the audit record of who checked which file. */
-export async function previewUpload(ctx: ServiceContext, input: PlanImportInput) {
-  const area = await areaBySlug(ctx, input.slug, "plan.edit");
-  const files = filesOf(input);
+export async function previewUpload(ctx: ServiceContext, slug: string, files: readonly UploadedFile[]): Promise<ImportCheck> {
+  const area = await areaBySlug(ctx, slug, "plan.edit");
   const report = await previewImportFiles(ctx.db, area.id, files);
   await inTransaction(ctx, (tx) =>
     recordAudit(tx, ctx, {
@@ -82,16 +77,15 @@ export async function previewUpload(ctx: ServiceContext, input: PlanImportInput)
 }
 
 /** The import: all of it, in one transaction, or nothing when the file has errors. */
-export async function applyUpload(ctx: ServiceContext, input: PlanImportInput) {
-  const area = await areaBySlug(ctx, input.slug, "plan.edit");
-  const files = filesOf(input);
+export async function applyUpload(ctx: ServiceContext, slug: string, files: readonly UploadedFile[]): Promise<ImportOutcome> {
+  const area = await areaBySlug(ctx, slug, "plan.edit");
   const result = await applyImportFiles(
     ctx.db,
     { viewer: ctx.viewer, requestId: ctx.requestId, source: "web", file: files.map((f) => f.name).join(", "), sha256: digestOf(files) },
     area.id,
     files,
   );
-  return { status: result.status, area, ...forBrowser(result.report) };
+  return { status: result.status, ...forBrowser(result.report) };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,21 +1,55 @@
-/** Walk entries for plan workbook import and export. */
+/**
+ * Walk entries for plan workbook import and export. The page is a procedure (the procedure walk);
+ * the import itself (check, apply) is a file route, walked with the other routes
+ * (server/testing/walk/routes.ts takes PLAN_IMPORT_ROUTE_CASES from here).
+ */
+import { expect } from "vitest";
 import { uniq } from "@/prisma/factories";
-import type { Fixture, Specs } from "@/server/testing/walk/spec";
-import type { PrismaClient } from "@/server/generated/prisma/client";
-import { planRows, writeXlsx } from "@/server/services/plan-transfer/plan-export";
-import { loadAreaState } from "@/server/services/plan-transfer/workbook-state";
-
-/** Area A's plan as exported, plus one new finding, so every import has something to write. */
-async function workbookAddingAFinding(fx: Fixture, db: PrismaClient) {
-  const rows = planRows((await loadAreaState(db, fx.area.localAreaId))!);
-  const ref = `W${uniq()}`.slice(0, 12);
-  rows.Findings.push({ ref, kind: "Area for improvement", inspectorsWording: `Inspectors' wording ${ref}.`, summary: `Summary ${ref}.` });
-  const xlsx = await writeXlsx(rows);
-  return { slug: fx.area.slug, files: [{ name: "walk.xlsx", base64: xlsx.toString("base64") }] };
-}
+import { can } from "@/server/auth/permissions";
+import type { ImportOutcome } from "@/server/schemas/plan-transfer";
+import type { Specs, Who } from "@/server/testing/walk/spec";
+import type { RouteCase, RouteFixture, RouteRequest } from "@/server/testing/walk/routes";
 
 export const PLAN_TRANSFER_SPECS: Specs = {
   "planTransfer.overview": { scope: "area", input: (fx) => ({ slug: fx.area.slug }) },
-  "planTransfer.preview": { scope: "area", input: workbookAddingAFinding },
-  "planTransfer.applyImport": { scope: "area", input: workbookAddingAFinding },
 };
+
+/** One new finding for area A's plan, as a Findings sheet, so every import has something to write. */
+function importRequest(mode: "preview" | "apply") {
+  return (rf: RouteFixture): RouteRequest => {
+    const ref = `W${uniq()}`.slice(0, 12);
+    const form = new FormData();
+    const csv = `Ref,Kind,Inspectors' wording,Summary\r\n${ref},Area for improvement,Inspectors' wording ${ref}.,Summary ${ref}.\r\n`;
+    form.append("files", new File([csv], "Findings.csv", { type: "text/csv" }));
+    return { path: `/api/local-areas/${rf.area.slug}/plan-import?mode=${mode}`, params: { slug: rf.area.slug }, init: { method: "POST", body: form } };
+  };
+}
+
+/** Only the area's plan lead imports: others who read the plan are refused, other areas' people told it is not there. */
+function planEditStatus(who: Who, rf: RouteFixture): number {
+  const viewer = rf.viewers[who];
+  if (!viewer) return 401;
+  if (can(viewer, "plan.edit", { localAreaId: rf.area.localAreaId })) return 200;
+  return can(viewer, "plan.read", { localAreaId: rf.area.localAreaId }) ? 403 : 404;
+}
+
+export const PLAN_IMPORT_ROUTE_CASES: RouteCase[] = [
+  {
+    name: "POST a workbook to check against area A's plan",
+    method: "POST",
+    request: importRequest("preview"),
+    status: planEditStatus,
+    async check(response) {
+      expect(await response.json()).toMatchObject({ errorCount: 0, changeCount: 1 } satisfies Partial<ImportOutcome>);
+    },
+  },
+  {
+    name: "POST a workbook to import into area A's plan",
+    method: "POST",
+    request: importRequest("apply"),
+    status: planEditStatus,
+    async check(response) {
+      expect(await response.json()).toMatchObject({ status: "applied", changeCount: 1 } satisfies Partial<ImportOutcome>);
+    },
+  },
+];

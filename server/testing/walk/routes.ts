@@ -11,6 +11,7 @@ import { createEvidence, uniq } from "@/prisma/factories";
 import { viewerOf, type AuthedContext } from "@/server/api/trpc";
 import type { Fixture, Outcome, Who } from "@/server/testing/walk/spec";
 import { createWalkFixture, expected, WHO } from "@/server/testing/walk/walk";
+import { PLAN_IMPORT_ROUTE_CASES } from "@/server/testing/walk/plan-transfer";
 import { can, type AreaCapability, type Viewer } from "@/server/auth/permissions";
 import { loadSessionUser } from "@/server/auth/session-user";
 import { readDocx } from "@/server/services/board-pack/document-text";
@@ -274,6 +275,7 @@ export const ROUTE_SPECS: Record<string, RouteCase[]> = {
       },
     },
   ],
+  "app/api/local-areas/[slug]/plan-import/route.ts": PLAN_IMPORT_ROUTE_CASES,
   "app/api/health/route.ts": [
     {
       name: "GET the health check",

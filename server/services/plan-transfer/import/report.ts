@@ -17,12 +17,13 @@ import type {
   PlanStatus,
   PlanType,
 } from "@/server/generated/prisma/enums";
+import type { ImportChange, ImportChangeEntity, ImportSummary } from "@/server/schemas/plan-transfer";
 import type { Issue } from "@/server/services/plan-transfer/parse-sheets";
 import { SHEET_NAMES, SHEETS, type Column, type SheetName } from "@/server/schemas/plan-workbook";
 
 export type { Issue };
-export type ChangeEntity = "Plan" | "Finding" | "Action" | "Measure" | "Milestone" | "Value" | "Organisation" | "Inspection";
-export type Change = { entity: ChangeEntity; key: string; kind: "create" | "update"; fields?: string[] };
+export type ChangeEntity = ImportChangeEntity;
+export type Change = ImportChange;
 export type ImportReport = { errors: Issue[]; warnings: Issue[]; changes: Change[] };
 
 /** An update's columns that differ, with their values before and after (for the audit trail) and the fields to write. */
@@ -185,7 +186,7 @@ export function inWritingOrder(writes: readonly PlannedWrite[]): PlannedWrite[] 
 }
 
 /** How many records of each kind a report creates and updates. */
-export function summarise(changes: readonly Change[]): { created: number; updated: number; byEntity: Record<string, { created: number; updated: number }> } {
+export function summarise(changes: readonly Change[]): ImportSummary {
   const byEntity: Record<string, { created: number; updated: number }> = {};
   for (const c of changes) {
     const e = (byEntity[c.entity] ??= { created: 0, updated: 0 });

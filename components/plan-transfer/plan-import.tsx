@@ -4,11 +4,11 @@
  * it (nothing changes), then apply it. The same checks run again on the server when applying.
  */
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { ImportReport, type ImportCheck } from "@/components/plan-transfer/import-report";
 import { sendWorkbook, WorkbookUploadError } from "@/components/plan-transfer/send-workbook";
 import { successPanelClass } from "@/components/forms/form-feedback";
+import { useRefresh } from "@/components/forms/use-refresh";
 import { buttonClass } from "@/components/ui/button";
 import { ErrorSummary, type FieldError } from "@/components/ui/error-summary";
 import { FormField } from "@/components/ui/form-field";
@@ -39,7 +39,7 @@ function errorsOf(error: unknown): FieldError[] {
 }
 
 export function PlanImport({ slug, areaName }: { slug: string; areaName: string }) {
-  const router = useRouter();
+  const { refresh } = useRefresh();
   const [files, setFiles] = useState<File[]>([]);
   /** The files last checked: what "Apply" sends. */
   const [checked, setChecked] = useState<File[] | null>(null);
@@ -92,7 +92,8 @@ export function PlanImport({ slug, areaName }: { slug: string; areaName: string 
       }
       setCheck(null);
       setDone({ status: result.status, created: result.summary.created, updated: result.summary.updated });
-      router.refresh();
+      // The page above (the plan's counts) reads the plan again; this component keeps its message.
+      refresh();
     } catch (error) {
       // The check stays on the page, so the import can be tried again as it was.
       setErrors(errorsOf(error));

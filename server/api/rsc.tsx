@@ -1,9 +1,8 @@
 /**
- * tRPC for server components: prefetch or fetch through the same routers (and so the same
- * permission checks) the browser uses, then hydrate client components.
+ * tRPC for server components: pages read through the same routers (and so the same permission
+ * checks) the browser uses, and pass what they read to client components as props.
  */
 import "server-only";
-import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import { TRPCError } from "@trpc/server";
 import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
 import { forbidden, notFound, redirect } from "next/navigation";
@@ -20,10 +19,6 @@ export const trpc = createTRPCOptionsProxy({
   router: appRouter,
   queryClient: getQueryClient,
 });
-
-export function HydrateClient({ children }: { children: React.ReactNode }) {
-  return <HydrationBoundary state={dehydrate(getQueryClient())}>{children}</HydrationBoundary>;
-}
 
 /**
  * Fetches for a page and turns refusals into the right page: sign in, "page not found" (which

@@ -1,25 +1,24 @@
 /** The weekly digest: on each person's digest day, to plan leads and advisers only, once a week. */
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-// A job run works through every action (or lead and adviser) in the database, and in a full run the
-// shared test database holds every other file's areas too, with their reminders to send.
-vi.setConfig({ testTimeout: 180_000 });
 import { createAction, createActionUpdate, createAreaWithPlan, day } from "@/prisma/factories";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import { isoWeekday } from "@/server/jobs/reminder-rules";
 import { runJob } from "@/server/jobs/run";
 import { testMailbox } from "@/server/jobs/test-mailbox";
-import { createMember, testDb } from "@/server/testing/harness";
+import { createMember, ownDatabase } from "@/server/testing/harness";
 
+// A job works through the whole database: on a database of this file's own, it meets only this file's areas.
 let db: PrismaClient;
+let drop: () => Promise<void>;
 let mail: Awaited<ReturnType<typeof testMailbox>>;
 beforeAll(async () => {
-  db = testDb();
+  ({ db, drop } = await ownDatabase());
   mail = await testMailbox();
 });
 afterAll(async () => {
   await mail.close();
-  await db.$disconnect();
+  await drop();
 });
 
 // A Monday 7 days ahead or more, at 07:00 UTC, and the days of its week.

@@ -3,26 +3,25 @@
  * on the right day to the right people, never twice when the job runs again, and not at all to
  * someone who turned it off.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-// A job run works through every action (or lead and adviser) in the database, and in a full run the
-// shared test database holds every other file's areas too, with their reminders to send.
-vi.setConfig({ testTimeout: 180_000 });
 import { createAction, createAreaWithPlan, createEvidence, createMembership, createUser, day } from "@/prisma/factories";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import { runJob } from "@/server/jobs/run";
 import { testMailbox } from "@/server/jobs/test-mailbox";
-import { createMember, testDb } from "@/server/testing/harness";
+import { createMember, ownDatabase } from "@/server/testing/harness";
 
+// A job works through the whole database: on a database of this file's own, it meets only this file's areas.
 let db: PrismaClient;
+let drop: () => Promise<void>;
 let mail: Awaited<ReturnType<typeof testMailbox>>;
 beforeAll(async () => {
-  db = testDb();
+  ({ db, drop } = await ownDatabase());
   mail = await testMailbox();
 });
 afterAll(async () => {
   await mail.close();
-  await db.$disconnect();
+  await drop();
 });
 
 /** 06:00 UTC, when the job runs, `offset` days from today. */

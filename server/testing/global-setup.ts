@@ -29,6 +29,8 @@ export type WorkerResources = {
   /** The worker's SMTP catcher (EMAIL_SERVER) and where it keeps what the app sent (mailTo in harness.ts). */
   emailServer: string;
   mailDir: string;
+  /** The migrated, granted database every worker's was copied from: a test file may copy it too (ownDatabase in harness.ts). */
+  templateDatabase: string;
 };
 
 declare module "vitest" {
@@ -68,7 +70,12 @@ export default async function setup(project: TestProject) {
   if (process.env.TEST_DATABASE_URL) {
     serverUrl = process.env.TEST_DATABASE_URL;
     closeServer = async () => {
-      for (const db of [name, ...names]) await onServer(serverUrl, `DROP DATABASE IF EXISTS "${db}" WITH (FORCE)`);
+      // With the copies test files made of their own (ownDatabase in harness.ts) that a failed file left behind.
+      const c = new pg.Client({ connectionString: serverUrl });
+      await c.connect();
+      const { rows } = await c.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`${name}%`]).finally(() => c.end());
+      const all = [...new Set([...rows.map((r) => r.datname), name, ...names])].sort((a, b) => b.length - a.length);
+      for (const db of all) await onServer(serverUrl, `DROP DATABASE IF EXISTS "${db}" WITH (FORCE)`);
     };
   } else {
     const server = await startEmbeddedPostgres({ ephemeral: true, port: 0, database: "postgres" });
@@ -99,7 +106,7 @@ export default async function setup(project: TestProject) {
     const catcher = await startSmtpCatcher({ port: 0, dir: mailDir, log: false });
     catchers.push(catcher);
     mailDirs.push(mailDir);
-    resources.push({ databaseUrl: appUrlOf(db), ownerDatabaseUrl: ownerUrlOf(db), emailServer: `smtp://127.0.0.1:${catcher.port}`, mailDir });
+    resources.push({ databaseUrl: appUrlOf(db), ownerDatabaseUrl: ownerUrlOf(db), emailServer: `smtp://127.0.0.1:${catcher.port}`, mailDir, templateDatabase: name });
   }
   process.env.EMAIL_FROM ??= "Headway <no-reply@headway.test>";
   project.provide("workers", resources);

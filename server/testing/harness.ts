@@ -5,6 +5,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { TRPCError } from "@trpc/server";
 import {} from "vitest";
 import { createMembership, createUser } from "@/prisma/factories";
@@ -19,6 +20,37 @@ import { testDatabaseUrl, workerResources } from "@/server/testing/worker";
 
 export function testDb(): PrismaClient {
   return new PrismaClient({ adapter: new PrismaPg({ connectionString: testDatabaseUrl() }) });
+}
+
+const databaseIn = (url: string, database: string) => Object.assign(new URL(url), { pathname: `/${database}` }).toString();
+
+/**
+ * A database of this test file's own, copied from the migrated one, for tests of work that goes
+ * through the whole database (the daily jobs): on the worker's shared database they would also
+ * work through every other file's areas and people. `drop` removes it.
+ */
+export async function ownDatabase(): Promise<{ db: PrismaClient; drop: () => Promise<void> }> {
+  const { ownerDatabaseUrl, databaseUrl, templateDatabase } = workerResources();
+  const name = `${templateDatabase}_own_${randomUUID().slice(0, 8)}`;
+  const asOwner = async (sql: string) => {
+    const c = new pg.Client({ connectionString: ownerDatabaseUrl });
+    await c.connect();
+    try {
+      await c.query(sql);
+    } finally {
+      await c.end();
+    }
+  };
+  await asOwner(`CREATE DATABASE "${name}" TEMPLATE "${templateDatabase}"`);
+  await asOwner(`GRANT CONNECT, TEMPORARY ON DATABASE "${name}" TO ${new URL(databaseUrl).username}`);
+  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseIn(databaseUrl, name) }) });
+  return {
+    db,
+    drop: async () => {
+      await db.$disconnect();
+      await asOwner(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    },
+  };
 }
 
 export async function contextFor(db: PrismaClient, userId: string | null): Promise<Context> {

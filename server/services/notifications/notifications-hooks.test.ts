@@ -9,17 +9,19 @@ import { deliverEmails } from "@/server/jobs/notify";
 import { runReminders } from "@/server/jobs/reminders";
 import { testMailbox } from "@/server/jobs/test-mailbox";
 import { notifyChangeRequestDecided, notifyVerdictRequested } from "@/server/services/notifications/notifications-hooks";
-import { createMember, testDb } from "@/server/testing/harness";
+import { createMember, ownDatabase } from "@/server/testing/harness";
 
+// A job works through the whole database: on a database of this file's own, it meets only this file's areas.
 let db: PrismaClient;
+let drop: () => Promise<void>;
 let mail: Awaited<ReturnType<typeof testMailbox>>;
 beforeAll(async () => {
-  db = testDb();
+  ({ db, drop } = await ownDatabase());
   mail = await testMailbox();
 });
 afterAll(async () => {
   await mail.close();
-  await db.$disconnect();
+  await drop();
 });
 
 const now = () => new Date();

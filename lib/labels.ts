@@ -89,7 +89,7 @@ export const INSPECTION_KIND: Record<InspectionKind, string> = {
   MONITORING: "Monitoring inspection",
 };
 
-/** Revisit (2016) and monitoring inspection (2023) judgements on a finding, in DOMAIN.md's words. */
+/** Revisit (2016) and monitoring inspection (2023) judgements on a finding, in docs/domain.md's words. */
 export const JUDGEMENT: Record<Judgement, string> = {
   SUFFICIENT: "Sufficient progress",
   NOT_SUFFICIENT: "Not sufficient progress",

@@ -1,5 +1,5 @@
 /**
- * Who sees the national view, and which areas in it (DESIGN.md section 4): the national team sees
+ * Who sees the national view, and which areas in it (docs/design.md section 4): the national team sees
  * every area; an adviser sees the areas they advise, and only those, whatever other roles they
  * hold elsewhere; nobody else sees it. One rule for the service, the links to the view and the
  * permission walk.

@@ -1,5 +1,5 @@
 /**
- * Action delivery RAG (DESIGN.md section 3).
+ * Action delivery RAG (docs/design.md section 3).
  *
  * - COMPLETE when the action is marked complete; CANCELLED and DEFERRED actions have no RAG.
  * - RED when the due date has passed and the action is not complete (even at 100% progress:

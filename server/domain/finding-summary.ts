@@ -1,5 +1,5 @@
 /**
- * Finding readiness (DESIGN.md section 3): two axes shown side by side, never merged into one
+ * Finding readiness (docs/design.md section 3): two axes shown side by side, never merged into one
  * number.
  *
  * - Delivery, from the finding's actions (their shown RAG): cancelled and deferred actions are

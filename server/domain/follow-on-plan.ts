@@ -1,5 +1,5 @@
 /**
- * Judgements at a revisit or monitoring inspection, and what follows from them (DOMAIN.md, the
+ * Judgements at a revisit or monitoring inspection, and what follows from them (docs/domain.md, the
  * cycle step 6): where a revisit finds not sufficient progress, the area writes an Accelerated
  * Progress Plan for those findings only. Pure: no database.
  */

@@ -1,5 +1,5 @@
 /**
- * Measure status against its trajectory (DESIGN.md section 3).
+ * Measure status against its trajectory (docs/design.md section 3).
  *
  * - The trajectory is the baseline, the milestones and the target (each with a value and a date),
  *   in date order, joined by straight lines. Fewer than two points: NO_TRAJECTORY.

@@ -1,5 +1,5 @@
 /**
- * Update overdue (DESIGN.md section 3): an action still being delivered whose owner has posted
+ * Update overdue (docs/design.md section 3): an action still being delivered whose owner has posted
  * no update within the plan's cadence. The clock starts at the latest update, or, before the
  * first one, at the action's start date or when it was added to the plan, whichever is later. Complete, cancelled
  * and deferred actions need no updates.

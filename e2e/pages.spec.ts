@@ -38,6 +38,10 @@ test("every page of the council workflow passes the accessibility scan, for the 
     `${measure}/edit`,
     "/local-areas/northbridge/evidence",
     "/local-areas/northbridge/plan/import",
+    `${action}/history`,
+    `${finding}/history`,
+    `${measure}/history`,
+    "/local-areas/northbridge/activity",
     "/my-work",
   ];
   for (const path of pages) {

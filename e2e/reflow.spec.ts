@@ -61,6 +61,10 @@ test("every page reflows to 320 CSS pixels without scrolling sideways", async ({
     `${AREA}/monitoring`,
     `${AREA}/judgements`,
     `${AREA}/change-requests`,
+    `${action}/history`,
+    `${finding}/history`,
+    `${measure}/history`,
+    `${AREA}/activity`,
     "/notifications",
     "/settings/notifications",
   ]);

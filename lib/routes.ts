@@ -30,8 +30,16 @@ export type ActionListQuery = {
   overdue?: "1";
 };
 
+/** How many of a history's newest changes to show. */
+export type HistoryQuery = { shown?: string };
+
+/** The activity page's filters (all optional), and how many events to show. */
+export type ActivityQuery = { person?: string; kind?: string; from?: string; to?: string; shown?: string };
+
 export const routes = {
   home: () => "/",
+  /** The privacy notice (PRIVACY.md), open to everyone. */
+  privacy: () => "/privacy",
   /** `callbackUrl` is encoded with encodeURIComponent, as NextAuth reads it back. */
   signIn: (options: { callbackUrl?: string; signedOut?: boolean } = {}) =>
     options.callbackUrl !== undefined
@@ -46,22 +54,30 @@ export const routes = {
   actions: (slug: string, query?: ActionListQuery) => withQuery(`${area(slug)}/actions`, query),
   action: (slug: string, actionId: string) => `${area(slug)}/actions/${seg(actionId)}`,
   actionEdit: (slug: string, actionId: string) => `${area(slug)}/actions/${seg(actionId)}/edit`,
+  /** `shown`: how many of the newest changes to show ("Show more" asks for more). */
+  actionHistory: (slug: string, actionId: string, query?: HistoryQuery) => withQuery(`${area(slug)}/actions/${seg(actionId)}/history`, query),
+  /** Who changed what in the area: its LEAD and ADVISER. The filters are the page's GET form's. */
+  activity: (slug: string, query?: ActivityQuery) => withQuery(`${area(slug)}/activity`, query),
   /** `finding`: the finding the new action answers, chosen in advance. */
   actionNew: (slug: string, query?: { finding?: string }) => withQuery(`${area(slug)}/actions/new`, query),
   changeRequests: (slug: string) => `${area(slug)}/change-requests`,
   evidence: (slug: string) => `${area(slug)}/evidence`,
   finding: (slug: string, findingId: string) => `${area(slug)}/findings/${seg(findingId)}`,
   findingEdit: (slug: string, findingId: string) => `${area(slug)}/findings/${seg(findingId)}/edit`,
+  findingHistory: (slug: string, findingId: string, query?: HistoryQuery) => withQuery(`${area(slug)}/findings/${seg(findingId)}/history`, query),
   findingNew: (slug: string) => `${area(slug)}/findings/new`,
   forum: (slug: string) => `${area(slug)}/forum`,
   judgements: (slug: string) => `${area(slug)}/judgements`,
   measures: (slug: string) => `${area(slug)}/measures`,
   measure: (slug: string, measureId: string) => `${area(slug)}/measures/${seg(measureId)}`,
   measureEdit: (slug: string, measureId: string) => `${area(slug)}/measures/${seg(measureId)}/edit`,
+  measureHistory: (slug: string, measureId: string, query?: HistoryQuery) => withQuery(`${area(slug)}/measures/${seg(measureId)}/history`, query),
   measureNew: (slug: string) => `${area(slug)}/measures/new`,
   monitoring: (slug: string) => `${area(slug)}/monitoring`,
   plan: (slug: string) => `${area(slug)}/plan`,
   planImport: (slug: string) => `${area(slug)}/plan/import`,
+  /** A plan's history: the area's plans are told apart by id. */
+  planHistory: (slug: string, planId: string, query?: HistoryQuery) => withQuery(`${area(slug)}/plan/history`, { plan: planId, ...query }),
   snapshots: (slug: string) => `${area(slug)}/snapshots`,
   snapshot: (slug: string, snapshotId: string) => `${area(slug)}/snapshots/${seg(snapshotId)}`,
   youSaidWeDid: (slug: string) => `${area(slug)}/you-said-we-did`,
@@ -84,6 +100,8 @@ export const routes = {
   boardPack: (slug: string, query: { format: "pdf" | "docx"; snapshot?: string }) =>
     withQuery(`/api/local-areas/${seg(slug)}/board-pack`, query),
   planExport: (slug: string, query?: { format: "csv"; sheet: string }) => withQuery(`/api/local-areas/${seg(slug)}/plan-export`, query),
+  /** The activity page's filters, as CSV. */
+  activityCsv: (slug: string, query?: ActivityQuery) => withQuery(`/api/local-areas/${seg(slug)}/activity`, query),
 } as const;
 
 /** An absolute address for an email: the site's base URL (NEXTAUTH_URL) joined with a route. */

@@ -15,6 +15,7 @@ import { adviserRouter } from "@/server/api/routers/adviser";
 import { changeRequestRouter } from "@/server/api/routers/change-request";
 import { commentRouter } from "@/server/api/routers/comment";
 import { forumRouter } from "@/server/api/routers/forum";
+import { historyRouter } from "@/server/api/routers/history";
 import { createCallerFactory, router } from "@/server/api/trpc";
 
 export const appRouter = router({
@@ -35,6 +36,7 @@ export const appRouter = router({
   adviser: adviserRouter,
   changeRequest: changeRequestRouter,
   comment: commentRouter,
+  history: historyRouter,
 });
 
 export type AppRouter = typeof appRouter;

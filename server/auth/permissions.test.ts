@@ -54,6 +54,9 @@ const DESIGN_TABLE: Row[] = [
   // Adviser notes are visible to the area's LEAD and VIEWERs and to NATIONAL users, not to contributors or the forum.
   { design: "read adviser notes", capabilities: ["adviserNote.read"],
     cells: { LEAD: "yes", CONTRIBUTOR: "no", FORUM: "no", ADVISER: "yes", VIEWER: "yes", NATIONAL: "yes" } },
+  // The area's activity page (every change, by anyone, as CSV too): its LEAD and its ADVISER only.
+  { design: "read the area's activity", capabilities: ["activity.read"],
+    cells: { LEAD: "yes", CONTRIBUTOR: "no", FORUM: "no", ADVISER: "yes", VIEWER: "no", NATIONAL: "no" } },
 ];
 
 const ROLES: Actor[] = ["LEAD", "CONTRIBUTOR", "FORUM", "ADVISER", "VIEWER", "NATIONAL"];
@@ -96,7 +99,7 @@ describe("AREA_PERMISSIONS matches DESIGN.md section 2", () => {
   });
 
   it(`walks all ${cells.length} cells`, () => {
-    expect(cells).toHaveLength(14 * 6);
+    expect(cells).toHaveLength(15 * 6);
   });
 
   it.each(cells)("$capability / $role: $cell", ({ capability, role, cell }) => {

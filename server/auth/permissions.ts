@@ -42,6 +42,12 @@ export const AREA_PERMISSIONS = {
   /** Adviser notes and views on the likely judgement: the area's LEAD and VIEWERs, advisers, NATIONAL. */
   "adviserNote.read": { LEAD: true, ADVISER: true, VIEWER: true, NATIONAL: true },
   "boardPack.export": everyone,
+  /**
+   * The area's activity page: everything changed in the area, by anyone, downloadable. For those
+   * answerable for the whole plan (its LEAD) and the adviser holding them to it; the others read
+   * the history of each record they may read instead.
+   */
+  "activity.read": { LEAD: true, ADVISER: true },
 } as const satisfies Record<string, Grants>;
 
 export type AreaCapability = keyof typeof AREA_PERMISSIONS;

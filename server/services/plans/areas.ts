@@ -119,6 +119,7 @@ export async function areaHome(ctx: ServiceContext, slug: string) {
       review: can(ctx.viewer, "evidence.review", { localAreaId: area.id }),
       seeAdviserViews: seesAdviserViews,
       publish: can(ctx.viewer, "area.publish", { localAreaId: area.id }),
+      seeActivity: can(ctx.viewer, "activity.read", { localAreaId: area.id }),
     },
   };
 }

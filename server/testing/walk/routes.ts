@@ -276,6 +276,28 @@ export const ROUTE_SPECS: Record<string, RouteCase[]> = {
     },
   ],
   "app/api/local-areas/[slug]/plan-import/route.ts": PLAN_IMPORT_ROUTE_CASES,
+  "app/api/local-areas/[slug]/activity/route.ts": [
+    {
+      name: "GET area A's activity as CSV",
+      method: "GET",
+      request: (rf) => ({ path: `/api/local-areas/${rf.area.slug}/activity`, params: { slug: rf.area.slug } }),
+      status: (who, rf) => byTable("activity.read", { localAreaId: rf.area.localAreaId })(who, rf),
+      async check(response, _who, rf) {
+        expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+        const csv = await response.text();
+        expect(csv).toContain("When (UTC),Who,What,Kind of record,Record,Field,Before,After");
+        // Its LEAD and ADVISER read internal evidence: its title is there; nothing of area B is.
+        expect(csv).toContain(rf.text.internalTitle);
+        expect(csv).not.toContain(rf.text.otherAreaName);
+      },
+    },
+    {
+      name: "GET area B's activity as CSV",
+      method: "GET",
+      request: (rf) => ({ path: `/api/local-areas/${rf.otherArea.slug}/activity`, params: { slug: rf.otherArea.slug } }),
+      status: (who, rf) => byTable("activity.read", { localAreaId: rf.otherArea.localAreaId })(who, rf),
+    },
+  ],
   "app/api/health/route.ts": [
     {
       name: "GET the health check",

@@ -15,6 +15,7 @@ import { COMMENT_SPECS } from "@/server/testing/walk/comment";
 import { CORE_SPECS } from "@/server/testing/walk/core";
 import { EVIDENCE_SPECS } from "@/server/testing/walk/evidence";
 import { FORUM_SPECS } from "@/server/testing/walk/forum";
+import { HISTORY_SPECS } from "@/server/testing/walk/history";
 import { MEASURE_SPECS } from "@/server/testing/walk/measure";
 import { NATIONAL_SPECS } from "@/server/testing/walk/national";
 import { NOTIFICATION_SPECS } from "@/server/testing/walk/notification";
@@ -40,6 +41,7 @@ export const SPECS: Specs = {
   ...ADVISER_SPECS,
   ...CHANGE_REQUEST_SPECS,
   ...COMMENT_SPECS,
+  ...HISTORY_SPECS,
 };
 
 export type Procedure = { _def: { type: "query" | "mutation" | "subscription"; meta?: Meta } };

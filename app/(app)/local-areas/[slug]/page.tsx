@@ -58,6 +58,9 @@ export default async function AreaHomePage({ params }: Params) {
               <li>
                 <Link href={routes.changeRequests(area.slug)}>Change requests</Link>
               </li>
+              <li>
+                <Link href={routes.planHistory(area.slug, plan.id)}>History of the plan</Link>
+              </li>
               {viewerCan.seeAdviserViews ? (
                 <li>
                   <Link href={routes.monitoring(area.slug)}>Adviser&apos;s monitoring notes</Link>
@@ -68,6 +71,11 @@ export default async function AreaHomePage({ params }: Params) {
           {viewerCan.edit ? (
             <li>
               <Link href={routes.plan(area.slug)}>{plan ? "Build the plan" : "Start a plan"}</Link>
+            </li>
+          ) : null}
+          {viewerCan.seeActivity ? (
+            <li>
+              <Link href={routes.activity(area.slug)}>Activity</Link>
             </li>
           ) : null}
         </ul>

@@ -56,11 +56,11 @@ export default async function ActionPage({ params }: Params) {
       <h1 className="mb-4 text-4xl">
         {action.ref} {action.title}
       </h1>
-      {action.viewerCan.edit ? (
-        <p className="mb-4">
-          <Link href={routes.actionEdit(slug, action.id)}>Edit this action</Link>
-        </p>
-      ) : null}
+      <p className="mb-4 flex flex-wrap gap-x-6 gap-y-2">
+        {action.viewerCan.edit ? <Link href={routes.actionEdit(slug, action.id)}>Edit this action</Link> : null}
+        {/* Who changed what and when, the action and what hangs on it: for everyone who reads it. */}
+        <Link href={routes.actionHistory(slug, action.id)}>History of this action</Link>
+      </p>
       <div className="mb-6 flex flex-wrap items-center gap-3">
         <ActionStatusTag status={action.status} />
         <RagTag rag={action.rag.shown} overridden={action.rag.override !== null} />

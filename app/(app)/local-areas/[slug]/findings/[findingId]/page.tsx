@@ -62,6 +62,7 @@ export default async function FindingPage({ params }: Params) {
       <div className="no-print mb-6 flex flex-wrap items-center gap-4">
         <PrintButton />
         {finding.viewerCan.edit ? <Link href={routes.findingEdit(slug, finding.id)}>Edit this finding</Link> : null}
+        <Link href={routes.findingHistory(slug, finding.id)}>History of this finding</Link>
       </div>
 
       <h2 className="mb-2 text-2xl">What the inspectors found</h2>

@@ -94,12 +94,15 @@ export default async function MeasurePage({ params }: Params) {
       </div>
 
       {m.viewerCan.edit ? (
-        <p className="mb-8">
+        <p className="mb-4">
           <Link href={routes.measureEdit(slug, m.id)} className={`${buttonClass.secondary} text-ink! no-underline`}>
             Edit measure<span className="sr-only"> {m.ref}</span>
           </Link>
         </p>
       ) : null}
+      <p className="mb-8">
+        <Link href={routes.measureHistory(slug, m.id)}>History of this measure</Link>
+      </p>
 
       <h2 className="mb-4 text-2xl">Details</h2>
       <SummaryList

@@ -1,9 +1,12 @@
 /**
  * Runs before every page request: passes the requested path on to server components (so a
- * signed-out visitor is sent to sign in and then back to where they were going), and gives the
- * page its Content-Security-Policy with a fresh nonce (server/security-headers.js).
+ * signed-out visitor is sent to sign in and then back to where they were going), gives the
+ * page its Content-Security-Policy with a fresh nonce (server/security-headers.js), and notes the
+ * request on the session cookie for the idle timeout (server/auth/session-activity.ts).
  */
 import { NextResponse, type NextRequest } from "next/server";
+import { touchedSessionCookie } from "@/server/auth/session-activity";
+import { DEVELOPMENT_SECRET } from "@/server/auth/session-clock";
 import { env } from "@/server/env.js";
 import { databaseGate } from "@/server/resilience/database-gate";
 import { newNonce, pageContentSecurityPolicy, servedOverHttps, STRICT_TRANSPORT_SECURITY } from "@/server/security-headers.js";
@@ -22,6 +25,12 @@ export async function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("Content-Security-Policy", csp);
   if (https) response.headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
+  // A page request is activity: it keeps the session from its idle timeout.
+  const touched = await touchedSessionCookie(request.cookies, env.NEXTAUTH_SECRET ?? DEVELOPMENT_SECRET, {
+    maxAgeHours: env.SESSION_MAX_AGE_HOURS,
+    idleMinutes: env.SESSION_IDLE_MINUTES,
+  });
+  if (touched) response.cookies.set(touched.name, touched.value, touched.options);
   return response;
 }
 

@@ -5,6 +5,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { encode } from "next-auth/jwt";
 import pg from "pg";
 import { readMailbox } from "../scripts/smtp-catcher.mjs";
+import { newSessionClaims } from "../server/auth/session-clock";
 import { E2E_DB_DIR, E2E_SESSION_SECRET, MAIL_DIR } from "./paths";
 
 export { EVIDENCE_DIR, MAIL_DIR } from "./paths";
@@ -46,7 +47,8 @@ export async function expectAccessible(page: Page) {
 }
 
 /**
- * Signs `email` in without the form: a session cookie made as next-auth makes it, for the specs
+ * Signs `email` in without the form: a session cookie made as next-auth makes it (with the
+ * session's id and times, server/auth/session-clock.ts), for the specs
  * whose subject is not signing in (those use signInWithPassword). Opens the home page, as the
  * form does after signing in.
  */
@@ -60,7 +62,7 @@ export async function signInAs(page: Page, email: string) {
     await db.end();
   }
   expect(id, `a person with the email ${email}`).toBeTruthy();
-  const token = await encode({ token: { sub: id, email }, secret: E2E_SESSION_SECRET, maxAge: 60 * 60 });
+  const token = await encode({ token: { sub: id, email, ...newSessionClaims(Date.now()) }, secret: E2E_SESSION_SECRET, maxAge: 60 * 60 });
   const baseURL = test.info().project.use.baseURL!;
   await page.context().addCookies([{ name: "next-auth.session-token", value: token, url: baseURL, httpOnly: true, sameSite: "Lax" }]);
   await page.goto("/");

@@ -44,10 +44,14 @@ export const env = createEnv({
     AZURE_AD_CLIENT_SECRET: z.string().min(1).optional(),
     AZURE_AD_TENANT_ID: z.string().min(1).optional(),
     DEMO_ACCOUNTS: flag,
+    // A session ends this many hours after sign-in however busy it is (server/auth/session-clock.ts)...
     SESSION_MAX_AGE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(8),
+    // ...or sooner, after this many minutes without a request.
+    SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
     // How many reverse proxies (load balancer, ingress) stand in front of the app, each adding
     // the address it saw to X-Forwarded-For: the sign-in limits count per client address
-    // (server/auth/client-address.ts). 0 when browsers connect to the app directly.
+    // (server/auth/client-address.ts). 0 when browsers connect to the app directly: the header
+    // is then not believed (a client can write its own) and the address counts as unknown.
     TRUST_PROXY: z.coerce
       .number({ error: "must be the number of reverse proxies in front of Headway: 0, 1, 2 ..." })
       .int("must be a whole number of reverse proxies: 0, 1, 2 ...")

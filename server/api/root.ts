@@ -9,6 +9,7 @@ import { planTransferRouter } from "@/server/api/routers/plan-transfer";
 import { nationalRouter } from "@/server/api/routers/national";
 import { notificationRouter } from "@/server/api/routers/notification";
 import { publicAreaRouter } from "@/server/api/routers/public-area";
+import { sessionRouter } from "@/server/api/routers/session";
 import { snapshotRouter } from "@/server/api/routers/snapshot";
 import { updateRequestRouter } from "@/server/api/routers/update-request";
 import { adviserRouter } from "@/server/api/routers/adviser";
@@ -37,6 +38,7 @@ export const appRouter = router({
   changeRequest: changeRequestRouter,
   comment: commentRouter,
   history: historyRouter,
+  session: sessionRouter,
 });
 
 export type AppRouter = typeof appRouter;

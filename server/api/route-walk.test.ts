@@ -11,6 +11,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { encode } from "next-auth/jwt";
 import { createMembership, createUser } from "@/prisma/factories";
+import { newSessionClaims } from "@/server/auth/session-clock";
 import type { Who } from "@/server/testing/walk/spec";
 import { WHO } from "@/server/testing/walk/walk";
 import { createRouteFixture, ROUTE_SPECS, type RouteFixture } from "@/server/testing/walk/routes";
@@ -49,9 +50,12 @@ const pageOf = (file: string) => `/${path.posix.dirname(file).replace(/^app\//, 
 
 const load = (file: string) => import(/* @vite-ignore */ path.join(ROOT, file)) as Promise<Record<string, unknown>>;
 
-/** A session cookie exactly as next-auth issues one at sign-in: an encrypted JWT naming the user. */
+/**
+ * A session cookie as next-auth issues one at sign-in: an encrypted JWT naming the user, with the
+ * session's id and times (server/auth/session-clock.ts).
+ */
 async function sessionCookie(userId: string, o: { secret?: string; maxAge?: number } = {}) {
-  const token = await encode({ token: { sub: userId }, secret: o.secret ?? settings.secret, maxAge: o.maxAge });
+  const token = await encode({ token: { sub: userId, ...newSessionClaims(Date.now()) }, secret: o.secret ?? settings.secret, maxAge: o.maxAge });
   return `next-auth.session-token=${token}`;
 }
 

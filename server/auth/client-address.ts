@@ -1,28 +1,35 @@
 /**
  * The address a sign-in request comes from, for the per-address rate limits.
  *
- * Next puts the connection's address in X-Forwarded-For only when the request has none
- * (`??=`), and keeps whatever a client sent. So the trustworthy entry depends on what stands in
- * front of the app, which TRUST_PROXY says: the number of reverse proxies (load balancer,
- * ingress) that each append the address they saw. The client is then the TRUST_PROXY-th entry
- * from the right: everything further left was written by the client and could be anything.
- * With TRUST_PROXY=0 (nothing in front) the last entry is the connection's address, unless the
- * client sent its own header; such a client picks its own per-address bucket, but the
- * per-email limit still holds.
+ * A Next route handler is given headers, not the socket, and Next copies the connection's address
+ * into X-Forwarded-For only when the request has none (`??=`), keeping whatever a client sent. So
+ * with nothing in front of the app (TRUST_PROXY=0) the header may be the client's own invention,
+ * and the socket's address cannot be told apart from it: the address is then the fixed
+ * UNKNOWN_CLIENT, which the per-address limits do not count (sign-in-limits.ts) and the per-email
+ * limits do not need.
+ *
+ * With TRUST_PROXY=n, n reverse proxies (load balancer, ingress) each append the address they saw,
+ * so the client is the n-th entry from the right: everything further left was written by the
+ * client and could be anything. A header with fewer entries than that did not come through the
+ * proxies as configured, so it is not believed either.
  *
  * IPv6 addresses count by their /64 network: one household or server is given a whole /64, so
  * counting single addresses would let it take 2^64 fresh buckets.
  */
 import { isIPv4, isIPv6 } from "node:net";
 
-export function clientAddress(headers: Record<string, unknown>, trustedProxies: number): string | null {
+/** Every client whose address is not known, as one value: never a per-address bucket. */
+export const UNKNOWN_CLIENT = "unknown";
+
+export function clientAddress(headers: Record<string, unknown>, trustedProxies: number): string {
+  if (trustedProxies <= 0) return UNKNOWN_CLIENT;
   const raw = headers["x-forwarded-for"];
   const hops = (typeof raw === "string" ? raw : "")
     .split(",")
     .map((h) => h.trim())
     .filter(Boolean);
-  const hop = trustedProxies > 0 ? (hops.at(-trustedProxies) ?? hops[0]) : hops.at(-1);
-  return hop ? normaliseAddress(hop) : null;
+  const hop = hops.length >= trustedProxies ? hops.at(-trustedProxies) : undefined;
+  return hop ? normaliseAddress(hop) : UNKNOWN_CLIENT;
 }
 
 export function normaliseAddress(address: string): string {

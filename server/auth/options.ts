@@ -1,12 +1,15 @@
 /**
  * next-auth 4 configuration. Sessions are JWTs (credentials sign-in requires it in v4) that
- * carry only the user's id; who they are and what they may do is loaded fresh per request
- * (session-user.ts). Only people an administrator has added can sign in: an unknown email
- * address gets the same "check your email" page and no email, so the form reveals nothing.
+ * carry the user's id and the session's own id and times (session-clock.ts); who they are and
+ * what they may do is loaded fresh per request (session-user.ts), in the same statement that asks
+ * whether the session was ended on the server. Only people an administrator has added can sign
+ * in: an unknown email address gets the same "check your email" page, no email and no stored
+ * token, so the form reveals nothing.
  */
 import "server-only";
 import { PrismaAdapter } from "@next-auth/prisma-adapter";
 import { getServerSession, type NextAuthOptions } from "next-auth";
+import { encode } from "next-auth/jwt";
 import { cookies, headers } from "next/headers";
 import { cache } from "react";
 import { routes } from "@/lib/routes";
@@ -14,6 +17,7 @@ import { clientAddress } from "@/server/auth/client-address";
 import { demoAccountsAllowed } from "@/server/auth/demo-accounts";
 import { signInWithPassword } from "@/server/auth/password-sign-in";
 import { buildProviders } from "@/server/auth/providers";
+import { DEVELOPMENT_SECRET, newSessionClaims, secondsLeft, sessionEndsAt, sessionOver, SessionOver, type SessionTimes } from "@/server/auth/session-clock";
 import { countMagicLinkRequest } from "@/server/auth/sign-in-limits";
 import { loadSessionUser, type SessionUser } from "@/server/auth/session-user";
 import { getDb } from "@/server/db";
@@ -21,6 +25,7 @@ import { magicLinkEmail } from "@/server/email/magic-link";
 import { sendEmail } from "@/server/email/mailer";
 import { env } from "@/server/env.js";
 import { DatabaseUnavailableError, noteDatabaseOutage } from "@/server/resilience/database-outage";
+import { revokeSession } from "@/server/services/sessions/sessions";
 
 declare module "next-auth" {
   interface Session {
@@ -29,6 +34,16 @@ declare module "next-auth" {
     databaseUnavailable?: true;
   }
 }
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    sid?: string;
+    signedInAt?: number;
+    lastSeenAt?: number;
+  }
+}
+
+export const sessionTimes: SessionTimes = { maxAgeHours: env.SESSION_MAX_AGE_HOURS, idleMinutes: env.SESSION_IDLE_MINUTES };
 
 const OUTAGE = Symbol("database outage");
 function outageAsMarker(error: unknown): typeof OUTAGE {
@@ -55,10 +70,25 @@ let options: NextAuthOptions | undefined;
 export function authOptions(): NextAuthOptions {
   if (options) return options;
   const db = getDb();
+  const adapter = PrismaAdapter(db) as NonNullable<NextAuthOptions["adapter"]>;
   options = {
-    adapter: PrismaAdapter(db) as NextAuthOptions["adapter"],
-    secret: env.NEXTAUTH_SECRET ?? "development-only-secret-not-for-production",
+    adapter: {
+      ...adapter,
+      // A sign-in link's token is stored only for someone who may use it: for anyone else
+      // next-auth still answers "check your email" (sendMagicLink sends nothing) and nothing
+      // is kept.
+      async createVerificationToken(token) {
+        return (await mayUseEmailSignIn(token.identifier)) ? adapter.createVerificationToken!(token) : null;
+      },
+    },
+    secret: env.NEXTAUTH_SECRET ?? DEVELOPMENT_SECRET,
     session: { strategy: "jwt", maxAge: env.SESSION_MAX_AGE_HOURS * 60 * 60 },
+    // next-auth gives every re-issued token a fresh `exp` of now + maxAge; this one ends when the
+    // session does, sign-in + SESSION_MAX_AGE_HOURS.
+    jwt: {
+      encode: (params) =>
+        encode({ ...params, maxAge: typeof params.token?.signedInAt === "number" ? secondsLeft(params.token, sessionTimes, Date.now()) : params.maxAge }),
+    },
     pages: { signIn: routes.signIn(), verifyRequest: routes.signInCheckEmail(), error: routes.signIn() },
     providers: buildProviders(env, {
       authorizePassword: (email, password, requestHeaders) =>
@@ -82,19 +112,33 @@ export function authOptions(): NextAuthOptions {
         }
         return mayUseEmailSignIn(user.email ?? "");
       },
+      // Runs at sign-in (with `user`) and on every session read. Throwing ends the session:
+      // next-auth clears the cookie and answers "no session".
       jwt({ token, user }) {
-        if (user) token.sub = user.id;
-        return token;
+        const now = Date.now();
+        if (user) return { ...token, sub: user.id, ...newSessionClaims(now) };
+        const over = sessionOver(token, sessionTimes, now);
+        if (over) throw new SessionOver(over);
+        return { ...token, lastSeenAt: now };
       },
       async session({ session, token }) {
         // next-auth would swallow a failed lookup and treat the person as signed out (clearing
         // their cookie): during a database outage say so instead (getSession throws it).
-        const fresh = token.sub ? await loadSessionUser(db, token.sub).catch(outageAsMarker) : null;
+        const ref = token.sid && typeof token.signedInAt === "number" ? { sid: token.sid, signedInAt: token.signedInAt } : null;
+        const fresh = token.sub && ref ? await loadSessionUser(db, token.sub, ref).catch(outageAsMarker) : null;
         if (fresh === OUTAGE) return { ...session, user: undefined as never, databaseUnavailable: true };
-        // A disabled or deleted user keeps no session: an expired date makes next-auth treat
-        // it as signed out.
+        // A disabled or deleted user, or a session signed out on the server, is no session: an
+        // expired date makes next-auth treat it as signed out.
         if (!fresh) return { ...session, user: undefined as never, expires: new Date(0).toISOString() };
         return { ...session, user: fresh };
+      },
+    },
+    events: {
+      // Signing out ends the session on the server too: a copy of the cookie kept elsewhere is
+      // refused from now on. (A failure here is logged by next-auth and the cookie still cleared.)
+      async signOut({ token }) {
+        if (!token?.sub || !token.sid) return;
+        await revokeSession(db, { userId: token.sub, sid: token.sid, endsAt: new Date(sessionEndsAt(token, sessionTimes)) });
       },
     },
   };

@@ -1,7 +1,9 @@
 /**
  * What the session carries about the signed-in person: id, global role and memberships. Read
  * fresh from the database on every request, so a revoked membership or a disabled account takes
- * effect at once rather than when a token expires.
+ * effect at once rather than when a token expires. The same statement (relationJoins) asks
+ * whether this session was ended on the server: signed out (RevokedSession) or begun before
+ * "sign out everywhere" (User.sessionsValidAfter), so ending sessions costs no query of its own.
  */
 import type { AreaRole, GlobalRole } from "@/server/generated/prisma/enums";
 import type { PrismaClient } from "@/server/generated/prisma/client";
@@ -16,7 +18,15 @@ export type SessionUser = {
   memberships: SessionMembership[];
 };
 
-export async function loadSessionUser(db: PrismaClient, userId: string): Promise<SessionUser | null> {
+/** The session being checked: its id and when it began (session-clock.ts). */
+export type SessionRef = { sid: string; signedInAt: number };
+
+/**
+ * The person behind a session, or null when they may not have one: disabled, deleted, or (with
+ * `session`) this session ended on the server. Without `session` (tests and the walk acting as
+ * someone) only the account is checked.
+ */
+export async function loadSessionUser(db: PrismaClient, userId: string, session?: SessionRef): Promise<SessionUser | null> {
   const user = await db.user.findUnique({
     where: { id: userId },
     select: {
@@ -25,6 +35,8 @@ export async function loadSessionUser(db: PrismaClient, userId: string): Promise
       name: true,
       globalRole: true,
       disabledAt: true,
+      sessionsValidAfter: true,
+      revokedSessions: { where: { jti: session?.sid ?? "" }, select: { jti: true }, take: 1 },
       memberships: {
         select: { role: true, localArea: { select: { id: true, slug: true, name: true } } },
         orderBy: { localArea: { name: "asc" } },
@@ -32,6 +44,7 @@ export async function loadSessionUser(db: PrismaClient, userId: string): Promise
     },
   });
   if (!user || user.disabledAt) return null;
+  if (session && (user.revokedSessions.length > 0 || (user.sessionsValidAfter && session.signedInAt <= user.sessionsValidAfter.getTime()))) return null;
   return {
     id: user.id,
     email: user.email,

@@ -1,10 +1,11 @@
 /**
  * Rate limits on signing in, through the password provider as next-auth calls it (credentials
- * and the request's headers), on the real database.
+ * and the request's headers), on the real database. Wrong passwords slow the next attempts for
+ * that email; they do not lock the right password out.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUser, uniq } from "@/prisma/factories";
-import { clientAddress, normaliseAddress } from "@/server/auth/client-address";
+import { clientAddress, normaliseAddress, UNKNOWN_CLIENT } from "@/server/auth/client-address";
 import { signInWithPassword } from "@/server/auth/password-sign-in";
 import { buildProviders } from "@/server/auth/providers";
 import {
@@ -13,6 +14,8 @@ import {
   MAGIC_LINKS_PER_EMAIL,
   PASSWORD_FAILURES_PER_ADDRESS,
   PASSWORD_FAILURES_PER_EMAIL,
+  PASSWORD_MAX_WAIT_MS,
+  PASSWORD_TURN_MS,
   SignInLimited,
 } from "@/server/auth/sign-in-limits";
 import { tooManyAttemptsCode, tooManyAttemptsMessage } from "@/server/auth/too-many-attempts";
@@ -43,13 +46,17 @@ async function person() {
   return { email: user.email!, password };
 }
 
-/** The password provider as next-auth calls it, wired as server/auth/options.ts wires it. */
-function passwordProvider(client: PrismaClient, now: () => Date) {
+/**
+ * The password provider as next-auth calls it, wired as server/auth/options.ts wires it, behind
+ * `proxies` trusted reverse proxies (TRUST_PROXY). `waits` collects the waits for a turn, which
+ * are then not slept (a test that times the real wait passes none).
+ */
+function passwordProvider(client: PrismaClient, now: () => Date, waits?: number[], proxies = 1) {
   const [provider] = buildProviders(
     { EMAIL_FROM: "x@y.z" },
     {
       authorizePassword: (email, password, headers) =>
-        signInWithPassword(client, { email, password, address: clientAddress(headers, 0) }, settings, now()),
+        signInWithPassword(client, { email, password, address: clientAddress(headers, proxies) }, settings, now(), waits && (async (ms) => waits.push(ms))),
       sendMagicLink: async () => {},
     },
   );
@@ -69,39 +76,53 @@ async function outcome(attempt: Promise<unknown>): Promise<string> {
 }
 
 describe("password sign-in limits", () => {
-  it("the sixth attempt for one email in 15 minutes is refused, even with the right password", async () => {
+  it("after five wrong passwords for one email, the right one is accepted after a short wait, from any address", async () => {
     const jo = await person();
     const signIn = passwordProvider(db, () => minutes(1));
     const ip = newAddress();
     for (let i = 0; i < PASSWORD_FAILURES_PER_EMAIL.max; i++) expect(await outcome(signIn(jo.email, "wrong", ip))).toBe("refused");
-    expect(await outcome(signIn(jo.email, jo.password, ip))).toBe("TooManyAttempts:15");
-    // From another address too: the limit is the email's.
-    expect(await outcome(signIn(jo.email.toUpperCase(), jo.password, newAddress()))).toBe("TooManyAttempts:15");
-    // Someone else, from elsewhere, is not affected.
+    let started = performance.now();
+    expect(await outcome(signIn(jo.email, jo.password, ip))).toBe("user");
+    const waited = performance.now() - started;
+    expect(waited).toBeGreaterThanOrEqual(PASSWORD_TURN_MS - 50); // slowed...
+    expect(waited).toBeLessThan(PASSWORD_MAX_WAIT_MS); // ...never locked out
+    // From another address too: the slowing is the email's, and a success does not undo the failures.
+    started = performance.now();
+    expect(await outcome(signIn(jo.email.toUpperCase(), jo.password, newAddress()))).toBe("user");
+    expect(performance.now() - started).toBeLessThan(PASSWORD_MAX_WAIT_MS);
+    // Someone else, from elsewhere, is not slowed.
     const sam = await person();
+    started = performance.now();
     expect(await outcome(signIn(sam.email, sam.password, newAddress()))).toBe("user");
+    expect(performance.now() - started).toBeLessThan(PASSWORD_TURN_MS / 2);
   });
 
   it("successful sign-ins do not count: only failures do", async () => {
     const jo = await person();
     const ip = newAddress();
-    const signIn = passwordProvider(db, () => minutes(2));
+    const waits: number[] = [];
+    const signIn = passwordProvider(db, () => minutes(2), waits);
     for (let i = 0; i < 3 * PASSWORD_FAILURES_PER_ADDRESS.max; i++) expect(await outcome(signIn(jo.email, jo.password, ip))).toBe("user");
     for (let i = 0; i < PASSWORD_FAILURES_PER_EMAIL.max - 1; i++) expect(await outcome(signIn(jo.email, "wrong", ip))).toBe("refused");
     expect(await outcome(signIn(jo.email, jo.password, ip))).toBe("user");
     expect(await outcome(signIn(jo.email, jo.password, ip))).toBe("user");
+    expect(waits).toEqual([]);
   });
 
-  it("the limit lifts when the 15-minute window ends", async () => {
+  it("the slowing ends when the 15-minute window does", async () => {
     const jo = await person();
     const ip = newAddress();
     let now = minutes(0);
-    const signIn = passwordProvider(db, () => now);
+    const waits: number[] = [];
+    const signIn = passwordProvider(db, () => now, waits);
     for (let i = 0; i < PASSWORD_FAILURES_PER_EMAIL.max; i++) await signIn(jo.email, "wrong", ip);
+    expect(waits).toEqual([]);
     now = minutes(14.9);
-    expect(await outcome(signIn(jo.email, jo.password, ip))).toBe("TooManyAttempts:1");
+    expect(await outcome(signIn(jo.email, "wrong", ip))).toBe("refused");
+    expect(waits).toEqual([PASSWORD_TURN_MS]);
     now = minutes(15);
     expect(await outcome(signIn(jo.email, jo.password, ip))).toBe("user");
+    expect(waits).toEqual([PASSWORD_TURN_MS]);
   });
 
   it("one address trying many emails is refused after 20 failures, for any email; other addresses are not", async () => {
@@ -113,37 +134,64 @@ describe("password sign-in limits", () => {
     expect(await outcome(signIn(jo.email, jo.password, newAddress()))).toBe("user");
   });
 
-  it("two app instances share the count", async () => {
-    const jo = await person();
+  it("with no trusted proxy the address is unknown: X-Forwarded-For picks no bucket, and no one is refused for others' failures", async () => {
     const ip = newAddress();
-    const onA = passwordProvider(db, () => minutes(4));
-    const onB = passwordProvider(secondInstance, () => minutes(4));
-    for (let i = 0; i < PASSWORD_FAILURES_PER_EMAIL.max; i++) await (i % 2 ? onA : onB)(jo.email, "wrong", ip);
-    expect(await outcome(onB(jo.email, jo.password, ip))).toBe("TooManyAttempts:15");
-    expect(await outcome(onA(jo.email, jo.password, ip))).toBe("TooManyAttempts:15");
+    const signIn = passwordProvider(db, () => minutes(3), [], 0);
+    for (let i = 0; i < PASSWORD_FAILURES_PER_ADDRESS.max + 5; i++) expect(await outcome(signIn(`guess-${uniq()}@nowhere.example`, "wrong", ip))).toBe("refused");
+    const jo = await person();
+    expect(await outcome(signIn(jo.email, jo.password, ip))).toBe("user");
+    const buckets = await db.rateLimitBucket.count({ where: { key: { in: [`signin:ip:${ip}`, `signin:ip:${UNKNOWN_CLIENT}`] } } });
+    expect(buckets).toBe(0);
   });
 
-  it("ten guesses at once, on two instances, get five checks and five refusals", async () => {
+  it("two app instances share the count and the turns", async () => {
     const jo = await person();
-    const onA = passwordProvider(db, () => minutes(6));
-    const onB = passwordProvider(secondInstance, () => minutes(6));
+    const ip = newAddress();
+    const waits: number[] = [];
+    const onA = passwordProvider(db, () => minutes(4), waits);
+    const onB = passwordProvider(secondInstance, () => minutes(4), waits);
+    for (let i = 0; i < PASSWORD_FAILURES_PER_EMAIL.max; i++) await (i % 2 ? onA : onB)(jo.email, "wrong", ip);
+    expect(await outcome(onB(jo.email, "wrong", ip))).toBe("refused");
+    expect(await outcome(onA(jo.email, jo.password, ip))).toBe("user");
+    // At one moment: the second turn comes a turn after the first, though on another instance.
+    expect(waits).toEqual([PASSWORD_TURN_MS, 2 * PASSWORD_TURN_MS]);
+  });
+
+  it("ten guesses at once, on two instances: five checked, then one a turn, and those too far off refused", async () => {
+    const jo = await person();
+    const waits: number[] = [];
+    const onA = passwordProvider(db, () => minutes(6), waits);
+    const onB = passwordProvider(secondInstance, () => minutes(6), waits);
     const ip = newAddress();
     const all = await Promise.all(Array.from({ length: 10 }, (_, i) => outcome((i % 2 ? onA : onB)(jo.email, "wrong", ip))));
-    expect(all.filter((o) => o === "refused")).toHaveLength(PASSWORD_FAILURES_PER_EMAIL.max);
-    expect(all.filter((o) => o === "TooManyAttempts:15")).toHaveLength(10 - PASSWORD_FAILURES_PER_EMAIL.max);
+    const turns = Math.floor(PASSWORD_MAX_WAIT_MS / PASSWORD_TURN_MS);
+    expect(all.filter((o) => o === "refused")).toHaveLength(PASSWORD_FAILURES_PER_EMAIL.max + turns);
+    expect(all.filter((o) => o === "TooManyAttempts:1")).toHaveLength(10 - PASSWORD_FAILURES_PER_EMAIL.max - turns);
+    expect(waits.sort((a, b) => a - b)).toEqual(Array.from({ length: turns }, (_, i) => (i + 1) * PASSWORD_TURN_MS));
   });
 
-  it("says the same for an address with no account, so the limit reveals nothing", async () => {
+  it("says the same, after the same wait, for an address with no account, so the limit reveals nothing", async () => {
     const jo = await person();
     const stranger = `stranger-${uniq()}@nowhere.example`;
-    const signIn = passwordProvider(db, () => minutes(5));
     const answers = [];
     for (const email of [jo.email, stranger]) {
+      const waits: number[] = [];
+      const signIn = passwordProvider(db, () => minutes(5), waits);
       const ip = newAddress();
       for (let i = 0; i < PASSWORD_FAILURES_PER_EMAIL.max; i++) await signIn(email, "wrong", ip);
-      answers.push(await outcome(signIn(email, "wrong", ip)));
+      answers.push([await outcome(signIn(email, "wrong", ip)), waits]);
     }
-    expect(answers).toEqual(["TooManyAttempts:15", "TooManyAttempts:15"]);
+    expect(answers).toEqual([
+      ["refused", [PASSWORD_TURN_MS]],
+      ["refused", [PASSWORD_TURN_MS]],
+    ]);
+  });
+
+  it("wrong passwords never stand in the way of a sign-in link", async () => {
+    const jo = await person();
+    const signIn = passwordProvider(db, () => minutes(7), []);
+    for (let i = 0; i < 2 * PASSWORD_FAILURES_PER_EMAIL.max; i++) await outcome(signIn(jo.email, "wrong", newAddress()));
+    await expect(countMagicLinkRequest(db, { email: jo.email, address: newAddress() }, minutes(7))).resolves.toBeUndefined();
   });
 });
 
@@ -178,10 +226,11 @@ describe("sign-in link limits", () => {
     expect(await ask(`l-${uniq()}@council.example`, ip, minutes(60))).toBe("counted");
   });
 
-  it("without a client address, the email limit still holds", async () => {
+  it("without a known client address, the email limit still holds, and no address bucket is counted", async () => {
     const email = `noaddr-${uniq()}@council.example`;
-    for (let i = 0; i < MAGIC_LINKS_PER_EMAIL.max; i++) await ask(email, null);
-    expect(await ask(email, null)).toBe("TooManyAttempts:15");
+    for (let i = 0; i < MAGIC_LINKS_PER_EMAIL.max; i++) await ask(email, i % 2 ? null : UNKNOWN_CLIENT);
+    expect(await ask(email, UNKNOWN_CLIENT)).toBe("TooManyAttempts:15");
+    expect(await db.rateLimitBucket.count({ where: { key: `link:ip:${UNKNOWN_CLIENT}` } })).toBe(0);
   });
 });
 
@@ -202,21 +251,21 @@ describe("the message the form shows", () => {
 describe("clientAddress", () => {
   const xff = (v: string) => ({ "x-forwarded-for": v });
   it.each([
-    ["nothing in front: the connection's address, which Next put there", xff("203.0.113.7"), 0, "203.0.113.7"],
-    ["nothing in front, the client sent a header: the last entry", xff("10.0.0.1, 203.0.113.7"), 0, "203.0.113.7"],
+    ["nothing in front: not believed, whatever it says", xff("203.0.113.7"), 0, UNKNOWN_CLIENT],
+    ["nothing in front, the client sent a header: not believed", xff("10.0.0.1, 203.0.113.7"), 0, UNKNOWN_CLIENT],
     ["one proxy that appends: the entry it added", xff("6.6.6.6, 203.0.113.7"), 1, "203.0.113.7"],
     ["two proxies: the second from the right", xff("6.6.6.6, 203.0.113.7, 10.0.0.2"), 2, "203.0.113.7"],
-    ["fewer entries than proxies: the first there is", xff("203.0.113.7"), 2, "203.0.113.7"],
-    ["IPv4 written as IPv6", xff("::ffff:127.0.0.1"), 0, "127.0.0.1"],
+    ["fewer entries than proxies: did not come through them, not believed", xff("203.0.113.7"), 2, UNKNOWN_CLIENT],
+    ["IPv4 written as IPv6", xff("::ffff:127.0.0.1"), 1, "127.0.0.1"],
     ["IPv4 with a port", xff("203.0.113.7:51234"), 1, "203.0.113.7"],
-    ["IPv6 counts by its /64", xff("2001:db8:abcd:12:1:2:3:4"), 0, "2001:db8:abcd:12::/64"],
-    ["IPv6 shortened, in brackets with a port", xff("[2001:db8::1]:443"), 0, "2001:db8:0:0::/64"],
-    ["IPv6 loopback", xff("::1"), 0, "0:0:0:0::/64"],
+    ["IPv6 counts by its /64", xff("2001:db8:abcd:12:1:2:3:4"), 1, "2001:db8:abcd:12::/64"],
+    ["IPv6 shortened, in brackets with a port", xff("[2001:db8::1]:443"), 1, "2001:db8:0:0::/64"],
+    ["IPv6 loopback", xff("::1"), 1, "0:0:0:0::/64"],
   ])("%s", (_name, headers, proxies, want) => expect(clientAddress(headers, proxies)).toBe(want));
 
-  it("no header: no address (the per-address limit is skipped, the per-email one holds)", () => {
-    expect(clientAddress({}, 0)).toBeNull();
-    expect(clientAddress({ "x-forwarded-for": " , " }, 1)).toBeNull();
+  it("no header: the address is unknown (the per-address limits skip it, the per-email ones hold)", () => {
+    expect(clientAddress({}, 1)).toBe(UNKNOWN_CLIENT);
+    expect(clientAddress({ "x-forwarded-for": " , " }, 1)).toBe(UNKNOWN_CLIENT);
   });
 
   it("two addresses in one /64 share a bucket; in different /64s they do not", () => {

@@ -22,6 +22,7 @@ import { NOTIFICATION_SPECS } from "@/server/testing/walk/notification";
 import { PLAN_SPECS } from "@/server/testing/walk/plan";
 import { PLAN_TRANSFER_SPECS } from "@/server/testing/walk/plan-transfer";
 import { PUBLIC_AREA_SPECS } from "@/server/testing/walk/public-area";
+import { SESSION_SPECS } from "@/server/testing/walk/session";
 import { SNAPSHOT_SPECS } from "@/server/testing/walk/snapshot";
 import { UPDATE_REQUEST_SPECS } from "@/server/testing/walk/update-request";
 import type { Fixture, Outcome, Specs, Who } from "@/server/testing/walk/spec";
@@ -42,6 +43,7 @@ export const SPECS: Specs = {
   ...CHANGE_REQUEST_SPECS,
   ...COMMENT_SPECS,
   ...HISTORY_SPECS,
+  ...SESSION_SPECS,
 };
 
 export type Procedure = { _def: { type: "query" | "mutation" | "subscription"; meta?: Meta } };

@@ -70,6 +70,21 @@ export const env = createEnv({
     S3_FORCE_PATH_STYLE: flag,
     // Where reminders and digests run: in the app process, in `npm run worker`, or nowhere.
     JOBS_MODE: z.enum(["inline", "worker", "off"], { error: "must be inline, worker or off" }).default("inline"),
+    // The largest tRPC request body, in bytes: larger ones get a 413 before they are parsed.
+    // Files travel by their own routes, so 1 MB is far more than any form sends.
+    TRPC_MAX_BODY_BYTES: z.coerce
+      .number({ error: "must be a number of bytes, e.g. 1048576 for 1 MB" })
+      .int("must be a whole number of bytes")
+      .min(1024, "must be at least 1024 bytes")
+      .default(1024 * 1024),
+    // How many years after a plan is closed its evidence files are kept (PRIVACY.md); a daily
+    // job deletes them after that.
+    RETENTION_YEARS: z.coerce
+      .number({ error: "must be a number of years, e.g. 6" })
+      .int("must be a whole number of years")
+      .min(1, "must be 1 or more")
+      .max(100, "must be 100 or fewer")
+      .default(6),
     // Set by the benchmark (scripts/bench.ts) only: count every SQL statement (server/query-count.ts).
     HEADWAY_QUERY_COUNT: flag,
   },

@@ -8,7 +8,9 @@
  * - Pages (proxy.ts): a Content-Security-Policy with a fresh nonce per request, which Next reads
  *   from the request's header and puts on its own scripts. Every page is rendered per request
  *   already (the root layout reads the session), as nonces require.
- * - API routes and downloads: a CSP that allows nothing, since they are never pages.
+ * - API routes and downloads: a CSP that allows nothing, since they are never pages; in
+ *   production over HTTPS, Strict-Transport-Security from server/transport-security.ts (pages
+ *   get it from proxy.ts).
  * - Pages opened from an update-request link carry their token in the address: no Referer at
  *   all, not even to this site (its logs, or a proxy's, would keep the token).
  */

@@ -1,11 +1,12 @@
 /**
  * The tRPC endpoint over HTTP, called with real Requests: mutations only by POST with a JSON
- * body, refused before the session is read; queries by GET only.
+ * body of at most 1 MB from Headway's own pages, refused before the session is read; queries by
+ * GET only.
  */
 import superjson from "superjson";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createUser } from "@/prisma/factories";
-import { handleTrpcRequest } from "@/server/api/trpc-http";
+import { fromForeignOrigin, handleTrpcRequest } from "@/server/api/trpc-http";
 import type { Context } from "@/server/api/trpc";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import { contextFor, testDb } from "@/server/testing/harness";
@@ -80,6 +81,111 @@ describe("mutations", () => {
     expect(r.code).toBe("UNSUPPORTED_MEDIA_TYPE");
     expect(r.sessionRead).toBe(false);
     expect(await saved()).toBeNull();
+  });
+});
+
+/** A body of `total` bytes handed out 64 KB at a time, counting what the server has taken of it. */
+function streamedBody(total: number) {
+  let taken = 0;
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        if (taken >= total) return controller.close();
+        const n = Math.min(64 * 1024, total - taken);
+        taken += n;
+        controller.enqueue(new Uint8Array(n).fill(0x20));
+      },
+    },
+    // Nothing is read ahead: every byte taken was asked for.
+    { highWaterMark: 0 },
+  );
+  return { stream, taken: () => taken };
+}
+
+const MB = 1024 * 1024;
+
+describe("a body over the limit (TRPC_MAX_BODY_BYTES, 1 MB by default)", () => {
+  it("that declares its 2 MB is refused with 413 before a byte of it is read", async () => {
+    await db.notificationPreference.deleteMany({ where: { userId } });
+    const body = streamedBody(2 * MB);
+    const started = performance.now();
+    const r = await call(MUTATION, {
+      method: "POST",
+      body: body.stream,
+      headers: { "content-type": "application/json", "content-length": String(2 * MB) },
+      duplex: "half",
+    } as RequestInit);
+    expect(r.status).toBe(413);
+    expect(r.code).toBe("PAYLOAD_TOO_LARGE");
+    expect(body.taken()).toBe(0);
+    expect(r.sessionRead).toBe(false);
+    expect(performance.now() - started).toBeLessThan(500);
+    expect(await saved()).toBeNull();
+  });
+
+  it("that says nothing of its size is refused once 1 MB has been counted, never read in full nor parsed", async () => {
+    const body = streamedBody(2 * MB);
+    const parse = vi.spyOn(JSON, "parse");
+    try {
+      const r = await call(MUTATION, { method: "POST", body: body.stream, headers: { "content-type": "application/json" }, duplex: "half" } as RequestInit);
+      expect(r.status).toBe(413);
+      expect(r.sessionRead).toBe(false);
+      // Parsed: only the 413's own few bytes, read back by call(); never the body.
+      expect(parse.mock.calls.every(([text]) => String(text).length < 1000)).toBe(true);
+    } finally {
+      parse.mockRestore();
+    }
+    expect(body.taken()).toBeGreaterThan(MB);
+    expect(body.taken()).toBeLessThanOrEqual(MB + 64 * 1024);
+    expect(await saved()).toBeNull();
+  });
+
+  it("a body just under the limit is read and parsed as before", async () => {
+    // JSON with a megabyte less a little of spaces after it: valid, and under the limit.
+    const padded = body + " ".repeat(MB - body.length - 16);
+    const r = await call(MUTATION, { method: "POST", body: padded, headers: { "content-type": "application/json" } });
+    expect(r.status).toBe(200);
+  });
+
+  it("the limit is the environment's: a smaller one refuses what 1 MB allows", async () => {
+    const res = await handleTrpcRequest(
+      new Request(MUTATION, { method: "POST", body, headers: { "content-type": "application/json" } }),
+      () => contextFor(db, userId),
+      { maxBodyBytes: 16 },
+    );
+    expect(res.status).toBe(413);
+  });
+});
+
+describe("a mutation from another site", () => {
+  it.each([
+    [{ origin: "https://evil.example" }],
+    [{ origin: "null" }],
+    [{ origin: "http://headway.test.evil.example" }],
+    [{ "sec-fetch-site": "cross-site" }],
+    [{ origin: "http://headway.test", "sec-fetch-site": "cross-site" }],
+  ])("with %j: 403 before the session is read, nothing changed", async (from) => {
+    await db.notificationPreference.deleteMany({ where: { userId } });
+    const r = await call(MUTATION, { method: "POST", body, headers: { "content-type": "application/json", ...from } });
+    expect(r.status).toBe(403);
+    expect(r.code).toBe("FORBIDDEN");
+    expect(r.sessionRead).toBe(false);
+    expect(await saved()).toBeNull();
+  });
+
+  it("from Headway's own pages (its Origin, same-origin): done", async () => {
+    const r = await call(MUTATION, {
+      method: "POST",
+      body,
+      headers: { "content-type": "application/json", origin: "http://headway.test", "sec-fetch-site": "same-origin" },
+    });
+    expect(r.status).toBe(200);
+  });
+
+  it("from the site's public address (NEXTAUTH_URL) when the app sees another: done", () => {
+    const req = new Request("http://10.0.0.5:3000/api/trpc/x", { method: "POST", headers: { origin: "https://headway.example.gov.uk" } });
+    expect(fromForeignOrigin(req, "https://headway.example.gov.uk")).toBe(false);
+    expect(fromForeignOrigin(req, "https://other.example.gov.uk")).toBe(true);
   });
 });
 

@@ -154,8 +154,19 @@ export function sheetNamed(name: string): SheetName | null {
 export const LIMITS = {
   /** Bytes of one upload (an .xlsx, or all the CSV files together). */
   fileBytes: MAX_UPLOAD_BYTES,
-  /** What an .xlsx may unpack to: a small file that unpacks to gigabytes is refused. */
-  unpackedBytes: 100 * 1024 * 1024,
+  /**
+   * What an .xlsx may unpack to, all its files together: a small file that unpacks to gigabytes
+   * is refused, and so is one of many files each of a size real workbooks have (85 sheets of
+   * 1 MB in 9.6 MB), which exceljs would take minutes and gigabytes of memory to read. A plan's
+   * workbook at the row limits stays well below.
+   */
+  unpackedBytes: 50 * 1024 * 1024,
+  /**
+   * Files inside an .xlsx. Headway's export holds about 15 (five sheets and their parts); a
+   * workbook with a few sheets of notes added stays far below. Each file costs exceljs work
+   * whatever its size.
+   */
+  zipEntries: 64,
   /** Data rows in one sheet. */
   rows: 5000,
   /** Names in one list cell: the action form takes at most 30 partner organisations. */

@@ -32,6 +32,59 @@ async function readRefusal(name: string, bytes: Uint8Array): Promise<string> {
   throw new Error(`expected ${name} to be refused`);
 }
 
+const UNPACKS_TOO_LARGE = /unpacks to more than 50 MB/;
+
+/**
+ * A sheet of just under a megabyte of ordinary rows (numbers and words from a fixed pseudo-random
+ * sequence), which deflate packs about 9 times, as Excel's sheets pack.
+ */
+const ORDINARY_SHEET = (() => {
+  let seed = 42;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+  const words = ["plan", "action", "finding", "measure", "school", "health", "carer", "review", "SEND", "offer", "EHCP", "timely"];
+  const rows: string[] = [];
+  let size = SHEET_START.length + SHEET_END.length;
+  for (let r = 1; ; r++) {
+    const cells = Array.from({ length: 6 }, (_, c) =>
+      c % 2 ? `<c r="${String.fromCharCode(65 + c)}${r}"><v>${next() % 1000}</v></c>` : `<c r="${String.fromCharCode(65 + c)}${r}" t="inlineStr"><is><t>${words[next() % words.length]} ${next() % 10}</t></is></c>`,
+    );
+    const row = `<row r="${r}">${cells.join("")}</row>`;
+    if (size + row.length > MB - 1024) break;
+    rows.push(row);
+    size += row.length;
+  }
+  return `${SHEET_START}${rows.join("")}${SHEET_END}`;
+})();
+
+/** An .xlsx of `count` ordinary sheets (its workbook names them all): 4 parts besides the sheets. */
+function manySheets(count: number): Buffer {
+  const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+  const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+  const RELS = "http://schemas.openxmlformats.org/package/2006/relationships";
+  const DOC_RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+  const n = Array.from({ length: count }, (_, i) => i + 1);
+  const [types, rels] = workbookParts("Sheet1", { text: "" });
+  return zipOf([
+    {
+      name: "[Content_Types].xml",
+      text: types!.text.replace(
+        /<Override PartName="\/xl\/worksheets\/sheet1\.xml"[^>]*\/>/,
+        n.map((i) => `<Override PartName="/xl/worksheets/sheet${i}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join(""),
+      ),
+    },
+    rels!,
+    {
+      name: "xl/workbook.xml",
+      text: `${XML}<workbook xmlns="${MAIN}" xmlns:r="${DOC_RELS}"><sheets>${n.map((i) => `<sheet name="Sheet${i}" sheetId="${i}" r:id="rId${i}"/>`).join("")}</sheets></workbook>`,
+    },
+    {
+      name: "xl/_rels/workbook.xml.rels",
+      text: `${XML}<Relationships xmlns="${RELS}">${n.map((i) => `<Relationship Id="rId${i}" Type="${DOC_RELS}/worksheet" Target="worksheets/sheet${i}.xml"/>`).join("")}</Relationships>`,
+    },
+    ...n.map((i): Part => ({ name: `xl/worksheets/sheet${i}.xml`, text: ORDINARY_SHEET })),
+  ]);
+}
+
 /** A Findings sheet whose XML is `megabytes` MB of spaces between its rows: valid, and huge unpacked. */
 function bomb(megabytes: number, declaredSize?: number): Buffer {
   const sheet: Omit<Part, "name"> = { text: SHEET_START, repeat: { chunk: " ".repeat(MB), times: megabytes, tail: SHEET_END }, declaredSize };
@@ -43,7 +96,7 @@ describe("the hand-built workbooks these tests use", () => {
     const read = await readUpload([{ name: "plan.xlsx", bytes: zipOf(workbookParts("Findings", { text: sheetXml([["Ref", "Kind"], ["1", "Area for improvement"]]) })) }]);
     expect(read.sheets).toEqual([{ name: "Findings", header: ["Ref", "Kind"], rows: [{ row: 2, cells: ["1", "Area for improvement"] }] }]);
     // A small bomb (2 MB of spaces, packed about 1,000 times) is a valid workbook: only the ratio refuses it.
-    expect(await readRefusal("small-bomb.xlsx", bomb(2))).toMatch(/unpacks to more than 100 MB/);
+    expect(await readRefusal("small-bomb.xlsx", bomb(2))).toMatch(UNPACKS_TOO_LARGE);
   });
 });
 
@@ -61,7 +114,7 @@ describe("a zip bomb", () => {
     const file = bomb(200);
     expect(file.byteLength).toBeLessThan(400 * 1024);
     const started = performance.now();
-    expect(await readRefusal("bomb.xlsx", file)).toBe("bomb.xlsx unpacks to more than 100 MB: split the plan or import CSV files.");
+    expect(await readRefusal("bomb.xlsx", file)).toBe("bomb.xlsx unpacks to more than 50 MB: split the plan or import CSV files.");
     expect(performance.now() - started).toBeLessThan(1000);
     expect(load).not.toHaveBeenCalled();
   });
@@ -77,18 +130,49 @@ describe("a zip bomb", () => {
     expect(load).not.toHaveBeenCalled();
   });
 
-  it("under the size limit but packed at an absurd ratio (60 MB in 60 KB) is refused", async () => {
-    const file = bomb(60);
-    expect(60 * MB).toBeLessThan(LIMITS.unpackedBytes);
-    expect(await readRefusal("ratio.xlsx", file)).toMatch(/^ratio\.xlsx unpacks to more than 100 MB/);
+  it("under the size limit but packed at an absurd ratio (40 MB in 40 KB) is refused", async () => {
+    const file = bomb(40);
+    expect(40 * MB).toBeLessThan(LIMITS.unpackedBytes);
+    expect(await readRefusal("ratio.xlsx", file)).toMatch(/^ratio\.xlsx unpacks to more than 50 MB/);
     expect(load).not.toHaveBeenCalled();
   });
 
   it("whose many small files add up past the limit is refused", async () => {
-    const pieces = Array.from({ length: 120 }, (_, i): Part => ({ name: `xl/media/filler${i}.xml`, text: "", repeat: { chunk: "x".repeat(MB), times: 1, tail: "" } }));
+    // 55 files of 1 MB each (not over the megabyte the ratio rule starts at), 60 in all: under the count.
+    const pieces = Array.from({ length: 55 }, (_, i): Part => ({ name: `xl/media/filler${i}.xml`, text: "", repeat: { chunk: "x".repeat(MB), times: 1, tail: "" } }));
     const file = zipOf(workbookParts("Findings", { text: sheetXml([["Ref"]]) }, pieces));
-    expect(await readRefusal("many.xlsx", file)).toMatch(/^many\.xlsx unpacks to more than 100 MB/);
+    expect(await readRefusal("many.xlsx", file)).toMatch(/^many\.xlsx unpacks to more than 50 MB/);
     expect(load).not.toHaveBeenCalled();
+  });
+
+  it("of 85 ordinary sheets, each just under a megabyte, 85 MB in a 9.6 MB upload, is refused at once with a sentence", async () => {
+    const file = manySheets(85);
+    // Under the upload limit, and each sheet packed as real ones are (about 9 times): no single
+    // file is large or suspicious; only how many there are, and what they add up to, is.
+    expect(file.byteLength).toBeLessThan(LIMITS.fileBytes);
+    expect(file.byteLength).toBeGreaterThan(8 * MB);
+    const started = performance.now();
+    expect(await readRefusal("sheets.xlsx", file)).toBe(
+      "sheets.xlsx holds 89 files inside it, more than a plan's workbook needs (at most 64). Copy the plan's sheets into a new workbook, or import CSV files.",
+    );
+    // From the directory alone: nothing unpacked, no sheet read.
+    expect(performance.now() - started).toBeLessThan(250);
+    expect(load).not.toHaveBeenCalled();
+  });
+
+  it("of fewer such sheets, under the count but past the total, is refused from the directory", async () => {
+    const file = manySheets(55);
+    const started = performance.now();
+    expect(await readRefusal("sheets.xlsx", file)).toBe("sheets.xlsx unpacks to more than 50 MB: split the plan or import CSV files.");
+    expect(performance.now() - started).toBeLessThan(250);
+    expect(load).not.toHaveBeenCalled();
+  });
+
+  it("of a few such sheets is read: the bounds are on the whole, not on an ordinary sheet", async () => {
+    load.mockClear();
+    const read = await readUpload([{ name: "sheets.xlsx", bytes: manySheets(3) }]);
+    expect(read.sheets).toHaveLength(3);
+    expect(load).toHaveBeenCalledTimes(1);
   });
 });
 
@@ -151,7 +235,7 @@ describe("the import page, given a hostile file", () => {
     const fx = await createAreaWithPlan(db);
     const caller = await leadOf(fx.localAreaId);
     for (const [name, bytes, message] of [
-      ["bomb.xlsx", bomb(200), /^bomb\.xlsx unpacks to more than 100 MB/],
+      ["bomb.xlsx", bomb(200), /^bomb\.xlsx unpacks to more than 50 MB/],
       ["liar.xlsx", bomb(300, 2048), /^liar\.xlsx is damaged/],
       ["plan.xlsx", zipOf(workbookParts("Findings", { text: sheetXml([["Ref"]]) }, [{ name: "../../x", text: "" }])), /named like a path outside it/],
     ] as const) {

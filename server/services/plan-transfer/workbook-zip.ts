@@ -2,8 +2,9 @@
  * An .xlsx is a ZIP archive, and a ZIP says itself how large its files are: a small upload can
  * claim to be a workbook and unpack to gigabytes (a "zip bomb"), or claim small sizes and unpack
  * to more. Before exceljs unpacks anything, this checks the archive: that it is one and holds a
- * workbook; that no file in it is named like a path out of it; that what its directory declares
- * stays under the limit, at a ratio real workbooks never reach; and then, inflating each file
+ * workbook; that it holds no more files than a workbook needs; that no file in it is named like
+ * a path out of it; that what its directory declares, all files together, stays under the limit,
+ * each file at a ratio real workbooks never reach; and then, inflating each file
  * while counting and keeping nothing, that none unpacks to more than it declared. So a lie about
  * sizes costs at most what the file claimed, never what it holds.
  */
@@ -31,6 +32,7 @@ export async function checkWorkbookZip(bytes: Uint8Array, name: string): Promise
     const tooLarge = refuse(`${name} unpacks to more than ${LIMITS.unpackedBytes / MB} MB: split the plan or import CSV files.`);
     const damaged = refuse(`${name} is damaged: it does not unpack to what it says it holds. Save it again from Excel and try again.`);
 
+    // The sum of every file's declared size: each may be small, the total is what exceljs reads.
     let declared = 0;
     for (const entry of entries) {
       // exceljs never writes a file out, but a name like this has no business in a workbook.
@@ -83,6 +85,15 @@ async function directoryOf(bytes: Uint8Array, name: string): Promise<{ zip: yauz
     zip = await yauzl.fromBufferPromise(buffer, { lazyEntries: true, decodeStrings: false, validateEntrySizes: false });
   } catch {
     throw notAWorkbook(name);
+  }
+  // Counted before a single entry is read, from the count the archive's last record gives: many
+  // files of an ordinary size each add up, and each costs work to open, so the count is refused
+  // whatever the sizes say. (Reading the entries below stops at the count too.)
+  if (zip.entryCount > LIMITS.zipEntries) {
+    zip.close();
+    throw refuse(
+      `${name} holds ${zip.entryCount} files inside it, more than a plan's workbook needs (at most ${LIMITS.zipEntries}). Copy the plan's sheets into a new workbook, or import CSV files.`,
+    );
   }
   const entries: Entry[] = [];
   const decoder = new TextDecoder();

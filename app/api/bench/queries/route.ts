@@ -1,5 +1,6 @@
 import { env } from "@/server/env.js";
 import { queriesSoFar } from "@/server/query-count";
+import { withTransportSecurity } from "@/server/transport-security";
 
 export const dynamic = "force-dynamic";
 
@@ -14,6 +15,6 @@ const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
  */
 export function GET(request: Request) {
   const hops = (request.headers.get("x-forwarded-for") ?? "").split(",").map((h) => h.trim());
-  if (!env.HEADWAY_QUERY_COUNT || !hops.every((h) => LOOPBACK.has(h))) return new Response("Not found", { status: 404 });
-  return Response.json(queriesSoFar(), { headers: { "Cache-Control": "no-store" } });
+  if (!env.HEADWAY_QUERY_COUNT || !hops.every((h) => LOOPBACK.has(h))) return withTransportSecurity(new Response("Not found", { status: 404 }));
+  return withTransportSecurity(Response.json(queriesSoFar(), { headers: { "Cache-Control": "no-store" } }));
 }

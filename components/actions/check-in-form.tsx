@@ -19,6 +19,14 @@ import { ACTION_STATUS } from "@/lib/labels";
 import type { ActionStatus, Rag } from "@/server/generated/prisma/enums";
 import { checkInSchema, type CheckInInput } from "@/server/schemas/plan";
 
+/**
+ * A new idempotency key: 16 random bytes as hex. getRandomValues works on plain http too, where
+ * crypto.randomUUID does not exist.
+ */
+function newSubmissionKey(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
 const STATUS_OPTIONS = Object.entries(ACTION_STATUS).map(([value, label]) => ({ value, label }));
 const RAG_OPTIONS = [
   { value: "GREEN", label: "Green" },
@@ -43,6 +51,9 @@ export function CheckInForm({ action, headingLevel = 2 }: { action: CheckInActio
   // A new key empties the file input after a successful upload.
   const [fileInputKey, setFileInputKey] = useState(0);
   const [fileProblem, setFileProblem] = useState<string | null>(null);
+  // One key per update: every send of this update (a double click, a retry after a lost answer)
+  // carries it, so the server stores it once; a new one after it is stored, for the next update.
+  const [submissionKey, setSubmissionKey] = useState(newSubmissionKey);
   const defaults: CheckInInput = {
     actionId: action.id,
     narrative: "",
@@ -61,7 +72,8 @@ export function CheckInForm({ action, headingLevel = 2 }: { action: CheckInActio
   const onSubmit = form.handleSubmit((values) =>
     feedback.submit(async () => {
       setFileProblem(null);
-      await post.mutateAsync(values);
+      await post.mutateAsync({ ...values, idempotencyKey: submissionKey });
+      setSubmissionKey(newSubmissionKey());
       let fileNote = "";
       if (file) {
         try {

@@ -14,8 +14,11 @@ import type { AppRouter } from "@/server/api/root";
 
 export type AdminOverview = inferRouterOutputs<AppRouter>["admin"]["overview"];
 
-export function AdminPanel({ data }: { data: AdminOverview }) {
-  const people = data.users.map((u) => ({ id: u.id, label: u.name ? `${u.name} (${u.email})` : (u.email ?? u.id) }));
+export function AdminPanel({ data, selfId }: { data: AdminOverview; selfId: string | null }) {
+  // Everyone but the administrator using the page: nobody gives themselves a role in an area.
+  const people = data.users
+    .filter((u) => u.id !== selfId)
+    .map((u) => ({ id: u.id, label: u.name ? `${u.name} (${u.email})` : (u.email ?? u.id) }));
   return (
     <>
       <div className="grid grid-cols-1 gap-x-12 lg:grid-cols-2">

@@ -43,7 +43,12 @@ export function GrantRoleForm({ users, areas }: { users: { id: string; label: st
       </h2>
       <ErrorSummary errors={feedback.summary(errors)} attempt={form.formState.submitCount} />
       <Notice text={feedback.notice} />
-      <FormField id="role-userId" label="Person" error={errors.userId?.message}>
+      <FormField
+        id="role-userId"
+        label="Person"
+        hint="Your own account is not in the list: another administrator gives you a role if you need one."
+        error={errors.userId?.message}
+      >
         <Select placeholder="Choose a person" options={users.map((u) => ({ value: u.id, label: u.label }))} {...form.register("userId")} />
       </FormField>
       <FormField id="role-localAreaId" label="Local area" error={errors.localAreaId?.message}>

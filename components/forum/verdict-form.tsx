@@ -66,8 +66,8 @@ export function VerdictForm({
       </Heading>
       <p className="mb-4 text-secondary">
         {replaces
-          ? "Your new verdict replaces your current one. Nobody can edit a verdict: the earlier one stays in the history."
-          : "Once given, nobody at the council can change it. Only you can replace it, by giving a new verdict."}
+          ? "A new verdict from any member of the forum replaces the current one. Nobody can edit a verdict: the earlier one stays in the history, with who gave it."
+          : "Once given, nobody at the council can change it. Only the forum can replace it, by giving a new verdict."}
       </p>
       <ErrorSummary errors={feedback.summary(errors)} attempt={form.formState.submitCount} />
       <Notice text={feedback.notice} />

@@ -25,7 +25,7 @@ export async function VerdictSection({
   const data = verdicts ?? (await getQueryClient().fetchQuery(trpc.forum.verdictsFor.queryOptions(target)));
   const id = `forum-verdict-${target.actionId ?? target.findingId}`;
   const kind = target.actionId ? "action" : "finding";
-  if (!showHistory && !data.viewerCan.record && !data.whyNot) return null;
+  if (!showHistory && !data.viewerCan.record) return null;
   return (
     <section aria-labelledby={id} className="mb-10">
       <h2 id={id} className="mb-4 text-2xl">
@@ -37,8 +37,6 @@ export async function VerdictSection({
           {/* One form throughout, not one per verdict: its confirmation must outlive the refresh that shows the new verdict. */}
           <VerdictForm target={target} what={what} replaces={data.current?.id ?? null} />
         </div>
-      ) : data.whyNot ? (
-        <p className="mb-6 border-l-4 border-border pl-4">{data.whyNot}</p>
       ) : (
         <p className="mb-6 text-secondary">Only the parent carer forum gives its verdict, and nobody else can change it.</p>
       )}

@@ -3,10 +3,12 @@ import { formatDate, formatDateTime } from "@/lib/format/dates";
 import { cell, rowClass, Table } from "@/components/ui/table";
 import { Tag, type TagColour } from "@/components/ui/tag";
 import type { UpdateRequestState } from "@/components/trpc/outputs";
+import { WithdrawRequestButton } from "@/components/update-requests/withdraw-request-button";
 
 const STATE: Record<UpdateRequestState, { label: string; colour: TagColour }> = {
   WAITING: { label: "Waiting for an update", colour: "yellow" },
   USED: { label: "Update received", colour: "green" },
+  REVOKED: { label: "Withdrawn", colour: "grey" },
   EXPIRED: { label: "Expired without an update", colour: "grey" },
 };
 
@@ -16,11 +18,13 @@ export type SentRequest = {
   createdAt: Date;
   expiresAt: Date;
   usedAt: Date | null;
+  revokedAt: Date | null;
   state: UpdateRequestState;
   sentBy: { name: string | null } | null;
 };
 
-export function RequestList({ requests }: { requests: SentRequest[] }) {
+/** `canWithdraw`: the lead, who sent the requests, may withdraw the ones still waiting. */
+export function RequestList({ requests, canWithdraw = false }: { requests: SentRequest[]; canWithdraw?: boolean }) {
   if (requests.length === 0) return <p className="mb-8">Nobody has been asked for an update on this action yet.</p>;
   return (
     <div className="mb-8">
@@ -34,6 +38,10 @@ export function RequestList({ requests }: { requests: SentRequest[] }) {
             <td className={cell}>
               <Tag colour={STATE[r.state].colour}>{STATE[r.state].label}</Tag>
               {r.usedAt ? <span className="block text-secondary">{formatDateTime(r.usedAt)}</span> : null}
+              {r.revokedAt ? <span className="block text-secondary">{formatDateTime(r.revokedAt)}</span> : null}
+              {canWithdraw && r.state === "WAITING" ? (
+                <WithdrawRequestButton requestId={r.id} label={`the link sent to ${r.email} on ${formatDateTime(r.createdAt)}`} />
+              ) : null}
             </td>
           </tr>
         ))}

@@ -141,9 +141,19 @@ export const FINDING_FIELD_LABELS: ReadonlyArray<{ name: keyof FindingFields; la
 
 // Check-ins ---------------------------------------------------------------------------------
 
+/**
+ * A check-in's idempotency key: the form makes one for each update it sends and sends it again
+ * with every retry of that update, so the server stores the update once however often it arrives.
+ * Random letters and digits; optional for callers other than the form (scripts, tests).
+ */
+export const idempotencyKey = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{16,64}$/, "That submission could not be matched: reload the page and post the update again");
+
 export const checkInSchema = z
   .object({
     actionId: id,
+    idempotencyKey: idempotencyKey.optional(),
     narrative: text("what has happened since the last update", 5000),
     progress: z
       .number("Enter progress as a whole number from 0 to 100")

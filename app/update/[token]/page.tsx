@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Send an update" };
 
 /**
  * The page an update request link opens, for someone without an account: the token is the only
- * permission. An unknown or changed token is a 404; an expired or used one says so (with HTTP 200:
+ * permission. An unknown or changed token is a 404; an expired, used or withdrawn one says so (with HTTP 200:
  * the App Router has no 410 for a page) and offers nothing to submit.
  */
 export default async function UpdateViaLinkPage({ params }: Params) {
@@ -32,6 +32,19 @@ export default async function UpdateViaLinkPage({ params }: Params) {
         </p>
         <p className="mb-4">If you have more to add, ask the person who sent it for a new link.</p>
         <p>Nothing has been changed.</p>
+      </div>
+    );
+  }
+  if (request.state === "REVOKED") {
+    return (
+      <div className="max-w-2xl">
+        <h1 className="mb-6 text-4xl">This link has been withdrawn</h1>
+        <p className="mb-4">
+          The person who sent you the link to update action {request.actionRef} for {request.areaName} has withdrawn it, so
+          it can no longer be used.
+        </p>
+        <p className="mb-4">If you still have an update to give, ask them for a new link.</p>
+        <p>Nothing has been sent or changed.</p>
       </div>
     );
   }

@@ -3,12 +3,15 @@ import { setPublicPageSchema } from "@/server/schemas/area";
 import { bySlug } from "@/server/schemas/common";
 import { setPublicPage } from "@/server/services/public/public-area";
 import { areaHome, listMyAreas } from "@/server/services/plans/areas";
+import { areaPeople } from "@/server/services/plans/area-people";
 
 export const areaRouter = router({
   /** The areas the signed-in person may read, with their role in each. */
   list: guardedProcedure("plan.read").query(({ ctx }) => listMyAreas(ctx)),
   /** An area's home: findings, actions and delivery RAG of its current plan. */
   home: guardedProcedure("plan.read").input(bySlug).query(({ ctx, input }) => areaHome(ctx, input.slug)),
+  /** Who holds a role in the area and the recent changes to those roles: the area's leads. */
+  people: guardedProcedure("area.manageMembers").input(bySlug).query(({ ctx, input }) => areaPeople(ctx, input.slug)),
   /** Publish the public page for families, or take it down. The plan lead. */
   setPublicPage: guardedProcedure("area.publish").input(setPublicPageSchema).mutation(({ ctx, input }) => setPublicPage(ctx, input)),
 });

@@ -24,7 +24,7 @@ import {
 
 /**
  * Co-production and the parent carer forum's voice. Verdicts have no update or remove: a new
- * verdict from the same author is the only way to change one. "You said, we did" is drafted by
+ * verdict from a member of the forum is the only way to change one. "You said, we did" is drafted by
  * either side through its own procedure (the forum proposes, the lead drafts), each held to its
  * own capability.
  */

@@ -44,14 +44,22 @@ export async function actionById(ctx: ServiceContext, id: string) {
           acknowledgedAt: true,
           author: { select: { name: true } },
           acknowledgedBy: { select: { name: true } },
-          // Posted through an update request: the timeline names the address it went to.
+          // Posted through an update request: the address it went to, for those who may see it (below).
           updateRequest: { select: { email: true } },
         },
       },
     },
   });
+  // Partners' addresses go only to those who may read the update requests themselves
+  // (updateRequest.listForAction, internal.read): the forum reads "a partner, by update link".
+  const seesAddresses = can(ctx.viewer, "internal.read", action);
+  const updates = action.updates.map(({ updateRequest, ...u }) => ({
+    ...u,
+    updateRequest: updateRequest ? { email: seesAddresses ? updateRequest.email : null } : null,
+  }));
   return {
     ...action,
+    updates,
     ...actionHealth(action, action.finding.plan, today()),
     viewerCan: {
       update: can(ctx.viewer, "action.update", action),
@@ -60,7 +68,7 @@ export async function actionById(ctx: ServiceContext, id: string) {
       addEvidence: can(ctx.viewer, "action.update", action),
       reviewEvidence: can(ctx.viewer, "evidence.review", action),
       requestUpdates: can(ctx.viewer, "evidence.review", action),
-      seeUpdateRequests: can(ctx.viewer, "internal.read", action),
+      seeUpdateRequests: seesAddresses,
     },
   };
 }

@@ -228,3 +228,35 @@ describe("action.acknowledgeUpdate", () => {
     expect(await db.auditEvent.count({ where: { localAreaId: area.localAreaId } })).toBe(audits);
   });
 });
+
+describe("a check-in sent twice", () => {
+  it("stores one update: both copies, sent at once, answer with the same update, audited once", async () => {
+    const { area, ownerId } = await scene();
+    const idempotencyKey = "f3a1c0de5e7b4a2c9d8e6f1a2b3c4d5e";
+    const [a, b] = await Promise.all([
+      (await callerFor(db, ownerId)).action.postUpdate({ actionId: area.actionId, ...UPDATE, idempotencyKey }),
+      (await callerFor(db, ownerId)).action.postUpdate({ actionId: area.actionId, ...UPDATE, idempotencyKey }),
+    ]);
+    expect(b.id).toBe(a.id);
+    expect(await db.actionUpdate.count({ where: { actionId: area.actionId } })).toBe(1);
+    expect(await db.auditEvent.count({ where: { entityId: area.actionId, action: "action.postUpdate" } })).toBe(1);
+
+    // Sent again later (a retry after a lost answer): still the first update, nothing new.
+    const again = await (await callerFor(db, ownerId)).action.postUpdate({ actionId: area.actionId, ...UPDATE, progress: 90, idempotencyKey });
+    expect(again).toEqual(a);
+    expect(await db.action.findUniqueOrThrow({ where: { id: area.actionId } })).toMatchObject({ progress: 40 });
+
+    // The next update, with its own key, is stored.
+    await (await callerFor(db, ownerId)).action.postUpdate({ actionId: area.actionId, ...UPDATE, idempotencyKey: "0b9e4d2a7c1f4e3b8a6d5c4b3a291807" });
+    expect(await db.actionUpdate.count({ where: { actionId: area.actionId } })).toBe(2);
+  });
+
+  it("someone else's key answers nobody else's update", async () => {
+    const { area, ownerId, leadId } = await scene();
+    const idempotencyKey = "5c4b3a2918076f5e4d3c2b1a09f8e7d6";
+    await (await callerFor(db, ownerId)).action.postUpdate({ actionId: area.actionId, ...UPDATE, idempotencyKey });
+    const e = await refusal((await callerFor(db, leadId)).action.postUpdate({ actionId: area.actionId, ...UPDATE, idempotencyKey }));
+    expect(e.code).toBe("CONFLICT");
+    expect(await db.actionUpdate.count({ where: { actionId: area.actionId } })).toBe(1);
+  });
+});

@@ -34,22 +34,36 @@ export type UpdateChanges = {
   rag?: { override: Rag | null; reason: string | null };
 };
 
+/** A key another person's update was stored under: not theirs to be answered with. */
+const SUBMISSION_NOT_YOURS = "That submission was already used for someone else's update. Reload the page and post your update again.";
+
 /**
  * Every update, whoever posts it: the timeline entry, the action's new state and the audit event,
  * in the caller's transaction. `from.audit` adds to the event what tells this update apart (the
- * address an update request went to).
+ * address an update request went to). With `from.idempotencyKey`, an update already stored under
+ * that key on this action is returned as it is, and nothing is written.
  */
 export async function recordUpdate(
   tx: Tx,
   actor: AuditActor,
   action: UpdatableAction,
   changes: UpdateChanges,
-  from: { authorId: string | null; audit?: Record<string, unknown> },
+  from: { authorId: string | null; audit?: Record<string, unknown>; idempotencyKey?: string },
 ) {
   // Updates on one action take turns: a second waits for the first to commit, then reads the action
   // as the first left it. The action then always ends as its newest update says, and each audit
   // event's "before" is what that update replaced. (Updates on other actions do not wait.)
   await tx.$queryRaw`SELECT 1 FROM "Action" WHERE id = ${action.id} FOR NO KEY UPDATE`;
+  // Checked after taking the turn, so a second copy of a submission sees the first once committed.
+  if (from.idempotencyKey) {
+    const earlier = await tx.actionUpdate.findUnique({
+      where: { actionId_idempotencyKey: { actionId: action.id, idempotencyKey: from.idempotencyKey } },
+    });
+    if (earlier) {
+      if (earlier.authorId !== from.authorId) throw new AppError("CONFLICT", SUBMISSION_NOT_YOURS);
+      return earlier;
+    }
+  }
   const current = await tx.action.findUniqueOrThrow({ where: { id: action.id }, select: UPDATABLE_ACTION });
   const update = await tx.actionUpdate.create({
     data: {
@@ -60,6 +74,7 @@ export async function recordUpdate(
       status: changes.status,
       ragOverride: changes.rag?.override ?? null,
       ragOverrideReason: changes.rag?.reason ?? null,
+      idempotencyKey: from.idempotencyKey ?? null,
       // Stamped once its turn has come, so the timeline's order is the order the action changed in.
       createdAt: new Date(),
     },
@@ -98,7 +113,10 @@ export async function postUpdate(ctx: ServiceContext, input: CheckInInput) {
     // The check-in form shows the RAG set by hand, so what it sends replaces it.
     rag: { override, reason: override ? input.ragOverrideReason : null },
   };
-  return inTransaction(ctx, (tx) => recordUpdate(tx, ctx, action, changes, { authorId: ctx.viewer.userId }));
+  // Two copies of one submission take turns on the action (recordUpdate), so the second finds the
+  // first's update; the unique (actionId, idempotencyKey) is the database's guarantee behind that.
+  const from = { authorId: ctx.viewer.userId, idempotencyKey: input.idempotencyKey };
+  return inTransaction(ctx, (tx) => recordUpdate(tx, ctx, action, changes, from));
 }
 
 export async function acknowledgeUpdate(ctx: ServiceContext, updateId: string) {

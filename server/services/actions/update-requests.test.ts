@@ -283,3 +283,61 @@ describe("updateRequest.post", () => {
     expect(await db.action.findUniqueOrThrow({ where: { id: s.area.actionId } })).toMatchObject({ ragOverride: "RED", ragOverrideReason: "Recruitment has stalled." });
   });
 });
+
+describe("updateRequest.revoke", () => {
+  it("the lead withdraws an unused link: audited, its page says withdrawn, and a post through it is refused and changes nothing", async () => {
+    const s = await scene();
+    const { token, id, email } = await sent(s);
+    const { api, requestId } = await actingAs(db, s.leadId);
+    expect(await api.updateRequest.revoke({ id })).toEqual({ id, state: "REVOKED" });
+
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { requestId } });
+    expect(audit).toMatchObject({ actorId: s.leadId, action: "updateRequest.revoke", entityId: id, localAreaId: s.area.localAreaId });
+    expect(audit.after).toMatchObject({ actionId: s.area.actionId, email });
+    expect((await (await callerFor(db, null)).updateRequest.byToken({ token })).state).toBe("REVOKED");
+    expect((await api.updateRequest.listForAction({ id: s.area.actionId })).find((r) => r.id === id)?.state).toBe("REVOKED");
+
+    const before = await untouched(s.area.actionId, s.area.localAreaId);
+    const e = await refusal((await callerFor(db, null)).updateRequest.post({ token, ...UPDATE }));
+    expect(e.code).toBe("CONFLICT");
+    expect(e.message).toBe("This link has been withdrawn by the person who sent it. Nothing was sent.");
+    expect(await untouched(s.area.actionId, s.area.localAreaId)).toEqual(before);
+
+    // Withdrawn once: a second withdrawal is refused.
+    expect((await refusal(api.updateRequest.revoke({ id }))).message).toBe("This link has already been withdrawn.");
+  });
+
+  it("a used link cannot be withdrawn; only the lead withdraws, and another area's lead does not find it", async () => {
+    const s = await scene();
+    const used = await sent(s);
+    await postAt(used.token, new Date());
+    const { api } = await actingAs(db, s.leadId);
+    const e = await refusal(api.updateRequest.revoke({ id: used.id }));
+    expect(e.code).toBe("CONFLICT");
+    expect(e.message).toBe("This link has already been used to send an update, so there is nothing to withdraw.");
+
+    const waiting = await sent(s);
+    for (const role of ["CONTRIBUTOR", "FORUM", "ADVISER", "VIEWER"] as const) {
+      const other = await callerFor(db, await createMember(db, s.area.localAreaId, role));
+      expect((await refusal(other.updateRequest.revoke({ id: waiting.id }))).code).toBe("FORBIDDEN");
+    }
+    const elsewhere = await createAreaWithPlan(db);
+    const otherLead = await callerFor(db, await createMember(db, elsewhere.localAreaId, "LEAD"));
+    expect((await refusal(otherLead.updateRequest.revoke({ id: waiting.id }))).code).toBe("NOT_FOUND");
+    expect((await db.updateRequest.findUniqueOrThrow({ where: { id: waiting.id } })).revokedAt).toBeNull();
+  });
+});
+
+describe("an update through a link, as each reader sees it", () => {
+  it("the forum reads 'a partner', never the address; the lead reads the address", async () => {
+    const s = await scene();
+    const { token, email } = await sent(s);
+    await postAt(token, new Date());
+    const forum = await callerFor(db, await createMember(db, s.area.localAreaId, "FORUM"));
+    const seenByForum = await forum.action.byId({ id: s.area.actionId });
+    expect(seenByForum.updates[0]!.updateRequest).toEqual({ email: null });
+    expect(JSON.stringify(seenByForum)).not.toContain(email);
+    const seenByLead = await (await callerFor(db, s.leadId)).action.byId({ id: s.area.actionId });
+    expect(seenByLead.updates[0]!.updateRequest).toEqual({ email });
+  });
+});

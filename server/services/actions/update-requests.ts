@@ -7,7 +7,8 @@
  * Sending is held to "evidence.review" (LEAD only): asking outsiders to report on an action is
  * part of checking updates, which is the lead's job, and "plan.edit" is about the plan's wording.
  * The list of requests is held to "internal.read": it holds partners' email addresses, which the
- * forum has no need to see.
+ * forum has no need to see. A lead may withdraw a link that has not been used (a wrong address, a
+ * partner who has left): it then opens nothing, and its page says it was withdrawn.
  */
 import { createHash, randomBytes } from "node:crypto";
 import { absoluteUrl, routes } from "@/lib/routes";
@@ -45,10 +46,11 @@ function updateRequestUrl(token: string): string {
   return absoluteUrl(base, routes.updateRequest(token));
 }
 
-export type UpdateRequestState = "WAITING" | "USED" | "EXPIRED";
+export type UpdateRequestState = "WAITING" | "USED" | "REVOKED" | "EXPIRED";
 
-export function updateRequestState(request: { usedAt: Date | null; expiresAt: Date }, now: Date): UpdateRequestState {
+export function updateRequestState(request: { usedAt: Date | null; revokedAt: Date | null; expiresAt: Date }, now: Date): UpdateRequestState {
   if (request.usedAt) return "USED";
+  if (request.revokedAt) return "REVOKED";
   return request.expiresAt <= now ? "EXPIRED" : "WAITING";
 }
 
@@ -117,10 +119,50 @@ export async function listUpdateRequests(ctx: ServiceContext, actionId: string, 
       createdAt: true,
       expiresAt: true,
       usedAt: true,
+      revokedAt: true,
       sentBy: { select: { name: true } },
     },
   });
   return requests.map((r) => ({ ...r, state: updateRequestState(r, now) }));
+}
+
+const NOT_WAITING: Record<Exclude<UpdateRequestState, "WAITING">, string> = {
+  USED: "This link has already been used to send an update, so there is nothing to withdraw.",
+  REVOKED: "This link has already been withdrawn.",
+  EXPIRED: "This link has expired, so there is nothing to withdraw.",
+};
+
+/**
+ * Withdraws an unused link: the lead's, as sending is. The write is conditional (unused, not
+ * withdrawn), so a partner posting at the same moment either gets in first (and the link is used)
+ * or is refused: never both.
+ */
+export async function revokeUpdateRequest(ctx: ServiceContext, id: string, now = today()) {
+  const request = await findInArea(ctx, "updateRequest", {
+    where: { id },
+    select: { id: true, localAreaId: true, actionId: true, email: true },
+  });
+  requireCan(ctx, "evidence.review", request, "Only the plan lead can withdraw an update request.");
+  return inTransaction(ctx, async (tx) => {
+    const { count } = await tx.updateRequest.updateMany({
+      where: { id: request.id, usedAt: null, revokedAt: null, expiresAt: { gt: now } },
+      data: { revokedAt: now },
+    });
+    if (count !== 1) {
+      const current = await tx.updateRequest.findUniqueOrThrow({ where: { id: request.id }, select: { usedAt: true, revokedAt: true, expiresAt: true } });
+      const state = updateRequestState(current, now);
+      throw new AppError("CONFLICT", state === "WAITING" ? NOT_WAITING.REVOKED : NOT_WAITING[state]);
+    }
+    await recordAudit(tx, ctx, {
+      action: "updateRequest.revoke",
+      entityType: "UpdateRequest",
+      entityId: request.id,
+      localAreaId: request.localAreaId,
+      before: { state: "WAITING" },
+      after: { actionId: request.actionId, email: request.email, revokedAt: now },
+    });
+    return { id: request.id, state: "REVOKED" as const };
+  });
 }
 
 /**
@@ -134,6 +176,7 @@ export async function updateRequestByToken(db: Db, token: string, now = today())
       message: true,
       expiresAt: true,
       usedAt: true,
+      revokedAt: true,
       localArea: { select: { name: true } },
       action: {
         select: {
@@ -150,6 +193,7 @@ export async function updateRequestByToken(db: Db, token: string, now = today())
   const state = updateRequestState(request, now);
   const sentFrom = { areaName: request.localArea.name, actionRef: request.action.ref };
   if (state === "USED") return { state: "USED" as const, ...sentFrom, expiresAt: request.expiresAt };
+  if (state === "REVOKED") return { state: "REVOKED" as const, ...sentFrom, expiresAt: request.expiresAt };
   if (state === "EXPIRED") return { state: "EXPIRED" as const, ...sentFrom, expiresAt: request.expiresAt };
   return {
     state: "WAITING" as const,
@@ -162,11 +206,12 @@ export async function updateRequestByToken(db: Db, token: string, now = today())
 
 /** Why a link that is no longer usable is refused, in words for the page. */
 async function refusalFor(db: Db, tokenHash: string, now: Date): Promise<AppError> {
-  const request = await db.updateRequest.findUnique({ where: { tokenHash }, select: { usedAt: true, expiresAt: true } });
+  const request = await db.updateRequest.findUnique({ where: { tokenHash }, select: { usedAt: true, revokedAt: true, expiresAt: true } });
   if (!request) return new AppError("NOT_FOUND", "This link is not valid. Ask the person who sent it for a new link.");
-  return updateRequestState(request, now) === "USED"
-    ? new AppError("CONFLICT", "This link has already been used to send an update. Ask the person who sent it for a new link.")
-    : new AppError("CONFLICT", "This link has expired. Ask the person who sent it for a new link.");
+  const state = updateRequestState(request, now);
+  if (state === "USED") return new AppError("CONFLICT", "This link has already been used to send an update. Ask the person who sent it for a new link.");
+  if (state === "REVOKED") return new AppError("CONFLICT", "This link has been withdrawn by the person who sent it. Nothing was sent.");
+  return new AppError("CONFLICT", "This link has expired. Ask the person who sent it for a new link.");
 }
 
 /**
@@ -183,7 +228,7 @@ export async function postViaUpdateRequest(
   const tokenHash = hashUpdateRequestToken(input.token);
   return inTransaction(ctx, async (tx) => {
     const { count } = await tx.updateRequest.updateMany({
-      where: { tokenHash, usedAt: null, expiresAt: { gt: now } },
+      where: { tokenHash, usedAt: null, revokedAt: null, expiresAt: { gt: now } },
       data: { usedAt: now },
     });
     if (count !== 1) throw await refusalFor(tx, tokenHash, now);

@@ -50,8 +50,18 @@ export async function createUser(ctx: ServiceContext, input: CreateUserInput) {
   });
 }
 
+/**
+ * An administrator may not give themselves a role in an area: managing accounts and acting in an
+ * area's plan are duties kept apart, so nobody can both grant a role and use it unchecked.
+ */
+export const SELF_GRANT_REFUSAL =
+  "You cannot give yourself a role in a local area. Ask another administrator: whoever manages accounts does not also grant their own access.";
+
 /** Gives a person a role in an area, or changes the role they already hold there. */
 export async function grantMembership(ctx: ServiceContext, input: GrantMembershipInput) {
+  if (input.userId === ctx.viewer.userId) {
+    throw new AppError("FORBIDDEN", SELF_GRANT_REFUSAL, { fieldErrors: { userId: SELF_GRANT_REFUSAL } });
+  }
   return inTransaction(ctx, async (tx) => {
     const [user, area] = await Promise.all([
       tx.user.findUnique({ where: { id: input.userId }, select: { id: true } }),

@@ -3,6 +3,7 @@
  * found with the caller's select, one in another area is NOT_FOUND in the model's words, and a
  * NATIONAL viewer (who reads every area) finds both.
  */
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   createActionUpdate,
@@ -44,6 +45,9 @@ async function areaRecords(authorId: string) {
   const entry = await db.youSaidWeDid.create({
     data: { localAreaId: fx.localAreaId, youSaid: "You said", weDid: "We did", date: new Date(), draftedById: authorId },
   });
+  const request = await db.updateRequest.create({
+    data: { localAreaId: fx.localAreaId, actionId: fx.actionId, email: "partner@school.example", tokenHash: randomUUID(), expiresAt: new Date(Date.now() + 86_400_000) },
+  });
   const ids: Record<AreaModel, string> = {
     localArea: fx.localAreaId,
     plan: fx.planId,
@@ -56,6 +60,7 @@ async function areaRecords(authorId: string) {
     snapshot: snapshot.id,
     changeRequest: changeRequest.id,
     youSaidWeDid: entry.id,
+    updateRequest: request.id,
   };
   return { localAreaId: fx.localAreaId, ids };
 }
@@ -86,6 +91,7 @@ const NOUNS: [AreaModel, string][] = [
   ["snapshot", "That snapshot"],
   ["changeRequest", "That change request"],
   ["youSaidWeDid", "That entry"],
+  ["updateRequest", "That update request"],
 ];
 
 /** What a caller asks for by id; every model has `id`, the helper's types are checked in the services. */

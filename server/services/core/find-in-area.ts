@@ -25,6 +25,7 @@ const IN_AREA = {
   snapshot: { noun: "That snapshot", where: ownArea },
   changeRequest: { noun: "That change request", where: ownArea },
   youSaidWeDid: { noun: "That entry", where: ownArea },
+  updateRequest: { noun: "That update request", where: ownArea },
   // A value and an update carry no area of their own: theirs is their measure's or action's.
   measureValue: { noun: "That value", where: (scope: AreaFilter | undefined) => ({ measure: { localAreaId: scope } }) },
   actionUpdate: { noun: "That update", where: (scope: AreaFilter | undefined) => ({ action: { localAreaId: scope } }) },

@@ -66,10 +66,23 @@ function lastChanged(a: { lastUpdateAt: Date | null; updatedAt: Date; coproducti
   return new Date(Math.max(...dates.map((d) => d.getTime())));
 }
 
+/**
+ * Who is in the area's forum, for its own members: the forum speaks as a body, so each member
+ * sees who else speaks for it. Names, job titles and organisations only: no addresses.
+ */
+function forumMembers(db: Db, localAreaId: string) {
+  return db.user.findMany({
+    where: { memberships: { some: { localAreaId, role: "FORUM" } }, disabledAt: null },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    select: { id: true, name: true, jobTitle: true, organisation: { select: { name: true } } },
+  });
+}
+
 export async function forumView(ctx: Reader, slug: string) {
   const area = await areaBySlug(ctx as ServiceContext, slug, "plan.read");
   const visible: Visibility[] = can(ctx.viewer, "internal.read", { localAreaId: area.id }) ? ["INTERNAL", "PARTNERS", "PUBLIC"] : ["PARTNERS", "PUBLIC"];
-  const [plan, history, evidence, disagreements] = await Promise.all([
+  const isForum = can(ctx.viewer, "forum.write", { localAreaId: area.id });
+  const [plan, history, evidence, disagreements, members] = await Promise.all([
     ctx.db.localArea.findUniqueOrThrow({
       where: { id: area.id },
       select: {
@@ -129,6 +142,7 @@ export async function forumView(ctx: Reader, slug: string) {
       },
     }),
     disagreementsIn(ctx.db, area),
+    isForum ? forumMembers(ctx.db, area.id) : null,
   ]);
   // What the forum may add its evidence to: the current plan's findings and actions.
   const targets = await ctx.db.finding.findMany({
@@ -171,6 +185,8 @@ export async function forumView(ctx: Reader, slug: string) {
       { value: `finding:${f.id}`, label: `Finding ${f.ref}: ${f.summary}` },
       ...f.actions.map((a) => ({ value: `action:${a.id}`, label: `Action ${a.ref}: ${a.title}` })),
     ]),
-    viewerCan: { record: can(ctx.viewer, "forum.write", { localAreaId: area.id }) },
+    /** The forum's members, shown to its members only (null for everyone else). */
+    members: members?.map((m) => ({ id: m.id, name: m.name, jobTitle: m.jobTitle, organisation: m.organisation?.name ?? null, isYou: m.id === ctx.viewer.userId })) ?? null,
+    viewerCan: { record: isForum },
   };
 }

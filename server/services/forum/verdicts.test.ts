@@ -1,7 +1,7 @@
 /**
- * The forum's verdicts: only the forum gives them, only the current verdict's author replaces it
- * (by a new verdict, never an edit), the history stays, and the database refuses to alter a
- * past verdict whatever the application does.
+ * The forum's verdicts: only the forum gives them, any current forum member replaces the current
+ * one (by a new verdict, never an edit), the history stays with each verdict's author, and the
+ * database refuses to alter a past verdict whatever the application does.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAction, createAreaWithPlan, createUser, uniq } from "@/prisma/factories";
@@ -88,7 +88,7 @@ describe("recording a verdict", () => {
   });
 });
 
-describe("nobody but the author can change or withdraw a verdict", () => {
+describe("nobody but the forum can change or withdraw a verdict", () => {
   let actionId: string;
   let currentId: string;
   beforeAll(async () => {
@@ -96,7 +96,7 @@ describe("nobody but the author can change or withdraw a verdict", () => {
     currentId = (await (await callerFor(db, users.AUTHOR!)).forum.recordVerdict(disagree({ actionId }))).id;
   });
 
-  for (const who of ["LEAD", "CONTRIBUTOR", "OTHER_FORUM", "ADVISER", "VIEWER", "NATIONAL"]) {
+  for (const who of ["LEAD", "CONTRIBUTOR", "ADVISER", "VIEWER", "NATIONAL"]) {
     it(`${who} is FORBIDDEN from recording a superseding verdict`, async () => {
       const e = await refusal(
         (await callerFor(db, users[who]!)).forum.recordVerdict(disagree({ actionId }, { verdict: "AGREE", text: "", replaces: currentId })),
@@ -104,12 +104,6 @@ describe("nobody but the author can change or withdraw a verdict", () => {
       expect(e.code).toBe("FORBIDDEN");
     });
   }
-
-  it("another forum member is told whose verdict it is", async () => {
-    const e = await refusal((await callerFor(db, users.OTHER_FORUM!)).forum.recordVerdict(disagree({ actionId }, { replaces: currentId })));
-    expect(e.message).toMatch(/^Only Jo Author .+, who gave the current verdict, can replace it\.$/);
-    expect((await (await callerFor(db, users.OTHER_FORUM!)).forum.verdictsFor({ actionId })).whyNot).toBe(e.message);
-  });
 
   it("a forum member of another area gets NOT_FOUND", async () => {
     const e = await refusal((await callerFor(db, users.OTHER_AREA_FORUM!)).forum.recordVerdict(disagree({ actionId }, { replaces: currentId })));
@@ -124,6 +118,34 @@ describe("nobody but the author can change or withdraw a verdict", () => {
   it("the current verdict is untouched and still the only one", async () => {
     const rows = await db.forumVerdict.findMany({ where: { actionId } });
     expect(rows.map((r) => [r.id, r.verdict])).toEqual([[currentId, "DISAGREE"]]);
+  });
+});
+
+describe("the forum speaks as a body", () => {
+  it("a second forum member supersedes the first's verdict; the history keeps each author", async () => {
+    const actionId = await freshAction();
+    const first = await (await callerFor(db, users.AUTHOR!)).forum.recordVerdict(disagree({ actionId }));
+    const other = await callerFor(db, users.OTHER_FORUM!);
+    expect((await other.forum.verdictsFor({ actionId })).viewerCan.record).toBe(true);
+    const second = await other.forum.recordVerdict(disagree({ actionId }, { verdict: "AGREE_WITH_COMMENTS", text: "Better since the June workshop.", replaces: first.id }));
+    expect(second.supersedes).toBe(first.id);
+    const seen = await (await callerFor(db, users.LEAD!)).forum.verdictsFor({ actionId });
+    expect(seen.verdicts.map((v) => [v.id, v.current, v.authorId])).toEqual([
+      [second.id, true, users.OTHER_FORUM],
+      [first.id, false, users.AUTHOR],
+    ]);
+  });
+
+  it("a verdict whose author has left the forum can still be replaced by the forum", async () => {
+    const actionId = await freshAction();
+    const leaver = await createMember(db, area.localAreaId, "FORUM", `Leaver ${uniq()}`);
+    const first = await (await callerFor(db, leaver)).forum.recordVerdict(disagree({ actionId }));
+    await db.membership.deleteMany({ where: { userId: leaver, localAreaId: area.localAreaId } });
+    const second = await (await callerFor(db, users.OTHER_FORUM!)).forum.recordVerdict(disagree({ actionId }, { verdict: "AGREE", text: "", replaces: first.id }));
+    expect(second.supersedes).toBe(first.id);
+    // The one who left may not: the forum's voice is its current members'.
+    const e = await refusal((await callerFor(db, leaver)).forum.recordVerdict(disagree({ actionId }, { replaces: second.id })));
+    expect(e.code).toBe("NOT_FOUND");
   });
 });
 

@@ -1,8 +1,10 @@
 /**
  * The parent carer forum's verdicts on actions and findings: its own voice, which the council
  * cannot alter. A verdict is never updated or deleted (the table refuses both); a new verdict on
- * the same action or finding supersedes the current one, and only the current verdict's author
- * may give it. Everyone who reads the area sees the history.
+ * the same action or finding supersedes the current one. The forum speaks as a body: any of its
+ * current members may give the next verdict, so a verdict never becomes unchangeable because its
+ * author left the forum, and the history keeps who gave each one. Everyone who reads the area sees
+ * the history.
  */
 import type { ServiceContext } from "@/server/services/core/context";
 import { findInArea } from "@/server/services/core/find-in-area";
@@ -58,34 +60,23 @@ function currentVerdict(db: Db, target: ResolvedTarget) {
   return db.forumVerdict.findFirst({
     where: { ...onTarget(target), supersededBy: { is: null } },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    select: { id: true, authorId: true, author: { select: { name: true } } },
+    select: { id: true },
   });
-}
-
-/** Why someone may not give a verdict here, or null when they may. */
-function refusalFor(viewer: Viewer, current: { authorId: string; author: { name: string | null } } | null): string | null {
-  if (current && current.authorId !== viewer.userId) {
-    return `Only ${current.author.name ?? "the forum member"}, who gave the current verdict, can replace it.`;
-  }
-  return null;
 }
 
 /**
  * A target's verdicts as its section shows them, from its rows newest first: the current one
- * first, then the earlier ones newest first, and whether the viewer may give the next one.
+ * first, then the earlier ones newest first, and whether the viewer may give the next one (any
+ * current member of the area's forum).
  */
 export function verdictsOn(viewer: Viewer, target: ResolvedTarget, rows: ReadonlyArray<VerdictRow>) {
   const verdicts = rows.map(toVerdict).sort((a, b) => Number(b.current) - Number(a.current));
   const current = verdicts.find((v) => v.current) ?? null;
-  const mayWrite = can(viewer, "forum.write", target);
-  const refusal = mayWrite ? refusalFor(viewer, current && { authorId: current.authorId, author: { name: current.authorName } }) : null;
   return {
     target: { kind: target.kind, id: target.id, label: target.label },
     verdicts,
     current,
-    viewerCan: { record: mayWrite && refusal === null },
-    /** For a forum member who may not replace the current verdict: why not. */
-    whyNot: refusal,
+    viewerCan: { record: can(viewer, "forum.write", target) },
   };
 }
 
@@ -114,7 +105,7 @@ const CHANGED_MEANWHILE = (what: string) =>
 
 /**
  * Records a verdict from a FORUM member. On a target with a current verdict, the new one
- * supersedes it, and only that verdict's author may give it.
+ * supersedes it, whoever in the forum gave that one: membership of the forum now is what counts.
  */
 export async function recordVerdict(ctx: ServiceContext, input: RecordVerdictInput) {
   try {
@@ -123,8 +114,6 @@ export async function recordVerdict(ctx: ServiceContext, input: RecordVerdictInp
       requireCan(ctx, "forum.write", target, "Only members of the parent carer forum can give the forum's verdict.");
       await lockTarget(tx, target);
       const current = await currentVerdict(tx, target);
-      const refusal = refusalFor(ctx.viewer, current);
-      if (refusal) throw new AppError("FORBIDDEN", refusal);
       if ((current?.id ?? "") !== input.replaces) throw CHANGED_MEANWHILE(target.kind);
       const fields = {
         verdict: input.verdict,

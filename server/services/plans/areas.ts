@@ -120,6 +120,7 @@ export async function areaHome(ctx: ServiceContext, slug: string) {
       seeAdviserViews: seesAdviserViews,
       publish: can(ctx.viewer, "area.publish", { localAreaId: area.id }),
       seeActivity: can(ctx.viewer, "activity.read", { localAreaId: area.id }),
+      seePeople: can(ctx.viewer, "area.manageMembers", { localAreaId: area.id }),
     },
   };
 }

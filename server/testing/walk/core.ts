@@ -8,6 +8,7 @@ let nextLaCode = 100;
 export const CORE_SPECS: Specs = {
   "area.list": { scope: "self", input: () => undefined },
   "area.home": { scope: "area", input: (fx) => ({ slug: fx.area.slug }) },
+  "area.people": { scope: "area", input: (fx) => ({ slug: fx.area.slug }) },
   "area.setPublicPage": { scope: "area", input: (fx) => ({ slug: fx.area.slug, published: true }) },
   "action.byId": { scope: "area", input: (fx) => ({ id: fx.area.actionId }) },
   "admin.overview": { scope: "global", input: () => undefined },

@@ -4,10 +4,10 @@ import type { Fixture, Specs } from "@/server/testing/walk/spec";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import { hashUpdateRequestToken, newUpdateRequestToken } from "@/server/services/actions/update-requests";
 
-/** A fresh, unused request on area A's action; returns its token, as the link would carry it. */
-async function freshRequest(fx: Fixture, db: PrismaClient): Promise<string> {
+/** A fresh, unused request on area A's action; returns its token, as the link would carry it, and its id. */
+async function freshRequestWithId(fx: Fixture, db: PrismaClient): Promise<{ token: string; id: string }> {
   const token = newUpdateRequestToken();
-  await db.updateRequest.create({
+  const { id } = await db.updateRequest.create({
     data: {
       localAreaId: fx.area.localAreaId,
       actionId: fx.area.actionId,
@@ -17,7 +17,11 @@ async function freshRequest(fx: Fixture, db: PrismaClient): Promise<string> {
       expiresAt: new Date(Date.now() + 86_400_000),
     },
   });
-  return token;
+  return { token, id };
+}
+
+async function freshRequest(fx: Fixture, db: PrismaClient): Promise<string> {
+  return (await freshRequestWithId(fx, db)).token;
 }
 
 export const UPDATE_REQUEST_SPECS: Specs = {
@@ -25,6 +29,7 @@ export const UPDATE_REQUEST_SPECS: Specs = {
     scope: "area",
     input: (fx) => ({ actionId: fx.area.actionId, email: `senco-${uniq()}@school.example`, message: "Please tell us how the pilot went." }),
   },
+  "updateRequest.revoke": { scope: "area", input: async (fx, db) => ({ id: (await freshRequestWithId(fx, db)).id }) },
   "updateRequest.listForAction": { scope: "area", input: (fx) => ({ id: fx.area.actionId }) },
   "updateRequest.byToken": { scope: "area", input: async (fx, db) => ({ token: await freshRequest(fx, db) }) },
   "updateRequest.post": {

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { formatDate } from "@/lib/format/dates";
 import { pluralise } from "@/lib/format/plurals";
+import { PeopleAndRoles } from "@/components/area/people-and-roles";
 import { PublicPageControl } from "@/components/area/public-page-control";
 import { ReadinessGrid } from "@/components/area/readiness-grid";
 import { FindingReadiness } from "@/components/findings/finding-readiness";
@@ -28,6 +29,10 @@ export default async function AreaHomePage({ params }: Params) {
   const { slug } = await params;
   // One procedure, one round trip: the disagreements come with the plan, so the page stays within its query budget.
   const { area, plan, evidenceAwaitingReview, viewerCan, disagreements } = await load(slug);
+  // Leads only: who holds a role here and the recent changes to roles.
+  const people = viewerCan.seePeople
+    ? await loadForPage(getQueryClient().fetchQuery(trpc.area.people.queryOptions({ slug })), routes.area(slug))
+    : null;
   const actions = plan?.findings.flatMap((f) => f.actions) ?? [];
   const red = actions.filter((a) => a.rag.shown === "RED").length;
   const overdue = actions.filter((a) => a.update.overdue).length;
@@ -181,6 +186,7 @@ export default async function AreaHomePage({ params }: Params) {
           ))}
         </>
       )}
+      {people ? <PeopleAndRoles people={people} /> : null}
       {viewerCan.publish ? (
         <div className="mt-12">
           <PublicPageControl slug={area.slug} published={area.publicPagePublished} />

@@ -40,6 +40,29 @@ export default async function ForumPage({ params }: Params) {
 
       <DisagreementsPanel disagreements={view.disagreements} />
 
+      {view.members ? (
+        <section aria-labelledby="forum-members" className="mb-10">
+          <h2 id="forum-members" className="mb-4 text-2xl">
+            Who is in the forum
+          </h2>
+          <p className="mb-4 max-w-3xl text-secondary">
+            The forum speaks as one: any of its members can give a verdict or replace the current one, and each verdict keeps
+            the name of the member who gave it.
+          </p>
+          <ul className="mb-6 list-disc pl-6">
+            {view.members.map((m) => (
+              <li key={m.id}>
+                {m.name ?? "A forum member"}
+                {m.isYou ? " (you)" : ""}
+                {m.jobTitle || m.organisation ? (
+                  <span className="text-secondary"> · {[m.jobTitle, m.organisation].filter(Boolean).join(", ")}</span>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
       <section aria-labelledby="awaiting" className="mb-10">
         <h2 id="awaiting" className="mb-4 text-2xl">
           {isForum ? "Awaiting your verdict" : "Awaiting the forum's verdict"}

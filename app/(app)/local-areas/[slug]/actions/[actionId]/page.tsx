@@ -43,9 +43,16 @@ export default async function ActionPage({ params }: Params) {
   const updateRequests = action.viewerCan.seeUpdateRequests
     ? await getQueryClient().fetchQuery(trpc.updateRequest.listForAction.queryOptions({ id: action.id }))
     : null;
-  /** Who an update is from: its author, or the address an update request went to. */
+  /**
+   * Who an update is from: its author, or for an update request the address it went to, which
+   * only those who may read the requests are sent; everyone else reads "a partner, by update link".
+   */
   const from = (u: (typeof action.updates)[number]) =>
-    u.updateRequest ? `from ${u.updateRequest.email} via update request` : `by ${u.author?.name ?? "a former user"}`;
+    u.updateRequest
+      ? u.updateRequest.email
+        ? `from ${u.updateRequest.email} via update request`
+        : "from a partner, by update link"
+      : `by ${u.author?.name ?? "a former user"}`;
 
   return (
     <>
@@ -164,7 +171,7 @@ export default async function ActionPage({ params }: Params) {
               <SendRequestForm action={{ id: action.id, ref: action.ref }} />
             </div>
           ) : null}
-          <RequestList requests={updateRequests} />
+          <RequestList requests={updateRequests} canWithdraw={action.viewerCan.requestUpdates} />
         </section>
       ) : null}
 

@@ -106,7 +106,7 @@ const ACTION_WORDS: Record<string, string> = {
   "plan.update": "Changed the plan's details",
   "plan.startApp": "Started an accelerated progress plan",
   "plan.import.preview": "Checked a plan workbook",
-  "plan.import.apply": "Imported a plan workbook",
+  "plan.import": "Imported a plan workbook",
   "finding.create": "Added the finding",
   "finding.update": "Changed the finding",
   "finding.judge": "Recorded the inspectors' judgement",

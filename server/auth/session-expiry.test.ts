@@ -188,4 +188,16 @@ describe("ending sessions on the server", () => {
     await db.user.update({ where: { id: user.id }, data: { disabledAt: new Date() } });
     expect((await sessionFor(token)).user).toBeNull();
   });
+
+  it("re-enabling an account does not bring back the sessions it had when disabled", async () => {
+    const user = await createUser(db);
+    const start = Date.now();
+    const token = await signedIn(user.id);
+    clockAt(start + MINUTE);
+    await db.user.update({ where: { id: user.id }, data: { disabledAt: new Date() } });
+    clockAt(start + 2 * MINUTE);
+    await db.user.update({ where: { id: user.id }, data: { disabledAt: null } });
+    expect((await sessionFor(token)).user).toBeNull();
+    expect((await sessionFor(await signedIn(user.id))).user?.id).toBe(user.id);
+  });
 });

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { SiteHeader } from "@/components/site-header";
 import { TRPCReactProvider } from "@/components/trpc/provider";
 import { getSession } from "@/server/auth/options";
+import { routes } from "@/lib/routes";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -28,7 +30,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <footer className="no-print border-t border-border bg-panel">
           <div className="mx-auto max-w-[1020px] px-4 py-6 text-base text-secondary">
             Headway tracks local-area SEND improvement plans from inspection to revisit.{" "}
-            <a href="/api/health">Service status</a>
+            <a href="/api/health">Service status</a> · <Link href={routes.privacy()}>Privacy</Link>
           </div>
         </footer>
       </body>

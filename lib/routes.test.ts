@@ -8,6 +8,7 @@ type Builder = keyof typeof routes;
 // One row per call: the builder, and the address it must give. Every builder has at least one row.
 const CASES: [Builder, string, string][] = [
   ["home", routes.home(), "/"],
+  ["privacy", routes.privacy(), "/privacy"],
   ["signIn", routes.signIn(), "/signin"],
   ["signIn", routes.signIn({ signedOut: true }), "/signin?signed-out=1"],
   ["signIn", routes.signIn({ callbackUrl: "/local-areas/kent/actions?q=a b&overdue=1" }), "/signin?callbackUrl=%2Flocal-areas%2Fkent%2Factions%3Fq%3Da%20b%26overdue%3D1"],

@@ -1,12 +1,14 @@
 "use client";
 /**
  * Evidence on one action, finding or measure: what it is (a link, or a file to download), its
- * kind, who can see it and where its review stands; with the lead's review controls when the
- * viewer may review. Every status is a word, never a colour alone.
+ * kind, who can see it and where its review stands; with the lead's review and withdrawal
+ * controls when the viewer may review. Withdrawn evidence keeps its place, saying who withdrew it,
+ * when and why. Every status is a word, never a colour alone.
  */
 import type { inferRouterOutputs } from "@trpc/server";
 import { EVIDENCE_KIND, REVIEW_STATUS, VISIBILITY } from "@/lib/labels";
 import { ReviewControls } from "@/components/evidence/review-controls";
+import { WithdrawControls } from "@/components/evidence/withdraw-controls";
 import { formatDateTime } from "@/lib/format/dates";
 import { formatFileSize } from "@/lib/format/file-size";
 import { ReviewStatusTag, Tag } from "@/components/ui/tag";
@@ -40,7 +42,9 @@ export function EvidenceList({
           <Heading className="mb-1 text-lg">{item.title}</Heading>
           {renderExtra?.(item)}
           <p className="mb-2">
-            {item.file ? (
+            {item.withdrawn ? (
+              <Tag colour="grey">Withdrawn</Tag>
+            ) : item.file ? (
               <>
                 {item.file.name} ({formatFileSize(item.file.size)}){" "}
                 <a href={item.file.href} download>
@@ -93,7 +97,17 @@ export function EvidenceList({
               ) : null}
             </p>
           ) : null}
-          {canReview ? <ReviewControls item={item} onChanged={onChanged} /> : null}
+          {item.withdrawn ? (
+            <p className="mt-1 text-base">
+              Withdrawn by {item.withdrawn.by ?? "the plan lead"} on {formatDateTime(item.withdrawn.at)}: <q>{item.withdrawn.reason}</q>
+            </p>
+          ) : null}
+          {canReview && !item.withdrawn ? (
+            <>
+              <ReviewControls item={item} onChanged={onChanged} />
+              <WithdrawControls item={item} onChanged={onChanged} />
+            </>
+          ) : null}
         </li>
       ))}
     </ul>

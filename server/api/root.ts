@@ -16,6 +16,7 @@ import { adviserRouter } from "@/server/api/routers/adviser";
 import { changeRequestRouter } from "@/server/api/routers/change-request";
 import { commentRouter } from "@/server/api/routers/comment";
 import { forumRouter } from "@/server/api/routers/forum";
+import { personalDataRouter } from "@/server/api/routers/personal-data";
 import { historyRouter } from "@/server/api/routers/history";
 import { createCallerFactory, router } from "@/server/api/trpc";
 
@@ -37,6 +38,7 @@ export const appRouter = router({
   adviser: adviserRouter,
   changeRequest: changeRequestRouter,
   comment: commentRouter,
+  personalData: personalDataRouter,
   history: historyRouter,
   session: sessionRouter,
 });

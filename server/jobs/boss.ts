@@ -24,6 +24,7 @@ export async function startBoss(databaseUrl: string, deps: JobDeps, clock: () =>
       if (result.queued || result.sent || result.failed) {
         console.log(`[jobs] ${name}: ${result.queued} notifications queued, ${result.sent} emails sent, ${result.failed} failed`);
       }
+      if (result.deleted) console.log(`[jobs] ${name}: ${result.deleted} evidence files past the retention period deleted`);
     });
   }
   // A server that was down at 06:00 (a laptop, a restart) catches up now; the outbox keys make an

@@ -7,6 +7,7 @@ import { runDigest } from "@/server/jobs/digest";
 import { deliverEmails, type SendEmail } from "@/server/jobs/notify";
 import { JOB_NAMES } from "@/server/jobs/names.js";
 import { runReminders } from "@/server/jobs/reminders";
+import { runRetention } from "@/server/jobs/retention";
 
 export { JOB_NAMES };
 export type JobName = (typeof JOB_NAMES)[number];
@@ -17,6 +18,8 @@ export const SCHEDULES: Record<JobName, string> = {
   digest: "0 7 * * *",
   // Emails queued by people's actions (a change request decided) go out within minutes.
   "deliver-email": "*/5 * * * *",
+  // Evidence files of plans closed longer ago than RETENTION_YEARS, deleted in the quiet of the night.
+  retention: "30 2 * * *",
 };
 
 export type JobDeps = {
@@ -27,7 +30,8 @@ export type JobDeps = {
 };
 
 export async function runJob(name: JobName, deps: JobDeps, now: Date) {
+  if (name === "retention") return { queued: 0, sent: 0, failed: 0, ...(await runRetention(deps.db, now)) };
   const queued = name === "reminders" ? (await runReminders(deps.db, now)).queued : name === "digest" ? (await runDigest(deps.db, now)).queued : 0;
   const emails = deps.send ? await deliverEmails(deps.db, now, deps.send, deps.baseUrl) : { sent: 0, failed: 0 };
-  return { queued, ...emails };
+  return { queued, ...emails, deleted: 0 };
 }

@@ -31,3 +31,6 @@ export const createAreaSchema = z.object({
 });
 
 export type CreateAreaInput = z.infer<typeof createAreaSchema>;
+
+/** A person whose data is exported or erased (server/services/admin/personal-data.ts). */
+export const personSchema = z.object({ userId: id });

@@ -139,3 +139,14 @@ export type ReviewEvidenceInput = z.infer<typeof reviewEvidenceSchema>;
 
 export const setReadyForInspectorsSchema = z.object({ id, ready: z.boolean() });
 export type SetReadyForInspectorsInput = z.infer<typeof setReadyForInspectorsSchema>;
+
+// Withdrawal --------------------------------------------------------------------------------
+
+export const WITHDRAW_REASON_MESSAGE = "Enter why the evidence is withdrawn";
+
+/** The lead's withdrawal: the file (or link) is deleted, the reason stays on the record. */
+export const withdrawEvidenceSchema = z.object({
+  id,
+  reason: textInput().trim().min(1, WITHDRAW_REASON_MESSAGE).max(1000, "Reason must be 1,000 characters or fewer"),
+});
+export type WithdrawEvidenceInput = z.infer<typeof withdrawEvidenceSchema>;

@@ -1,10 +1,24 @@
 import { guardedProcedure, router } from "@/server/api/trpc";
 import { bySlug } from "@/server/schemas/common";
-import { addEvidenceLinkSchema, evidenceTargetSchema, reviewEvidenceSchema, setReadyForInspectorsSchema } from "@/server/schemas/evidence";
-import { addEvidenceLink, evidenceAwaitingReview, evidenceFor, reviewEvidence, setReadyForInspectors } from "@/server/services/evidence/evidence";
+import {
+  addEvidenceLinkSchema,
+  evidenceTargetSchema,
+  reviewEvidenceSchema,
+  setReadyForInspectorsSchema,
+  withdrawEvidenceSchema,
+} from "@/server/schemas/evidence";
+import {
+  addEvidenceLink,
+  evidenceAwaitingReview,
+  evidenceFor,
+  reviewEvidence,
+  setReadyForInspectors,
+  withdrawEvidence,
+} from "@/server/services/evidence/evidence";
 
 /**
- * Evidence on actions, findings and measures: links, uploads (through /api/evidence), review.
+ * Evidence on actions, findings and measures: links, uploads (through /api/evidence), review,
+ * and the lead's withdrawal (the file deleted, the record kept).
  * Adding a link names "action.update" as its guard; the service holds a finding to plan.edit and
  * a measure to measure.enterValues, as uploads are.
  */
@@ -16,4 +30,5 @@ export const evidenceRouter = router({
   setReady: guardedProcedure("evidence.review")
     .input(setReadyForInspectorsSchema)
     .mutation(({ ctx, input }) => setReadyForInspectors(ctx, input)),
+  withdraw: guardedProcedure("evidence.review").input(withdrawEvidenceSchema).mutation(({ ctx, input }) => withdrawEvidence(ctx, input)),
 });

@@ -45,7 +45,9 @@ export async function createUser(ctx: ServiceContext, input: CreateUserInput) {
       data: { email: input.email, name: input.name, jobTitle: input.jobTitle || null },
       select: { id: true, email: true, name: true, jobTitle: true },
     });
-    await recordAudit(tx, ctx, { action: "user.create", entityType: "User", entityId: user.id, after: user });
+    // No name or email in the audit trail: it is append-only, and erasing the person
+    // (personal-data.ts) must be able to remove them. They are on the person's row.
+    await recordAudit(tx, ctx, { action: "user.create", entityType: "User", entityId: user.id, after: { id: user.id, jobTitle: user.jobTitle } });
     return user;
   });
 }

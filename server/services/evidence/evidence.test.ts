@@ -341,3 +341,68 @@ describe("the lead's review", () => {
     expect(items[0]!.target.label).toMatch(/^Action 1\.1 /);
   });
 });
+
+describe("the lead's withdrawal", () => {
+  it("deletes the file from storage and keeps the record, saying who withdrew it, when and why; audited", async () => {
+    const { id } = await uploadEvidence(await ctxFor(users.CONTRIBUTOR), fields({ title: "Minutes naming a child" }), pdfFile("Minutes.pdf"));
+    const { storageKey } = await db.evidence.findUniqueOrThrow({ where: { id } });
+    expect(await storedKeys()).toContain(storageKey);
+
+    const lead = await callerFor(db, users.LEAD);
+    await lead.evidence.withdraw({ id, reason: "  It names a child.  " });
+
+    // Gone from storage: not on disk, not through the store, not by download.
+    expect(await storedKeys()).not.toContain(storageKey);
+    const { getStorage } = await import("@/server/storage/storage");
+    expect(await getStorage().get(storageKey!)).toBeNull();
+    expect(await evidenceFile({ db, viewer: (await ctxFor(users.LEAD)).viewer }, id)).toBeNull();
+
+    const row = await db.evidence.findUniqueOrThrow({ where: { id } });
+    expect(row).toMatchObject({
+      title: "Minutes naming a child",
+      withdrawnById: users.LEAD,
+      withdrawalReason: "It names a child.",
+      storageKey: null,
+      fileName: null,
+      url: null,
+      readyForInspectors: false,
+    });
+    expect(row.withdrawnAt).toBeInstanceOf(Date);
+    expect(row.fileDeletedAt).toEqual(row.withdrawnAt);
+
+    const { items } = await (await callerFor(db, users.VIEWER)).evidence.forTarget({ actionId: area.actionId });
+    const item = items.find((i) => i.id === id)!;
+    const leadName = (await db.user.findUniqueOrThrow({ where: { id: users.LEAD } })).name;
+    expect(item.file).toBeNull();
+    expect(item.withdrawn).toEqual({ at: row.withdrawnAt, by: leadName, reason: "It names a child." });
+
+    const event = await db.auditEvent.findFirstOrThrow({ where: { entityId: id, action: "evidence.withdraw" } });
+    expect(event).toMatchObject({ actorId: users.LEAD, localAreaId: area.localAreaId });
+    expect(event.after).toMatchObject({ reason: "It names a child.", fileDeleted: true });
+    // The audit trail cannot be changed later, so it keeps neither the file's name nor the link.
+    expect(JSON.stringify(event)).not.toContain("Minutes.pdf");
+  });
+
+  it("withdraws a link too, clearing it", async () => {
+    const link = await createEvidence(db, { actionId: area.actionId, url: "https://evidence.example/family-survey" });
+    await (await callerFor(db, users.LEAD)).evidence.withdraw({ id: link.id, reason: "The survey page names a family." });
+    expect(await db.evidence.findUniqueOrThrow({ where: { id: link.id } })).toMatchObject({ url: null, withdrawalReason: "The survey page names a family." });
+  });
+
+  it("is the lead's alone, needs a reason, and happens once; a refusal leaves the file where it was", async () => {
+    const { id } = await uploadEvidence(await ctxFor(users.CONTRIBUTOR), fields(), pdfFile());
+    const { storageKey } = await db.evidence.findUniqueOrThrow({ where: { id } });
+    for (const who of ["CONTRIBUTOR", "VIEWER", "ADVISER", "OTHER_LEAD"] as const) {
+      const r = await refusal((await callerFor(db, users[who])).evidence.withdraw({ id, reason: "No" }));
+      expect(r.code, who).toBe(who === "OTHER_LEAD" ? "NOT_FOUND" : "FORBIDDEN");
+    }
+    const lead = await callerFor(db, users.LEAD);
+    expect((await refusal(lead.evidence.withdraw({ id, reason: "   " }))).code).toBe("BAD_REQUEST");
+    expect(await storedKeys()).toContain(storageKey);
+    expect((await db.evidence.findUniqueOrThrow({ where: { id } })).withdrawnAt).toBeNull();
+
+    await lead.evidence.withdraw({ id, reason: "Duplicate of the signed copy." });
+    expect((await refusal(lead.evidence.withdraw({ id, reason: "Again" }))).code).toBe("CONFLICT");
+    expect(await db.auditEvent.count({ where: { entityId: id, action: "evidence.withdraw" } })).toBe(1);
+  });
+});

@@ -9,6 +9,10 @@
  * shared with partners or the public, never internal (the forum could not read it back). INTERNAL evidence is for those
  * who read internal material; everyone else who reads the area sees PARTNERS and PUBLIC items.
  * Anonymous visitors may download only accepted PUBLIC files of a published area.
+ *
+ * The lead may withdraw an item (a file that should never have been shared, say): its file is
+ * deleted from storage and its link cleared, while the record stays, saying who withdrew it,
+ * when and why, for everyone who could see it.
  */
 import { createHash } from "node:crypto";
 import type { ServiceContext } from "@/server/services/core/context";
@@ -25,6 +29,7 @@ import {
   type ReviewEvidenceInput,
   type SetReadyForInspectorsInput,
   type UploadEvidenceFields,
+  type WithdrawEvidenceInput,
 } from "@/server/schemas/evidence";
 import { fieldError } from "@/server/services/core/access";
 import { inTransaction, recordAudit, type Tx } from "@/server/services/core/audit";
@@ -160,8 +165,11 @@ const ITEM_SELECT = {
   reviewNote: true,
   readyForInspectors: true,
   createdAt: true,
+  withdrawnAt: true,
+  withdrawalReason: true,
   uploadedBy: { select: { name: true } },
   reviewedBy: { select: { name: true } },
+  withdrawnBy: { select: { name: true } },
 } as const satisfies Prisma.EvidenceSelect;
 
 type ItemRow = Prisma.EvidenceGetPayload<{ select: typeof ITEM_SELECT }>;
@@ -169,12 +177,13 @@ type ItemRow = Prisma.EvidenceGetPayload<{ select: typeof ITEM_SELECT }>;
 /** The address a file is downloaded from; the route checks permission on every request. */
 export const downloadPath = (id: string) => routes.evidenceFile(id);
 
-function toItem({ storageKey, uploadedBy, reviewedBy, ...row }: ItemRow) {
+function toItem({ storageKey, uploadedBy, reviewedBy, withdrawnBy, withdrawnAt, withdrawalReason, ...row }: ItemRow) {
   return {
     ...row,
     file: storageKey ? { name: row.fileName ?? "evidence", size: row.fileSize ?? 0, href: downloadPath(row.id) } : null,
     uploadedBy: uploadedBy?.name ?? null,
     reviewedBy: reviewedBy?.name ?? null,
+    withdrawn: withdrawnAt ? { at: withdrawnAt, by: withdrawnBy?.name ?? null, reason: withdrawalReason ?? "" } : null,
   };
 }
 
@@ -207,7 +216,7 @@ export async function evidenceAwaitingReview(ctx: Reader, slug: string) {
   });
   if (!can(ctx.viewer, "evidence.review", { localAreaId: area.id })) throw forbidden();
   const rows = await ctx.db.evidence.findMany({
-    where: { localAreaId: area.id, reviewStatus: "PENDING" },
+    where: { localAreaId: area.id, reviewStatus: "PENDING", withdrawnAt: null },
     orderBy: { createdAt: "asc" },
     select: {
       ...ITEM_SELECT,
@@ -367,6 +376,64 @@ export async function setReadyForInspectors(ctx: ServiceContext, input: SetReady
     await recordAudit(tx, ctx, { action: "evidence.setReady", entityType: "Evidence", entityId: id, localAreaId, before, after });
     return { id, ...after };
   });
+}
+
+// Withdrawal --------------------------------------------------------------------------------
+
+/**
+ * The lead withdraws an item: the record keeps its title and says who withdrew it, when and why;
+ * the stored file is deleted, and the file's name and the link are cleared (either may name a
+ * child or a family). The record changes first, in one transaction with its audit event, so the
+ * file is never offered again once the change commits; then the file is deleted. A failure to
+ * delete is logged for the operator and leaves no way to reach the file, since nothing points at it.
+ */
+export async function withdrawEvidence(ctx: ServiceContext, input: WithdrawEvidenceInput) {
+  const reason = input.reason.trim();
+  if (!reason) throw fieldError("reason", "Enter why the evidence is withdrawn");
+  const now = new Date();
+  const { result, storageKey } = await inTransaction(ctx, async (tx) => {
+    const { id, localAreaId } = await findForReview(tx, ctx.viewer, input.id);
+    const before = await tx.evidence.findUniqueOrThrow({
+      where: { id },
+      select: { title: true, url: true, fileName: true, fileSize: true, sha256: true, storageKey: true, withdrawnAt: true, readyForInspectors: true },
+    });
+    if (before.withdrawnAt) throw new AppError("CONFLICT", "This evidence has already been withdrawn.");
+    const after = await tx.evidence.update({
+      where: { id },
+      data: {
+        withdrawnAt: now,
+        withdrawnById: ctx.viewer.userId,
+        withdrawalReason: reason,
+        url: null,
+        fileName: null,
+        fileSize: null,
+        mimeType: null,
+        sha256: null,
+        storageKey: null,
+        fileDeletedAt: before.storageKey ? now : null,
+        // Nothing withdrawn goes to inspectors.
+        readyForInspectors: false,
+      },
+      select: { id: true, withdrawnAt: true, withdrawalReason: true, fileDeletedAt: true, readyForInspectors: true },
+    });
+    const key = before.storageKey;
+    await recordAudit(tx, ctx, {
+      action: "evidence.withdraw",
+      entityType: "Evidence",
+      entityId: id,
+      localAreaId,
+      // Which file was deleted is known by its hash; the name and link are not kept here either.
+      before: { title: before.title, hadFile: key !== null, hadLink: before.url !== null, sha256: before.sha256, readyForInspectors: before.readyForInspectors },
+      after: { withdrawnAt: after.withdrawnAt, reason, fileDeleted: key !== null },
+    });
+    return { result: after, storageKey: key };
+  });
+  if (storageKey) {
+    await getStorage()
+      .delete(storageKey)
+      .catch((error: unknown) => console.error(`[evidence] ${result.id}: withdrawn, but the stored file ${storageKey} could not be deleted:`, error));
+  }
+  return result;
 }
 
 // Downloads ---------------------------------------------------------------------------------

@@ -54,7 +54,8 @@ export function findingReadiness(f: FindingRow, plan: PlanRules, acceptedImpactE
 }
 
 /** Evidence that counts as impact: accepted by the lead. */
-export const ACCEPTED_IMPACT = { kind: "IMPACT", reviewStatus: "ACCEPTED" } as const satisfies Prisma.EvidenceWhereInput;
+// Withdrawn evidence counts for nothing: the lead took it back.
+export const ACCEPTED_IMPACT = { kind: "IMPACT", reviewStatus: "ACCEPTED", withdrawnAt: null } as const satisfies Prisma.EvidenceWhereInput;
 
 /** What the count reads of each item: the findings it counts towards. Spread into an evidence `select`. */
 export const IMPACT_EVIDENCE_FIELDS = {

@@ -27,7 +27,8 @@ const PUBLISHED = { publicPagePublished: true } satisfies Prisma.LocalAreaWhereI
 const SHOWN_MEASURE = { findings: { some: {} } } satisfies Prisma.MeasureWhereInput;
 
 /** Evidence the public may see: marked PUBLIC by its author and accepted by the lead. */
-const PUBLIC_EVIDENCE = { visibility: "PUBLIC", reviewStatus: "ACCEPTED" } as const satisfies Prisma.EvidenceWhereInput;
+// Withdrawn evidence is not shown to the public: the lead took it back.
+const PUBLIC_EVIDENCE = { visibility: "PUBLIC", reviewStatus: "ACCEPTED", withdrawnAt: null } as const satisfies Prisma.EvidenceWhereInput;
 
 /** The forum's current public view: a verdict it made public and has not replaced with a newer one. */
 const PUBLIC_VERDICT = { isPublic: true, supersededBy: { is: null } } as const satisfies Prisma.ForumVerdictWhereInput;

@@ -1,4 +1,4 @@
-/** Walk entries for evidence: links, uploads, review. */
+/** Walk entries for evidence: links, uploads, review, withdrawal. */
 import { createEvidence } from "@/prisma/factories";
 import type { Specs } from "@/server/testing/walk/spec";
 
@@ -37,6 +37,12 @@ export const EVIDENCE_SPECS: Specs = {
       id: (await createEvidence(db, { actionId: fx.area.actionId, reviewStatus: "ACCEPTED" })).id,
       ready: true,
     }),
+    // As evidence.review: findForReview.
+    declaredCheckedBy: "can",
+  },
+  "evidence.withdraw": {
+    scope: "area",
+    input: async (fx, db) => ({ id: (await createEvidence(db, { actionId: fx.area.actionId })).id, reason: "Shared by mistake" }),
     // As evidence.review: findForReview.
     declaredCheckedBy: "can",
   },

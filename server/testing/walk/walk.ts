@@ -20,6 +20,7 @@ import { MEASURE_SPECS } from "@/server/testing/walk/measure";
 import { NATIONAL_SPECS } from "@/server/testing/walk/national";
 import { NOTIFICATION_SPECS } from "@/server/testing/walk/notification";
 import { PLAN_SPECS } from "@/server/testing/walk/plan";
+import { PERSONAL_DATA_SPECS } from "@/server/testing/walk/personal-data";
 import { PLAN_TRANSFER_SPECS } from "@/server/testing/walk/plan-transfer";
 import { PUBLIC_AREA_SPECS } from "@/server/testing/walk/public-area";
 import { SESSION_SPECS } from "@/server/testing/walk/session";
@@ -42,6 +43,7 @@ export const SPECS: Specs = {
   ...ADVISER_SPECS,
   ...CHANGE_REQUEST_SPECS,
   ...COMMENT_SPECS,
+  ...PERSONAL_DATA_SPECS,
   ...HISTORY_SPECS,
   ...SESSION_SPECS,
 };

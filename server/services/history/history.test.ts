@@ -11,7 +11,7 @@ import type { PrismaClient } from "@/server/generated/prisma/client";
 import { fromDay } from "@/lib/calendar";
 import { formatDate } from "@/lib/format/dates";
 import { activityCsvRoute } from "@/server/services/history/http";
-import { ACTIVITY_CSV_COLUMNS } from "@/server/services/history/history";
+import { ACTIVITY_CSV_COLUMNS, ukMidnight } from "@/server/services/history/history";
 import { callerFor, contextFor, createMember, mailTo, refusal, testDb } from "@/server/testing/harness";
 
 let db: PrismaClient;
@@ -128,12 +128,20 @@ describe("the area's activity", () => {
     expect(mine.events.map((e) => e.what)).toContain("Posted an update");
     expect(mine.choices.people.map((p) => p.name)).toEqual(expect.arrayContaining(["LEAD person", "CONTRIBUTOR person"]));
 
-    const byKind = await (await as("ADVISER")).history.activity({ slug: area.slug, person: "", kind: "Action", from: fromDay(day(0)), to: fromDay(day(0)) });
+    const byKind = await (await as("ADVISER")).history.activity({ slug: area.slug, person: "", kind: "Action", from: fromDay(day(-1)), to: fromDay(day(1)) });
     expect(byKind.events.length).toBeGreaterThan(0);
     expect(byKind.events.every((e) => e.record.kind === "Action")).toBe(true);
-    // Yesterday's range holds nothing made today.
-    const before = await lead.history.activity({ slug: area.slug, person: "", kind: "", from: fromDay(day(-3)), to: fromDay(day(-1)) });
+    // Days before yesterday hold nothing made now.
+    const before = await lead.history.activity({ slug: area.slug, person: "", kind: "", from: fromDay(day(-4)), to: fromDay(day(-2)) });
     expect(before.events).toEqual([]);
+  });
+
+  it("counts the dates of its filters as UK days, as the page shows each change's time", () => {
+    expect(ukMidnight(new Date("2026-07-01T00:00:00Z")).toISOString()).toBe("2026-06-30T23:00:00.000Z");
+    expect(ukMidnight(new Date("2026-12-01T00:00:00Z")).toISOString()).toBe("2026-12-01T00:00:00.000Z");
+    // The days the clocks change: midnight comes before the change.
+    expect(ukMidnight(new Date("2026-03-29T00:00:00Z")).toISOString()).toBe("2026-03-29T00:00:00.000Z");
+    expect(ukMidnight(new Date("2026-10-25T00:00:00Z")).toISOString()).toBe("2026-10-24T23:00:00.000Z");
   });
 
   it("is refused to the area's VIEWER, FORUM, CONTRIBUTOR and NATIONAL (FORBIDDEN), and to another area's lead (NOT_FOUND)", async () => {

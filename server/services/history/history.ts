@@ -384,11 +384,24 @@ export async function recordHistory(ctx: ServiceContext, input: HistoryInput) {
 
 // The area's activity -------------------------------------------------------------------------
 
-/** The query for the filters: the day range in whole UTC days, the end day included. */
+const londonOffset = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", timeZoneName: "shortOffset" });
+
+/**
+ * The moment a day begins in the UK, where the pages show each change's time: UTC midnight less
+ * the UK's offset from UTC then (the clocks change at 01:00 UTC, so the offset at UTC midnight is
+ * the offset at UK midnight too).
+ */
+export function ukMidnight(day: Date): Date {
+  const offset = londonOffset.formatToParts(day).find((p) => p.type === "timeZoneName")?.value ?? "GMT";
+  const hours = Number(/GMT([+-]\d+)/.exec(offset)?.[1] ?? 0);
+  return new Date(day.getTime() - hours * 3_600_000);
+}
+
+/** The query for the filters: the days as the UK has them, the end day included. */
 function activityWhere(localAreaId: string, filters: ActivityFilters): Prisma.AuditEventWhereInput {
-  const from = filters.from ? toDay(filters.from) : null;
+  const from = filters.from ? ukMidnight(toDay(filters.from)) : null;
   // The day after the last: none after the calendar's last day (a year 10000 PostgreSQL would not read).
-  const to = filters.to && filters.to < "9999-12-31" ? addDays(toDay(filters.to), 1) : null;
+  const to = filters.to && filters.to < "9999-12-31" ? ukMidnight(addDays(toDay(filters.to), 1)) : null;
   return {
     localAreaId,
     ...(filters.person ? { actorId: filters.person } : {}),

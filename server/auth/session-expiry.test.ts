@@ -129,6 +129,18 @@ describe("session lifetime", () => {
     expect(await touchedSessionCookie(jar(token), settings.secret, sessionTimes)).toBeNull();
   });
 
+  it("the proxy re-issues the cookie on a page request, with lastSeenAt moved on", async () => {
+    const { NextRequest } = await import("next/server");
+    const { proxy } = await import("@/proxy");
+    const signInAt = Date.now();
+    const token = await signedIn();
+    clockAt(signInAt + 10 * MINUTE);
+    const response = await proxy(new NextRequest("http://headway.test/my-work", { headers: { cookie: `${COOKIE}=${token}` } }));
+    const set = response.cookies.get(COOKIE);
+    expect(set?.value).toBeTruthy();
+    expect((await decode({ token: set!.value, secret: settings.secret }))!.lastSeenAt).toBe(signInAt + 10 * MINUTE);
+  });
+
   it("a cookie whose own expiry has passed is refused", async () => {
     const options = authOptions();
     const token = await options.callbacks!.jwt!({ token: { sub: userId }, user: { id: userId }, account: null });

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createActionUpdate, createAreaWithPlan, createUser, uniq } from "@/prisma/factories";
 import type { PrismaClient } from "@/server/generated/prisma/client";
+import { loadSessionUser } from "@/server/auth/session-user";
 import { pseudonymOf } from "@/server/services/admin/personal-data";
 import { callerFor, createMember, refusal, testDb } from "@/server/testing/harness";
 
@@ -102,6 +103,8 @@ describe("erasing a person", () => {
     expect(await db.account.count({ where: { userId: s.person.id } })).toBe(0);
     expect(await db.membership.count({ where: { userId: s.person.id } })).toBe(0);
     expect(user.disabledAt).toBeInstanceOf(Date);
+    expect(user.sessionsValidAfter?.getTime()).toBe(user.erasedAt!.getTime());
+    expect(await loadSessionUser(db, s.person.id, { sid: "their-session", signedInAt: Date.now() - 60_000 })).toBeNull();
 
     // Erasing again changes nothing: the pseudonym is the person's for good.
     expect(await s.adminCaller.personalData.erase({ userId: s.person.id })).toEqual({ id: s.person.id, name: pseudonym.name });

@@ -78,7 +78,8 @@ export async function erasePerson(ctx: ServiceContext, userId: string) {
     const pseudonym = pseudonymOf(person.id);
     const now = new Date();
 
-    // Signing in: nothing left to sign in with, and the session check refuses a disabled person at once.
+    // Signing in: nothing left to sign in with; the session check refuses a disabled person, and
+    // any session begun before now (sessionsValidAfter), at once.
     await tx.account.deleteMany({ where: { userId } });
     await tx.session.deleteMany({ where: { userId } });
     if (person.email) await tx.verificationToken.deleteMany({ where: { identifier: { equals: person.email, mode: "insensitive" } } });
@@ -97,6 +98,8 @@ export async function erasePerson(ctx: ServiceContext, userId: string) {
         passwordHash: null,
         globalRole: null,
         disabledAt: person.disabledAt ?? now,
+        // Every session begun before now ends, as "sign out everywhere" ends them.
+        sessionsValidAfter: now,
         erasedAt: person.erasedAt ?? now,
       },
     });

@@ -128,6 +128,12 @@ describe("the area's activity", () => {
     expect(mine.events.map((e) => e.what)).toContain("Posted an update");
     expect(mine.choices.people.map((p) => p.name)).toEqual(expect.arrayContaining(["LEAD person", "CONTRIBUTOR person"]));
 
+    // Roles given in the area: on the lead's activity, not the adviser's (the lead's page of people is theirs alone).
+    await (await callerFor(db, (await createUser(db, { globalRole: "ADMIN" })).id)).admin.grantMembership({ userId: (await createUser(db)).id, localAreaId: area.localAreaId, role: "VIEWER" });
+    const kinds = async (who: "LEAD" | "ADVISER") => (await (await as(who)).history.activity({ slug: area.slug, person: "", kind: "", from: "", to: "" })).choices.kinds.map((k) => k.value);
+    expect(await kinds("LEAD")).toContain("Membership");
+    expect(await kinds("ADVISER")).not.toContain("Membership");
+
     const byKind = await (await as("ADVISER")).history.activity({ slug: area.slug, person: "", kind: "Action", from: fromDay(day(-1)), to: fromDay(day(1)) });
     expect(byKind.events.length).toBeGreaterThan(0);
     expect(byKind.events.every((e) => e.record.kind === "Action")).toBe(true);

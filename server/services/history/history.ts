@@ -10,7 +10,8 @@
  *
  * Both leave out what the reader may not read, by the rules the pages of those records follow:
  * INTERNAL evidence and comments, the people asked for updates and their addresses (internal.read),
- * adviser notes (adviserNote.read) and unpublished "you said, we did" drafts (those who draft).
+ * adviser notes (adviserNote.read), unpublished "you said, we did" drafts (those who draft) and
+ * changes to people's roles (area.manageMembers, as the area's page of people).
  * The rule is one function (`hiddenFrom`), put into the query, so paging counts only what is shown.
  */
 import type { ServiceContext } from "@/server/services/core/context";
@@ -37,6 +38,8 @@ function readerOf(viewer: Viewer, localAreaId: string) {
     adviserNotes: can(viewer, "adviserNote.read", area),
     // Drafts are for those who write them: the forum proposes, the lead drafts and publishes.
     drafts: can(viewer, "forum.write", area) || can(viewer, "area.publish", area),
+    // Who holds which role, and changes to roles: the people page's readers, the area's leads.
+    roles: can(viewer, "area.manageMembers", area),
   };
 }
 type Reader = ReturnType<typeof readerOf>;
@@ -54,10 +57,9 @@ async function hiddenFrom(db: Db, localAreaId: string, reader: Reader): Promise<
       { entityType: "Comment", entityId: { in: comments.map((c) => c.id) } },
       // Who was asked for an update, and at which address: the update requests list's own rule.
       { entityType: "UpdateRequest" },
-      // Roles in the area: the lead's page of people, not the plan's record.
-      { entityType: "Membership" },
     );
   }
+  if (!reader.roles) hidden.push({ entityType: "Membership" });
   if (!reader.adviserNotes) hidden.push({ entityType: "AdviserNote" });
   if (!reader.drafts) {
     const drafts = await db.youSaidWeDid.findMany({ where: { localAreaId, published: false }, select: { id: true } });

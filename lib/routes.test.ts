@@ -9,6 +9,7 @@ type Builder = keyof typeof routes;
 const CASES: [Builder, string, string][] = [
   ["home", routes.home(), "/"],
   ["privacy", routes.privacy(), "/privacy"],
+  ["adminPerson", routes.adminPerson("u 1"), "/admin/people/u%201"],
   ["signIn", routes.signIn(), "/signin"],
   ["signIn", routes.signIn({ signedOut: true }), "/signin?signed-out=1"],
   ["signIn", routes.signIn({ callbackUrl: "/local-areas/kent/actions?q=a b&overdue=1" }), "/signin?callbackUrl=%2Flocal-areas%2Fkent%2Factions%3Fq%3Da%20b%26overdue%3D1"],

@@ -88,6 +88,8 @@ export const routes = {
   notifications: () => "/notifications",
   notificationSettings: () => "/settings/notifications",
   admin: () => "/admin",
+  /** One person's data (PRIVACY.md): the subject access export and erasure, for administrators. */
+  adminPerson: (userId: string) => `/admin/people/${seg(userId)}`,
 
   /** The public pages for families, readable without signing in. */
   publicAreas: () => "/areas",

@@ -4,12 +4,14 @@
  * the GOV.UK pattern and refreshes the page after a change.
  */
 import type { inferRouterOutputs } from "@trpc/server";
+import Link from "next/link";
 import { AddAreaForm } from "@/components/admin/add-area-form";
 import { AddPersonForm } from "@/components/admin/add-person-form";
 import { GrantRoleForm } from "@/components/admin/grant-role-form";
 import { RevokeButton } from "@/components/admin/revoke-button";
 import { cell, rowClass, Table } from "@/components/ui/table";
 import { AREA_ROLE, REGION } from "@/lib/labels";
+import { routes } from "@/lib/routes";
 import type { AppRouter } from "@/server/api/root";
 
 export type AdminOverview = inferRouterOutputs<AppRouter>["admin"]["overview"];
@@ -34,6 +36,11 @@ export function AdminPanel({ data, selfId }: { data: AdminOverview; selfId: stri
               {u.name ?? "No name"}
               {u.isDemo ? <span className="text-secondary"> (demo)</span> : null}
               {u.jobTitle ? <div className="text-secondary">{u.jobTitle}</div> : null}
+              <div>
+                <Link href={routes.adminPerson(u.id)}>
+                  Personal data<span className="sr-only"> of {u.name ?? u.email}</span>
+                </Link>
+              </div>
             </td>
             <td className={`${cell} break-all`}>{u.email}</td>
             <td className={cell}>

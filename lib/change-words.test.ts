@@ -52,3 +52,13 @@ describe("a recorded change in words", () => {
     expect(recordKindWords("MeasureValue")).toBe("Measure value");
   });
 });
+
+describe("a controlled value, as the change requests show it", () => {
+  it("reads as the history reads it", () => {
+    const ctx = { names: new Map<string, string>(), unit: "WEEKS" as const };
+    expect(describeRecordedValue("Measure", "milestones", [], ctx)).toBe("No milestones");
+    expect(describeRecordedValue("Measure", "milestones", [{ date: "2026-04-01", targetValue: 14 }], ctx)).toBe(`${formatDate("2026-04-01")}: 14 weeks`);
+    expect(describeRecordedValue("Measure", "targetValue", 1, ctx)).toBe("1 week");
+    expect(describeRecordedValue("Action", "description", "", ctx)).toBe("Not set");
+  });
+});

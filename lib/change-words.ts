@@ -355,7 +355,7 @@ export type ValueContext = { names: ReadonlyMap<string, string>; unit?: MeasureU
 export function describeRecordedValue(entityType: string, key: string, value: unknown, context: ValueContext): string {
   if (value === null || value === undefined || value === "") return "Not set";
   if (Array.isArray(value)) {
-    if (value.length === 0) return "None";
+    if (value.length === 0) return key === "milestones" ? "No milestones" : "None";
     if (key === "milestones") {
       return (value as { date: string; targetValue: number }[])
         .map((m) => `${formatDate(m.date)}: ${describeRecordedValue(entityType, "targetValue", m.targetValue, context)}`)

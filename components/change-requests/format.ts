@@ -1,17 +1,15 @@
-/** A controlled value as people read it: days in words, targets in the measure's unit, milestones as a list. */
-import { formatMeasureValue } from "@/lib/format/measure-value";
-import { formatDate } from "@/lib/format/dates";
-import type { ControlledField, ControlledValue, MilestoneValue } from "@/server/domain/change-control";
+/**
+ * A controlled value as people read it: days in words, targets in the measure's unit, milestones as
+ * a list. The words of any recorded value (lib/change-words.ts), so a change request reads as the
+ * record's history reads the same change.
+ */
+import { describeRecordedValue } from "@/lib/change-words";
+import { CONTROLLED_FIELDS, type ControlledField, type ControlledValue } from "@/server/domain/change-control";
 import type { MeasureUnit } from "@/server/generated/prisma/enums";
 
+const NO_NAMES: ReadonlyMap<string, string> = new Map();
+
 export function formatChangeValue(field: ControlledField, value: ControlledValue, unit: MeasureUnit | null): string {
-  if (field === "measure.milestones") {
-    const milestones = (value as MilestoneValue[] | null) ?? [];
-    if (milestones.length === 0) return "No milestones";
-    return milestones.map((m) => `${formatDate(m.date)}: ${unit ? formatMeasureValue(m.targetValue, unit) : m.targetValue}`).join("; ");
-  }
-  if (value === null || value === "") return "Not set";
-  if (field === "action.dueDate" || field === "measure.targetDate") return formatDate(value as string);
-  if (field === "measure.targetValue") return unit ? formatMeasureValue(value as number, unit) : String(value);
-  return String(value);
+  const { entity, column } = CONTROLLED_FIELDS[field];
+  return describeRecordedValue(entity, column, value, { names: NO_NAMES, unit });
 }

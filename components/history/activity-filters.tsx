@@ -37,6 +37,7 @@ export function ActivityFilters({ slug, activity, errors }: { slug: string; acti
             defaultValue={filters.person}
             className={border(errors.person)}
             aria-describedby={describedBy("filter-person", undefined, errors.person)}
+            aria-invalid={errors.person ? true : undefined}
             placeholder="Everyone"
             options={choices.people.map((p) => ({ value: p.id, label: p.name }))}
           />
@@ -48,6 +49,7 @@ export function ActivityFilters({ slug, activity, errors }: { slug: string; acti
             defaultValue={filters.kind}
             className={border(errors.kind)}
             aria-describedby={describedBy("filter-kind", undefined, errors.kind)}
+            aria-invalid={errors.kind ? true : undefined}
             placeholder="Every kind"
             options={choices.kinds}
           />

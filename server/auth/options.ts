@@ -95,8 +95,11 @@ export function authOptions(): NextAuthOptions {
         signInWithPassword(db, { email, password, address: clientAddress(requestHeaders, env.TRUST_PROXY) }, env),
       async sendMagicLink({ identifier, url }) {
         // Only people with an account get a link. Everyone else sees the same "check your
-        // email" page, so the form does not reveal who has an account.
-        if (await mayUseEmailSignIn(identifier)) await sendEmail(magicLinkEmail(identifier, url));
+        // email" page, so the form does not reveal who has an account; and the answer does not
+        // wait for the mail server, whose time would tell the two apart just as well. (So a mail
+        // server that is down is logged here, not shown on the form.)
+        if (!(await mayUseEmailSignIn(identifier))) return;
+        void sendEmail(magicLinkEmail(identifier, url)).catch((error: unknown) => console.error("[sign-in] the sign-in link could not be sent:", error));
       },
     }),
     callbacks: {

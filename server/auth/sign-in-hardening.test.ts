@@ -1,7 +1,7 @@
 /**
  * What the sign-in forms give away: a password attempt for an address with no account takes as
- * long as one for an account, and asking for a sign-in link for an unknown address stores
- * nothing (nor sends anything: server/auth/options.ts).
+ * long as one for an account, and asking for a sign-in link for an unknown address stores and
+ * sends nothing, answering as soon as for an account (server/auth/options.ts).
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createUser, uniq } from "@/prisma/factories";
@@ -11,8 +11,18 @@ import { testDb } from "@/server/testing/harness";
 // Before the app's modules load: server/env.js reads these once.
 await vi.hoisted(async () => {
   const { testDatabaseUrl } = await import("@/server/testing/worker");
-  Object.assign(process.env, { DATABASE_URL: testDatabaseUrl(), NEXTAUTH_URL: "http://headway.test" });
+  // A mail server setting turns the email provider on; the mailer itself is replaced below.
+  Object.assign(process.env, { DATABASE_URL: testDatabaseUrl(), NEXTAUTH_URL: "http://headway.test", EMAIL_SERVER: "smtp://127.0.0.1:9" });
 });
+
+/** A mail server that takes a second per message. */
+const sent = vi.hoisted(() => [] as string[]);
+vi.mock("@/server/email/mailer", () => ({
+  sendEmail: async (email: { to: string }) => {
+    sent.push(email.to);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+  },
+}));
 
 const { authOptions } = await import("@/server/auth/options");
 const { signInWithPassword } = await import("@/server/auth/password-sign-in");
@@ -71,6 +81,23 @@ describe("sign-in links", () => {
     const stranger = `stranger-${uniq()}@nowhere.example`;
     await adapter().createVerificationToken!({ identifier: stranger, token: `t-${uniq()}`, expires: expires() });
     expect(await db.verificationToken.count({ where: { identifier: stranger } })).toBe(0);
+  });
+
+  it("the answer waits for the mail server for nobody: an account's link is sent, no one else's, in the same time", async () => {
+    const provider = authOptions().providers.find((p) => p.id === "email") as unknown as {
+      options: { sendVerificationRequest: (params: { identifier: string; url: string }) => Promise<void> };
+    };
+    const ask = async (identifier: string) => {
+      const started = performance.now();
+      await provider.options.sendVerificationRequest({ identifier, url: "http://headway.test/api/auth/callback/email?token=t" });
+      return performance.now() - started;
+    };
+    const member = (await createUser(db)).email!;
+    const stranger = `stranger-${uniq()}@nowhere.example`;
+    const [forMember, forStranger] = [await ask(member), await ask(stranger)];
+    expect(forMember).toBeLessThan(500); // the mail server takes 1 000 ms
+    expect(forStranger).toBeLessThan(500);
+    expect(sent).toEqual([member]);
   });
 
   it("nor for a disabled account; for an enabled one the token is stored", async () => {

@@ -29,6 +29,7 @@ const PUBLIC_PAGES: Record<string, string[]> = {
   "app/areas/page.tsx": ["publicArea.list"],
   "app/areas/[slug]/page.tsx": ["publicArea.bySlug"],
   "app/update/[token]/page.tsx": ["updateRequest.byToken"],
+  "app/privacy/page.tsx": [], // the privacy notice: PRIVACY.md, nothing from the database
 };
 
 const pageFiles = (readdirSync(path.join(ROOT, "app"), { recursive: true }) as string[])

@@ -183,9 +183,17 @@ describe("a mutation from another site", () => {
   });
 
   it("from the site's public address (NEXTAUTH_URL) when the app sees another: done", () => {
-    const req = new Request("http://10.0.0.5:3000/api/trpc/x", { method: "POST", headers: { origin: "https://headway.example.gov.uk" } });
+    const req = new Request("http://10.0.0.5:3000/api/trpc/x", { method: "POST", headers: { origin: "https://headway.example.gov.uk", host: "10.0.0.5:3000" } });
     expect(fromForeignOrigin(req, "https://headway.example.gov.uk")).toBe(false);
     expect(fromForeignOrigin(req, "https://other.example.gov.uk")).toBe(true);
+  });
+
+  it("from the host the browser asked for, whatever address Next puts in the request's URL: done", () => {
+    // `next start` without NEXTAUTH_URL: the URL may name the listening address, the Host header names the site.
+    const req = (origin: string) => new Request("http://0.0.0.0:3000/api/trpc/x", { method: "POST", headers: { origin, host: "headway.example.gov.uk" } });
+    expect(fromForeignOrigin(req("https://headway.example.gov.uk"), undefined)).toBe(false);
+    expect(fromForeignOrigin(req("https://evil.example"), undefined)).toBe(true);
+    expect(fromForeignOrigin(req("https://headway.example.gov.uk.evil.example"), undefined)).toBe(true);
   });
 });
 

@@ -35,10 +35,16 @@ export function fromForeignOrigin(req: Request, siteUrl: string | undefined = en
   if (fromAnotherSite(req)) return true;
   const origin = req.headers.get("origin");
   if (origin === null) return false;
-  // The address the request came to, and the site's public address (behind a proxy they differ).
-  const own = new Set([new URL(req.url).origin]);
-  if (siteUrl) own.add(new URL(siteUrl).origin);
-  return !own.has(origin);
+  // The site's public address; else the host the browser asked for (its Host header: Next may
+  // build the request's URL from the address it listens on, 0.0.0.0 or localhost, instead).
+  if (siteUrl && origin === new URL(siteUrl).origin) return false;
+  let host: string;
+  try {
+    host = new URL(origin).host;
+  } catch {
+    return true; // "null" (a sandboxed page, a privacy-conscious redirect) or nonsense
+  }
+  return host !== (req.headers.get("host") ?? new URL(req.url).host);
 }
 
 const refusal = (status: number, code: string, message: string) =>

@@ -12,17 +12,24 @@ import { useTRPC } from "@/components/trpc/provider";
 import { buttonClass } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { formatDate } from "@/lib/format/dates";
-import { FormField, inputClass } from "@/components/ui/form-field";
+import { FormField, inputClass, Select } from "@/components/ui/form-field";
 import { sendUpdateRequestSchema, type SendUpdateRequestInput } from "@/server/schemas/update-request";
 
-export function SendRequestForm({ action }: { action: { id: string; ref: string } }) {
+/** `organisations`: the action's lead and partner organisations, one of which the person may work for. */
+export function SendRequestForm({
+  action,
+  organisations,
+}: {
+  action: { id: string; ref: string };
+  organisations: { id: string; name: string }[];
+}) {
   const trpc = useTRPC();
   const { refresh } = useRefresh();
   const prefix = `update-request-${action.id}`;
   const form = useForm<SendUpdateRequestInput>({
     ...FORM_BEHAVIOUR,
     resolver: zodResolver(sendUpdateRequestSchema),
-    defaultValues: { actionId: action.id, email: "", message: "" },
+    defaultValues: { actionId: action.id, email: "", organisationId: "", message: "" },
   });
   const feedback = useFormFeedback(prefix, form);
   const send = useMutation(trpc.updateRequest.send.mutationOptions());
@@ -31,7 +38,7 @@ export function SendRequestForm({ action }: { action: { id: string; ref: string 
   const onSubmit = form.handleSubmit((values) =>
     feedback.submit(async () => {
       const request = await send.mutateAsync(values);
-      form.reset({ actionId: action.id, email: "", message: "" });
+      form.reset({ actionId: action.id, email: "", organisationId: "", message: "" });
       refresh();
       return `Request sent to ${request.email}. The link works once and expires on ${formatDate(request.expiresAt)}.`;
     }),
@@ -48,6 +55,18 @@ export function SendRequestForm({ action }: { action: { id: string; ref: string 
       <Notice text={feedback.notice} />
       <FormField id={`${prefix}-email`} label="Their email address" error={errors.email?.message}>
         <input type="email" autoComplete="off" spellCheck={false} className={inputClass} {...form.register("email")} />
+      </FormField>
+      <FormField
+        id={`${prefix}-organisationId`}
+        label="Their organisation (optional)"
+        hint="Readers who may not see the address, such as the parent carer forum, see the update as from this organisation."
+        error={errors.organisationId?.message}
+      >
+        <Select
+          placeholder="Not one of these"
+          options={organisations.map((o) => ({ value: o.id, label: o.name }))}
+          {...form.register("organisationId")}
+        />
       </FormField>
       <FormField
         id={`${prefix}-message`}

@@ -3,12 +3,14 @@
  * update through the link. Browser-safe: the forms validate with these same schemas.
  */
 import { z } from "zod";
-import { email, id, textInput } from "@/server/schemas/common";
+import { email, id, optionalId, textInput } from "@/server/schemas/common";
 import { checkInSchema } from "@/server/schemas/plan";
 
 export const sendUpdateRequestSchema = z.object({
   actionId: id,
   email,
+  /** Their organisation, if the lead names it ("" for none): readers who may not see the address read it instead. */
+  organisationId: optionalId.optional(),
   message: textInput().trim().max(1000, "The message must be 1000 characters or fewer"),
 });
 export type SendUpdateRequestInput = z.infer<typeof sendUpdateRequestSchema>;

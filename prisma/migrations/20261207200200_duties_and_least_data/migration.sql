@@ -6,3 +6,7 @@ ALTER TABLE "ActionUpdate" ADD COLUMN "idempotencyKey" TEXT;
 
 -- CreateIndex
 CREATE UNIQUE INDEX "ActionUpdate_actionId_idempotencyKey_key" ON "ActionUpdate"("actionId", "idempotencyKey");
+
+-- The partner's organisation on an update request: what the forum reads instead of the address.
+ALTER TABLE "UpdateRequest" ADD COLUMN "organisationId" TEXT;
+ALTER TABLE "UpdateRequest" ADD CONSTRAINT "UpdateRequest_organisationId_fkey" FOREIGN KEY ("organisationId") REFERENCES "Organisation"("id") ON DELETE SET NULL ON UPDATE CASCADE;

@@ -19,8 +19,8 @@ export async function actionById(ctx: ServiceContext, id: string) {
       coproductionLevel: true,
       ownerId: true,
       owner: { select: { name: true } },
-      leadOrganisation: { select: { name: true } },
-      partnerOrganisations: { select: { name: true }, orderBy: { name: "asc" } },
+      leadOrganisation: { select: { id: true, name: true } },
+      partnerOrganisations: { select: { id: true, name: true }, orderBy: { name: "asc" } },
       dependsOn: { select: { id: true, ref: true, title: true }, orderBy: { ref: "asc" } },
       localArea: { select: { name: true, slug: true } },
       finding: {
@@ -45,7 +45,7 @@ export async function actionById(ctx: ServiceContext, id: string) {
           author: { select: { name: true } },
           acknowledgedBy: { select: { name: true } },
           // Posted through an update request: the address it went to, for those who may see it (below).
-          updateRequest: { select: { email: true } },
+          updateRequest: { select: { email: true, organisation: { select: { name: true } } } },
         },
       },
     },
@@ -55,7 +55,9 @@ export async function actionById(ctx: ServiceContext, id: string) {
   const seesAddresses = can(ctx.viewer, "internal.read", action);
   const updates = action.updates.map(({ updateRequest, ...u }) => ({
     ...u,
-    updateRequest: updateRequest ? { email: seesAddresses ? updateRequest.email : null } : null,
+    updateRequest: updateRequest
+      ? { email: seesAddresses ? updateRequest.email : null, organisation: updateRequest.organisation?.name ?? null }
+      : null,
   }));
   return {
     ...action,

@@ -9,7 +9,7 @@ import { createAction, createAreaWithPlan, createMembership, createUser, uniq } 
 import { createCaller } from "@/server/api/root";
 import { viewerOf } from "@/server/api/trpc";
 import type { PrismaClient } from "@/server/generated/prisma/client";
-import { actingAs, callerFor, contextFor, createMember, mailTo, refusal, testDb } from "@/server/testing/harness";
+import { actingAs, callerFor, contextFor, createMember, fieldErrors, mailTo, refusal, testDb } from "@/server/testing/harness";
 import { postViaUpdateRequest, sendUpdateRequest, updateRequestByToken } from "@/server/services/actions/update-requests";
 
 let db: PrismaClient;
@@ -335,9 +335,26 @@ describe("an update through a link, as each reader sees it", () => {
     await postAt(token, new Date());
     const forum = await callerFor(db, await createMember(db, s.area.localAreaId, "FORUM"));
     const seenByForum = await forum.action.byId({ id: s.area.actionId });
-    expect(seenByForum.updates[0]!.updateRequest).toEqual({ email: null });
+    expect(seenByForum.updates[0]!.updateRequest).toEqual({ email: null, organisation: null });
     expect(JSON.stringify(seenByForum)).not.toContain(email);
     const seenByLead = await (await callerFor(db, s.leadId)).action.byId({ id: s.area.actionId });
-    expect(seenByLead.updates[0]!.updateRequest).toEqual({ email });
+    expect(seenByLead.updates[0]!.updateRequest).toEqual({ email, organisation: null });
+  });
+
+  it("named by the lead, the partner's organisation is what the forum reads; only the area's organisations may be named", async () => {
+    const s = await scene();
+    const { api } = await actingAs(db, s.leadId);
+    const elsewhere = await createAreaWithPlan(db);
+    const refused = await refusal(api.updateRequest.send({ actionId: s.area.actionId, email: `x-${uniq()}@school.example`, organisationId: elsewhere.councilId, message: "" }));
+    expect(fieldErrors(refused)).toEqual({ organisationId: "Choose one of the organisations listed" });
+
+    const email = `senco-${uniq()}@school.example`;
+    await api.updateRequest.send({ actionId: s.area.actionId, email, organisationId: s.area.councilId, message: "" });
+    await postAt(tokenSentTo(email), new Date());
+    const council = await db.organisation.findUniqueOrThrow({ where: { id: s.area.councilId } });
+    const forum = await callerFor(db, await createMember(db, s.area.localAreaId, "FORUM"));
+    const seen = await forum.action.byId({ id: s.area.actionId });
+    expect(seen.updates[0]!.updateRequest).toEqual({ email: null, organisation: council.name });
+    expect(JSON.stringify(seen)).not.toContain(email);
   });
 });

@@ -21,7 +21,7 @@ import { env } from "@/server/env.js";
 import { AppError } from "@/server/errors";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import type { PostViaUpdateRequestInput, SendUpdateRequestInput } from "@/server/schemas/update-request";
-import { requireCan } from "@/server/services/core/access";
+import { fieldError, requireCan } from "@/server/services/core/access";
 import { inTransaction, recordAudit, type Db } from "@/server/services/core/audit";
 import { recordUpdate, UPDATABLE_ACTION } from "@/server/services/actions/check-ins";
 import { today } from "@/server/services/core/today";
@@ -60,6 +60,12 @@ export async function sendUpdateRequest(ctx: ServiceContext, input: SendUpdateRe
     select: { id: true, localAreaId: true, ref: true, title: true, localArea: { select: { name: true } } },
   });
   requireCan(ctx, "evidence.review", action, "Only the plan lead can ask someone for an update.");
+  // The organisation named must be one the area works with (its own, or a national body).
+  const organisationId = input.organisationId || null;
+  if (organisationId) {
+    const known = await ctx.db.organisation.count({ where: { id: organisationId, OR: [{ localAreaId: action.localAreaId }, { localAreaId: null }] } });
+    if (!known) throw fieldError("organisationId", "Choose one of the organisations listed");
+  }
   const sender = await ctx.db.user.findUnique({ where: { id: ctx.viewer.userId }, select: { name: true, email: true } });
   const token = newUpdateRequestToken();
   const expiresAt = new Date(now.getTime() + UPDATE_REQUEST_LIFETIME_DAYS * DAY_MS);
@@ -83,6 +89,7 @@ export async function sendUpdateRequest(ctx: ServiceContext, input: SendUpdateRe
         localAreaId: action.localAreaId,
         actionId: action.id,
         email: input.email,
+        organisationId,
         message: input.message,
         tokenHash: hashUpdateRequestToken(token),
         sentById: ctx.viewer.userId,
@@ -96,7 +103,7 @@ export async function sendUpdateRequest(ctx: ServiceContext, input: SendUpdateRe
       entityType: "UpdateRequest",
       entityId: request.id,
       localAreaId: action.localAreaId,
-      after: { actionId: action.id, email: request.email, message: request.message, expiresAt },
+      after: { actionId: action.id, email: request.email, organisationId, message: request.message, expiresAt },
     });
     return request;
   });

@@ -51,7 +51,7 @@ export default async function ActionPage({ params }: Params) {
     u.updateRequest
       ? u.updateRequest.email
         ? `from ${u.updateRequest.email} via update request`
-        : "from a partner, by update link"
+        : `from ${u.updateRequest.organisation ?? "a partner"}, by update link`
       : `by ${u.author?.name ?? "a former user"}`;
 
   return (
@@ -168,7 +168,10 @@ export default async function ActionPage({ params }: Params) {
           </h2>
           {action.viewerCan.requestUpdates ? (
             <div className="mb-8 border-l-4 border-brand pl-6">
-              <SendRequestForm action={{ id: action.id, ref: action.ref }} />
+              <SendRequestForm
+                action={{ id: action.id, ref: action.ref }}
+                organisations={[action.leadOrganisation, ...action.partnerOrganisations].filter((o) => o !== null)}
+              />
             </div>
           ) : null}
           <RequestList requests={updateRequests} canWithdraw={action.viewerCan.requestUpdates} />

@@ -56,6 +56,15 @@ describe("forum evidence links", () => {
     expect(await db.auditEvent.count({ where: { entityId: onAction.id, action: "forum.addEvidenceLink" } })).toBe(1);
   });
 
+  it("once the lead withdraws a link, the forum's view says who withdrew it and why, and links nowhere", async () => {
+    const added = await (await callerFor(db, users.FORUM!)).forum.addEvidenceLink(link({ title: "Forum survey: withdrawn" }));
+    await (await callerFor(db, users.LEAD!)).evidence.withdraw({ id: added.id, reason: "It quotes a family by name." });
+    const view = await (await callerFor(db, users.FORUM!)).forum.view({ slug: area.slug });
+    const item = view.evidence.find((e) => e.id === added.id)!;
+    const leadName = (await db.user.findUniqueOrThrow({ where: { id: users.LEAD! } })).name;
+    expect(item).toMatchObject({ href: null, withdrawn: { by: leadName, reason: "It quotes a family by name." } });
+  });
+
   it("never internal, never on a measure, not for the lead by this path, not in another area", async () => {
     const api = await callerFor(db, users.FORUM!);
     expect(fieldErrors(await refusal(api.forum.addEvidenceLink(link({ visibility: "INTERNAL" }))))).toEqual({

@@ -136,6 +136,9 @@ export async function forumView(ctx: Reader, slug: string) {
         visibility: true,
         reviewStatus: true,
         createdAt: true,
+        withdrawnAt: true,
+        withdrawalReason: true,
+        withdrawnBy: { select: { name: true } },
         uploadedBy: { select: { name: true } },
         action: { select: { id: true, ref: true, title: true } },
         finding: { select: { id: true, ref: true, summary: true } },
@@ -175,10 +178,12 @@ export async function forumView(ctx: Reader, slug: string) {
     awaiting,
     history: history.map(({ action, finding, ...v }) => ({ ...toVerdict(v), about: about(area.slug, { action, finding }) })),
     disagreements,
-    evidence: evidence.map(({ storageKey, uploadedBy, action, finding, ...e }) => ({
+    evidence: evidence.map(({ storageKey, uploadedBy, action, finding, withdrawnAt, withdrawalReason, withdrawnBy, ...e }) => ({
       ...e,
       href: storageKey ? downloadPath(e.id) : e.url,
       uploadedBy: uploadedBy?.name ?? null,
+      // The lead withdrew it: the forum is told who, when and why, as everyone who sees it is.
+      withdrawn: withdrawnAt ? { at: withdrawnAt, by: withdrawnBy?.name ?? null, reason: withdrawalReason ?? "" } : null,
       about: about(area.slug, { action, finding }),
     })),
     targets: targets.flatMap((f) => [

@@ -141,6 +141,11 @@ export default async function ForumPage({ params }: Params) {
                   {e.uploadedBy ? ` · ${e.uploadedBy}` : ""}
                 </p>
                 {e.description ? <p className="max-w-3xl">{e.description}</p> : null}
+                {e.withdrawn ? (
+                  <p>
+                    Withdrawn by {e.withdrawn.by ?? "the plan lead"} on {formatDate(e.withdrawn.at)}: <q>{e.withdrawn.reason}</q>
+                  </p>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -17,7 +17,7 @@ import {
 } from "@/server/auth/permissions";
 
 /**
- * DESIGN.md section 2, transcribed by hand (not derived from the code), so this test fails if
+ * docs/design.md section 2, transcribed by hand (not derived from the code), so this test fails if
  * AREA_PERMISSIONS drifts from the design. One entry per row of the table; a row that names two
  * things ("publish the public page, manage the area's members") maps to two capabilities.
  */
@@ -48,7 +48,7 @@ const DESIGN_TABLE: Row[] = [
     cells: { LEAD: "yes", CONTRIBUTOR: "no", FORUM: "no", ADVISER: "no", VIEWER: "no", NATIONAL: "no" } },
   { design: "export board packs", capabilities: ["boardPack.export"],
     cells: { LEAD: "yes", CONTRIBUTOR: "yes", FORUM: "yes", ADVISER: "yes", VIEWER: "yes", NATIONAL: "yes" } },
-  // Narrower than DESIGN.md's table: only a LEAD or an ADVISER freezes the plan's state under a label.
+  // Only a LEAD or an ADVISER freezes the plan's state under a label.
   { design: "take snapshots", capabilities: ["snapshot.take"],
     cells: { LEAD: "yes", CONTRIBUTOR: "no", FORUM: "no", ADVISER: "yes", VIEWER: "no", NATIONAL: "no" } },
   // Adviser notes are visible to the area's LEAD and VIEWERs and to NATIONAL users, not to contributors or the forum.
@@ -77,11 +77,11 @@ const cells = DESIGN_TABLE.flatMap((row) =>
 );
 
 function asCapability(key: string): AreaCapability {
-  if (!isAreaCapability(key)) throw new Error(`"${key}" (from DESIGN.md) is not a capability in AREA_PERMISSIONS`);
+  if (!isAreaCapability(key)) throw new Error(`"${key}" (from docs/design.md) is not a capability in AREA_PERMISSIONS`);
   return key;
 }
 
-describe("AREA_PERMISSIONS matches DESIGN.md section 2", () => {
+describe("AREA_PERMISSIONS matches docs/design.md section 2", () => {
   it("has exactly the capabilities of the design table, no more, no fewer", () => {
     const expected = DESIGN_TABLE.flatMap((r) => r.capabilities).sort();
     expect(Object.keys(AREA_PERMISSIONS).sort()).toEqual(expected);

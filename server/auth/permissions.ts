@@ -1,5 +1,5 @@
 /**
- * Who may do what: DESIGN.md section 2, once, in code. Every procedure names one capability
+ * Who may do what (docs/design.md section 2), once, in code. Every procedure names one capability
  * from this table in its meta; the permission test walks every procedure against every role.
  *
  * Pure: no database, no React (tests may watch the checks: observeCapabilityChecks, at the
@@ -37,7 +37,7 @@ export const AREA_PERMISSIONS = {
   "comment.write": { LEAD: true, CONTRIBUTOR: true, FORUM: true, ADVISER: true },
   "area.publish": { LEAD: true },
   "area.manageMembers": { LEAD: true },
-  /** Narrower than DESIGN.md: only a LEAD or an ADVISER freezes the plan's state; everyone reads snapshots. */
+  /** Only a LEAD or an ADVISER freezes the plan's state; everyone reads snapshots. */
   "snapshot.take": { LEAD: true, ADVISER: true },
   /** Adviser notes and views on the likely judgement: the area's LEAD and VIEWERs, advisers, NATIONAL. */
   "adviserNote.read": { LEAD: true, ADVISER: true, VIEWER: true, NATIONAL: true },

@@ -52,7 +52,7 @@ type ResolvedTarget = {
   label: string;
 };
 
-/** What adding evidence to each kind of record takes (DESIGN.md section 2). */
+/** What adding evidence to each kind of record takes (docs/design.md section 2). */
 const ADD_CAPABILITY: Record<TargetKind, AreaCapability> = {
   action: "action.update",
   finding: "plan.edit",

@@ -157,8 +157,8 @@ export const LIMITS = {
   /**
    * What an .xlsx may unpack to, all its files together: a small file that unpacks to gigabytes
    * is refused, and so is one of many files each of a size real workbooks have (85 sheets of
-   * 1 MB in 9.6 MB), which exceljs would take minutes and gigabytes of memory to read. A plan's
-   * workbook at the row limits stays well below.
+   * 1 MB in 9.6 MB), which exceljs takes many seconds and much memory to read (55 of them: 7 s).
+   * A judgement, not a measurement of a workbook at the row limits: raise it if a real plan is refused.
    */
   unpackedBytes: 50 * 1024 * 1024,
   /**

@@ -2,7 +2,8 @@
 /** An adviser approves or rejects one change request; a rejection says why. */
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
-import { Notice, useFormFeedback } from "@/components/forms/form-feedback";
+import { useAnnounceDecision } from "@/components/change-requests/decision-notice";
+import { useFormFeedback } from "@/components/forms/form-feedback";
 import { useRefresh } from "@/components/forms/use-refresh";
 import { useTRPC } from "@/components/trpc/provider";
 import { buttonClass } from "@/components/ui/button";
@@ -12,6 +13,7 @@ import { FormField, inputClass } from "@/components/ui/form-field";
 export function DecideForm({ id, label }: { id: string; label: string }) {
   const trpc = useTRPC();
   const { refresh } = useRefresh();
+  const announce = useAnnounceDecision();
   const prefix = `decide-${id}`;
   const feedback = useFormFeedback(prefix);
   const [note, setNote] = useState("");
@@ -28,15 +30,16 @@ export function DecideForm({ id, label }: { id: string; label: string }) {
     setNoteError(undefined);
     void feedback.submit(async () => {
       await decide.mutateAsync({ id, decision, note });
+      const message = decision === "APPROVE" ? "The change has been approved and applied." : "The change has been rejected.";
+      announce(message);
       refresh();
-      return decision === "APPROVE" ? "The change has been approved and applied." : "The change has been rejected.";
+      return message;
     });
   }
 
   return (
     <form onSubmit={(e) => e.preventDefault()} noValidate aria-label={`Decide: ${label}`}>
       <ErrorSummary errors={[...(noteError ? [{ field: `${prefix}-note`, message: noteError }] : []), ...feedback.summary({})]} attempt={attempt} />
-      <Notice text={feedback.notice} />
       <FormField id={`${prefix}-note`} label="Note on your decision (needed to reject)" error={noteError}>
         <textarea rows={2} className={`${inputClass} max-w-xl`} value={note} onChange={(e) => setNote(e.target.value)} />
       </FormField>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ChangeStatusTag, ChangeValues } from "@/components/change-requests/change-history";
 import { DecideForm } from "@/components/change-requests/decide-form";
+import { DecisionNotice } from "@/components/change-requests/decision-notice";
 import { BackLink } from "@/components/ui/back-link";
 import { formatDate } from "@/lib/format/dates";
 import { cell, rowClass, Table } from "@/components/ui/table";
@@ -45,34 +46,36 @@ export default async function ChangeRequestsPage({ params }: Params) {
         stays in the record&apos;s change history.
       </p>
 
-      <h2 className="mb-4 text-2xl">Awaiting a decision</h2>
-      {pending.length === 0 ? (
-        <p className="mb-10">No changes are awaiting a decision.</p>
-      ) : (
-        <ol className="mb-10 space-y-8" aria-label={`${pending.length} changes awaiting a decision`}>
-          {pending.map((r) => {
-            const label = `${CONTROLLED_FIELD[r.field].toLowerCase()} of ${r.record?.name ?? "a removed record"}`;
-            return (
-              <li key={r.id} className="max-w-3xl border-l-4 border-brand pl-6">
-                <h3 className="mb-2 text-xl">
-                  {CONTROLLED_FIELD[r.field]}: {recordLink(r)}
-                </h3>
-                <dl className="mb-4 grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1">
-                  <dt className="font-bold">Change</dt>
-                  <dd>{change(r)}</dd>
-                  <dt className="font-bold">Reason</dt>
-                  <dd className="whitespace-pre-line">{r.reason}</dd>
-                  <dt className="font-bold">Requested</dt>
-                  <dd>
-                    {r.requestedByName ?? "A former user"}, {formatDate(r.createdAt)}
-                  </dd>
-                </dl>
-                {viewerCan.decide ? <DecideForm id={r.id} label={label} /> : <ChangeStatusTag status={r.status} />}
-              </li>
-            );
-          })}
-        </ol>
-      )}
+      <DecisionNotice>
+        <h2 className="mb-4 text-2xl">Awaiting a decision</h2>
+        {pending.length === 0 ? (
+          <p className="mb-10">No changes are awaiting a decision.</p>
+        ) : (
+          <ol className="mb-10 space-y-8" aria-label={`${pending.length} changes awaiting a decision`}>
+            {pending.map((r) => {
+              const label = `${CONTROLLED_FIELD[r.field].toLowerCase()} of ${r.record?.name ?? "a removed record"}`;
+              return (
+                <li key={r.id} className="max-w-3xl border-l-4 border-brand pl-6">
+                  <h3 className="mb-2 text-xl">
+                    {CONTROLLED_FIELD[r.field]}: {recordLink(r)}
+                  </h3>
+                  <dl className="mb-4 grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1">
+                    <dt className="font-bold">Change</dt>
+                    <dd>{change(r)}</dd>
+                    <dt className="font-bold">Reason</dt>
+                    <dd className="whitespace-pre-line">{r.reason}</dd>
+                    <dt className="font-bold">Requested</dt>
+                    <dd>
+                      {r.requestedByName ?? "A former user"}, {formatDate(r.createdAt)}
+                    </dd>
+                  </dl>
+                  {viewerCan.decide ? <DecideForm id={r.id} label={label} /> : <ChangeStatusTag status={r.status} />}
+                </li>
+              );
+            })}
+          </ol>
+        )}
+      </DecisionNotice>
 
       <h2 className="mb-4 text-2xl">Decided</h2>
       {decided.length === 0 ? (

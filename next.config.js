@@ -1,5 +1,5 @@
 import { PHASE_PRODUCTION_BUILD } from "next/constants.js";
-import { AUTH_ROUTE_CSP, EVERY_RESPONSE, NON_PAGE_CSP, TOKEN_PAGE_REFERRER_POLICY } from "./server/security-headers.js";
+import { AUTH_ROUTE_CSP, EVERY_RESPONSE, NON_PAGE_CSP, staticFileRules, TOKEN_PAGE_REFERRER_POLICY } from "./server/security-headers.js";
 
 /** @type {import("next").NextConfig} */
 const nextConfig = {
@@ -21,6 +21,7 @@ const nextConfig = {
       { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: NON_PAGE_CSP }] },
       { source: "/api/auth/:path*", headers: [{ key: "Content-Security-Policy", value: AUTH_ROUTE_CSP }] },
       { source: "/update/:path*", headers: [{ key: "Referrer-Policy", value: TOKEN_PAGE_REFERRER_POLICY }] },
+      ...staticFileRules(process.env),
     ];
   },
   // forbidden() renders app/forbidden.tsx with a 403.

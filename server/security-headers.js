@@ -25,6 +25,16 @@ export function servedOverHttps(e) {
   return e.NODE_ENV === "production" && (e.NEXTAUTH_URL ?? "").startsWith("https://");
 }
 
+/**
+ * Next's own files (scripts, styles, fonts) pass neither proxy.ts nor a route handler; their
+ * headers are fixed when the app is built (next.config.js), so a build for an https NEXTAUTH_URL
+ * gives them HSTS as well, and every response of the site carries it.
+ * @param {Record<string, string | undefined>} e
+ */
+export function staticFileRules(e) {
+  return servedOverHttps(e) ? [{ source: "/_next/:path*", headers: [{ key: "Strict-Transport-Security", value: STRICT_TRANSPORT_SECURITY }] }] : [];
+}
+
 /** Two years: browsers then never try plain HTTP for this host. Subdomains too; not preloaded
  * (adding the domain to browsers' preload list is its owner's decision). */
 export const STRICT_TRANSPORT_SECURITY = "max-age=63072000; includeSubDomains";

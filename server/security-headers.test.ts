@@ -6,7 +6,7 @@
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import { proxy } from "@/proxy";
-import { newNonce, pageContentSecurityPolicy, servedOverHttps } from "@/server/security-headers.js";
+import { newNonce, pageContentSecurityPolicy, servedOverHttps, staticFileRules, STRICT_TRANSPORT_SECURITY } from "@/server/security-headers.js";
 
 describe("servedOverHttps (Strict-Transport-Security, upgrade-insecure-requests)", () => {
   it.each([
@@ -65,5 +65,15 @@ describe("proxy", () => {
     }
     expect(policies[0]).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/]{22}==' 'strict-dynamic'/);
     expect(policies[0]).not.toBe(policies[1]);
+  });
+});
+
+describe("Next's own files (next.config.js headers, fixed at build)", () => {
+  it("carry HSTS when built for https in production, and not otherwise", () => {
+    expect(staticFileRules({ NODE_ENV: "production", NEXTAUTH_URL: "https://headway.example.gov.uk" })).toEqual([
+      { source: "/_next/:path*", headers: [{ key: "Strict-Transport-Security", value: STRICT_TRANSPORT_SECURITY }] },
+    ]);
+    expect(staticFileRules({ NODE_ENV: "production", NEXTAUTH_URL: "http://127.0.0.1:3000" })).toEqual([]);
+    expect(staticFileRules({ NODE_ENV: "development", NEXTAUTH_URL: "https://headway.example.gov.uk" })).toEqual([]);
   });
 });

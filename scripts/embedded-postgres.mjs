@@ -25,7 +25,7 @@ export const DEFAULT_EMBEDDED_DIR = ".data/postgres";
  * Each folder above them that others may not pass through gets search permission (x) only, so
  * nothing in it becomes listable or readable that was not.
  */
-function letPostgresUserReach(folders) {
+export function letPostgresUserReach(folders) {
   for (const folder of folders) {
     for (let dir = folder; ; dir = path.dirname(dir)) {
       const mode = statSync(dir).mode;

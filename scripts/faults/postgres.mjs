@@ -11,6 +11,7 @@ import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs
 import { tmpdir, userInfo } from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { letPostgresUserReach } from "../embedded-postgres.mjs";
 
 /** Runs a command without blocking the event loop (the load keeps running meanwhile). */
 export function run(command, args, { quiet = true } = {}) {
@@ -70,7 +71,8 @@ export async function scratchCluster({ port }) {
   const { bin, major } = await postgresBinaries();
   const dir = mkdtempSync(path.join(tmpdir(), "headway-faults-pg-"));
   const data = path.join(dir, "data");
-  // initdb refuses to run as root: then the cluster belongs to the postgres user.
+  // initdb refuses to run as root: then the cluster belongs to the postgres user, who must reach it.
+  if (isRoot()) letPostgresUserReach([bin, dir]);
   const as = (command, args) => (isRoot() ? run("runuser", ["-u", "postgres", "--", command, ...args]) : run(command, args));
   const options = `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=`;
   const pgCtl = (args) => as(path.join(bin, "pg_ctl"), ["-D", data, ...args]);

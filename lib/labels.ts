@@ -46,7 +46,10 @@ export const PLAN_STATUS: Record<PlanStatus, string> = {
   SUBMITTED: "Submitted",
   ACCEPTED: "Accepted",
   ACTIVE: "Active",
+  REVISITED: "Revisited",
+  MONITORED: "Monitored",
   CLOSED: "Closed",
+  SUPERSEDED: "Superseded",
 };
 
 export const FINDING_KIND: Record<FindingKind, string> = {

@@ -3,6 +3,7 @@
  * cycle step 6): where a revisit finds not sufficient progress, the area writes an Accelerated
  * Progress Plan for those findings only. Pure: no database.
  */
+import { isEnded } from "@/server/domain/plan-journey";
 import type { FindingKind, Judgement, PlanStatus, PlanType } from "@/server/generated/prisma/enums";
 
 /**
@@ -43,7 +44,7 @@ export function appEligibility<F extends { judgement: Judgement | null }>(plan: 
   if (plan.successors > 0) {
     return { eligible: false, reason: "An accelerated progress plan has already been started from this written statement of action.", carriedForward };
   }
-  if (plan.status === "CLOSED") {
+  if (isEnded(plan.status)) {
     return { eligible: false, reason: "This written statement of action is closed.", carriedForward };
   }
   if (carriedForward.length === 0) {

@@ -7,6 +7,7 @@
  * rarely. A plan last changed N years ago was closed at least N years ago, so files are never
  * deleted early; a closed plan edited since is kept longer, from that edit.
  */
+import { ENDED_PLAN_STATUSES } from "@/server/domain/plan-journey";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import type { Prisma } from "@/server/generated/prisma/client";
 import { env } from "@/server/env.js";
@@ -27,7 +28,7 @@ export type RetentionOptions = { years?: number; storage?: EvidenceStorage };
 
 export async function runRetention(db: PrismaClient, now: Date, { years = env.RETENTION_YEARS, storage = getStorage() }: RetentionOptions = {}) {
   const cutoff = retentionCutoff(now, years);
-  const pastKeeping: Prisma.PlanWhereInput = { status: "CLOSED", updatedAt: { lt: cutoff } };
+  const pastKeeping: Prisma.PlanWhereInput = { status: { in: [...ENDED_PLAN_STATUSES] }, updatedAt: { lt: cutoff } };
   const due: Prisma.EvidenceWhereInput = {
     storageKey: { not: null },
     OR: [{ action: { finding: { plan: pastKeeping } } }, { finding: { plan: pastKeeping } }, { measure: { plan: pastKeeping } }],

@@ -8,6 +8,7 @@ import { can, noteCapabilityCheck, type AreaCapability } from "@/server/auth/per
 import { AppError, forbidden } from "@/server/errors";
 import type { Prisma } from "@/server/generated/prisma/client";
 import type { Db } from "@/server/services/core/audit";
+import { ENDED_PLAN_STATUSES } from "@/server/domain/plan-journey";
 
 /** The area at `slug`, if the viewer may read it and holds `capability` there. */
 export async function areaBySlug(ctx: ServiceContext, slug: string, capability: AreaCapability) {
@@ -35,8 +36,8 @@ export function fieldError(field: string, message: string) {
   return new AppError("INVALID", message, { fieldErrors: { [field]: message } });
 }
 
-/** The area's current plan: the latest that is not closed. */
-export const CURRENT_PLAN = { where: { status: { not: "CLOSED" as const } }, orderBy: { createdAt: "desc" as const }, take: 1 };
+/** The area's current plan: the latest that has not ended (closed or superseded). */
+export const CURRENT_PLAN = { where: { status: { notIn: [...ENDED_PLAN_STATUSES] } }, orderBy: { createdAt: "desc" as const }, take: 1 };
 
 /** Who may own an action or a measure in the area: a lead or contributor there whose account is in use. */
 const ownerChoice = (localAreaId: string) =>

@@ -2,6 +2,7 @@
  * The forum's view of an area: what awaits its verdict, every verdict it has given, its own
  * evidence, and where it currently disagrees (which the lead and advisers must not miss).
  */
+import { ENDED_PLAN_STATUSES } from "@/server/domain/plan-journey";
 import type { ServiceContext } from "@/server/services/core/context";
 import { can } from "@/server/auth/permissions";
 import type { Prisma } from "@/server/generated/prisma/client";
@@ -149,7 +150,7 @@ export async function forumView(ctx: Reader, slug: string) {
   ]);
   // What the forum may add its evidence to: the current plan's findings and actions.
   const targets = await ctx.db.finding.findMany({
-    where: { localAreaId: area.id, plan: { status: { not: "CLOSED" } } },
+    where: { localAreaId: area.id, plan: { status: { notIn: [...ENDED_PLAN_STATUSES] } } },
     orderBy: [{ plan: { createdAt: "desc" } }, { sortOrder: "asc" }, { ref: "asc" }],
     select: { id: true, ref: true, summary: true, actions: { orderBy: [{ sortOrder: "asc" }, { ref: "asc" }], select: { id: true, ref: true, title: true } } },
   });

@@ -4,6 +4,7 @@
  * public page; the forum may then add its own comment to a published entry, which the council
  * cannot change.
  */
+import { ENDED_PLAN_STATUSES } from "@/server/domain/plan-journey";
 import type { ServiceContext } from "@/server/services/core/context";
 import { findInArea } from "@/server/services/core/find-in-area";
 import { can, type AreaCapability, type Viewer } from "@/server/auth/permissions";
@@ -69,7 +70,7 @@ export async function youSaidWeDidForArea(ctx: Reader, slug: string) {
   });
   const entries = rows.map((r) => toEntry(r, ctx.viewer, area.id));
   const findings = await ctx.db.finding.findMany({
-    where: { localAreaId: area.id, plan: { status: { not: "CLOSED" } } },
+    where: { localAreaId: area.id, plan: { status: { notIn: [...ENDED_PLAN_STATUSES] } } },
     orderBy: [{ plan: { createdAt: "desc" } }, { sortOrder: "asc" }, { ref: "asc" }],
     select: { id: true, ref: true, summary: true },
   });

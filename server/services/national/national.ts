@@ -100,7 +100,7 @@ function areaRows(ctx: ServiceContext, scope: NationalScope, input: NationalOver
       SELECT DISTINCT ON (p."localAreaId") p."id", p."localAreaId", p."type", p."followUpInspectionId",
              p."updateCadenceDays", p."ragAmberThreshold"
       FROM "Plan" p JOIN area ON area."id" = p."localAreaId" AND area."stale"
-      WHERE p."status" <> 'CLOSED'
+      WHERE p."status" NOT IN ('CLOSED', 'SUPERSEDED')
       ORDER BY p."localAreaId", p."createdAt" DESC, p."id" DESC
     )
     SELECT a."id", a."version"::text AS "version", a."stale", a."name", a."slug", a."region"::text AS "region",

@@ -4,6 +4,7 @@
  * delivery pass (server/jobs). Each has a dedupe key, so calling it twice for the same reason
  * notifies nobody twice.
  */
+import { ENDED_PLAN_STATUSES } from "@/server/domain/plan-journey";
 import { formatDate } from "@/lib/format/dates";
 import type { ControlledField } from "@/server/domain/change-control";
 import { CONTROLLED_FIELD, COPRODUCTION_LEVEL } from "@/lib/labels";
@@ -85,7 +86,7 @@ export async function requestMissingVerdicts(db: Db, now: Date): Promise<number>
   const actions = await db.action.findMany({
     where: {
       status: { not: "CANCELLED" },
-      finding: { plan: { status: { notIn: ["DRAFT", "CLOSED"] } } },
+      finding: { plan: { status: { notIn: ["DRAFT", ...ENDED_PLAN_STATUSES] } } },
       OR: [{ coproductionLevel: { in: CLAIMS_NEEDING_VERDICT } }, { forumVerdicts: { some: {} } }],
     },
     select: {

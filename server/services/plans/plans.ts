@@ -2,6 +2,7 @@
  * The plan itself: starting one, its details (type, status, source inspection, cadence, RAG
  * thresholds, next inspection), and the inspections it refers to. LEAD only.
  */
+import { isEnded } from "@/server/domain/plan-journey";
 import type { ServiceContext } from "@/server/services/core/context";
 import { findInArea } from "@/server/services/core/find-in-area";
 import type { Prisma } from "@/server/generated/prisma/client";
@@ -154,7 +155,7 @@ export async function updatePlan(ctx: ServiceContext, input: PlanFields & { id: 
     if (count === 0) {
       throw await staleSave(tx, { what: "plan", entityId: input.id, current: async () => planForm(before) });
     }
-    if (before.status === "CLOSED" && input.status !== "CLOSED") {
+    if (isEnded(before.status) && !isEnded(input.status)) {
       const open = await tx.plan.findFirst({ where: { ...CURRENT_PLAN.where, localAreaId: found.localAreaId, id: { not: input.id } }, select: { title: true } });
       if (open) throw new AppError("CONFLICT", `This plan cannot be reopened while ${open.title} is the area's current plan. Close that one first.`);
     }

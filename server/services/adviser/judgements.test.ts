@@ -1,6 +1,18 @@
 /** Judgements on findings and the APP that follows a revisit's "not sufficient progress". */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAreaWithPlan, createFinding, createInspection, createUser, day } from "@/prisma/factories";
+import {
+  createAction,
+  createAreaWithPlan,
+  createEvidence,
+  createFinding,
+  createInspection,
+  createMeasure,
+  createMeasureMilestone,
+  createMeasureValue,
+  createOrganisation,
+  createUser,
+  day,
+} from "@/prisma/factories";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import { fromDay } from "@/lib/calendar";
 import { actingAs, callerFor, createMember, fieldErrors, refusal, testDb } from "@/server/testing/harness";
@@ -60,7 +72,7 @@ describe("judgements", () => {
 });
 
 describe("starting an APP from the WSOA", () => {
-  it("carries forward only the findings judged insufficient, each linked to its predecessor, and closes the WSOA", async () => {
+  it("carries forward only the findings judged insufficient, each linked to its predecessor, and supersedes the WSOA", async () => {
     const { area, revisit, second, third, leadId, adviserId } = await wsoaAfterRevisit();
     const adviser = await callerFor(db, adviserId);
     const judge = (findingId: string, judgement: "SUFFICIENT" | "NOT_SUFFICIENT") =>
@@ -85,13 +97,21 @@ describe("starting an APP from the WSOA", () => {
       ["3", third.id, "Co-production is weak."],
     ]);
     expect(plan.findings.every((f) => f.judgement === null)).toBe(true);
-    expect(await db.plan.findUniqueOrThrow({ where: { id: area.planId } })).toMatchObject({ status: "CLOSED" });
+    expect(await db.plan.findUniqueOrThrow({ where: { id: area.planId } })).toMatchObject({ status: "SUPERSEDED" });
+    // The WSOA's one action (finding 1, in progress) is carried; its supersession and the follow-up are audited.
     expect((await db.auditEvent.findMany({ where: { requestId } })).map((e) => e.action).sort()).toEqual([
+      "action.create",
       "finding.create",
       "finding.create",
+      "inspection.create",
       "plan.startApp",
       "plan.update",
     ]);
+    expect(await db.auditEvent.findFirstOrThrow({ where: { requestId, action: "plan.update" } })).toMatchObject({
+      entityId: area.planId,
+      before: { status: "ACTIVE" },
+      after: { status: "SUPERSEDED", successorId: app.id },
+    });
     // The APP is now the area's current plan; a second APP from the same WSOA is a CONFLICT.
     expect((await lead.adviser.judgements({ slug: area.slug })).plan).toMatchObject({ id: app.id, predecessor: { id: area.planId } });
     expect((await refusal(lead.adviser.startApp({ slug: area.slug }))).code).toBe("CONFLICT");
@@ -103,5 +123,146 @@ describe("starting an APP from the WSOA", () => {
     expect(e.code).toBe("BAD_REQUEST");
     expect(e.message).toMatch(/nothing to carry forward/);
     expect(await db.plan.count({ where: { predecessorId: area.planId } })).toBe(0);
+  });
+});
+
+describe("what the APP carries forward", () => {
+  /** The WSOA after its revisit judged findings 1 and 3 not sufficient and finding 2 sufficient. */
+  async function judged() {
+    const fx = await wsoaAfterRevisit();
+    const adviser = await callerFor(db, fx.adviserId);
+    for (const [findingId, judgement] of [
+      [fx.area.findingId, "NOT_SUFFICIENT"],
+      [fx.second.id, "SUFFICIENT"],
+      [fx.third.id, "NOT_SUFFICIENT"],
+    ] as const) {
+      await adviser.adviser.recordJudgement({ findingId, judgement, date: fromDay(day(-2)), letterUrl: letter, inspectionId: fx.revisit.id });
+    }
+    return fx;
+  }
+
+  it("carries each open action of a carried finding as a new action pointing at the one it continues, as it stands", async () => {
+    const fx = await judged();
+    const { area, second, third, leadId } = fx;
+    const partner = await createOrganisation(db, { localAreaId: area.localAreaId, name: "Northgate NHS Trust", kind: "NHS_TRUST" });
+    const open = await db.action.update({
+      where: { id: area.actionId },
+      data: { ownerId: leadId, coproductionLevel: "CO_DESIGNING", progress: 45, partnerOrganisations: { connect: [{ id: partner.id }] } },
+    });
+    const deferred = await createAction(db, { findingId: area.findingId, ref: "1.2", status: "DEFERRED", progress: 10 });
+    const notStarted = await createAction(db, { findingId: third.id, ref: "3.1", status: "NOT_STARTED", progress: 0 });
+    await createAction(db, { findingId: area.findingId, ref: "1.3", status: "COMPLETE", progress: 100 });
+    await createAction(db, { findingId: third.id, ref: "3.2", status: "CANCELLED" });
+    await createAction(db, { findingId: second.id, ref: "2.1", status: "IN_PROGRESS" });
+    const evidence = await createEvidence(db, { actionId: area.actionId, title: "Audit of EHC timeliness" });
+
+    const { api, requestId } = await actingAs(db, leadId);
+    const app = await api.adviser.startApp({ slug: area.slug });
+    expect(app.actionsCarried).toBe(3);
+    const carried = await db.action.findMany({
+      where: { finding: { planId: app.id } },
+      orderBy: { ref: "asc" },
+      include: { partnerOrganisations: true, finding: { select: { ref: true, predecessorId: true } } },
+    });
+    expect(carried.map((a) => [a.ref, a.predecessorId, a.finding.ref])).toEqual([
+      ["1.1", open.id, "1"],
+      ["1.2", deferred.id, "1"],
+      ["3.1", notStarted.id, "3"],
+    ]);
+    expect(carried[0]).toMatchObject({
+      title: open.title,
+      description: open.description,
+      ownerId: leadId,
+      leadOrganisationId: open.leadOrganisationId,
+      startDate: open.startDate,
+      dueDate: open.dueDate,
+      status: "IN_PROGRESS",
+      progress: 45,
+      coproductionLevel: "CO_DESIGNING",
+      localAreaId: area.localAreaId,
+    });
+    expect(carried[0]!.partnerOrganisations.map((o) => o.id)).toEqual([partner.id]);
+    expect(carried[1]).toMatchObject({ status: "DEFERRED", progress: 10 });
+    // History stays where it was made: the evidence is still the original action's.
+    expect(await db.evidence.findUniqueOrThrow({ where: { id: evidence.id } })).toMatchObject({ actionId: area.actionId });
+    const audits = await db.auditEvent.findMany({ where: { requestId, action: "action.create" }, orderBy: { entityId: "asc" } });
+    expect(audits.map((e) => e.entityId).sort()).toEqual(carried.map((a) => a.id).sort());
+    expect(audits.find((e) => e.entityId === carried[0]!.id)!.after).toMatchObject({ predecessorId: open.id, partnerOrganisationIds: [partner.id] });
+  });
+
+  it("moves the carried findings' measures onto the APP with their values, milestones and both findings' links", async () => {
+    const fx = await judged();
+    const { area, second, third, leadId } = fx;
+    const timeliness = await createMeasure(db, { planId: area.planId, ref: "M1", findingIds: [area.findingId] });
+    const values = [
+      await createMeasureValue(db, { measureId: timeliness.id, periodEnd: day(-200), value: 12, status: "VALIDATED" }),
+      await createMeasureValue(db, { measureId: timeliness.id, periodEnd: day(-100), value: 18 }),
+    ];
+    const milestone = await createMeasureMilestone(db, { measureId: timeliness.id, date: day(60), targetValue: 30 });
+    const shared = await createMeasure(db, { planId: area.planId, ref: "M2", findingIds: [second.id, third.id] });
+    const stays = await createMeasure(db, { planId: area.planId, ref: "M3", findingIds: [second.id] });
+
+    const { api, requestId } = await actingAs(db, leadId);
+    const app = await api.adviser.startApp({ slug: area.slug });
+    expect(app.measuresMoved).toBe(2);
+    const successor = (ref: string) => app.carriedForward.find((f) => f.ref === ref)!.id;
+
+    const moved = await db.measure.findUniqueOrThrow({
+      where: { id: timeliness.id },
+      include: { values: { orderBy: { periodEnd: "asc" } }, milestones: true, findings: { select: { id: true } } },
+    });
+    expect(moved.planId).toBe(app.id);
+    expect(moved.values.map((v) => [v.id, v.value, v.status])).toEqual(values.map((v) => [v.id, v.value, v.status]));
+    expect(moved.milestones.map((m) => m.id)).toEqual([milestone.id]);
+    expect(moved.findings.map((f) => f.id).sort()).toEqual([area.findingId, successor("1")].sort());
+    expect(moved.version).toBe(timeliness.version + 1);
+
+    // Linked to a sufficient finding and a carried one: it moves, and keeps both old links.
+    const movedShared = await db.measure.findUniqueOrThrow({ where: { id: shared.id }, include: { findings: { select: { id: true } } } });
+    expect(movedShared.planId).toBe(app.id);
+    expect(movedShared.findings.map((f) => f.id).sort()).toEqual([second.id, third.id, successor("3")].sort());
+    // Only on the finding judged sufficient: it stays with the WSOA.
+    expect(await db.measure.findUniqueOrThrow({ where: { id: stays.id } })).toMatchObject({ planId: area.planId, version: stays.version });
+
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { requestId, action: "measure.update", entityId: timeliness.id } });
+    expect(audit.before).toEqual({ planId: area.planId, findingIds: [area.findingId] });
+    expect(audit.after).toEqual({ planId: app.id, findingIds: [area.findingId, successor("1")].sort() });
+
+    // The WSOA's finding still shows the measure it was judged on.
+    const lead = await callerFor(db, leadId);
+    expect((await lead.finding.byId({ id: area.findingId })).measures.map((m) => m.id)).toEqual([timeliness.id]);
+  });
+
+  it("gives the APP a follow-up inspection estimated a year after the revisit that judged it", async () => {
+    const fx = await judged();
+    const app = await (await callerFor(db, fx.leadId)).adviser.startApp({ slug: fx.area.slug });
+    const plan = await db.plan.findUniqueOrThrow({ where: { id: app.id }, include: { followUpInspection: true } });
+    const revisitStart = fx.revisit.startDate!;
+    const expected = new Date(Date.UTC(revisitStart.getUTCFullYear() + 1, revisitStart.getUTCMonth(), revisitStart.getUTCDate()));
+    expect(plan.followUpInspection).toMatchObject({
+      localAreaId: fx.area.localAreaId,
+      framework: "FRAMEWORK_2016",
+      kind: "REVISIT",
+      expectedDate: expected,
+      dateIsEstimate: true,
+      startDate: null,
+    });
+    expect(plan.followUpInspectionId).not.toBe(fx.revisit.id);
+  });
+
+  it("refuses a second start from the same WSOA and changes nothing", async () => {
+    const fx = await judged();
+    const lead = await callerFor(db, fx.leadId);
+    await lead.adviser.startApp({ slug: fx.area.slug });
+    const counts = async () => ({
+      plans: await db.plan.count({ where: { localAreaId: fx.area.localAreaId } }),
+      actions: await db.action.count({ where: { localAreaId: fx.area.localAreaId } }),
+      inspections: await db.inspection.count({ where: { localAreaId: fx.area.localAreaId } }),
+    });
+    const before = await counts();
+    const e = await refusal(lead.adviser.startApp({ slug: fx.area.slug }));
+    expect(e.code).toBe("CONFLICT");
+    expect(await counts()).toEqual(before);
+    expect(await db.plan.findUniqueOrThrow({ where: { id: fx.area.planId } })).toMatchObject({ status: "SUPERSEDED" });
   });
 });

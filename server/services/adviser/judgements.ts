@@ -5,22 +5,24 @@
  * linked to the old one, carrying forward only the findings judged insufficient, each linked to
  * the finding it continues.
  *
- * Starting the APP closes the WSOA. The revisit that judged it has happened, so the WSOA has
- * reached its end; the area's current plan (CURRENT_PLAN: the latest not closed) becomes the APP
- * without two open plans competing; and the demo's Eastmoor records its history the same way
- * (WSOA closed, APP from it). The WSOA, its judgements and actions stay readable through the
- * APP's link to it.
+ * Starting the APP supersedes the WSOA. The revisit that judged it has happened, so the WSOA has
+ * reached its end; the area's current plan (CURRENT_PLAN: the latest not ended) becomes the APP
+ * without two open plans competing. The APP carries the work on (open actions, the same measures)
+ * and its pages read the WSOA's evidence, verdicts and notes through the predecessor links; the
+ * WSOA itself stays readable, read-only, on the area's plan history.
  */
 import type { ServiceContext } from "@/server/services/core/context";
 import { findInArea } from "@/server/services/core/find-in-area";
 import { can } from "@/server/auth/permissions";
 import { fromDay, toDay, utcDay } from "@/lib/calendar";
+import { followUpKind } from "@/server/domain/inspections";
+import type { ActionStatus } from "@/server/generated/prisma/enums";
 import { appEligibility, JUDGEMENTS_FOR } from "@/server/domain/follow-on-plan";
 import { JUDGEMENT, PLAN_TYPE } from "@/lib/labels";
 import { AppError } from "@/server/errors";
 import type { JudgementFields } from "@/server/schemas/adviser";
 import { areaBySlug, CURRENT_PLAN, fieldError, requireCan } from "@/server/services/core/access";
-import { inTransaction, recordAudit, recordAudits, type Db } from "@/server/services/core/audit";
+import { inTransaction, recordAudit, recordAudits, type Db, type Tx } from "@/server/services/core/audit";
 import { today } from "@/server/services/core/today";
 
 const FOLLOW_UP_KINDS = ["REVISIT", "MONITORING"] as const;
@@ -149,9 +151,13 @@ export async function recordJudgement(ctx: ServiceContext, input: JudgementField
 }
 
 /**
- * The LEAD starts an APP from the area's current WSOA: a DRAFT plan pointing at the WSOA, with a
- * copy of each finding judged insufficient (pointing at its original), and the WSOA closed. One
- * APP per WSOA: a second attempt is a CONFLICT.
+ * The LEAD starts an APP from the area's current WSOA: a DRAFT plan pointing at the WSOA, which is
+ * SUPERSEDED by it. Each finding judged insufficient is carried forward as a new finding pointing at
+ * the one it continues; each of that finding's open actions as a new action pointing at the one it
+ * continues; and its measures move onto the APP as the same measures, linked to both findings, so
+ * their values, milestones and trajectories go on as one history. The APP gets its own follow-up
+ * inspection, its date an estimate. One transaction, every record audited. One APP per WSOA: a
+ * second attempt is a CONFLICT.
  */
 export async function startAppFromWsoa(ctx: ServiceContext, input: { slug: string }) {
   const area = await areaBySlug(ctx, input.slug, "plan.edit");
@@ -164,13 +170,14 @@ export async function startAppFromWsoa(ctx: ServiceContext, input: { slug: strin
     const eligibility = appEligibility({ ...plan, successors: plan._count.successors });
     if (!eligibility.eligible) throw new AppError(plan._count.successors > 0 ? "CONFLICT" : "INVALID", eligibility.reason);
 
-    // Closing the WSOA claims it: of two LEADs starting an APP at once, the second finds it changed.
-    const { count } = await tx.plan.updateMany({ where: { id: plan.id, version: plan.version }, data: { status: "CLOSED", version: { increment: 1 } } });
+    // Superseding the WSOA claims it: of two LEADs starting an APP at once, the second finds it changed.
+    const { count } = await tx.plan.updateMany({ where: { id: plan.id, version: plan.version }, data: { status: "SUPERSEDED", version: { increment: 1 } } });
     if (count === 0) throw new AppError("CONFLICT", "Someone changed the written statement of action just now. Check it, then start the plan again.");
 
     const carried = eligibility.carriedForward;
     // The APP answers the inspection that judged the findings; without one recorded, the WSOA's follow-up.
     const sourceInspectionId = carried.find((f) => f.judgementInspectionId)?.judgementInspectionId ?? plan.followUpInspectionId;
+    const followUp = await estimatedFollowUp(tx, area.id, sourceInspectionId, carried);
     const app = await tx.plan.create({
       data: {
         localAreaId: area.id,
@@ -179,11 +186,12 @@ export async function startAppFromWsoa(ctx: ServiceContext, input: { slug: strin
         status: "DRAFT",
         predecessorId: plan.id,
         sourceInspectionId,
+        followUpInspectionId: followUp.id,
         updateCadenceDays: plan.updateCadenceDays,
         ragGreenThreshold: plan.ragGreenThreshold,
         ragAmberThreshold: plan.ragAmberThreshold,
       },
-      select: { id: true, type: true, title: true, status: true, predecessorId: true, sourceInspectionId: true },
+      select: { id: true, type: true, title: true, status: true, predecessorId: true, sourceInspectionId: true, followUpInspectionId: true },
     });
     const findings = await tx.finding.createManyAndReturn({
       data: carried.map((f, i) => ({
@@ -198,20 +206,151 @@ export async function startAppFromWsoa(ctx: ServiceContext, input: { slug: strin
       })),
       select: { id: true, ref: true, kind: true, summary: true, predecessorId: true },
     });
+    const successorOf = new Map(findings.map((f) => [f.predecessorId!, f.id]));
+    const actions = await carryOpenActions(tx, successorOf);
+    const measures = await moveMeasures(tx, app.id, successorOf);
+
     await recordAudit(tx, ctx, {
       action: "plan.update",
       entityType: "Plan",
       entityId: plan.id,
       localAreaId: area.id,
       before: { status: plan.status },
-      after: { status: "CLOSED", successorId: app.id },
+      after: { status: "SUPERSEDED", successorId: app.id },
     });
     await recordAudit(tx, ctx, { action: "plan.startApp", entityType: "Plan", entityId: app.id, localAreaId: area.id, after: app });
-    await recordAudits(
-      tx,
-      ctx,
-      findings.map((f) => ({ action: "finding.create", entityType: "Finding", entityId: f.id, localAreaId: area.id, after: f })),
-    );
-    return { id: app.id, title: app.title, carriedForward: findings.map((f) => ({ id: f.id, ref: f.ref, predecessorId: f.predecessorId })) };
+    await recordAudits(tx, ctx, [
+      { action: "inspection.create", entityType: "Inspection", entityId: followUp.id, localAreaId: area.id, after: followUp },
+      ...findings.map((f) => ({ action: "finding.create", entityType: "Finding", entityId: f.id, localAreaId: area.id, after: f })),
+      ...actions.map((a) => ({ action: "action.create", entityType: "Action", entityId: a.id, localAreaId: area.id, after: a })),
+      ...measures.map((m) => ({ action: "measure.update", entityType: "Measure", entityId: m.id, localAreaId: area.id, before: m.before, after: m.after })),
+    ]);
+    return {
+      id: app.id,
+      title: app.title,
+      carriedForward: findings.map((f) => ({ id: f.id, ref: f.ref, predecessorId: f.predecessorId })),
+      actionsCarried: actions.length,
+      measuresMoved: measures.length,
+    };
   });
+}
+
+/**
+ * An APP is not followed by a revisit on a published timetable: the DfE and NHS England monitor it
+ * and decide when to review it formally. A year from the revisit that judged the findings is the
+ * horizon the APP is written to, so the countdown starts from that, marked as an estimate for the
+ * lead to correct on the plan page once a date is known.
+ */
+const APP_FOLLOW_UP_MONTHS = 12;
+
+/** `months` calendar months after a day (UTC), as the plan's dates are kept. */
+function monthsAfter(day: Date, months: number): Date {
+  return new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth() + months, day.getUTCDate()));
+}
+
+/** The APP's follow-up inspection, of the kind its framework follows up with, on an estimated date. */
+async function estimatedFollowUp(tx: Tx, localAreaId: string, sourceInspectionId: string | null, carried: ReadonlyArray<{ judgementDate: Date | null }>) {
+  const source = sourceInspectionId
+    ? await tx.inspection.findFirst({ where: { id: sourceInspectionId, localAreaId }, select: { framework: true, startDate: true, expectedDate: true } })
+    : null;
+  // An APP follows a WSOA, a plan of the 2016 framework.
+  const framework = source?.framework ?? "FRAMEWORK_2016";
+  const judgedOn =
+    source?.startDate ??
+    carried.map((f) => f.judgementDate).reduce<Date | null>((latest, d) => (d && (!latest || d > latest) ? d : latest), null) ??
+    source?.expectedDate ??
+    utcDay(today());
+  return tx.inspection.create({
+    data: { localAreaId, framework, kind: followUpKind(framework), expectedDate: monthsAfter(utcDay(judgedOn), APP_FOLLOW_UP_MONTHS), dateIsEstimate: true },
+    select: { id: true, framework: true, kind: true, expectedDate: true, dateIsEstimate: true },
+  });
+}
+
+/** Actions that are finished with: not carried into the next plan. */
+const FINISHED_ACTION_STATUSES = ["COMPLETE", "CANCELLED"] as const satisfies readonly ActionStatus[];
+
+/**
+ * Each open action of a carried finding continues as a new action of its successor finding, as it
+ * stands (owner, organisations, dates, status, progress, co-production level claimed), pointing at
+ * the action it continues. Its updates, evidence and the forum's verdicts stay on the original,
+ * which the new action's page reads through `predecessorId`.
+ */
+async function carryOpenActions(tx: Tx, successorOf: ReadonlyMap<string, string>) {
+  const open = await tx.action.findMany({
+    where: { findingId: { in: [...successorOf.keys()] }, status: { notIn: [...FINISHED_ACTION_STATUSES] } },
+    orderBy: [{ sortOrder: "asc" }, { ref: "asc" }],
+    select: {
+      id: true,
+      localAreaId: true,
+      findingId: true,
+      ref: true,
+      title: true,
+      description: true,
+      ownerId: true,
+      leadOrganisationId: true,
+      partnerOrganisations: { select: { id: true } },
+      startDate: true,
+      dueDate: true,
+      status: true,
+      progress: true,
+      coproductionLevel: true,
+      sortOrder: true,
+    },
+  });
+  const created = [];
+  for (const { id, findingId, partnerOrganisations, ...fields } of open) {
+    const action = await tx.action.create({
+      data: {
+        ...fields,
+        findingId: successorOf.get(findingId)!,
+        predecessorId: id,
+        partnerOrganisations: { connect: partnerOrganisations },
+      },
+      select: {
+        id: true,
+        findingId: true,
+        ref: true,
+        title: true,
+        ownerId: true,
+        leadOrganisationId: true,
+        startDate: true,
+        dueDate: true,
+        status: true,
+        progress: true,
+        coproductionLevel: true,
+        predecessorId: true,
+      },
+    });
+    created.push({ ...action, startDate: fromDay(action.startDate) || null, dueDate: fromDay(action.dueDate) || null, partnerOrganisationIds: partnerOrganisations.map((o) => o.id) });
+  }
+  return created;
+}
+
+/**
+ * The measures of the carried findings move onto the APP as they are, values and all, and are
+ * linked to each successor finding as well: the original finding keeps its link, so the WSOA's
+ * finding still shows the measure it was judged on.
+ */
+async function moveMeasures(tx: Tx, planId: string, successorOf: ReadonlyMap<string, string>) {
+  const measures = await tx.measure.findMany({
+    where: { findings: { some: { id: { in: [...successorOf.keys()] } } } },
+    orderBy: { ref: "asc" },
+    select: { id: true, planId: true, findings: { select: { id: true }, orderBy: { id: "asc" } } },
+  });
+  const moved = [];
+  for (const m of measures) {
+    const added = m.findings.flatMap((f) => (successorOf.has(f.id) ? [{ id: successorOf.get(f.id)! }] : []));
+    const after = await tx.measure.update({
+      where: { id: m.id },
+      // The version moves on, so an edit form opened on the WSOA's measure is refused as stale.
+      data: { planId, findings: { connect: added }, version: { increment: 1 } },
+      select: { planId: true, findings: { select: { id: true }, orderBy: { id: "asc" } } },
+    });
+    moved.push({
+      id: m.id,
+      before: { planId: m.planId, findingIds: m.findings.map((f) => f.id) },
+      after: { planId: after.planId, findingIds: after.findings.map((f) => f.id) },
+    });
+  }
+  return moved;
 }

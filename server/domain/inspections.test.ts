@@ -21,4 +21,17 @@ describe("the countdown to the follow-up inspection", () => {
     if (want === null) expect(got).toBeNull();
     else expect(got).toMatchObject(want);
   });
+
+  // [case, inspection, a finding judged, happened, overdue]
+  it.each([
+    ["an estimate in the past, nothing judged", { expectedDate: at("2026-10-01"), startDate: null }, false, false, true],
+    ["an estimate in the past, a finding judged", { expectedDate: at("2026-10-01"), startDate: null }, true, true, false],
+    ["a start date in the past", { expectedDate: null, startDate: at("2026-11-01") }, false, true, false],
+    ["a start date today", { expectedDate: null, startDate: at("2026-11-22") }, false, true, false],
+    ["a start date tomorrow", { expectedDate: null, startDate: at("2026-11-23") }, false, false, false],
+    ["an estimate still to come", { expectedDate: at("2027-01-10"), startDate: null }, false, false, false],
+  ])("knows whether it happened, and is overdue only if not, with %s", (_, dates, judged, happened, overdue) => {
+    const got = followUpCountdown({ kind: "REVISIT", dateIsEstimate: true, ...dates }, now, judged);
+    expect(got).toMatchObject({ happened, overdue });
+  });
 });

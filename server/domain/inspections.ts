@@ -9,17 +9,33 @@ export function followUpKind(framework: InspectionFramework): InspectionKind {
 
 /** Spread into a plan's `select`: what the countdown to the follow-up inspection reads. */
 export const FOLLOW_UP_FIELDS = {
-  followUpInspection: { select: { kind: true, expectedDate: true, startDate: true, dateIsEstimate: true } },
+  followUpInspection: {
+    select: { kind: true, expectedDate: true, startDate: true, endDate: true, dateIsEstimate: true, reportUrl: true },
+  },
 } as const;
 
 type FollowUpRow = { kind: InspectionKind; expectedDate: Date | null; startDate: Date | null; dateIsEstimate: boolean };
 
 /**
- * The follow-up inspection as the pages count down to it: its start date once known, else the date
- * expected (an estimate or not), and the days from `now`.
+ * Whether the follow-up inspection has happened: the plan's record says so (`followedUp`: a
+ * finding judged, or the plan marked revisited or monitored; plan-journey.ts isFollowedUp), or its
+ * start date is today or earlier. A date expected, however long past, is not a visit: the
+ * inspectors have not come yet.
  */
-export function followUpCountdown(inspection: FollowUpRow | null, now: Date) {
+export function followUpHasHappened(inspection: { startDate: Date | null } | null, followedUp: boolean, now: Date): boolean {
+  if (followedUp) return true;
+  return inspection?.startDate != null && daysBetween(now, inspection.startDate) <= 0;
+}
+
+/**
+ * The follow-up inspection as the pages count down to it: its start date once known, else the date
+ * expected (an estimate or not), and the days from `now`. Overdue only while it has not happened
+ * (`followedUp` as followUpHasHappened takes it): a revisit that took place is never late.
+ */
+export function followUpCountdown(inspection: FollowUpRow | null, now: Date, followedUp = false) {
   if (!inspection) return null;
   const date = inspection.startDate ?? inspection.expectedDate ?? null;
-  return { kind: inspection.kind, date, isEstimate: inspection.dateIsEstimate, daysToGo: date ? daysBetween(now, date) : null };
+  const daysToGo = date ? daysBetween(now, date) : null;
+  const happened = followUpHasHappened(inspection, followedUp, now);
+  return { kind: inspection.kind, date, isEstimate: inspection.dateIsEstimate, daysToGo, happened, overdue: !happened && daysToGo !== null && daysToGo < 0 };
 }

@@ -1,7 +1,7 @@
 "use client";
 /**
  * The LEAD starts an Accelerated Progress Plan from the WSOA: first the findings it will carry
- * forward, then a confirmation, because it closes the WSOA and cannot be undone here.
+ * forward, then a confirmation, because it supersedes the WSOA and cannot be undone here.
  */
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
@@ -44,7 +44,7 @@ export function StartAppPanel({ slug, wsoaTitle, carriedForward }: Props) {
         <>
           <p className="mb-2">
             The revisit found that progress was not sufficient on {carriedForward.length === 1 ? "one finding" : `${carriedForward.length} findings`}.
-            The new plan starts as a draft, linked to {wsoaTitle}, and carries forward only these findings:
+            The new plan starts as a draft, linked to {wsoaTitle}, and carries forward only these findings, with their open actions and measures:
           </p>
           <ul className="mb-4 list-disc pl-6" aria-label="Findings the new plan carries forward">
             {carriedForward.map((f) => (
@@ -56,7 +56,8 @@ export function StartAppPanel({ slug, wsoaTitle, carriedForward }: Props) {
           {confirming ? (
             <div role="group" aria-labelledby="start-app-confirm" className="mb-2">
               <p id="start-app-confirm" className="mb-4 font-bold">
-                Starting the plan closes {wsoaTitle}. Are you sure?
+                Starting the plan closes {wsoaTitle} as superseded: it becomes read-only history, and its open actions and
+                measures carry on in the new plan. Are you sure?
               </p>
               <div className="flex flex-wrap gap-4">
                 <button

@@ -64,22 +64,25 @@ export type Column = {
 
 export const SHEETS = {
   Plan: [
-    { key: "localArea", header: "Local area", kind: "text", required: true, note: "The local area's name; must be the area you import into." },
-    { key: "laCode", header: "LA code", kind: "text", required: true, note: "The DfE local authority code; must be the area's." },
-    { key: "region", header: "Region", kind: "enum", enumOf: "region", note: "Checked against the area's region (a warning if different); never changed by an import." },
+    { key: "localArea", header: "Local area", kind: "text", required: true, note: "The local area's name; must be the area you import into (or, when starting a new area from the file, its name)." },
+    { key: "laCode", header: "LA code", kind: "text", note: "The DfE local authority code, like 941. Optional when you import into an area (checked against it when given); needed to start a new area from the file." },
+    { key: "region", header: "Region", kind: "enum", enumOf: "region", note: "Checked against the area's region (a warning if different); never changed by an import. Needed to start a new area from the file." },
     { key: "planType", header: "Plan type", kind: "enum", enumOf: "planType", note: "Written statement of action, Accelerated progress plan, Priority action plan or Improvement plan. Needed when the area has no current plan." },
     { key: "framework", header: "Framework", kind: "enum", enumOf: "framework", note: "The inspection framework: 2016 framework (revisit) or 2023 framework (monitoring inspection); 2016 or 2023 will do." },
     { key: "inspectionDate", header: "Inspection date", kind: "date", note: "First day of the full inspection the plan answers. With the framework, finds or records that inspection." },
     { key: "acceptedDate", header: "Plan accepted date", kind: "date", note: "When the plan was accepted." },
     { key: "nextInspectionDate", header: "Next inspection date", kind: "date", note: "Expected date of the revisit (2016 framework) or monitoring inspection (2023 framework)." },
+    { key: "followUpStartDate", header: "Revisit start date", kind: "date", note: "Once the revisit or monitoring inspection has happened: its first day, from the published letter." },
+    { key: "followUpEndDate", header: "Revisit end date", kind: "date", note: "Its last day; on or after the start date." },
   ],
   Findings: [
     { key: "ref", header: "Ref", kind: "ref", required: true, note: "The finding's reference, like 1 or 2. The key: unique in the sheet." },
     { key: "kind", header: "Kind", kind: "enum", enumOf: "findingKind", required: true, note: "Area of significant weakness, Area for priority action or Area for improvement." },
     { key: "inspectorsWording", header: "Inspectors' wording", kind: "longText", required: true, note: "As in the outcome letter." },
-    { key: "summary", header: "Summary", kind: "longText", required: true, note: "Plain English for families and the public page." },
-    { key: "judgement", header: "Judgement", kind: "enum", enumOf: "judgement", note: "Sufficient progress, Not sufficient progress, Effective action or Not effective action." },
-    { key: "judgementDate", header: "Judgement date", kind: "date", note: "When the judgement was made." },
+    { key: "summary", header: "Summary", kind: "longText", note: "Plain English for families and the public page. Optional: without one, pages show the inspectors' wording and say a summary is still to be written." },
+    { key: "judgement", header: "Judgement", kind: "enum", enumOf: "judgement", note: "The revisit's or monitoring inspection's judgement, from the published letter: Sufficient progress, Not sufficient progress, Effective action or Not effective action." },
+    { key: "judgementDate", header: "Judgement date", kind: "date", note: "When the judgement was made (the letter's date); needed with a judgement." },
+    { key: "letterUrl", header: "Letter link", kind: "text", note: "The web address of the published letter that made the judgement." },
   ],
   Actions: [
     { key: "findingRef", header: "Finding ref", kind: "ref", required: true, note: "The finding the action addresses: in the Findings sheet or already in the plan." },

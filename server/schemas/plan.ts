@@ -87,7 +87,8 @@ export const findingFields = z.object({
   ref: ref("finding"),
   kind: z.enum(FindingKind, "Choose the kind of finding"),
   inspectorsWording: text("the inspectors' wording, as in the outcome letter", 5000),
-  summary: text("a plain-English summary for families", 600),
+  /** "" until someone writes one: pages show the inspectors' wording meanwhile (findingTitle). */
+  summary: optionalText("a plain-English summary for families", 600),
 });
 export const createFindingSchema = z.object({ planId: id }).and(findingFields);
 export const updateFindingSchema = z.object({ id, version }).and(findingFields);

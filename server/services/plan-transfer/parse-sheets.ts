@@ -48,6 +48,7 @@ import { email as emailSchema } from "@/server/schemas/common";
 import { fromDay } from "@/lib/calendar";
 import { measureFields } from "@/server/schemas/measure";
 import { actionFields, findingFields, organisationFields } from "@/server/schemas/plan";
+import { letterUrl } from "@/server/schemas/adviser";
 
 /** A problem in the file. `row` 0 is the whole sheet or file; `column` "" is the whole row. */
 export type Issue = { sheet: string; row: number; column: string; message: string };
@@ -62,6 +63,9 @@ export type PlanSheetRow = {
   inspectionDate?: Date | null;
   acceptedDate?: Date | null;
   nextInspectionDate?: Date | null;
+  /** The follow-up inspection's days, once it has happened. */
+  followUpStartDate?: Date | null;
+  followUpEndDate?: Date | null;
 };
 
 export type FindingRow = {
@@ -69,9 +73,11 @@ export type FindingRow = {
   ref: string;
   kind: FindingKind;
   inspectorsWording: string;
-  summary: string;
+  /** Null: none written yet (an empty cell); undefined: no Summary column. */
+  summary?: string | null;
   judgement?: Judgement | null;
   judgementDate?: Date | null;
+  letterUrl?: string | null;
 };
 
 export type ActionRow = {
@@ -350,7 +356,13 @@ export function parseSheets(sheets: readonly RawSheet[], options: { date1904?: b
         inspectionDate: r.date("inspectionDate"),
         acceptedDate: r.date("acceptedDate"),
         nextInspectionDate: r.date("nextInspectionDate"),
+        followUpStartDate: r.date("followUpStartDate"),
+        followUpEndDate: r.date("followUpEndDate"),
       };
+      if (row.followUpEndDate && !row.followUpStartDate) r.problem("followUpStartDate", "Enter the revisit's start date, or leave its end date empty");
+      if (row.followUpEndDate && row.followUpStartDate && row.followUpEndDate < row.followUpStartDate) {
+        r.problem("followUpEndDate", "The revisit's end date must be on or after its start date");
+      }
       if (!r.bad) out.plan = row;
     }
   }
@@ -370,11 +382,14 @@ export function parseSheets(sheets: readonly RawSheet[], options: { date1904?: b
         ref: ref!,
         kind: r.enum("kind", "findingKind")!,
         inspectorsWording: r.text("inspectorsWording", FINDING.inspectorsWording)!,
-        summary: r.text("summary", FINDING.summary)!,
+        summary: r.text("summary", FINDING.summary),
         judgement: r.enum("judgement", "judgement"),
         judgementDate: r.date("judgementDate"),
+        letterUrl: r.ref("letterUrl", letterUrl),
       } satisfies FindingRow;
       if (row.judgementDate && row.judgement === null) r.problem("judgement", "Enter the judgement, or leave the judgement date empty");
+      if (row.judgement && !row.judgementDate && !r.bad) r.problem("judgementDate", "Enter the date of the judgement (the letter's date)");
+      if (row.letterUrl && !row.judgement) r.problem("judgement", "Enter the judgement the letter made, or leave the letter link empty");
       if (!r.bad) out.findings.push(row);
     }
   }

@@ -37,6 +37,8 @@ export function planRows({ area, plan }: AreaState): SheetRows {
     inspectionDate: plan?.sourceInspection?.startDate ?? null,
     acceptedDate: plan?.acceptedDate ?? null,
     nextInspectionDate: plan?.followUpInspection ? (plan.followUpInspection.startDate ?? plan.followUpInspection.expectedDate) : null,
+    followUpStartDate: plan?.followUpInspection?.startDate ?? null,
+    followUpEndDate: plan?.followUpInspection?.endDate ?? null,
   });
   if (!plan) return rows;
   for (const f of plan.findings) {
@@ -47,6 +49,7 @@ export function planRows({ area, plan }: AreaState): SheetRows {
       summary: f.summary,
       judgement: wordFor("judgement", f.judgement),
       judgementDate: f.judgementDate,
+      letterUrl: f.judgementSource,
     });
   }
   for (const f of plan.findings) {

@@ -330,17 +330,121 @@ describe("an import that changes a plan", () => {
 });
 
 describe("an import and judgements", () => {
-  it("refuses a workbook that changes a finding's judgement on a plan already here: the adviser records judgements", async () => {
-    const fx = await createAreaWithPlan(db, DRAFT);
-    const read = await readXlsx(new Uint8Array(await exportPlanWorkbook(db, fx.localAreaId)));
-    const findings = read.sheets.find((s) => s.name === "Findings")!;
-    findings.rows[0]!.cells[findings.header.indexOf("Judgement")] = "Sufficient progress";
-    const report = await previewPlanImport(db, { localAreaId: fx.localAreaId, sheets: read.sheets });
-    expect(report.errors).toContainEqual(
-      expect.objectContaining({ sheet: "Findings", column: "Judgement", message: expect.stringContaining("recorded by the area's adviser") }),
+  it("records a revisit's judgements from the published letter on a plan already here: marked imported, dated, and the plan revisited", async () => {
+    const fx = await createAreaWithPlan(db, { plan: { status: "ACTIVE" } });
+    const letter = "https://reports.ofsted.gov.uk/provider/44/80000001";
+    const sheets = await sheetsOf(
+      {
+        Plan: [{ localArea: (await db.localArea.findUniqueOrThrow({ where: { id: fx.localAreaId } })).name, followUpStartDate: "2022-10-04", followUpEndDate: "2022-10-06" }],
+        Findings: [
+          {
+            ref: "1",
+            kind: "Area of significant weakness",
+            inspectorsWording: (await db.finding.findUniqueOrThrow({ where: { id: fx.findingId } })).inspectorsWording,
+            judgement: "Sufficient progress",
+            judgementDate: "2022-11-20",
+            letterUrl: letter,
+          },
+        ],
+      },
+      ["Plan", "Findings"],
     );
-    expect((await applyPlanImport(db, actor(), { localAreaId: fx.localAreaId, sheets: read.sheets })).status).not.toBe("applied");
-    expect((await db.finding.findUniqueOrThrow({ where: { id: fx.findingId } })).judgement).toBeNull();
+    const input = { localAreaId: fx.localAreaId, sheets };
+    const report = await previewPlanImport(db, input);
+    expect(report.errors).toEqual([]);
+    expect(report.changes).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ entity: "Inspection", kind: "create" }),
+        expect.objectContaining({ entity: "Plan", kind: "update", fields: expect.arrayContaining(["Status"]) }),
+        expect.objectContaining({ entity: "Finding", kind: "update", fields: expect.arrayContaining(["Judgement", "Judgement date", "Letter link"]) }),
+      ]),
+    );
+    const audits = await db.auditEvent.count({ where: { localAreaId: fx.localAreaId } });
+    expect((await applyPlanImport(db, actor(), input)).status).toBe("applied");
+
+    const finding = await db.finding.findUniqueOrThrow({ where: { id: fx.findingId }, include: { judgementInspection: true } });
+    expect(finding).toMatchObject({ judgement: "SUFFICIENT", judgementSource: letter, judgementImported: true });
+    expect(finding.judgementDate?.toISOString().slice(0, 10)).toBe("2022-11-20");
+    expect(finding.judgementInspection).toMatchObject({ kind: "REVISIT", reportUrl: letter, dateIsEstimate: false });
+    expect(finding.judgementInspection?.startDate?.toISOString().slice(0, 10)).toBe("2022-10-04");
+    expect(finding.judgementInspection?.endDate?.toISOString().slice(0, 10)).toBe("2022-10-06");
+    const plan = await db.plan.findUniqueOrThrow({ where: { id: fx.planId } });
+    expect(plan.status).toBe("REVISITED");
+    expect(plan.followUpInspectionId).toBe(finding.judgementInspectionId);
+    expect(await db.auditEvent.count({ where: { localAreaId: fx.localAreaId } })).toBeGreaterThan(audits);
+
+    // The same file again changes nothing.
+    expect((await applyPlanImport(db, actor(), input)).status).toBe("unchanged");
+  });
+
+  it("refuses a judgement that does not fit the finding, or is dated in the future", async () => {
+    const iso = (d: Date) => d.toISOString().slice(0, 10);
+    const fx = await createAreaWithPlan(db);
+    const wording = (await db.finding.findUniqueOrThrow({ where: { id: fx.findingId } })).inspectorsWording;
+    const sheets = await sheetsOf(
+      {
+        Findings: [
+          { ref: "1", kind: "Area of significant weakness", inspectorsWording: wording, judgement: "Effective action", judgementDate: "2022-11-20" },
+          { ref: "9", kind: "Area for priority action", inspectorsWording: "Leaders do not know.", judgement: "Effective action", judgementDate: iso(day(30)) },
+        ],
+      },
+      ["Findings"],
+    );
+    const report = await previewPlanImport(db, { localAreaId: fx.localAreaId, sheets });
+    expect(report.errors).toEqual([
+      expect.objectContaining({ row: 2, column: "Judgement", message: expect.stringContaining("sufficient progress or not sufficient progress") }),
+      expect.objectContaining({ row: 3, column: "Judgement date", message: "The date of the judgement must be today or earlier" }),
+    ]);
+  });
+});
+
+describe("a plan as the letter words it", () => {
+  it("imports a Plan sheet without an LA code and findings without summaries, accepted and revisited as the letters say", async () => {
+    const area = await createLocalArea(db);
+    const sheets = await sheetsOf(
+      {
+        Plan: [{ localArea: area.name, planType: "Written statement of action", framework: "2016", inspectionDate: "2019-03-11", acceptedDate: "2019-08-01", followUpStartDate: "2022-10-04", followUpEndDate: "2022-10-06" }],
+        Findings: [
+          { ref: "1", kind: "Area of significant weakness", inspectorsWording: "The timeliness, process and quality of EHC plans, incl. the contribution of health. Too few are issued on time.", judgement: "Sufficient progress", judgementDate: "2022-11-20", letterUrl: "https://reports.ofsted.gov.uk/x" },
+          { ref: "2", kind: "Area of significant weakness", inspectorsWording: "Weak joint commissioning.", judgement: "Not sufficient progress", judgementDate: "2022-11-20", letterUrl: "https://reports.ofsted.gov.uk/x" },
+        ],
+      },
+      ["Plan", "Findings"],
+    );
+    const input = { localAreaId: area.id, sheets };
+    expect((await previewPlanImport(db, input)).errors).toEqual([]);
+    const result = await applyPlanImport(db, actor(), input);
+    expect(result.status).toBe("applied");
+    const plan = await db.plan.findUniqueOrThrow({ where: { id: result.planId! }, include: { findings: { orderBy: { ref: "asc" } }, followUpInspection: true } });
+    expect(plan.status).toBe("REVISITED");
+    expect(plan.findings.map((f) => [f.summary, f.judgement, f.judgementImported])).toEqual([
+      ["", "SUFFICIENT", true],
+      ["", "NOT_SUFFICIENT", true],
+    ]);
+    expect(plan.findings.every((f) => f.judgementInspectionId === plan.followUpInspectionId)).toBe(true);
+    expect(plan.followUpInspection).toMatchObject({ kind: "REVISIT", reportUrl: "https://reports.ofsted.gov.uk/x" });
+    expect((await applyPlanImport(db, actor(), input)).status).toBe("unchanged");
+    // And the export of it reads back unchanged.
+    const read = await readXlsx(new Uint8Array(await exportPlanWorkbook(db, area.id)));
+    expect(await previewPlanImport(db, { localAreaId: area.id, sheets: read.sheets })).toEqual({ errors: [], warnings: [], changes: [] });
+  });
+
+  it("still refuses an LA code that is not the area's", async () => {
+    const area = await createLocalArea(db);
+    const sheets = await sheetsOf({ Plan: [{ localArea: area.name, laCode: "999999", planType: "Written statement of action" }] }, ["Plan"]);
+    const report = await previewPlanImport(db, { localAreaId: area.id, sheets });
+    expect(report.errors).toEqual([expect.objectContaining({ column: "LA code", message: expect.stringContaining(area.laCode) })]);
+  });
+
+  it("reads an export of an area without a plan back cleanly: nothing to do", async () => {
+    const area = await createLocalArea(db);
+    const read = await readXlsx(new Uint8Array(await exportPlanWorkbook(db, area.id)));
+    const input = { localAreaId: area.id, sheets: read.sheets };
+    expect(await previewPlanImport(db, input)).toEqual({ errors: [], warnings: [], changes: [] });
+    expect((await applyPlanImport(db, actor(), input)).status).toBe("unchanged");
+    const csv = await exportPlanCsv(db, area.id);
+    const files = Object.entries(csv).map(([name, text]) => ({ name: `${name}.csv`, bytes: new TextEncoder().encode(text) }));
+    expect(await previewPlanImport(db, { localAreaId: area.id, sheets: readCsvFiles(files).sheets })).toEqual({ errors: [], warnings: [], changes: [] });
   });
 });
 

@@ -97,7 +97,7 @@ describe("the export download", () => {
     const csv = await planDownload(db, national, { slug: fx.slug, format: "csv", sheet: "Findings" }, on);
     if (!csv.ok) throw new Error(csv.message);
     expect(csv).toMatchObject({ contentType: "text/csv; charset=utf-8", fileName: `${fx.slug}-plan-2026-11-22-Findings.csv` });
-    expect(new TextDecoder().decode(csv.body)).toMatch(/^Ref,Kind,Inspectors' wording,Summary,Judgement,Judgement date\r\n1,Area of significant weakness,/);
+    expect(new TextDecoder().decode(csv.body)).toMatch(/^Ref,Kind,Inspectors' wording,Summary,Judgement,Judgement date,Letter link\r\n1,Area of significant weakness,/);
 
     expect(await planDownload(db, national, { slug: fx.slug, format: "csv", sheet: "Nope" })).toMatchObject({ ok: false, status: 400 });
   });

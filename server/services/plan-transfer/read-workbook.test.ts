@@ -76,7 +76,7 @@ describe("CSV files", () => {
     expect(read.sheets[0]!.header[0]).toBe("Ref");
     expect(read.sheets[0]!.rows[0]).toEqual({
       row: 2,
-      cells: ["1", "Area for improvement", 'He said "no", twice.\nThen left.', "'=cmd", null, null],
+      cells: ["1", "Area for improvement", 'He said "no", twice.\nThen left.', "'=cmd", null, null, null],
     });
   });
 

@@ -8,7 +8,7 @@ import { compareRefs } from "@/server/schemas/plan-workbook";
 import { CURRENT_PLAN } from "@/server/services/core/access";
 import type { Db } from "@/server/services/core/audit";
 
-const INSPECTION = { select: { id: true, framework: true, kind: true, startDate: true, expectedDate: true } } as const;
+const INSPECTION = { select: { id: true, framework: true, kind: true, startDate: true, endDate: true, expectedDate: true, reportUrl: true } } as const;
 
 const PLAN_SELECT = {
   id: true,
@@ -31,6 +31,8 @@ const PLAN_SELECT = {
       sortOrder: true,
       judgement: true,
       judgementDate: true,
+      judgementSource: true,
+      judgementInspectionId: true,
       actions: {
         orderBy: [{ sortOrder: "asc" }, { ref: "asc" }],
         select: {

@@ -6,7 +6,8 @@
 import { fromDay } from "@/lib/calendar";
 import { INSPECTION_KIND, PLAN_TYPE } from "@/lib/labels";
 import { followUpKind } from "@/server/domain/inspections";
-import type { InspectionFramework, InspectionKind, PlanType } from "@/server/generated/prisma/enums";
+import type { InspectionFramework, InspectionKind, PlanStatus, PlanType } from "@/server/generated/prisma/enums";
+import { statusAfterJudgements } from "@/server/domain/plan-journey";
 import { wordFor } from "@/server/schemas/plan-workbook";
 import type { Issue, ParsedWorkbook } from "@/server/services/plan-transfer/parse-sheets";
 import { FieldChanges, organisationKey, same, shown } from "@/server/services/plan-transfer/import/compare";
@@ -26,6 +27,10 @@ export function analysePlan(parsed: ParsedWorkbook, state: ImportState): SheetAn
   const p = parsed.plan;
   const planType: PlanType | undefined = p?.planType ?? plan?.type;
   const planTitle = plan?.title ?? (planType ? `${area.name} ${PLAN_TYPE[planType]}` : area.name);
+  // A file with nothing for a plan (an area exported before it had one) has nothing to start.
+  const somethingToPlan =
+    parsed.findings.length + parsed.actions.length + parsed.measures.length + parsed.milestones.length + parsed.values.length > 0 ||
+    !!(p?.planType || p?.inspectionDate || p?.acceptedDate || p?.nextInspectionDate || p?.followUpStartDate);
   if (!plan && !parsed.planRowGiven) {
     errors.push({ sheet: "Plan", row: 2, column: "", message: `${area.name} has no current plan: fill in the Plan sheet, with the plan type, to start one` });
   }
@@ -33,7 +38,8 @@ export function analysePlan(parsed: ParsedWorkbook, state: ImportState): SheetAn
     if (organisationKey(p.localArea) !== organisationKey(area.name)) {
       errors.push({ sheet: "Plan", row: p.row, column: "Local area", message: `This workbook is for ${p.localArea}, not ${area.name}: check the file and the local area` });
     }
-    if (p.laCode.toLowerCase() !== area.laCode.toLowerCase()) {
+    // Optional: the page or --area already names the area; when given, it must agree.
+    if (p.laCode && p.laCode.toLowerCase() !== area.laCode.toLowerCase()) {
       errors.push({ sheet: "Plan", row: p.row, column: "LA code", message: `The LA code is ${p.laCode}, but ${area.name}'s is ${area.laCode}` });
     }
     if (p.region && p.region !== area.region) {
@@ -44,7 +50,7 @@ export function analysePlan(parsed: ParsedWorkbook, state: ImportState): SheetAn
         message: `The file says ${wordFor("region", p.region)} but ${area.name} is in ${wordFor("region", area.region)}: an import does not change an area's region`,
       });
     }
-    if (!plan && !p.planType) {
+    if (!plan && !p.planType && somethingToPlan) {
       errors.push({ sheet: "Plan", row: p.row, column: "Plan type", message: `Enter the plan type: ${area.name} has no current plan, so the import starts one` });
     }
   }
@@ -126,9 +132,66 @@ export function analysePlan(parsed: ParsedWorkbook, state: ImportState): SheetAn
     }
   }
 
+  const letter = parsed.findings.find((f) => f.judgement && f.letterUrl)?.letterUrl ?? null;
+  if (p?.followUpStartDate) {
+    const start = p.followUpStartDate;
+    const end = p.followUpEndDate ?? null;
+    const current = plan?.followUpInspection ?? null;
+    if (current) {
+      const what = INSPECTION_KIND[current.kind];
+      if (current.startDate && !same(current.startDate, start)) {
+        warnings.push({
+          sheet: "Plan",
+          row: p.row,
+          column: "Revisit start date",
+          message: `The ${what.toLowerCase()} is recorded as starting on ${fromDay(current.startDate)}: an import does not change the date of an inspection that has started`,
+        });
+      } else if (!same(current.startDate, start) || (p.followUpEndDate !== undefined && !same(current.endDate, end)) || (letter && !current.reportUrl)) {
+        const data = { startDate: start, dateIsEstimate: false, ...(p.followUpEndDate !== undefined ? { endDate: end } : {}), ...(letter && !current.reportUrl ? { reportUrl: letter } : {}) };
+        writes.push({
+          entity: "Inspection",
+          kind: "update",
+          key: what,
+          id: current.id,
+          fields: ["Revisit start date", ...(data.endDate !== undefined ? ["Revisit end date"] : []), ...(data.reportUrl ? ["Letter link"] : [])],
+          data,
+          before: { startDate: shown(current.startDate), endDate: shown(current.endDate), reportUrl: current.reportUrl },
+          after: { startDate: shown(start), endDate: shown(end), reportUrl: data.reportUrl ?? current.reportUrl },
+        });
+      }
+    } else if (followUp) {
+      // The follow-up this file creates from its expected date happened on these days.
+      const created = writes.find((w) => w.entity === "Inspection" && w.kind === "create" && w.role === "followUp");
+      if (created?.entity === "Inspection" && created.kind === "create") {
+        Object.assign(created.data, { startDate: start, endDate: end, dateIsEstimate: false, reportUrl: letter });
+      }
+    } else {
+      const kind: InspectionKind = followUpKind(framework);
+      planChanges.note("Revisit start date", null, start);
+      followUp = { created: true };
+      writes.push({
+        entity: "Inspection",
+        kind: "create",
+        key: `${INSPECTION_KIND[kind]} on ${fromDay(start)}`,
+        role: "followUp",
+        data: { framework, kind, startDate: start, endDate: end, expectedDate: start, dateIsEstimate: false, reportUrl: letter },
+      });
+    }
+  }
+
+  // The status follows the journey: accepted once an accepted date is given, judged once every
+  // finding (as the plan will be after this file) has its follow-up's judgement.
+  const judgements = new Map((plan?.findings ?? []).map((f) => [f.ref.toLowerCase(), f.judgement as unknown]));
+  for (const f of parsed.findings) if (f.judgement !== undefined) judgements.set(f.ref.toLowerCase(), f.judgement);
+  const statusAfter = (status: PlanStatus, accepted: boolean) => {
+    const reached = accepted && (status === "DRAFT" || status === "SUBMITTED") ? "ACCEPTED" : status;
+    return statusAfterJudgements(reached, framework, [...judgements.values()].map((judgement) => ({ judgement })));
+  };
+
   if (plan) {
     planChanges.compare("Plan type", "type", p?.planType ?? undefined, plan.type);
     planChanges.compare("Plan accepted date", "acceptedDate", p?.acceptedDate, plan.acceptedDate);
+    planChanges.compare("Status", "status", statusAfter(plan.status, !!(p?.acceptedDate ?? plan.acceptedDate)), plan.status);
     if (planChanges.any) {
       writes.push({
         entity: "Plan",
@@ -147,7 +210,7 @@ export function analysePlan(parsed: ParsedWorkbook, state: ImportState): SheetAn
       entity: "Plan",
       kind: "create",
       key: planTitle,
-      data: { type: p.planType, title: planTitle, status: acceptedDate ? "ACCEPTED" : "DRAFT", acceptedDate },
+      data: { type: p.planType, title: planTitle, status: statusAfter("DRAFT", !!acceptedDate), acceptedDate },
       sourceInspection: source ?? { id: null },
       followUpInspection: followUp ?? { id: null },
     });

@@ -47,9 +47,26 @@ export type PlannedWrite =
       key: string;
       /** The plan's inspection it becomes: the one the plan answers, or the follow-up expected. */
       role: "source" | "followUp";
-      data: { framework: InspectionFramework; kind: InspectionKind; startDate?: Date; expectedDate?: Date; dateIsEstimate?: boolean };
+      data: {
+        framework: InspectionFramework;
+        kind: InspectionKind;
+        startDate?: Date;
+        endDate?: Date | null;
+        expectedDate?: Date;
+        dateIsEstimate?: boolean;
+        reportUrl?: string | null;
+      };
     }
-  | { entity: "Inspection"; kind: "update"; key: string; id: string; fields: string[]; data: { expectedDate: Date }; before: unknown; after: unknown }
+  | {
+      entity: "Inspection";
+      kind: "update";
+      key: string;
+      id: string;
+      fields: string[];
+      data: { expectedDate?: Date; startDate?: Date; endDate?: Date | null; dateIsEstimate?: boolean; reportUrl?: string };
+      before: unknown;
+      after: unknown;
+    }
   | {
       entity: "Plan";
       kind: "create";
@@ -79,10 +96,14 @@ export type PlannedWrite =
         summary: string;
         judgement: Judgement | null;
         judgementDate: Date | null;
+        judgementSource: string | null;
+        judgementImported: boolean;
         sortOrder: number;
       };
+      /** Judged by the plan's follow-up inspection (as it is after this import), when it has one. */
+      judgedByFollowUp: boolean;
     }
-  | ({ entity: "Finding"; kind: "update"; key: string; id: string; version: number } & FieldDiff)
+  | ({ entity: "Finding"; kind: "update"; key: string; id: string; version: number; judgedByFollowUp?: boolean } & FieldDiff)
   | {
       entity: "Action";
       kind: "create";

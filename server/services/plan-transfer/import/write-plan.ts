@@ -4,6 +4,7 @@
  * Updates name the version they were compared with, so a record someone saved meanwhile stops the
  * import instead of being overwritten.
  */
+import { organisationKindFor } from "@/server/domain/organisation-kind";
 import { AppError } from "@/server/errors";
 import type { Prisma } from "@/server/generated/prisma/client";
 import { recordAudit, type AuditEntry, type Tx } from "@/server/services/core/audit";
@@ -54,7 +55,8 @@ async function write(w: Writing, planned: PlannedWrite): Promise<void> {
   switch (planned.entity) {
     case "Organisation": {
       const created = await tx.organisation.create({
-        data: { localAreaId: w.localAreaId, name: planned.data.name, kind: "OTHER" },
+        // A sensible kind from the name, which the lead can correct on the People and roles page.
+        data: { localAreaId: w.localAreaId, name: planned.data.name, kind: organisationKindFor(planned.data.name) },
         select: { id: true, name: true, kind: true },
       });
       w.ids.organisations.set(planned.organisationKey, created.id);
@@ -73,7 +75,7 @@ async function write(w: Writing, planned: PlannedWrite): Promise<void> {
             })
           : await tx.inspection.create({
               data: { localAreaId: w.localAreaId, ...planned.data },
-              select: { id: true, framework: true, kind: true, expectedDate: true, dateIsEstimate: true },
+              select: { id: true, framework: true, kind: true, startDate: true, endDate: true, expectedDate: true, dateIsEstimate: true, reportUrl: true },
             });
       w.ids[planned.role] = created.id;
       return w.audit({ action: "inspection.create", entityType: "Inspection", entityId: created.id, after: created });
@@ -107,15 +109,35 @@ async function write(w: Writing, planned: PlannedWrite): Promise<void> {
     case "Finding": {
       if (planned.kind === "create") {
         const created = await tx.finding.create({
-          data: { localAreaId: w.localAreaId, planId: w.ids.plan!, ...planned.data },
-          select: { id: true, ref: true, kind: true, inspectorsWording: true, summary: true, judgement: true, judgementDate: true },
+          data: {
+            localAreaId: w.localAreaId,
+            planId: w.ids.plan!,
+            ...planned.data,
+            judgementInspectionId: planned.judgedByFollowUp ? w.ids.followUp : null,
+          },
+          select: {
+            id: true,
+            ref: true,
+            kind: true,
+            inspectorsWording: true,
+            summary: true,
+            judgement: true,
+            judgementDate: true,
+            judgementSource: true,
+            judgementImported: true,
+            judgementInspectionId: true,
+          },
         });
         w.ids.findings.set(key(planned.key), created.id);
         return w.audit({ action: "finding.create", entityType: "Finding", entityId: created.id, after: created });
       }
       const { count } = await tx.finding.updateMany({
         where: { id: planned.id, version: planned.version },
-        data: { ...(planned.data as Prisma.FindingUpdateManyMutationInput), version: { increment: 1 } },
+        data: {
+          ...(planned.data as Prisma.FindingUpdateManyMutationInput),
+          ...(planned.judgedByFollowUp ? { judgementInspectionId: w.ids.followUp } : {}),
+          version: { increment: 1 },
+        },
       });
       if (count === 0) throw concurrentChange();
       return w.audit({ action: "finding.update", entityType: "Finding", entityId: planned.id, before: planned.before, after: planned.after });

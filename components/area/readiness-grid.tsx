@@ -1,6 +1,7 @@
 /**
  * The area home's readiness grid: one row per finding, delivery and impact side by side (never
- * merged into one score), with the forum's current verdict and the adviser's latest view beside them.
+ * merged into one score), with the forum's current verdict and the adviser's latest view beside them,
+ * and once the follow-up inspection has happened, its judgement on each finding first.
  */
 import Link from "next/link";
 import { formatDate } from "@/lib/format/dates";
@@ -11,6 +12,8 @@ import { AdviserViewTag, FindingDeliveryTag, FindingImpactTag, Tag, VerdictTag }
 import { COPRODUCTION_LEVEL } from "@/lib/labels";
 import type { FindingDelivery, FindingImpact } from "@/server/domain/finding-summary";
 import type { FindingVoices } from "@/components/trpc/outputs";
+import { JudgementTag, judgedWhen } from "@/components/findings/finding-judgement";
+import type { FindingJudgement } from "@/server/domain/plan-journey";
 import { firstSentence } from "@/lib/format/first-sentence";
 import { routes } from "@/lib/routes";
 
@@ -22,6 +25,7 @@ export type ReadinessRow = {
   delivery: { status: FindingDelivery };
   impact: { status: FindingImpact; acceptedImpactEvidence: number };
   voices: FindingVoices;
+  judgement?: FindingJudgement | null;
 };
 
 export function ReadinessGrid({
@@ -29,13 +33,23 @@ export function ReadinessGrid({
   findings,
   showAdviserViews,
   caption,
+  judgementColumn,
 }: {
   slug: string;
   findings: ReadinessRow[];
   showAdviserViews: boolean;
   caption: string;
+  /** The judgements' column heading ("Judgement at the revisit"), once the follow-up has happened. */
+  judgementColumn?: string;
 }) {
-  const columns = ["Finding", "Delivery", "Impact", "Parent carer forum", ...(showAdviserViews ? ["Adviser's view"] : [])];
+  const columns = [
+    "Finding",
+    ...(judgementColumn ? [judgementColumn] : []),
+    "Delivery",
+    "Impact",
+    "Parent carer forum",
+    ...(showAdviserViews ? ["Adviser's view"] : []),
+  ];
   return (
     <>
       <Table caption={caption} captionHidden={false} columns={columns}>
@@ -47,6 +61,18 @@ export function ReadinessGrid({
                 {f.ref}. {firstSentence(f.summary)}
               </Link>
             </th>
+            {judgementColumn ? (
+              <td className={cell}>
+                {f.judgement ? (
+                  <>
+                    <JudgementTag judgement={f.judgement.judgement} />
+                    <p className="mt-1 text-sm">{judgedWhen(f.judgement)}</p>
+                  </>
+                ) : (
+                  <p className="text-sm">Not yet judged</p>
+                )}
+              </td>
+            ) : null}
             <td className={cell}>
               <FindingDeliveryTag status={f.delivery.status} />
             </td>
@@ -100,6 +126,12 @@ export function ReadinessGrid({
           current verdicts on the finding or its actions disagree.
           {showAdviserViews ? " The adviser's view is the latest view recorded on the finding in a monitoring note." : ""}
         </p>
+        {judgementColumn ? (
+          <p className="mb-2">
+            The judgement is the inspectors&apos;, as recorded from their published letter. Delivery and impact are as they
+            stand today.
+          </p>
+        ) : null}
       </HowWorkedOut>
     </>
   );

@@ -9,6 +9,7 @@ import { measureChartPng } from "@/server/charts/measure-chart-png";
 import { measureChartSvg } from "@/server/charts/measure-chart-svg";
 import { svgMarkup } from "@/server/charts/svg-markup";
 import type { MeasureChartData } from "@/lib/charts/measure-chart-data";
+import { planChangeOf } from "@/server/domain/measure-chart";
 
 const chart: MeasureChartData = {
   ref: "M1",
@@ -116,6 +117,35 @@ describe("measure chart", () => {
     expect(page).toContain("Superseded trajectories for M1");
     expect(page.match(/<th scope="row"[^>]*>Trajectory before 15 January 2026<\/th>/g)).toHaveLength(2);
     expect(page).toContain("70%");
+  });
+
+  it("marks where the plan changed under a carried measure, only when values came before it", () => {
+    const plan = { type: "APP" as const, createdAt: new Date("2026-01-15T10:30:00Z"), predecessorId: "wsoa" };
+    const values = [{ periodEnd: new Date("2025-12-31"), value: 20, status: "VALIDATED" as const }];
+    expect(planChangeOf({ plan, values })).toEqual({ date: "2026-01-15", label: "Accelerated progress plan starts" });
+    // A plan that continues none, values all after it started, or no plan read: nothing to mark.
+    expect(planChangeOf({ plan: { ...plan, predecessorId: null }, values })).toBeUndefined();
+    expect(planChangeOf({ plan, values: [{ ...values[0]!, periodEnd: new Date("2026-01-31") }] })).toBeUndefined();
+    expect(planChangeOf({ values })).toBeUndefined();
+  });
+
+  it("draws the plan change as a labelled upright line, and says it in the summary and the table", () => {
+    const carried: MeasureChartData = { ...chart, planChange: { date: "2026-01-15", label: "Accelerated progress plan starts" } };
+    const svg = measureChartSvg(carried);
+    expect(svg).toContain(">Accelerated progress plan starts</text>");
+    expect(svg).toContain('stroke-dasharray="6 3"');
+    expect(measureChartSvg(chart)).not.toContain("plan starts");
+    const element = createElement(MeasureChartSvg, { chart: carried, ids: { title: "t", desc: "d" } });
+    expect(svgMarkup(element)).toBe(renderToStaticMarkup(element));
+    expect(chartSummary(carried)).toContain("Accelerated progress plan starts 15 January 2026: earlier values were recorded under the plan before it.");
+    expect(svg).toContain("earlier values were recorded under the plan before it");
+
+    const page = renderToStaticMarkup(createElement(MeasureChart, { chart: carried }));
+    const rows = [...page.matchAll(/<th scope="row"[^>]*>([^<]*)<\/th>/g)].map((m) => m[1]);
+    // In date order among the values: after 31 May 2025, before 31 January 2026.
+    expect(rows.slice(0, 5)).toEqual(["30 April 2025", "31 May 2025", "15 January 2026", "31 January 2026", "28 February 2026"]);
+    expect(page).toContain("Accelerated progress plan starts</td>");
+
   });
 
   it("renders a PNG of the asked size, with text drawn in the embedded font", () => {

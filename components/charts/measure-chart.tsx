@@ -3,6 +3,7 @@
  * accessible alternative, and what a reader copies from). A server component: it sends SVG and
  * HTML, no JavaScript.
  */
+import { Fragment } from "react";
 import { MeasureChartSvg } from "@/lib/charts/measure-chart-svg";
 import { chartSummary, EMPTY_CHART_TEXT, isEmptyChart, trajectoryPointNames } from "@/lib/charts/measure-chart-text";
 import { formatMeasureValue } from "@/lib/format/measure-value";
@@ -18,6 +19,20 @@ function Figures({ collapsed, label, children }: { collapsed: boolean; label: st
       <summary className="mb-2 cursor-pointer text-link underline">{label}</summary>
       {children}
     </details>
+  );
+}
+
+/** Where the plan changed, in the values table at its date: the upright line the chart draws. */
+function PlanChangeRow({ change }: { change: NonNullable<MeasureChartData["planChange"]> }) {
+  return (
+    <tr className={rowClass}>
+      <th scope="row" className={`${cell} font-normal`}>
+        {formatDate(change.date)}
+      </th>
+      <td className={`${cell} font-bold`} colSpan={2}>
+        {change.label}
+      </td>
+    </tr>
   );
 }
 
@@ -87,16 +102,24 @@ export function MeasureChart({ chart, titleId, figuresCollapsed = false }: { cha
                   </td>
                 </tr>
               ) : (
-                chart.values.map((p) => (
-                  <tr key={p.date} className={rowClass}>
-                    <th scope="row" className={`${cell} font-normal`}>
-                      {formatDate(p.date)}
-                    </th>
-                    <td className={cell}>{v(p.value)}</td>
-                    <td className={cell}>{MEASURE_VALUE_STATUS[p.status]}</td>
-                  </tr>
+                chart.values.map((p, i) => (
+                  <Fragment key={p.date}>
+                    {chart.planChange && p.date >= chart.planChange.date && (i === 0 || chart.values[i - 1]!.date < chart.planChange.date) ? (
+                      <PlanChangeRow change={chart.planChange} />
+                    ) : null}
+                    <tr className={rowClass}>
+                      <th scope="row" className={`${cell} font-normal`}>
+                        {formatDate(p.date)}
+                      </th>
+                      <td className={cell}>{v(p.value)}</td>
+                      <td className={cell}>{MEASURE_VALUE_STATUS[p.status]}</td>
+                    </tr>
+                  </Fragment>
                 ))
               )}
+              {chart.planChange && chart.values.length > 0 && chart.values.at(-1)!.date < chart.planChange.date ? (
+                <PlanChangeRow change={chart.planChange} />
+              ) : null}
             </tbody>
           </table>
         </div>

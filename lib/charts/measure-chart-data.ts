@@ -27,4 +27,10 @@ export type MeasureChartData = {
    * the approvals of one day, so the chart can still show what the plan first promised.
    */
   superseded?: Array<{ label: string; points: ChartPoint[] }>;
+  /**
+   * The day the plan the measure now belongs to started, when it carried the measure forward from
+   * the plan before it and values were recorded before then ("Accelerated progress plan starts"):
+   * drawn as an upright line, so a reader sees which values came under which plan.
+   */
+  planChange?: { date: string; label: string };
 };

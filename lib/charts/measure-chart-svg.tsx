@@ -3,7 +3,8 @@
  * points provisional) against the trajectory (dashed, baseline square, milestone diamonds, target
  * diamond, baseline and target labelled), the benchmark as a labelled dotted line, any trajectory
  * replaced through an approved change request as a grey dash-dot line labelled "Trajectory before
- * <date>", and a legend in words. Meaning is carried by line patterns, markers and text, never by colour alone.
+ * <date>", an upright line where the plan changed under the measure (labelled "Accelerated progress
+ * plan starts"), and a legend in words. Meaning is carried by line patterns, markers and text, never by colour alone.
  *
  * Pure: no hooks, no browser APIs, no client JavaScript. The finding page renders it directly;
  * server/charts/measure-chart-svg.ts turns the same element into a string for documents, so every
@@ -30,6 +31,8 @@ const BENCHMARK_DASH = "2 4";
 /** GOV.UK's secondary text grey: 7:1 on white, and a dash-dot unlike the other lines. */
 const SUPERSEDED = "#505a5f";
 const SUPERSEDED_DASH = "10 4 2 4";
+/** The plan change: upright, so it cannot be taken for a line of values. */
+const PLAN_CHANGE_DASH = "6 3";
 
 const margin = { top: 30, right: 20, bottom: 34, left: 56 };
 
@@ -212,6 +215,7 @@ export function MeasureChartSvg({ chart, width = CHART_SIZE.width, height = CHAR
   const times = [...chart.values, ...chart.trajectory, ...supersededPoints, chart.baseline, chart.target]
     .filter((p): p is { date: string; value: number } => p !== null)
     .map((p) => day(p.date).getTime());
+  if (chart.planChange) times.push(day(chart.planChange.date).getTime());
   let [first, last] = [Math.min(...times), Math.max(...times)];
   const pad = last === first ? 30 * 86_400_000 : (last - first) * 0.03;
   first -= pad;
@@ -242,12 +246,14 @@ export function MeasureChartSvg({ chart, width = CHART_SIZE.width, height = CHAR
   const valueLine = chart.values.map((p) => ({ x: px(p.date), y: y(p.value) }));
   const trajectoryLine = chart.trajectory.map((p) => ({ x: px(p.date), y: y(p.value) }));
   const benchmarkLine = chart.benchmark ? [{ x: 0, y: y(chart.benchmark.value) }, { x: innerWidth, y: y(chart.benchmark.value) }] : [];
+  const planChangeX = chart.planChange ? px(chart.planChange.date) : null;
+  const planChangeLine = planChangeX === null ? [] : [{ x: planChangeX, y: 0 }, { x: planChangeX, y: innerHeight }];
   const supersededLines = superseded.map((line) => line.points.map((p) => ({ x: px(p.date), y: y(p.value) })));
   const labels: Label[] = [];
   const crowding = (l: Label) => {
     const b = boxOf(l);
     if (b.x < 0 || b.x + b.w > innerWidth + margin.right - 2 || b.y < -margin.top + 16 || b.y + b.h > innerHeight) return 100;
-    const hits = [valueLine, trajectoryLine, benchmarkLine, ...supersededLines].filter((line) => crosses(b, line)).length;
+    const hits = [valueLine, trajectoryLine, benchmarkLine, planChangeLine, ...supersededLines].filter((line) => crosses(b, line)).length;
     return hits + labels.filter((other) => overlaps(b, boxOf(other))).length * 10;
   };
   const place = (candidates: Label[]) => labels.push(candidates.reduce((a, c) => (crowding(c) < crowding(a) ? c : a)));
@@ -270,6 +276,16 @@ export function MeasureChartSvg({ chart, width = CHART_SIZE.width, height = CHAR
   for (const line of superseded) {
     const end = line.points.at(-1);
     if (end) place(around(line.label, end, "end").map((l) => ({ ...l, bold: false })));
+  }
+  // The plan change is named at the top of its line, on whichever side has room.
+  if (chart.planChange && planChangeX !== null) {
+    const text = chart.planChange.label;
+    place(
+      [12, 28, 44].flatMap((ly) => [
+        { text, x: planChangeX + 5, y: ly, anchor: "start" as const },
+        { text, x: planChangeX - 5, y: ly, anchor: "end" as const },
+      ]),
+    );
   }
   if (chart.benchmark) {
     const by = y(chart.benchmark.value);
@@ -331,6 +347,9 @@ export function MeasureChartSvg({ chart, width = CHART_SIZE.width, height = CHAR
             strokeDasharray={BENCHMARK_DASH}
             strokeLinecap="round"
           />
+        ) : null}
+        {planChangeX !== null ? (
+          <line x1={planChangeX} x2={planChangeX} y1={0} y2={innerHeight} stroke={SUPERSEDED} strokeWidth={2} strokeDasharray={PLAN_CHANGE_DASH} />
         ) : null}
         {superseded.map((line) =>
           line.points.length > 1 ? (

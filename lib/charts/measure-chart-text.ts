@@ -27,7 +27,8 @@ export function expectedOn(chart: MeasureChartData, day: string): number | null 
 
 /**
  * "Latest 31% (provisional) for March 2026, expected 42% by then. Target 60% by 30 September 2026.
- * Baseline 4% in March 2025. Benchmark 50.3% (England average 2023)."
+ * Baseline 4% in March 2025. Benchmark 50.3% (England average 2023)." and, where the measure was
+ * carried into a new plan, when that plan started.
  */
 export function chartSummary(chart: MeasureChartData): string {
   const v = (n: number) => formatMeasureValue(n, chart.unit);
@@ -45,7 +46,13 @@ export function chartSummary(chart: MeasureChartData): string {
   if (chart.target) parts.push(`Target ${v(chart.target.value)} by ${formatDate(chart.target.date)}.`);
   if (chart.baseline) parts.push(`Baseline ${v(chart.baseline.value)} in ${formatMonth(chart.baseline.date)}.`);
   if (chart.benchmark) parts.push(`Benchmark ${v(chart.benchmark.value)}${chart.benchmark.label ? ` (${chart.benchmark.label})` : ""}.`);
+  if (chart.planChange) parts.push(`${planChangeText(chart.planChange)}.`);
   return parts.join(" ");
+}
+
+/** "Accelerated progress plan starts 3 March 2027: earlier values were recorded under the plan before it" */
+export function planChangeText(change: NonNullable<MeasureChartData["planChange"]>): string {
+  return `${change.label} ${formatDate(change.date)}: earlier values were recorded under the plan before it`;
 }
 
 const POINT = { BASELINE: "Baseline", MILESTONE: "Milestone", TARGET: "Target" } as const;

@@ -2,12 +2,13 @@
  * A measure's chart data (lib/charts/measure-chart-data.ts) from its row: the columns to select,
  * the data built from them, and the trajectories that approved changes replaced.
  */
-import type { MeasureDirection, MeasureUnit, MeasureValueStatus } from "@/server/generated/prisma/enums";
+import type { MeasureDirection, MeasureUnit, MeasureValueStatus, PlanType } from "@/server/generated/prisma/enums";
 import type { ChartPoint, MeasureChartData } from "@/lib/charts/measure-chart-data";
 import { formatDate } from "@/lib/format/dates";
 import type { TrajectoryPoint } from "@/lib/trajectory";
 import { normaliseValue, type MilestoneValue } from "@/server/domain/change-control";
 import { fromDay } from "@/lib/calendar";
+import { PLAN_TYPE } from "@/lib/labels";
 import { MEASURE_RULE_FIELDS } from "@/server/domain/measure-status";
 
 /** Spread into a measure's `select` to build its chart. */
@@ -20,6 +21,8 @@ export const MEASURE_CHART_FIELDS = {
   benchmarkLabel: true,
   benchmarkDate: true,
   values: { select: { periodEnd: true, value: true, status: true }, orderBy: { periodEnd: "asc" } },
+  // The plan it belongs to: where a plan carried it forward, the chart marks the change.
+  plan: { select: { type: true, createdAt: true, predecessorId: true } },
 } as const;
 
 type ChartRow = {
@@ -35,7 +38,21 @@ type ChartRow = {
   benchmarkLabel: string | null;
   benchmarkDate: Date | null;
   values: ReadonlyArray<{ periodEnd: Date; value: number; status: MeasureValueStatus }>;
+  /** Without it (a row read without the plan), no plan change is marked. */
+  plan?: { type: PlanType; createdAt: Date; predecessorId: string | null };
 };
+
+/**
+ * The day the measure's plan started, when that plan continues an earlier one (an APP carrying a
+ * WSOA's measures forward) and some value is for a period before it: the values either side of it
+ * were recorded under different plans.
+ */
+export function planChangeOf(m: Pick<ChartRow, "plan" | "values">): MeasureChartData["planChange"] {
+  if (!m.plan?.predecessorId) return undefined;
+  const starts = fromDay(m.plan.createdAt);
+  if (!m.values.some((v) => fromDay(v.periodEnd) < starts)) return undefined;
+  return { date: starts, label: `${PLAN_TYPE[m.plan.type]} starts` };
+}
 
 /**
  * `trajectory` comes from measureStatus (its sorted baseline, milestones and target), so the chart
@@ -46,6 +63,7 @@ export function measureChartData(
   trajectory: ReadonlyArray<TrajectoryPoint>,
   superseded?: MeasureChartData["superseded"],
 ): MeasureChartData {
+  const planChange = planChangeOf(m);
   const point = (value: number | null, date: Date | null): ChartPoint | null =>
     value === null || date === null ? null : { date: fromDay(date), value };
   return {
@@ -62,6 +80,7 @@ export function measureChartData(
       .sort((a, b) => a.periodEnd.getTime() - b.periodEnd.getTime())
       .map((v) => ({ date: fromDay(v.periodEnd), value: v.value, status: v.status })),
     ...(superseded?.length ? { superseded } : {}),
+    ...(planChange ? { planChange } : {}),
   };
 }
 

@@ -231,6 +231,10 @@ describe("what the APP carries forward", () => {
     // The WSOA's finding still shows the measure it was judged on.
     const lead = await callerFor(db, leadId);
     expect((await lead.finding.byId({ id: area.findingId })).measures.map((m) => m.id)).toEqual([timeliness.id]);
+    // Its chart, on the APP's finding, marks where the plan changed: its values began under the WSOA.
+    const [chart] = (await lead.finding.byId({ id: successor("1") })).measures.map((m) => m.chart);
+    expect(chart!.values.map((v) => v.value)).toEqual([12, 18]);
+    expect(chart!.planChange).toEqual({ date: fromDay((await db.plan.findUniqueOrThrow({ where: { id: app.id } })).createdAt), label: "Accelerated progress plan starts" });
   });
 
   it("gives the APP a follow-up inspection estimated a year after the revisit that judged it", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { boardPackContent } from "@/server/services/board-pack/content";
+import { boardPackContent, chartFigures } from "@/server/services/board-pack/content";
 import type { Block, BoardPackOutline, Part } from "@/server/services/board-pack/outline";
 import { findingOne, findingTwo, noChanges, pack, state } from "@/server/testing/test-pack";
 import { stateForViewer } from "@/server/services/plans/plan-state";
@@ -112,6 +112,14 @@ describe("the board pack's content", () => {
       ["30 September 2026", "Target", "60%"],
       ["31 December 2023", "Benchmark: England average 2023", "50.3%"],
     ]);
+  });
+
+  it("lists the day the plan changed under a carried measure among the figures, in date order", () => {
+    const chart = findingOne.measures[0]!.chart;
+    const rows = chartFigures({ ...chart, planChange: { date: "2025-10-01", label: "Accelerated progress plan starts" } }).rows;
+    expect(rows.map((r) => r[1])).toEqual(["Baseline", "Value (validated)", "Accelerated progress plan starts", "Value (provisional)", "Target", "Benchmark: England average 2023"]);
+    expect(rows[2]).toEqual(["1 October 2025", "Accelerated progress plan starts", ""]);
+    expect(chartFigures(chart).rows.some((r) => r[1] === "Accelerated progress plan starts")).toBe(false);
   });
 
   it("lists as exceptions only the red actions, with their owner's latest commentary, and the measures off track", () => {

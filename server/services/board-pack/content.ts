@@ -29,10 +29,11 @@ import {
 import type { MeasureChartData } from "@/lib/charts/measure-chart-data";
 import type { ActionState, FindingState, MeasureState, PlanState, VerdictState } from "@/server/domain/plan-state";
 import type { BoardPack } from "@/server/services/snapshots/snapshots";
+import { findingTitle } from "@/lib/format/finding-title";
 
 const NONE = "None";
 
-export const findingHeading = (f: Pick<FindingState, "ref" | "summary">) => `Finding ${f.ref}: ${f.summary}`;
+export const findingHeading = (f: Pick<FindingState, "ref" | "summary" | "inspectorsWording">) => `Finding ${f.ref}: ${findingTitle(f)}`;
 
 /** "Red: off track (set by hand)": the board sees the RAG the plan shows, and whether a person chose it. */
 export const ragWords = (a: Pick<ActionState, "rag" | "overrideReason">) =>
@@ -156,8 +157,8 @@ const targetText = (chart: MeasureChartData) =>
   chart.target ? `${formatMeasureValue(chart.target.value, chart.unit)} by ${formatDate(chart.target.date)}` : "No target set";
 
 /**
- * Every point the chart draws, as a table in date order: the values, the trajectory, the benchmark
- * and any trajectory since replaced. The chart's equivalent for a reader who cannot see it (the
+ * Every point the chart draws, as a table in date order: the values, the trajectory, the benchmark,
+ * any trajectory since replaced and the day the plan changed under the measure. The chart's equivalent for a reader who cannot see it (the
  * web pages give the same figures beside each chart).
  */
 export function chartFigures(chart: MeasureChartData): Extract<Block, { kind: "table" }> {
@@ -167,6 +168,7 @@ export function chartFigures(chart: MeasureChartData): Extract<Block, { kind: "t
     ...chart.values.map((p): [string, string, string] => [p.date, `Value (${MEASURE_VALUE_STATUS[p.status].toLowerCase()})`, v(p.value)]),
     ...chart.trajectory.map((p, i): [string, string, string] => [p.date, names[i]!, v(p.value)]),
     ...(chart.superseded ?? []).flatMap((line) => line.points.map((p): [string, string, string] => [p.date, line.label, v(p.value)])),
+    ...(chart.planChange ? [[chart.planChange.date, chart.planChange.label, ""] as [string, string, string]] : []),
   ].sort((a, b) => a[0].localeCompare(b[0]));
   const rows = dated.map(([date, what, value]) => [formatDate(date), what, value]);
   if (chart.benchmark) {

@@ -152,7 +152,7 @@ export async function measureFormChoices(ctx: ServiceContext, slug: string) {
   const plan = await ctx.db.plan.findFirst({
     ...CURRENT_PLAN,
     where: { ...CURRENT_PLAN.where, localAreaId: area.id },
-    select: { id: true, findings: { orderBy: [{ sortOrder: "asc" }, { ref: "asc" }], select: { id: true, ref: true, summary: true } } },
+    select: { id: true, findings: { orderBy: [{ sortOrder: "asc" }, { ref: "asc" }], select: { id: true, ref: true, summary: true, inspectorsWording: true } } },
   });
   if (!plan) return { area, planId: null, findings: [], owners: [] };
   return { area, planId: plan.id, findings: plan.findings, owners: await measureOwnerChoices(ctx.db, area.id) };
@@ -175,10 +175,13 @@ export async function measureById(ctx: ServiceContext, id: string) {
           status: true,
           acceptedDate: true,
           updateCadenceDays: true,
-          findings: { orderBy: [{ sortOrder: "asc" }, { ref: "asc" }], select: { id: true, ref: true, summary: true } },
+          // The chart marks where this plan took the measure over from the one before it.
+          createdAt: true,
+          predecessorId: true,
+          findings: { orderBy: [{ sortOrder: "asc" }, { ref: "asc" }], select: { id: true, ref: true, summary: true, inspectorsWording: true } },
         },
       },
-      findings: { select: { id: true, ref: true, summary: true }, orderBy: { ref: "asc" } },
+      findings: { select: { id: true, ref: true, summary: true, inspectorsWording: true }, orderBy: { ref: "asc" } },
       values: {
         orderBy: { periodEnd: "desc" },
         select: {

@@ -273,3 +273,67 @@ export function planJourney(input: JourneyInput): PlanJourney {
       : null;
   return { stage, stageLabel: stageLabel(stage, kind), steps, followUpKind: kind, hasHappened, headline, outcome };
 }
+
+/** Spread into a finding's `select`: what the journey and a finding's judgement read. */
+export const JUDGEMENT_FIELDS = {
+  judgement: true,
+  judgementDate: true,
+  judgementSource: true,
+  judgementImported: true,
+  judgementInspection: { select: { id: true, kind: true, startDate: true, endDate: true, reportUrl: true } },
+} as const;
+
+/** Spread into a plan's `select` (beside its type, status, FOLLOW_UP_FIELDS and findings with JUDGEMENT_FIELDS): the framework it answers. */
+export const JOURNEY_PLAN_FIELDS = { sourceInspection: { select: { framework: true } } } as const;
+
+type JudgementRow = {
+  judgement: Judgement | null;
+  judgementDate: Date | null;
+  judgementSource: string | null;
+  judgementImported: boolean;
+  judgementInspection: JourneyInspection | null;
+};
+
+/** A plan read with JOURNEY_PLAN_FIELDS, FOLLOW_UP_FIELDS and its findings' JUDGEMENT_FIELDS, to its journey. */
+export function journeyOf(
+  plan: {
+    status: PlanStatus;
+    type: PlanType;
+    sourceInspection: { framework: InspectionFramework } | null;
+    followUpInspection: (Omit<JourneyInspection, "id"> & { expectedDate: Date | null; dateIsEstimate: boolean }) | null;
+    findings: ReadonlyArray<Omit<JudgementRow, "judgementImported">>;
+  },
+  now: Date,
+): PlanJourney {
+  return planJourney({
+    status: plan.status,
+    type: plan.type,
+    framework: plan.sourceInspection?.framework ?? null,
+    followUp: plan.followUpInspection,
+    findings: plan.findings,
+    now,
+  });
+}
+
+/** One finding's judgement as the pages show it: the word, its date, the letter, and the inspection that made it. */
+export type FindingJudgement = {
+  judgement: Judgement;
+  /** "yyyy-mm-dd" */
+  date: string | null;
+  letterUrl: string | null;
+  /** Read from the published letter by an import, not entered by the adviser. */
+  imported: boolean;
+  inspection: { kind: InspectionKind; startDate: string | null; endDate: string | null } | null;
+};
+
+export function findingJudgement(f: JudgementRow): FindingJudgement | null {
+  if (!f.judgement) return null;
+  const i = f.judgementInspection;
+  return {
+    judgement: f.judgement,
+    date: fromDay(f.judgementDate) || null,
+    letterUrl: f.judgementSource ?? i?.reportUrl ?? null,
+    imported: f.judgementImported,
+    inspection: i && { kind: i.kind, startDate: fromDay(i.startDate) || null, endDate: fromDay(i.endDate) || null },
+  };
+}

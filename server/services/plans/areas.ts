@@ -7,6 +7,7 @@ import { findInArea } from "@/server/services/core/find-in-area";
 import { areaScope, can } from "@/server/auth/permissions";
 import { PLAN_RULE_FIELDS } from "@/server/domain/action-health";
 import { FOLLOW_UP_FIELDS, followUpCountdown } from "@/server/domain/inspections";
+import { findingJudgement, isFollowedUp, JOURNEY_PLAN_FIELDS, journeyOf, JUDGEMENT_FIELDS } from "@/server/domain/plan-journey";
 import { CURRENT_PLAN } from "@/server/services/core/access";
 import { ACCEPTED_IMPACT, FINDING_READINESS_FIELDS, findingReadiness, IMPACT_EVIDENCE_FIELDS, impactByFinding } from "@/server/services/plans/finding-readiness";
 import { ADVISER_VIEWS, CURRENT_VERDICT, VOICE_VERDICT_FIELDS, voicesOf } from "@/server/services/forum/finding-voices";
@@ -61,14 +62,16 @@ export async function areaHome(ctx: ServiceContext, slug: string) {
           status: true,
           ...PLAN_RULE_FIELDS,
           ...FOLLOW_UP_FIELDS,
+          ...JOURNEY_PLAN_FIELDS,
           findings: {
             orderBy: [{ sortOrder: "asc" }, { ref: "asc" }],
             select: {
               id: true,
               ref: true,
               kind: true,
-              summary: true,
+              summary: true, inspectorsWording: true,
               ...FINDING_READINESS_FIELDS,
+              ...JUDGEMENT_FIELDS,
             },
           },
         },
@@ -99,12 +102,16 @@ export async function areaHome(ctx: ServiceContext, slug: string) {
       title: plan.title,
       status: plan.status,
       rules: { green: plan.ragGreenThreshold, amber: plan.ragAmberThreshold, cadenceDays: plan.updateCadenceDays },
-      followUp: followUpCountdown(plan.followUpInspection, now),
+      followUp: followUpCountdown(plan.followUpInspection, now, isFollowedUp(plan)),
+      // Where the plan is, and once its follow-up has judged it, the outcome in place of a countdown.
+      journey: journeyOf(plan, now),
       findings: plan.findings.map((f) => ({
         id: f.id,
         ref: f.ref,
         kind: f.kind,
         summary: f.summary,
+        inspectorsWording: f.inspectorsWording,
+        judgement: findingJudgement(f),
         ...findingReadiness(f, plan, impact.get(f.id) ?? 0, now),
         voices: voices.get(f.id)!,
       })),

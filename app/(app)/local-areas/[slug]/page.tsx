@@ -6,6 +6,8 @@ import { PeopleAndRoles } from "@/components/area/people-and-roles";
 import { PublicPageControl } from "@/components/area/public-page-control";
 import { ReadinessGrid } from "@/components/area/readiness-grid";
 import { FindingReadiness } from "@/components/findings/finding-readiness";
+import { FollowUpOutcome } from "@/components/plans/follow-up-outcome";
+import { PlanJourneyLine } from "@/components/plans/plan-journey-line";
 import { DisagreementsPanel } from "@/components/forum/disagreements-panel";
 import { HowWorkedOut } from "@/components/ui/how-worked-out";
 import { Tag } from "@/components/ui/tag";
@@ -89,26 +91,31 @@ export default async function AreaHomePage({ params }: Params) {
         <p>This local area has no current improvement plan.</p>
       ) : (
         <>
-          <p className="mb-6 text-xl">
+          <p className="mb-2 text-xl">
             {PLAN_TYPE[plan.type]} <Tag colour="grey">{PLAN_STATUS[plan.status]}</Tag>
           </p>
+          <PlanJourneyLine journey={plan.journey} label={`Where the ${PLAN_TYPE[plan.type].toLowerCase()} is`} />
+          {/* Once the follow-up has happened its outcome replaces the countdown: it is never shown as overdue. */}
+          {plan.journey.hasHappened ? <FollowUpOutcome journey={plan.journey} headingId="follow-up-outcome" /> : null}
           <div className="mb-8 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-            <div className="bg-panel p-4">
-              <p className="text-base">{plan.followUp ? INSPECTION_KIND[plan.followUp.kind] : "Next inspection"}</p>
-              {plan.followUp?.date ? (
-                <>
-                  <p className="text-3xl font-bold">
-                    {plan.followUp.daysToGo! >= 0 ? pluralise(plan.followUp.daysToGo!, "day") : "Overdue"}
-                  </p>
-                  <p className="text-base">
-                    {plan.followUp.isEstimate ? "Expected around " : "On "}
-                    {formatDate(plan.followUp.date)}
-                  </p>
-                </>
-              ) : (
-                <p className="text-xl font-bold">Date not known</p>
-              )}
-            </div>
+            {plan.journey.hasHappened ? null : (
+              <div className="bg-panel p-4">
+                <p className="text-base">{plan.followUp ? INSPECTION_KIND[plan.followUp.kind] : "Next inspection"}</p>
+                {plan.followUp?.date ? (
+                  <>
+                    <p className="text-3xl font-bold">
+                      {plan.followUp.overdue ? "Overdue" : pluralise(plan.followUp.daysToGo!, "day")}
+                    </p>
+                    <p className="text-base">
+                      {plan.followUp.isEstimate ? "Expected around " : "On "}
+                      {formatDate(plan.followUp.date)}
+                    </p>
+                  </>
+                ) : (
+                  <p className="text-xl font-bold">Date not known</p>
+                )}
+              </div>
+            )}
             <div className="bg-panel p-4">
               <p className="text-base">Actions red</p>
               <p className="text-3xl font-bold">{red}</p>
@@ -159,16 +166,21 @@ export default async function AreaHomePage({ params }: Params) {
           ) : (
             <section aria-labelledby="readiness" className="mt-8">
               <h2 id="readiness" className="mb-4 text-2xl">
-                Readiness for the {plan.followUp ? INSPECTION_KIND[plan.followUp.kind].toLowerCase() : "next inspection"}
+                {plan.journey.hasHappened
+                  ? `The findings after the ${INSPECTION_KIND[plan.journey.followUpKind].toLowerCase()}`
+                  : `Readiness for the ${plan.followUp ? INSPECTION_KIND[plan.followUp.kind].toLowerCase() : "next inspection"}`}
               </h2>
               <ReadinessGrid
                 slug={area.slug}
                 findings={plan.findings}
                 showAdviserViews={viewerCan.seeAdviserViews}
+                judgementColumn={plan.journey.hasHappened ? `Judgement at the ${INSPECTION_KIND[plan.journey.followUpKind].toLowerCase()}` : undefined}
                 caption={
-                  plan.followUp?.daysToGo != null
-                    ? `Each finding, ${plan.followUp.daysToGo >= 0 ? `${pluralise(plan.followUp.daysToGo, "day")} before` : "after the date expected for"} the ${INSPECTION_KIND[plan.followUp.kind].toLowerCase()}`
-                    : "Each finding"
+                  plan.journey.hasHappened
+                    ? `Each finding: the ${INSPECTION_KIND[plan.journey.followUpKind].toLowerCase()}'s judgement, and delivery and impact today`
+                    : plan.followUp?.daysToGo != null
+                      ? `Each finding, ${plan.followUp.daysToGo >= 0 ? `${pluralise(plan.followUp.daysToGo, "day")} before` : "after the date expected for"} the ${INSPECTION_KIND[plan.followUp.kind].toLowerCase()}`
+                      : "Each finding"
                 }
               />
             </section>

@@ -15,6 +15,12 @@ export function JudgementTag({ judgement }: { judgement: Judgement }) {
   return <Tag colour={isPositive(judgement) ? "green" : "red"}>{JUDGEMENT[judgement]}</Tag>;
 }
 
+/** "revisit" or "monitoring inspection": the inspection that judged, else the kind its judgement's words belong to. */
+export function judgedAt(j: FindingJudgement): string {
+  const kind = j.inspection?.kind ?? (j.judgement === "SUFFICIENT" || j.judgement === "NOT_SUFFICIENT" ? "REVISIT" : "MONITORING");
+  return INSPECTION_KIND[kind].toLowerCase();
+}
+
 /** "At the revisit 4 to 6 October 2022", or the judgement's own date when no inspection is linked. */
 export function judgedWhen(j: FindingJudgement): string {
   if (j.inspection) {

@@ -16,6 +16,7 @@ import { NEWEST_FIRST } from "@/server/services/forum/forum-view";
 import { VERDICT_SELECT, verdictsOn } from "@/server/services/forum/verdicts";
 import { today } from "@/server/services/core/today";
 import { staleSave } from "@/server/services/core/versioned";
+import { findingJudgement, JUDGEMENT_FIELDS } from "@/server/domain/plan-journey";
 
 const FINDING_FORM_SELECT = { id: true, version: true, planId: true, ref: true, kind: true, inspectorsWording: true, summary: true } as const;
 
@@ -117,6 +118,7 @@ export async function findingById(ctx: ServiceContext, id: string) {
       kind: true,
       inspectorsWording: true,
       summary: true,
+      ...JUDGEMENT_FIELDS,
       // The area's approved changes to trajectories: the charts draw what they replaced.
       localArea: { select: { name: true, slug: true, changeRequests: APPROVED_TRAJECTORY_CHANGES } },
       plan: { select: { id: true, type: true, title: true, ...PLAN_RULE_FIELDS } },
@@ -199,6 +201,8 @@ export async function findingById(ctx: ServiceContext, id: string) {
     summary: finding.summary,
     localArea: { name: localArea.name, slug: localArea.slug },
     plan: { id: plan.id, type: plan.type, title: plan.title },
+    /** What the revisit or monitoring inspection judged, with its date and letter; null before. */
+    judgement: findingJudgement(finding),
     ...readiness,
     measures: readiness.measures.map((m) => ({ ...m, chart: measureChartData(rowById.get(m.id)!, m.trajectory, superseded.get(m.id)) })),
     impactEvidence,

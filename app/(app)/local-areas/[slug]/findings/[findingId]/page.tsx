@@ -7,6 +7,7 @@ import { EvidenceSection } from "@/components/evidence/evidence-section";
 import { FindingNoteFormSection } from "@/components/adviser/finding-note-form-section";
 import { AdviserNotes } from "@/components/findings/adviser-notes";
 import { FindingReadiness } from "@/components/findings/finding-readiness";
+import { FindingJudgementDetail, judgedAt } from "@/components/findings/finding-judgement";
 import { ForumVerdicts } from "@/components/findings/forum-verdicts";
 import { VerdictSection } from "@/components/forum/verdict-section";
 import { ImpactEvidence } from "@/components/findings/impact-evidence";
@@ -18,6 +19,7 @@ import { getQueryClient, loadForPage, trpc } from "@/server/api/rsc";
 import { FINDING_KIND, PLAN_TYPE } from "@/lib/labels";
 import { today } from "@/server/services/core/today";
 import { routes } from "@/lib/routes";
+import { findingTitle, hasSummary, SUMMARY_TO_WRITE } from "@/lib/format/finding-title";
 
 type Params = { params: Promise<{ slug: string; findingId: string }> };
 
@@ -57,8 +59,9 @@ export default async function FindingPage({ params }: Params) {
         {PLAN_TYPE[finding.plan.type]} · {FINDING_KIND[finding.kind]}
       </p>
       <h1 className="mb-4 text-4xl">
-        Finding {finding.ref}: {finding.summary}
+        Finding {finding.ref}: {findingTitle(finding)}
       </h1>
+      {hasSummary(finding) ? null : <p className="mb-4 max-w-3xl border-l-4 border-brand bg-panel p-3">{SUMMARY_TO_WRITE}</p>}
       <div className="no-print mb-6 flex flex-wrap items-center gap-4">
         <PrintButton />
         {finding.viewerCan.edit ? <Link href={routes.findingEdit(slug, finding.id)}>Edit this finding</Link> : null}
@@ -67,6 +70,15 @@ export default async function FindingPage({ params }: Params) {
 
       <h2 className="mb-2 text-2xl">What the inspectors found</h2>
       <blockquote className="mb-8 max-w-3xl border-l-4 border-border pl-4 whitespace-pre-line">{finding.inspectorsWording}</blockquote>
+
+      {finding.judgement ? (
+        <>
+          <h2 className="mb-4 text-2xl">
+            What the {judgedAt(finding.judgement)} judged
+          </h2>
+          <FindingJudgementDetail judgement={finding.judgement} />
+        </>
+      ) : null}
 
       <h2 className="mb-4 text-2xl">Is it on course?</h2>
       <FindingReadiness slug={slug} finding={finding} />

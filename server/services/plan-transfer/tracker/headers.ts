@@ -14,7 +14,7 @@ const HEADERS: [TrackerField | "priority" | "commentary", RegExp][] = [
   ["findingSummary", /\bsummary\b|plain english/],
   ["findingRef", /^(finding|weakness|aosw|afpa|area|priority|workstream)s? ?(no\.?|number|ref(erence)?|#|id)$/],
   ["actionRef", /^(action ?)?(no\.?|number|num|ref(erence)?|#|id|ref no\.?)$/],
-  ["finding", /area(s)? (of (significant )?weakness|for (priority action|improvement))|^(significant )?weakness(es)?$|^(inspection )?findings?$|^priority (action|area)s?$|^workstreams?$|^themes?$|^key (area|priority|priorities)$/],
+  ["finding", /area(s)? (of (significant )?weakness|for (priority action|improvement))|^(significant )?weakness(es)?$|^(inspection )?findings?$|^priority (action|area)s?$|^workstreams?$|^themes?$|^areas?$|^key (area|priority|priorities)$/],
   ["priority", /^priority$|^priorities$/],
   ["findingWording", /inspectors'? wording|wording|finding (text|description)/],
   ["description", /\bdescription\b|\bdetails?\b|^how( we will do (it|this))?$|^how will we do (it|this)$/],

@@ -111,6 +111,9 @@ function findingsSheetOf(sheets: TrackerSheet[], actions: TrackerSheet): { sheet
   for (const s of sheets) {
     if (s === actions) continue;
     const columns = guessColumns(s);
+    // On a sheet of findings, "Ref" or "No." is the finding's.
+    const ref = Object.entries(columns).find(([, f]) => f === "actionRef")?.[0];
+    if (ref && !fieldsOf(columns).has("findingRef") && !fieldsOf(columns).has("finding")) columns[ref] = "findingRef";
     const fields = fieldsOf(columns);
     if (fields.has("title") || !(fields.has("finding") || (fields.has("findingRef") && fields.has("findingWording")))) continue;
     const onlyFindings = Object.fromEntries(

@@ -12,6 +12,7 @@ import { ErrorSummary } from "@/components/ui/error-summary";
 import { FormField, inputClass, Select } from "@/components/ui/form-field";
 import { ADVISER_VIEW, optionsOf } from "@/lib/labels";
 import { adviserNoteFields, type AdviserNoteFields } from "@/server/schemas/adviser";
+import { findingTitle } from "@/lib/format/finding-title";
 
 const VIEW_OPTIONS = [...optionsOf(ADVISER_VIEW), { value: "", label: "No view", hint: "A note without a view on the likely judgement" }];
 
@@ -25,7 +26,7 @@ type Props = {
   slug: string;
   /** The finding the note is about, on the finding page; otherwise the form offers the plan's findings. */
   finding?: { id: string; ref: string };
-  findings?: ReadonlyArray<{ id: string; ref: string; summary: string }>;
+  findings?: ReadonlyArray<{ id: string; ref: string; summary: string; inspectorsWording: string }>;
 };
 
 export function AdviserNoteForm({ slug, finding, findings = [] }: Props) {
@@ -55,7 +56,7 @@ export function AdviserNoteForm({ slug, finding, findings = [] }: Props) {
       <Notice text={feedback.notice} />
       {finding ? null : (
         <FormField id="note-findingId" label="What the note is about" error={errors.findingId?.message}>
-          <Select placeholder="The area as a whole" options={findings.map((f) => ({ value: f.id, label: `Finding ${f.ref}. ${f.summary}` }))} {...form.register("findingId")} />
+          <Select placeholder="The area as a whole" options={findings.map((f) => ({ value: f.id, label: `Finding ${f.ref}. ${findingTitle(f)}` }))} {...form.register("findingId")} />
         </FormField>
       )}
       <FormField id="note-note" label="Note" hint="What you saw, heard or read, and what the area should do next." error={errors.note?.message}>

@@ -5,6 +5,7 @@ import { AdviserViewTag } from "@/components/ui/tag";
 import { PLAN_TYPE } from "@/lib/labels";
 import type { MonitoringNote as Note } from "@/components/trpc/outputs";
 import { routes } from "@/lib/routes";
+import { findingTitle } from "@/lib/format/finding-title";
 
 export function MonitoringNoteList({ slug, notes }: { slug: string; notes: Note[] }) {
   if (notes.length === 0) return <p className="mb-8">No adviser has recorded a monitoring note yet.</p>;
@@ -18,7 +19,7 @@ export function MonitoringNoteList({ slug, notes }: { slug: string; notes: Note[
               {" · "}
               {n.finding ? (
                 <Link href={routes.finding(slug, n.finding.id)}>
-                  Finding {n.finding.ref}: {n.finding.summary}
+                  Finding {n.finding.ref}: {findingTitle(n.finding)}
                 </Link>
               ) : (
                 "The area as a whole"

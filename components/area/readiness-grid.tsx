@@ -14,14 +14,15 @@ import type { FindingDelivery, FindingImpact } from "@/server/domain/finding-sum
 import type { FindingVoices } from "@/components/trpc/outputs";
 import { JudgementTag, judgedWhen } from "@/components/findings/finding-judgement";
 import type { FindingJudgement } from "@/server/domain/plan-journey";
-import { firstSentence } from "@/lib/format/first-sentence";
 import { routes } from "@/lib/routes";
+import { findingTitle } from "@/lib/format/finding-title";
 
 
 export type ReadinessRow = {
   id: string;
   ref: string;
   summary: string;
+  inspectorsWording: string;
   delivery: { status: FindingDelivery };
   impact: { status: FindingImpact; acceptedImpactEvidence: number };
   voices: FindingVoices;
@@ -58,7 +59,7 @@ export function ReadinessGrid({
             <th scope="row" className={`${cell} min-w-[12rem] font-normal`}>
               <Link href={routes.finding(slug, f.id)}>
                 {/* The summary's first sentence; the finding page has the rest. */}
-                {f.ref}. {firstSentence(f.summary)}
+                {f.ref}. {findingTitle(f)}
               </Link>
             </th>
             {judgementColumn ? (

@@ -13,6 +13,7 @@ import { buttonClass } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { FormField, inputClass, Select } from "@/components/ui/form-field";
 import { youSaidWeDidFieldsSchema, type YouSaidWeDidFields } from "@/server/schemas/forum";
+import { findingTitle } from "@/lib/format/finding-title";
 
 export function YouSaidWeDidForm({
   slug,
@@ -24,7 +25,7 @@ export function YouSaidWeDidForm({
   slug: string;
   /** "forum" proposes, "lead" drafts. */
   side: "forum" | "lead";
-  findings: Array<{ id: string; ref: string; summary: string }>;
+  findings: Array<{ id: string; ref: string; summary: string; inspectorsWording: string }>;
   /** The draft being revised; none for a new one. */
   entry?: { id: string } & YouSaidWeDidFields;
   headingLevel?: 3 | 4;
@@ -74,7 +75,7 @@ export function YouSaidWeDidForm({
       <FormField id={`${prefix}-findingId`} label="Which part of the plan is it about? (optional)" error={errors.findingId?.message}>
         <Select
           placeholder="The plan as a whole"
-          options={findings.map((f) => ({ value: f.id, label: `Finding ${f.ref}: ${f.summary}` }))}
+          options={findings.map((f) => ({ value: f.id, label: `Finding ${f.ref}: ${findingTitle(f)}` }))}
           {...form.register("findingId")}
         />
       </FormField>

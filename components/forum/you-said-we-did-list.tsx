@@ -21,7 +21,7 @@ export function YouSaidWeDidList({
   slug: string;
   /** The viewer's side when they may draft: who revises their own drafts. */
   side: "forum" | "lead" | null;
-  findings: Array<{ id: string; ref: string; summary: string }>;
+  findings: Array<{ id: string; ref: string; summary: string; inspectorsWording: string }>;
   empty: string;
 }) {
   if (entries.length === 0) return <p className="mb-6">{empty}</p>;

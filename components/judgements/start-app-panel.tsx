@@ -14,11 +14,12 @@ import { ErrorSummary } from "@/components/ui/error-summary";
 import { JUDGEMENT } from "@/lib/labels";
 import type { Judgement } from "@/server/generated/prisma/enums";
 import { routes } from "@/lib/routes";
+import { findingTitle } from "@/lib/format/finding-title";
 
 type Props = {
   slug: string;
   wsoaTitle: string;
-  carriedForward: ReadonlyArray<{ id: string; ref: string; summary: string; judgement: Judgement | null }>;
+  carriedForward: ReadonlyArray<{ id: string; ref: string; summary: string; inspectorsWording: string; judgement: Judgement | null }>;
 };
 
 export function StartAppPanel({ slug, wsoaTitle, carriedForward }: Props) {
@@ -49,7 +50,7 @@ export function StartAppPanel({ slug, wsoaTitle, carriedForward }: Props) {
           <ul className="mb-4 list-disc pl-6" aria-label="Findings the new plan carries forward">
             {carriedForward.map((f) => (
               <li key={f.id}>
-                Finding {f.ref}: {f.summary} ({f.judgement ? JUDGEMENT[f.judgement].toLowerCase() : "not judged"})
+                Finding {f.ref}: {findingTitle(f)} ({f.judgement ? JUDGEMENT[f.judgement].toLowerCase() : "not judged"})
               </li>
             ))}
           </ul>

@@ -24,8 +24,9 @@ import { formatDate } from "@/lib/format/dates";
 import { MEASURE_DIRECTION, MEASURE_UNIT, optionsOf } from "@/lib/labels";
 import { MEASURE_FIELD_LABELS, measureFields, type MeasureFields } from "@/server/schemas/measure";
 import { routes } from "@/lib/routes";
+import { findingTitle } from "@/lib/format/finding-title";
 
-type FindingChoice = { id: string; ref: string; summary: string };
+type FindingChoice = { id: string; ref: string; summary: string; inspectorsWording: string };
 type Person = { id: string; name: string };
 
 export type MeasureFormProps = {
@@ -113,7 +114,7 @@ export function MeasureForm({ slug, findings, owners, planId, measure }: Measure
     direction: MEASURE_DIRECTION[v.direction] ?? v.direction,
     findingIds: v.findingIds.map((id) => {
       const f = findings.find((x) => x.id === id);
-      return f ? `${f.ref}. ${f.summary}` : "A finding no longer in this plan";
+      return f ? `${f.ref}. ${findingTitle(f)}` : "A finding no longer in this plan";
     }),
     ownerId: v.ownerId ? (owners.find((p) => p.id === v.ownerId)?.name ?? "Someone no longer in this area") : "",
     milestones: [...v.milestones].sort((a, b) => a.date.localeCompare(b.date)).map((m) => `${formatDate(m.date)}: ${m.targetValue}`),
@@ -265,7 +266,7 @@ export function MeasureForm({ slug, findings, owners, planId, measure }: Measure
                 type="checkbox"
                 name={field.name}
                 value={f.id}
-                label={`${f.ref}. ${f.summary}`}
+                label={`${f.ref}. ${findingTitle(f)}`}
                 checked={field.value.includes(f.id)}
                 onBlur={field.onBlur}
                 onChange={(event) =>

@@ -15,9 +15,10 @@ import { FormField, inputClass, Select } from "@/components/ui/form-field";
 import { COPRODUCTION_LEVEL, optionsOf } from "@/lib/labels";
 import { ACTION_FIELD_LABELS, actionFields, type ActionFields } from "@/server/schemas/plan";
 import { routes } from "@/lib/routes";
+import { findingTitle } from "@/lib/format/finding-title";
 
 export type ActionChoices = {
-  findings: { id: string; ref: string; summary: string }[];
+  findings: { id: string; ref: string; summary: string; inspectorsWording: string }[];
   owners: { id: string; label: string }[];
   organisations: { id: string; name: string }[];
   actions: { id: string; ref: string; title: string }[];
@@ -73,7 +74,7 @@ export function ActionForm({ slug, choices, action, findingId }: Props) {
   const { errors } = form.formState;
 
   const names = new Map<string, string>([
-    ...choices.findings.map((f) => [f.id, `${f.ref}. ${f.summary}`] as const),
+    ...choices.findings.map((f) => [f.id, `${f.ref}. ${findingTitle(f)}`] as const),
     ...choices.owners.map((o) => [o.id, o.label] as const),
     ...choices.organisations.map((o) => [o.id, o.name] as const),
     ...choices.actions.map((a) => [a.id, `${a.ref} ${a.title}`] as const),
@@ -120,7 +121,7 @@ export function ActionForm({ slug, choices, action, findingId }: Props) {
         }}
       />
       <FormField id="action-findingId" label="Finding" error={errors.findingId?.message}>
-        <Select placeholder="Choose the finding" options={choices.findings.map((f) => ({ value: f.id, label: `${f.ref}. ${f.summary}` }))} {...form.register("findingId")} />
+        <Select placeholder="Choose the finding" options={choices.findings.map((f) => ({ value: f.id, label: `${f.ref}. ${findingTitle(f)}` }))} {...form.register("findingId")} />
       </FormField>
       <FormField id="action-ref" label="Reference" hint="For example 2.3: the finding's number, then the action's." error={errors.ref?.message}>
         <input type="text" className={`${inputClass} w-32!`} {...form.register("ref")} />

@@ -70,7 +70,7 @@ export function FindingForm({ slug, planId, finding }: Props) {
       <FormField id="finding-inspectorsWording" label="The inspectors' wording" hint="Copied exactly from the outcome letter." error={errors.inspectorsWording?.message}>
         <textarea rows={6} className={`${inputClass} max-w-3xl`} {...form.register("inspectorsWording")} />
       </FormField>
-      <FormField id="finding-summary" label="Plain-English summary" hint="For families and the public page: what needs to get better, in a sentence or two." error={errors.summary?.message}>
+      <FormField id="finding-summary" label="Plain-English summary" hint="For families and the public page: what needs to get better, in a sentence or two. Can wait: until it is written, pages show the inspectors’ wording." error={errors.summary?.message}>
         <textarea rows={3} className={`${inputClass} max-w-3xl`} {...form.register("summary")} />
       </FormField>
       <button type="submit" className={buttonClass.primary} disabled={create.isPending || update.isPending}>

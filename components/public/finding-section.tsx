@@ -11,6 +11,7 @@ import type { PublicFinding } from "@/components/public/types";
 import { formatDate } from "@/lib/format/dates";
 import { Tag } from "@/components/ui/tag";
 import { FINDING_KIND, JUDGEMENT } from "@/lib/labels";
+import { findingTitle } from "@/lib/format/finding-title";
 
 const GOOD_JUDGEMENT = new Set(["SUFFICIENT", "EFFECTIVE"]);
 
@@ -22,7 +23,7 @@ export function FindingSection({ finding }: { finding: PublicFinding }) {
         What the inspectors found · {FINDING_KIND[finding.kind]} {finding.ref}
       </p>
       <h2 id={id} className="mb-2 text-3xl">
-        {finding.summary}
+        {findingTitle(finding)}
       </h2>
       <p className="mb-6">
         <LastUpdated date={finding.lastUpdated} stale={false} />

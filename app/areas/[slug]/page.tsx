@@ -7,6 +7,7 @@ import { formatDate } from "@/lib/format/dates";
 import { getQueryClient, loadForPage, trpc } from "@/server/api/rsc";
 import { PLAN_TYPE, REGION } from "@/lib/labels";
 import { routes } from "@/lib/routes";
+import { findingTitle } from "@/lib/format/finding-title";
 
 type Params = { params: Promise<{ slug: string }> };
 
@@ -59,7 +60,7 @@ export default async function PublicAreaPage({ params }: Params) {
           <ul className="list-disc space-y-1 pl-5">
             {page.findings.map((f) => (
               <li key={f.ref}>
-                <a href={`#${findingAnchor(f.ref)}`}>{f.summary}</a>
+                <a href={`#${findingAnchor(f.ref)}`}>{findingTitle(f)}</a>
               </li>
             ))}
             <li>

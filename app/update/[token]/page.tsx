@@ -6,6 +6,7 @@ import { formatDate } from "@/lib/format/dates";
 import { UpdateViaLinkForm } from "@/components/update-requests/update-via-link-form";
 import { getQueryClient, loadForPage, trpc } from "@/server/api/rsc";
 import { byTokenSchema } from "@/server/schemas/update-request";
+import { findingTitle } from "@/lib/format/finding-title";
 
 type Params = { params: Promise<{ token: string }> };
 
@@ -87,7 +88,7 @@ export default async function UpdateViaLinkPage({ params }: Params) {
           <h2 className="mb-4 text-2xl">Where the action stands</h2>
           <SummaryList
             rows={[
-              { key: "Finding", value: `${action.finding.ref}: ${action.finding.summary}` },
+              { key: "Finding", value: `${action.finding.ref}: ${findingTitle(action.finding)}` },
               { key: "Status", value: <ActionStatusTag status={action.status} /> },
               { key: "Progress", value: `${action.progress}%` },
             ]}

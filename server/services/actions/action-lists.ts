@@ -41,7 +41,7 @@ export async function listActions(ctx: ServiceContext, filter: ActionFilter) {
           ...PLAN_RULE_FIELDS,
           findings: {
             orderBy: [{ sortOrder: "asc" }, { ref: "asc" }],
-            select: { id: true, ref: true, summary: true, _count: { select: { actions: true } } },
+            select: { id: true, ref: true, summary: true, inspectorsWording: true, _count: { select: { actions: true } } },
           },
         },
       },
@@ -118,7 +118,7 @@ export async function myWork(ctx: ServiceContext) {
     select: {
       ...LIST_SELECT,
       localArea: { select: { slug: true, name: true } },
-      finding: { select: { id: true, ref: true, summary: true, plan: { select: PLAN_RULE_FIELDS } } },
+      finding: { select: { id: true, ref: true, summary: true, inspectorsWording: true, plan: { select: PLAN_RULE_FIELDS } } },
     },
   });
   const now = today();

@@ -27,7 +27,7 @@ export async function actionById(ctx: ServiceContext, id: string) {
         select: {
           id: true,
           ref: true,
-          summary: true,
+          summary: true, inspectorsWording: true,
           plan: { select: { type: true, ...PLAN_RULE_FIELDS } },
         },
       },

@@ -15,6 +15,7 @@ import type { CommentVisibility } from "@/server/generated/prisma/enums";
 import { FORUM_SHARES_MESSAGE, type AddCommentInput, type CommentTarget } from "@/server/schemas/comment";
 import { fieldError, requireCan } from "@/server/services/core/access";
 import { inTransaction, recordAudit, type Db } from "@/server/services/core/audit";
+import { findingTitle } from "@/lib/format/finding-title";
 
 type Reader = Pick<ServiceContext, "db" | "viewer">;
 
@@ -37,8 +38,8 @@ async function findTarget(db: Db, viewer: Viewer, target: CommentTarget): Promis
     return { localAreaId: a.localAreaId, columns, label: `Action ${a.ref} ${a.title}` };
   }
   if (columns.findingId) {
-    const f = await findInArea({ db, viewer }, "finding", { where: { id: columns.findingId }, select: { localAreaId: true, ref: true, summary: true } });
-    return { localAreaId: f.localAreaId, columns, label: `Finding ${f.ref} ${f.summary}` };
+    const f = await findInArea({ db, viewer }, "finding", { where: { id: columns.findingId }, select: { localAreaId: true, ref: true, summary: true, inspectorsWording: true } });
+    return { localAreaId: f.localAreaId, columns, label: `Finding ${f.ref} ${findingTitle(f)}` };
   }
   if (columns.measureId) {
     const m = await findInArea({ db, viewer }, "measure", { where: { id: columns.measureId }, select: { localAreaId: true, ref: true, name: true } });

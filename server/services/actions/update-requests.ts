@@ -191,7 +191,7 @@ export async function updateRequestByToken(db: Db, token: string, now = today())
           title: true,
           status: true,
           progress: true,
-          finding: { select: { ref: true, summary: true } },
+          finding: { select: { ref: true, summary: true, inspectorsWording: true } },
         },
       },
     },

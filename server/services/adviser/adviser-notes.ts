@@ -19,7 +19,7 @@ const NOTE_SELECT = {
   date: true,
   createdAt: true,
   author: { select: { name: true } },
-  finding: { select: { id: true, ref: true, summary: true, plan: { select: { type: true } } } },
+  finding: { select: { id: true, ref: true, summary: true, inspectorsWording: true, plan: { select: { type: true } } } },
 } as const;
 
 /** Every note on the area, newest first (by the date it is about, then when it was written), with the form's choices. */
@@ -34,7 +34,7 @@ export async function monitoringNotes(ctx: ServiceContext, slug: string) {
     ctx.db.plan.findFirst({
       ...CURRENT_PLAN,
       where: { ...CURRENT_PLAN.where, localAreaId: area.id },
-      select: { id: true, type: true, findings: { orderBy: [{ sortOrder: "asc" }, { ref: "asc" }], select: { id: true, ref: true, summary: true } } },
+      select: { id: true, type: true, findings: { orderBy: [{ sortOrder: "asc" }, { ref: "asc" }], select: { id: true, ref: true, summary: true, inspectorsWording: true } } },
     }),
   ]);
   return {

@@ -36,6 +36,7 @@ import { inTransaction, recordAudit, type Tx } from "@/server/services/core/audi
 import { newStorageKey } from "@/server/storage/keys";
 import { getStorage } from "@/server/storage/storage";
 import { routes } from "@/lib/routes";
+import { findingTitle } from "@/lib/format/finding-title";
 
 type Reader = Pick<ServiceContext, "db" | "viewer">;
 
@@ -72,9 +73,9 @@ async function findTarget(db: PrismaClient | Tx, viewer: Viewer, target: Evidenc
   if (target.findingId) {
     const f = await findInArea(reader, "finding", {
       where: { id: target.findingId },
-      select: { id: true, localAreaId: true, ref: true, summary: true },
+      select: { id: true, localAreaId: true, ref: true, summary: true, inspectorsWording: true },
     });
-    return { kind: "finding", id: f.id, localAreaId: f.localAreaId, ownerId: null, label: `Finding ${f.ref} ${f.summary}` };
+    return { kind: "finding", id: f.id, localAreaId: f.localAreaId, ownerId: null, label: `Finding ${f.ref} ${findingTitle(f)}` };
   }
   if (target.measureId) {
     const m = await findInArea(reader, "measure", {
@@ -221,7 +222,7 @@ export async function evidenceAwaitingReview(ctx: Reader, slug: string) {
     select: {
       ...ITEM_SELECT,
       action: { select: { id: true, ref: true, title: true } },
-      finding: { select: { id: true, ref: true, summary: true } },
+      finding: { select: { id: true, ref: true, summary: true, inspectorsWording: true } },
       measure: { select: { id: true, ref: true, name: true } },
     },
   });
@@ -232,7 +233,7 @@ export async function evidenceAwaitingReview(ctx: Reader, slug: string) {
       target: action
         ? { kind: "action" as const, label: `Action ${action.ref} ${action.title}`, href: routes.action(area.slug, action.id) }
         : finding
-          ? { kind: "finding" as const, label: `Finding ${finding.ref} ${finding.summary}`, href: routes.finding(area.slug, finding.id) }
+          ? { kind: "finding" as const, label: `Finding ${finding.ref} ${findingTitle(finding)}`, href: routes.finding(area.slug, finding.id) }
           : {
               kind: "measure" as const,
               label: `Measure ${measure?.ref ?? ""} ${measure?.name ?? ""}`.trim(),

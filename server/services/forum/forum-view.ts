@@ -14,12 +14,13 @@ import { CURRENT_VERDICT } from "@/server/services/forum/finding-voices";
 import { CLAIMS_NEEDING_VERDICT } from "@/server/services/notifications/notifications-hooks";
 import { toVerdict, VERDICT_SELECT } from "@/server/services/forum/verdicts";
 import { routes } from "@/lib/routes";
+import { findingTitle } from "@/lib/format/finding-title";
 
 type Reader = Pick<ServiceContext, "db" | "viewer">;
 
 const TARGET_SELECT = {
   action: { select: { id: true, ref: true, title: true } },
-  finding: { select: { id: true, ref: true, summary: true } },
+  finding: { select: { id: true, ref: true, summary: true, inspectorsWording: true } },
 } as const satisfies Prisma.ForumVerdictSelect;
 
 type TargetRow = Prisma.ForumVerdictGetPayload<{ select: typeof TARGET_SELECT }>;
@@ -29,7 +30,7 @@ function about(slug: string, { action, finding }: TargetRow) {
   if (action) return { kind: "action" as const, label: `Action ${action.ref}: ${action.title}`, href: routes.action(slug, action.id) };
   return {
     kind: "finding" as const,
-    label: finding ? `Finding ${finding.ref}: ${finding.summary}` : "A finding",
+    label: finding ? `Finding ${finding.ref}: ${findingTitle(finding)}` : "A finding",
     href: finding ? routes.finding(slug, finding.id) : null,
   };
 }
@@ -142,7 +143,7 @@ export async function forumView(ctx: Reader, slug: string) {
         withdrawnBy: { select: { name: true } },
         uploadedBy: { select: { name: true } },
         action: { select: { id: true, ref: true, title: true } },
-        finding: { select: { id: true, ref: true, summary: true } },
+        finding: { select: { id: true, ref: true, summary: true, inspectorsWording: true } },
       },
     }),
     disagreementsIn(ctx.db, area),
@@ -152,7 +153,7 @@ export async function forumView(ctx: Reader, slug: string) {
   const targets = await ctx.db.finding.findMany({
     where: { localAreaId: area.id, plan: { status: { notIn: [...ENDED_PLAN_STATUSES] } } },
     orderBy: [{ plan: { createdAt: "desc" } }, { sortOrder: "asc" }, { ref: "asc" }],
-    select: { id: true, ref: true, summary: true, actions: { orderBy: [{ sortOrder: "asc" }, { ref: "asc" }], select: { id: true, ref: true, title: true } } },
+    select: { id: true, ref: true, summary: true, inspectorsWording: true, actions: { orderBy: [{ sortOrder: "asc" }, { ref: "asc" }], select: { id: true, ref: true, title: true } } },
   });
 
   const actions = plan.plans[0]?.findings.flatMap((f) => f.actions) ?? [];
@@ -188,7 +189,7 @@ export async function forumView(ctx: Reader, slug: string) {
       about: about(area.slug, { action, finding }),
     })),
     targets: targets.flatMap((f) => [
-      { value: `finding:${f.id}`, label: `Finding ${f.ref}: ${f.summary}` },
+      { value: `finding:${f.id}`, label: `Finding ${f.ref}: ${findingTitle(f)}` },
       ...f.actions.map((a) => ({ value: `action:${a.id}`, label: `Action ${a.ref}: ${a.title}` })),
     ]),
     /** The forum's members, shown to its members only (null for everyone else). */

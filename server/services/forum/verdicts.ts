@@ -14,6 +14,7 @@ import type { Prisma } from "@/server/generated/prisma/client";
 import type { RecordVerdictInput, VerdictTarget } from "@/server/schemas/forum";
 import { requireCan } from "@/server/services/core/access";
 import { inTransaction, recordAudit, type Db, type Tx } from "@/server/services/core/audit";
+import { findingTitle } from "@/lib/format/finding-title";
 
 type Reader = Pick<ServiceContext, "db" | "viewer">;
 
@@ -26,8 +27,8 @@ async function findTarget(db: Db, viewer: Viewer, target: VerdictTarget): Promis
     return { kind: "action", id: a.id, localAreaId: a.localAreaId, label: `Action ${a.ref} ${a.title}` };
   }
   if (target.findingId) {
-    const f = await findInArea({ db, viewer }, "finding", { where: { id: target.findingId }, select: { id: true, localAreaId: true, ref: true, summary: true } });
-    return { kind: "finding", id: f.id, localAreaId: f.localAreaId, label: `Finding ${f.ref} ${f.summary}` };
+    const f = await findInArea({ db, viewer }, "finding", { where: { id: target.findingId }, select: { id: true, localAreaId: true, ref: true, summary: true, inspectorsWording: true } });
+    return { kind: "finding", id: f.id, localAreaId: f.localAreaId, label: `Finding ${f.ref} ${findingTitle(f)}` };
   }
   throw new AppError("INVALID", "A verdict is on exactly one action or finding.");
 }

@@ -36,7 +36,7 @@ const ENTRY_SELECT = {
   forumCommentAt: true,
   draftedById: true,
   createdAt: true,
-  finding: { select: { id: true, ref: true, summary: true } },
+  finding: { select: { id: true, ref: true, summary: true, inspectorsWording: true } },
   draftedBy: { select: { name: true } },
   publishedBy: { select: { name: true } },
   forumCommentBy: { select: { name: true } },
@@ -72,7 +72,7 @@ export async function youSaidWeDidForArea(ctx: Reader, slug: string) {
   const findings = await ctx.db.finding.findMany({
     where: { localAreaId: area.id, plan: { status: { notIn: [...ENDED_PLAN_STATUSES] } } },
     orderBy: [{ plan: { createdAt: "desc" } }, { sortOrder: "asc" }, { ref: "asc" }],
-    select: { id: true, ref: true, summary: true },
+    select: { id: true, ref: true, summary: true, inspectorsWording: true },
   });
   return {
     area,

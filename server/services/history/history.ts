@@ -27,6 +27,7 @@ import { routes } from "@/lib/routes";
 import { areaBySlug } from "@/server/services/core/access";
 import type { Db } from "@/server/services/core/audit";
 import { ACTIVITY_CSV_MAX, HISTORY_STEP, type ActivityFilters, type ActivityInput, type HistoryInput, type HistoryKind } from "@/server/schemas/history";
+import { findingTitle } from "@/lib/format/finding-title";
 
 // What the reader may see ---------------------------------------------------------------------
 
@@ -165,7 +166,7 @@ async function surroundings(db: Db, localAreaId: string, rows: EventRow[]) {
   const wanted = (kind: HistoryKind) => [...new Set([...parentIds(kind), ...named])];
   const [actions, findings, measures, plans, users, organisations, inspections] = await Promise.all([
     db.action.findMany({ where: { id: { in: wanted("Action") }, localAreaId }, select: { id: true, ref: true, title: true } }),
-    db.finding.findMany({ where: { id: { in: wanted("Finding") }, localAreaId }, select: { id: true, ref: true, summary: true } }),
+    db.finding.findMany({ where: { id: { in: wanted("Finding") }, localAreaId }, select: { id: true, ref: true, summary: true, inspectorsWording: true } }),
     db.measure.findMany({ where: { id: { in: wanted("Measure") }, localAreaId }, select: { id: true, ref: true, name: true, unit: true } }),
     db.plan.findMany({ where: { id: { in: wanted("Plan") }, localAreaId }, select: { id: true, title: true } }),
     db.user.findMany({ where: { id: { in: named } }, select: { id: true, name: true } }),
@@ -174,7 +175,7 @@ async function surroundings(db: Db, localAreaId: string, rows: EventRow[]) {
   ]);
   const names = new Map<string, string>([
     ...actions.map((a) => [a.id, `${a.ref} ${a.title}`] as const),
-    ...findings.map((f) => [f.id, `${f.ref} ${f.summary}`] as const),
+    ...findings.map((f) => [f.id, `${f.ref} ${findingTitle(f)}`] as const),
     ...measures.map((m) => [m.id, `${m.ref} ${m.name}`] as const),
     ...plans.map((p) => [p.id, p.title] as const),
     ...users.map((u) => [u.id, u.name ?? "A person without a name"] as const),
@@ -296,7 +297,7 @@ async function subjectOf(ctx: ServiceContext, input: HistoryInput) {
         select: {
           id: true,
           ref: true,
-          summary: true,
+          summary: true, inspectorsWording: true,
           localArea: area,
           evidence: { select: { id: true } },
           comments: { select: { id: true } },
@@ -307,7 +308,7 @@ async function subjectOf(ctx: ServiceContext, input: HistoryInput) {
       });
       return {
         area: f.localArea,
-        name: `${f.ref} ${f.summary}`,
+        name: `${f.ref} ${findingTitle(f)}`,
         href: routes.finding(f.localArea.slug, f.id),
         events: [
           { entityType: "Finding", entityId: f.id },

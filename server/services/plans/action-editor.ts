@@ -54,7 +54,7 @@ function actionForm(a: ActionFormRow): ActionFields & { id: string; version: num
 /** The choices the action form offers, all from the area's current plan. */
 async function editorChoices(ctx: ServiceContext, localAreaId: string, planId: string) {
   const [findings, owners, organisations, actions] = await Promise.all([
-    ctx.db.finding.findMany({ where: { planId }, orderBy: [{ sortOrder: "asc" }, { ref: "asc" }], select: { id: true, ref: true, summary: true } }),
+    ctx.db.finding.findMany({ where: { planId }, orderBy: [{ sortOrder: "asc" }, { ref: "asc" }], select: { id: true, ref: true, summary: true, inspectorsWording: true } }),
     ownerChoices(ctx.db, localAreaId),
     ctx.db.organisation.findMany({ where: { localAreaId }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
     ctx.db.action.findMany({ where: { finding: { planId } }, orderBy: [{ ref: "asc" }], select: { id: true, ref: true, title: true } }),

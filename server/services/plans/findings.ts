@@ -17,6 +17,7 @@ import { VERDICT_SELECT, verdictsOn } from "@/server/services/forum/verdicts";
 import { today } from "@/server/services/core/today";
 import { staleSave } from "@/server/services/core/versioned";
 import { findingJudgement, JUDGEMENT_FIELDS } from "@/server/domain/plan-journey";
+import { findingTitle } from "@/lib/format/finding-title";
 
 const FINDING_FORM_SELECT = { id: true, version: true, planId: true, ref: true, kind: true, inspectorsWording: true, summary: true } as const;
 
@@ -191,7 +192,7 @@ export async function findingById(ctx: ServiceContext, id: string) {
   const rowById = new Map(rows.map((m) => [m.id, m]));
   // Trajectories replaced through approved change requests, drawn dashed beside today's.
   const superseded = supersededOf(rows, localArea.changeRequests);
-  const target = { kind: "finding" as const, id: finding.id, localAreaId, label: `Finding ${finding.ref} ${finding.summary}` };
+  const target = { kind: "finding" as const, id: finding.id, localAreaId, label: `Finding ${finding.ref} ${findingTitle(finding)}` };
   return {
     id: finding.id,
     localAreaId,

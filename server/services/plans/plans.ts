@@ -59,7 +59,7 @@ export async function planSettings(ctx: ServiceContext, slug: string) {
         ...PLAN_FORM_SELECT,
         findings: {
           orderBy: [{ sortOrder: "asc" }, { ref: "asc" }],
-          select: { id: true, ref: true, kind: true, summary: true, _count: { select: { actions: true, measures: true } } },
+          select: { id: true, ref: true, kind: true, summary: true, inspectorsWording: true, _count: { select: { actions: true, measures: true } } },
         },
       },
     }),

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { BackLink } from "@/components/ui/back-link";
+import { findingTitle } from "@/lib/format/finding-title";
 import { buttonClass } from "@/components/ui/button";
 import { inputClass, Select } from "@/components/ui/form-field";
 import { formatDate } from "@/lib/format/dates";
@@ -87,7 +88,7 @@ export default async function ActionListPage({ params, searchParams }: Props) {
                 label="Finding"
                 any="All findings"
                 value={filter.finding}
-                options={choices.findings.map((f) => ({ value: f.ref, label: `${f.ref}. ${f.summary.length > 60 ? `${f.summary.slice(0, 57)}…` : f.summary}` }))}
+                options={choices.findings.map((f) => ({ value: f.ref, label: `${f.ref}. ${shortened(findingTitle(f), 60)}` }))}
               />
               <FilterSelect name="status" label="Status" any="Any status" value={filter.status} options={optionsOf(ACTION_STATUS)} />
               <FilterSelect name="rag" label="Delivery RAG" any="Any RAG" value={filter.rag} options={optionsOf(DELIVERY_RAG)} />
@@ -148,4 +149,9 @@ export default async function ActionListPage({ params, searchParams }: Props) {
       )}
     </>
   );
+}
+
+/** A long title cut to fit a drop-down, with an ellipsis. */
+function shortened(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 3)}…` : text;
 }

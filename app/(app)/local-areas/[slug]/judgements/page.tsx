@@ -11,6 +11,7 @@ import { isInsufficient } from "@/server/domain/follow-on-plan";
 import { INSPECTION_KIND, JUDGEMENT, PLAN_STATUS, PLAN_TYPE } from "@/lib/labels";
 import { fromDay } from "@/lib/calendar";
 import { routes } from "@/lib/routes";
+import { findingTitle } from "@/lib/format/finding-title";
 
 type Params = { params: Promise<{ slug: string }> };
 
@@ -64,7 +65,7 @@ export default async function JudgementsPage({ params }: Params) {
                 <tr key={f.id} className={rowClass}>
                   <td className={cell}>
                     <Link href={routes.finding(slug, f.id)}>
-                      {f.ref}. {f.summary}
+                      {f.ref}. {findingTitle(f)}
                     </Link>
                   </td>
                   <td className={cell}>
@@ -101,7 +102,7 @@ export default async function JudgementsPage({ params }: Params) {
               {plan.findings.map((f) => (
                 <div key={f.id} className="mb-10 max-w-3xl border-t border-border pt-6">
                   <h3 className="mb-4 text-xl">
-                    Finding {f.ref}: {f.summary}
+                    Finding {f.ref}: {findingTitle(f)}
                   </h3>
                   <JudgementForm
                     finding={{ ...f, judgementDate: fromDay(f.judgementDate) }}

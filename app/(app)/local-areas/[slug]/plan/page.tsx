@@ -10,6 +10,7 @@ import { cell, rowClass, Table } from "@/components/ui/table";
 import { getQueryClient, loadForPage, trpc } from "@/server/api/rsc";
 import { FINDING_KIND, INSPECTION_FRAMEWORK, INSPECTION_KIND, ORGANISATION_KIND } from "@/lib/labels";
 import { routes } from "@/lib/routes";
+import { findingTitle } from "@/lib/format/finding-title";
 
 type Params = { params: Promise<{ slug: string }> };
 
@@ -57,7 +58,7 @@ export default async function PlanEditorPage({ params }: Params) {
                   <td className={cell}>{f.ref}</td>
                   <td className={cell}>
                     <span className="block text-secondary">{FINDING_KIND[f.kind]}</span>
-                    {f.summary}
+                    {findingTitle(f)}
                   </td>
                   <td className={cell}>{f._count.actions}</td>
                   <td className={cell}>{f._count.measures}</td>

@@ -6,7 +6,7 @@ import { BackLink } from "@/components/ui/back-link";
 import { formatDateTime } from "@/lib/format/dates";
 import { cell, rowClass, Table } from "@/components/ui/table";
 import { getQueryClient, loadForPage, trpc } from "@/server/api/rsc";
-import { PLAN_TYPE } from "@/lib/labels";
+import { PLAN_STATUS, PLAN_TYPE } from "@/lib/labels";
 import { routes } from "@/lib/routes";
 
 type Params = { params: Promise<{ slug: string }> };
@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: "Snapshots and board packs" };
 /** The plan's snapshots: take one, see what changed since, print a board pack. */
 export default async function SnapshotsPage({ params }: Params) {
   const { slug } = await params;
-  const { area, plan, snapshots, viewerCan } = await loadForPage(
+  const { area, plan, snapshots, earlier, viewerCan } = await loadForPage(
     getQueryClient().fetchQuery(trpc.snapshot.list.queryOptions({ slug })),
     routes.snapshots(slug),
   );
@@ -73,6 +73,39 @@ export default async function SnapshotsPage({ params }: Params) {
           </section>
         </>
       )}
+      {earlier.length ? (
+        <section aria-labelledby="earlier-snapshots" className="mt-10">
+          <h2 id="earlier-snapshots" className="mb-2 text-2xl">
+            Snapshots of earlier plans
+          </h2>
+          <p className="mb-4">
+            These plans have ended; their snapshots stay as they were taken. <Link href={routes.plans(area.slug)}>See the area&apos;s plans</Link>.
+          </p>
+          {earlier.map((group) => (
+            <div key={group.plan.id} className="mb-8">
+              <Table
+                captionHidden={false}
+                caption={`${PLAN_TYPE[group.plan.type]}: ${group.plan.title} (${PLAN_STATUS[group.plan.status].toLowerCase()})`}
+                columns={["Label", "Taken", "By", "Board pack"]}
+              >
+                {group.snapshots.map((s) => (
+                  <tr key={s.id} className={rowClass}>
+                    <th scope="row" className={`${cell} font-normal`}>
+                      <Link href={routes.snapshot(area.slug, s.id)}>
+                        {s.label}
+                        <span className="sr-only">: changes since</span>
+                      </Link>
+                    </th>
+                    <td className={cell}>{formatDateTime(s.takenAt)}</td>
+                    <td className={cell}>{s.takenBy ?? "Unknown"}</td>
+                    <td className={cell}>{viewerCan.exportPack ? <BoardPackLinks slug={area.slug} snapshotId={s.id} of={s.label} /> : null}</td>
+                  </tr>
+                ))}
+              </Table>
+            </div>
+          ))}
+        </section>
+      ) : null}
     </>
   );
 }

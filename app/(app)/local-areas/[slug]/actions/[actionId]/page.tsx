@@ -18,6 +18,7 @@ import { SendRequestForm } from "@/components/update-requests/send-request-form"
 import { getQueryClient, loadForPage, trpc } from "@/server/api/rsc";
 import { ACTION_STATUS, COPRODUCTION_LEVEL } from "@/lib/labels";
 import { routes } from "@/lib/routes";
+import { findingTitle } from "@/lib/format/finding-title";
 
 type Params = { params: Promise<{ slug: string; actionId: string }> };
 
@@ -58,7 +59,7 @@ export default async function ActionPage({ params }: Params) {
     <>
       <BackLink href={routes.area(slug)}>Back to {action.localArea.name}</BackLink>
       <p className="mb-1 text-xl text-secondary">
-        Finding {action.finding.ref}: {action.finding.summary}
+        Finding {action.finding.ref}: {findingTitle(action.finding)}
       </p>
       <h1 className="mb-4 text-4xl">
         {action.ref} {action.title}

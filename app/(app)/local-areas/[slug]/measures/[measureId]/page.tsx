@@ -21,6 +21,7 @@ import { getQueryClient, loadForPage, trpc } from "@/server/api/rsc";
 import { MEASURE_DIRECTION, MEASURE_UNIT } from "@/lib/labels";
 import { DEFAULT_TOLERANCE } from "@/server/domain/measure-status";
 import { routes } from "@/lib/routes";
+import { findingTitle } from "@/lib/format/finding-title";
 
 type Params = { params: Promise<{ slug: string; measureId: string }> };
 
@@ -125,7 +126,7 @@ export default async function MeasurePage({ params }: Params) {
               <ul>
                 {m.findings.map((f) => (
                   <li key={f.id}>
-                    {f.ref}. {f.summary}
+                    {f.ref}. {findingTitle(f)}
                   </li>
                 ))}
               </ul>

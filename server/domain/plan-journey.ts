@@ -114,7 +114,7 @@ export type JourneyStep = {
 /** What the follow-up inspection judged, once it has judged at least one finding. */
 export type FollowUpOutcome = {
   kind: FollowUpKind;
-  /** "yyyy-mm-dd": the judging inspection's dates, or (none linked) the first and last judgement dates. */
+  /** "yyyy-mm-dd": the judging inspection's dates, or (none linked, or it has none) the first and last judgement dates. */
   startDate: string | null;
   endDate: string | null;
   datesFrom: "inspection" | "judgements";
@@ -203,7 +203,8 @@ function outcomeOf(input: JourneyInput, kind: FollowUpKind, judging: JourneyInsp
 
   let start: Date | null;
   let end: Date | null;
-  if (judging) {
+  const inspectionDated = judging !== null && (judging.startDate !== null || judging.endDate !== null);
+  if (inspectionDated) {
     [start, end] = [judging.startDate, judging.endDate];
   } else {
     const days = judged.map((f) => f.judgementDate).filter((d): d is Date => d !== null).sort((a, b) => dayNumber(a) - dayNumber(b));
@@ -232,7 +233,7 @@ function outcomeOf(input: JourneyInput, kind: FollowUpKind, judging: JourneyInsp
     kind,
     startDate: fromDay(start) || null,
     endDate: fromDay(end) || null,
-    datesFrom: judging ? "inspection" : "judgements",
+    datesFrom: inspectionDated ? "inspection" : "judgements",
     findings,
     judged: judged.length,
     positive,

@@ -15,6 +15,7 @@ import {
 } from "@/prisma/factories";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import { fromDay } from "@/lib/calendar";
+import { formatDate, formatDateRange } from "@/lib/format/dates";
 import { actingAs, callerFor, createMember, fieldErrors, refusal, testDb } from "@/server/testing/harness";
 
 let db: PrismaClient;
@@ -69,6 +70,68 @@ describe("judgements", () => {
     const theirs = await createInspection(db, { localAreaId: elsewhere.localAreaId, kind: "REVISIT" });
     expect(fieldErrors(await refusal(api.adviser.recordJudgement({ ...judgement, inspectionId: theirs.id }))).inspectionId).toMatch(/Choose one of/);
   });
+
+  it("moves the plan to revisited once every finding is judged, audited with the judgement; the area home then shows the outcome, never 'overdue'", async () => {
+    const { area, revisit, second, third, adviserId } = await wsoaAfterRevisit();
+    // The revisit was expected well before it was held: before it happened, that would be overdue.
+    await db.plan.update({ where: { id: area.planId }, data: { followUpInspectionId: revisit.id } });
+    await db.inspection.update({ where: { id: revisit.id }, data: { startDate: null, endDate: null, expectedDate: day(-60), dateIsEstimate: true } });
+    const judge = async (findingId: string, judgement: "SUFFICIENT" | "NOT_SUFFICIENT") => {
+      const { api, requestId } = await actingAs(db, adviserId);
+      const result = await api.adviser.recordJudgement({ findingId, judgement, date: fromDay(day(-2)), letterUrl: letter, inspectionId: revisit.id });
+      return { result, actions: (await db.auditEvent.findMany({ where: { requestId }, orderBy: { action: "asc" } })).map((e) => e.action) };
+    };
+    const home = async () => (await (await callerFor(db, adviserId)).area.home({ slug: area.slug })).plan!;
+
+    expect((await home()).followUp).toMatchObject({ happened: false, overdue: true });
+    expect((await home()).journey).toMatchObject({ stage: "IN_DELIVERY", hasHappened: false, outcome: null });
+
+    // Partly judged: the status waits for the last finding, but the revisit has happened.
+    expect(await judge(area.findingId, "SUFFICIENT")).toEqual({ result: expect.objectContaining({ planStatus: "ACTIVE" }), actions: ["finding.judge"] });
+    expect(await judge(second.id, "NOT_SUFFICIENT")).toMatchObject({ actions: ["finding.judge"] });
+    expect((await db.plan.findUniqueOrThrow({ where: { id: area.planId } })).status).toBe("ACTIVE");
+    const partly = await home();
+    expect(partly.followUp).toMatchObject({ happened: true, overdue: false });
+    expect(partly.journey).toMatchObject({ stage: "FOLLOWED_UP", stageLabel: "Revisited", outcome: { judged: 2, findings: 3, complete: false } });
+
+    // The last one: revisited, audited as a change to the plan in the same request.
+    const last = await judge(third.id, "SUFFICIENT");
+    expect(last).toEqual({ result: expect.objectContaining({ planStatus: "REVISITED" }), actions: ["finding.judge", "plan.update"] });
+    const plan = await db.plan.findUniqueOrThrow({ where: { id: area.planId } });
+    expect(plan.status).toBe("REVISITED");
+    expect(await db.auditEvent.findFirstOrThrow({ where: { entityId: area.planId, action: "plan.update" } })).toMatchObject({
+      before: { status: "ACTIVE" },
+      after: { status: "REVISITED" },
+    });
+    // A correction after that leaves the status alone, and writes no second change to the plan.
+    expect(await judge(third.id, "NOT_SUFFICIENT")).toMatchObject({ result: { planStatus: "REVISITED" }, actions: ["finding.judge"] });
+
+    const judged = await home();
+    expect(judged.followUp).toMatchObject({ happened: true, overdue: false });
+    expect(judged.journey).toMatchObject({
+      stage: "FOLLOWED_UP",
+      hasHappened: true,
+      outcome: { kind: "REVISIT", judged: 3, positive: 1, complete: true, letterUrl: revisit.reportUrl, datesFrom: "judgements" },
+    });
+    // The revisit's own dates were never recorded: the judgements' date stands in.
+    expect(judged.journey.headline).toBe(`Revisit ${formatDate(day(-2))}: sufficient progress in 1 of 3 areas`);
+    expect(judged.findings.map((f) => f.judgement?.judgement)).toEqual(["SUFFICIENT", "NOT_SUFFICIENT", "NOT_SUFFICIENT"]);
+    // The finding page carries its judgement and the letter.
+    const finding = await (await callerFor(db, adviserId)).finding.byId({ id: second.id });
+    expect(finding.judgement).toMatchObject({ judgement: "NOT_SUFFICIENT", date: fromDay(day(-2)), letterUrl: letter, imported: false, inspection: { kind: "REVISIT" } });
+  });
+
+  it("moves a 2023 plan to monitored, by its follow-up's kind when its source inspection is not recorded", async () => {
+    const area = await createAreaWithPlan(db, { plan: { type: "PRIORITY_ACTION_PLAN" }, finding: { kind: "PRIORITY_ACTION" } });
+    const monitoring = await createInspection(db, { localAreaId: area.localAreaId, framework: "FRAMEWORK_2023", kind: "MONITORING", startDate: day(-10), endDate: day(-8), outcome: null });
+    await db.plan.update({ where: { id: area.planId }, data: { followUpInspectionId: monitoring.id, sourceInspectionId: null } });
+    const adviser = await callerFor(db, await createMember(db, area.localAreaId, "ADVISER"));
+    const result = await adviser.adviser.recordJudgement({ findingId: area.findingId, judgement: "EFFECTIVE", date: fromDay(day(-1)), letterUrl: letter, inspectionId: monitoring.id });
+    expect(result.planStatus).toBe("MONITORED");
+    const home = (await adviser.area.home({ slug: area.slug })).plan!;
+    expect(home.status).toBe("MONITORED");
+    expect(home.journey.headline).toBe(`Monitoring inspection ${formatDateRange(day(-10), day(-8))}: action effective in 1 of 1 area`);
+  });
 });
 
 describe("starting an APP from the WSOA", () => {
@@ -109,7 +172,8 @@ describe("starting an APP from the WSOA", () => {
     ]);
     expect(await db.auditEvent.findFirstOrThrow({ where: { requestId, action: "plan.update" } })).toMatchObject({
       entityId: area.planId,
-      before: { status: "ACTIVE" },
+      // Every finding judged: the WSOA was revisited when the APP superseded it.
+      before: { status: "REVISITED" },
       after: { status: "SUPERSEDED", successorId: app.id },
     });
     // The APP is now the area's current plan; a second APP from the same WSOA is a CONFLICT.

@@ -18,6 +18,7 @@ import { fromDay, toDay, utcDay } from "@/lib/calendar";
 import { followUpKind } from "@/server/domain/inspections";
 import type { ActionStatus } from "@/server/generated/prisma/enums";
 import { appEligibility, JUDGEMENTS_FOR } from "@/server/domain/follow-on-plan";
+import { planFramework, statusAfterJudgements } from "@/server/domain/plan-journey";
 import { JUDGEMENT, PLAN_TYPE } from "@/lib/labels";
 import { AppError } from "@/server/errors";
 import type { JudgementFields } from "@/server/schemas/adviser";
@@ -113,7 +114,7 @@ const judgementOf = (f: { judgement: unknown; judgementDate: Date | null; judgem
 export async function recordJudgement(ctx: ServiceContext, input: JudgementFields & { findingId: string }) {
   const finding = await findInArea(ctx, "finding", {
     where: { id: input.findingId },
-    select: { id: true, ref: true, kind: true, localAreaId: true, judgement: true, judgementDate: true, judgementSource: true, judgementInspectionId: true },
+    select: { id: true, ref: true, kind: true, localAreaId: true, planId: true, judgement: true, judgementDate: true, judgementSource: true, judgementInspectionId: true },
   });
   requireCan(ctx, "adviser.write", finding);
   const allowed = JUDGEMENTS_FOR[finding.kind];
@@ -146,8 +147,43 @@ export async function recordJudgement(ctx: ServiceContext, input: JudgementField
       before: judgementOf(finding),
       after: judgementOf(updated),
     });
-    return { id: updated.id, ref: updated.ref, judgement: updated.judgement };
+    const planStatus = await statusFollowsJudgements(tx, ctx, finding.planId);
+    return { id: updated.id, ref: updated.ref, judgement: updated.judgement, planStatus };
   });
+}
+
+/**
+ * The plan's status follows its journey as judgements are recorded: once every finding is judged,
+ * revisited (2016 framework) or monitored (2023), by the framework of the inspection the plan
+ * answers, else its follow-up's kind (plan-journey.ts). Audited as a change to the plan, in the
+ * judgement's transaction. Answers the plan's status after.
+ */
+async function statusFollowsJudgements(tx: Db, ctx: ServiceContext, planId: string) {
+  const plan = await tx.plan.findUniqueOrThrow({
+    where: { id: planId },
+    select: {
+      id: true,
+      localAreaId: true,
+      type: true,
+      status: true,
+      sourceInspection: { select: { framework: true } },
+      followUpInspection: { select: { kind: true } },
+      findings: { select: { judgement: true } },
+    },
+  });
+  const framework = planFramework({ framework: plan.sourceInspection?.framework, followUpKind: plan.followUpInspection?.kind, type: plan.type });
+  const status = statusAfterJudgements(plan.status, framework, plan.findings);
+  if (status === plan.status) return status;
+  await tx.plan.update({ where: { id: plan.id }, data: { status, version: { increment: 1 } } });
+  await recordAudit(tx, ctx, {
+    action: "plan.update",
+    entityType: "Plan",
+    entityId: plan.id,
+    localAreaId: plan.localAreaId,
+    before: { status: plan.status },
+    after: { status },
+  });
+  return status;
 }
 
 /**

@@ -124,7 +124,15 @@ export const trackerImportModeSchema = z.enum(["columns", "preview", "apply"]);
 // What the route answers for mode=columns.
 
 export type TrackerColumnView = { header: string; samples: string[] };
-export type TrackerSheetView = { name: string; headerRow: number; rowCount: number; columns: TrackerColumnView[] };
+export type TrackerSheetView = {
+  name: string;
+  headerRow: number;
+  rowCount: number;
+  columns: TrackerColumnView[];
+  /** The mapping guessed for the sheet as the actions sheet, and as a sheet of findings. */
+  guess: Record<string, TrackerField>;
+  findingsGuess: Record<string, FindingsSheetField>;
+};
 export type TrackerColumns = {
   file: string;
   sheets: TrackerSheetView[];

@@ -85,7 +85,7 @@ export function trackerSheet(raw: RawSheet, headerRow?: number): TrackerSheet {
 export const dataRows = (sheet: TrackerSheet) => sheet.rows.filter((r) => r.cells.some((c, i) => i < sheet.headers.length && !isEmpty(c)));
 
 /** For the mapping page: each column with a few of its values. */
-export function sheetView(sheet: TrackerSheet): TrackerSheetView {
+export function sheetView(sheet: TrackerSheet): Omit<TrackerSheetView, "guess" | "findingsGuess"> {
   const rows = dataRows(sheet);
   return {
     name: sheet.name,

@@ -99,27 +99,30 @@ function assign(guesses: Guess[], headers: string[]): Record<string, TrackerFiel
   return Object.fromEntries(headers.filter((h) => columns[h]).map((h) => [h, columns[h]!]));
 }
 
-function guessColumns(sheet: TrackerSheet): Record<string, TrackerField> {
+export function guessColumns(sheet: TrackerSheet): Record<string, TrackerField> {
   const guesses = sheet.headers.map((h, i) => guessFor(h, profileOf(sheet, i), i)).filter((g): g is Guess => g !== null);
   return assign(guesses, sheet.headers);
 }
 
 const fieldsOf = (columns: Record<string, string>) => new Set(Object.values(columns));
 
-/** A sheet of findings (few rows, a number and long wording, no title) rather than actions. */
+/** The sheet's columns read as a sheet of findings: "Ref" or "No." is then the finding's. */
+export function guessFindingsColumns(sheet: TrackerSheet): Record<string, FindingsSheetField> {
+  const columns = guessColumns(sheet);
+  const ref = Object.entries(columns).find(([, f]) => f === "actionRef")?.[0];
+  if (ref && !fieldsOf(columns).has("findingRef") && !fieldsOf(columns).has("finding")) columns[ref] = "findingRef";
+  return Object.fromEntries(
+    Object.entries(columns).filter(([, f]) => (FINDINGS_SHEET_FIELDS as readonly string[]).includes(f)),
+  ) as Record<string, FindingsSheetField>;
+}
+
+/** A sheet of findings (a number and long wording, no action title) rather than actions. */
 function findingsSheetOf(sheets: TrackerSheet[], actions: TrackerSheet): { sheet: TrackerSheet; columns: Record<string, FindingsSheetField> } | null {
   for (const s of sheets) {
-    if (s === actions) continue;
-    const columns = guessColumns(s);
-    // On a sheet of findings, "Ref" or "No." is the finding's.
-    const ref = Object.entries(columns).find(([, f]) => f === "actionRef")?.[0];
-    if (ref && !fieldsOf(columns).has("findingRef") && !fieldsOf(columns).has("finding")) columns[ref] = "findingRef";
+    if (s === actions || fieldsOf(guessColumns(s)).has("title")) continue;
+    const columns = guessFindingsColumns(s);
     const fields = fieldsOf(columns);
-    if (fields.has("title") || !(fields.has("finding") || (fields.has("findingRef") && fields.has("findingWording")))) continue;
-    const onlyFindings = Object.fromEntries(
-      Object.entries(columns).filter(([, f]) => (FINDINGS_SHEET_FIELDS as readonly string[]).includes(f)),
-    ) as Record<string, FindingsSheetField>;
-    return { sheet: s, columns: onlyFindings };
+    if (fields.has("finding") || (fields.has("findingRef") && fields.has("findingWording"))) return { sheet: s, columns };
   }
   return null;
 }

@@ -27,7 +27,7 @@ import { readUpload, type RawWorkbook, type UploadedFile } from "@/server/servic
 import { trackerMappingSchema, type TrackerColumns, type TrackerMapping } from "@/server/schemas/tracker-mapping";
 import { convertTracker, findingKindFor, frameworkOf, type TrackerContext } from "@/server/services/plan-transfer/tracker/convert";
 import { sheetView, trackerSheet } from "@/server/services/plan-transfer/tracker/sheets";
-import { suggestMapping } from "@/server/services/plan-transfer/tracker/suggest";
+import { guessColumns, guessFindingsColumns, suggestMapping } from "@/server/services/plan-transfer/tracker/suggest";
 
 const refuse = (message: string) => new AppError("INVALID", message);
 
@@ -50,7 +50,8 @@ export async function trackerColumns(db: Db, localAreaId: string, file: Uploaded
   const { mapping, remembered } = suggestMapping(workbook.sheets, await savedMapping(db, localAreaId));
   const viewOf = (name: string, headerRow?: number) => {
     const raw = workbook.sheets.find((s) => s.name === name)!;
-    return sheetView(trackerSheet(raw, headerRow));
+    const sheet = trackerSheet(raw, headerRow);
+    return { ...sheetView(sheet), guess: guessColumns(sheet), findingsGuess: guessFindingsColumns(sheet) };
   };
   // Each sheet as the mapping reads it: the saved or guessed header row for the sheets it names.
   const sheets = workbook.sheets.map((s) =>

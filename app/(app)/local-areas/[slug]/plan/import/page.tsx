@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ExportLinks } from "@/components/plan-transfer/export-links";
 import { PlanImport } from "@/components/plan-transfer/plan-import";
+import { TrackerImport } from "@/components/plan-transfer/tracker-import";
 import { WorkbookColumns } from "@/components/plan-transfer/workbook-columns";
 import { BackLink } from "@/components/ui/back-link";
 import { pluralise } from "@/lib/format/plurals";
@@ -48,6 +49,18 @@ export default async function PlanImportPage({ params }: Params) {
         </p>
         <WorkbookColumns />
         <PlanImport slug={area.slug} areaName={area.name} />
+      </section>
+
+      <section aria-labelledby="tracker-heading" className="mt-12">
+        <h2 id="tracker-heading" className="mb-4 text-2xl">
+          Import your own tracker
+        </h2>
+        <p className="mb-4 max-w-2xl">
+          Keep your plan in a spreadsheet of your own? Upload it as it is: you choose which of its columns is the finding, the
+          action, its lead officer, its date and so on, then check and apply the import as for a workbook. Headway remembers
+          your choices for the next upload.
+        </p>
+        <TrackerImport slug={area.slug} areaName={area.name} />
       </section>
     </>
   );

@@ -46,6 +46,8 @@ const CASES: [Builder, string, string][] = [
   ["monitoring", routes.monitoring("kent"), "/local-areas/kent/monitoring"],
   ["plan", routes.plan("kent"), "/local-areas/kent/plan"],
   ["planImport", routes.planImport("kent"), "/local-areas/kent/plan/import"],
+  ["plans", routes.plans("kent"), "/local-areas/kent/plans"],
+  ["planRecord", routes.planRecord("kent", "p1"), "/local-areas/kent/plans/p1"],
   ["snapshots", routes.snapshots("kent"), "/local-areas/kent/snapshots"],
   ["snapshot", routes.snapshot("kent", "s1"), "/local-areas/kent/snapshots/s1"],
   ["youSaidWeDid", routes.youSaidWeDid("kent"), "/local-areas/kent/you-said-we-did"],

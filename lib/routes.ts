@@ -78,6 +78,10 @@ export const routes = {
   planImport: (slug: string) => `${area(slug)}/plan/import`,
   /** A plan's history: the area's plans are told apart by id. */
   planHistory: (slug: string, planId: string, query?: HistoryQuery) => withQuery(`${area(slug)}/plan/history`, { plan: planId, ...query }),
+  /** The area's plans over time, newest first. */
+  plans: (slug: string) => `${area(slug)}/plans`,
+  /** One plan as it stands, read-only: how a closed or superseded plan stays readable. */
+  planRecord: (slug: string, planId: string) => `${area(slug)}/plans/${seg(planId)}`,
   snapshots: (slug: string) => `${area(slug)}/snapshots`,
   snapshot: (slug: string, snapshotId: string) => `${area(slug)}/snapshots/${seg(snapshotId)}`,
   youSaidWeDid: (slug: string) => `${area(slug)}/you-said-we-did`,

@@ -4,10 +4,13 @@ import { acknowledgeSchema, actionFilterSchema, checkInSchema, createActionSchem
 import { actionForEditing, createAction, newActionForm, updateAction } from "@/server/services/plans/action-editor";
 import { listActions, myWork } from "@/server/services/actions/action-lists";
 import { actionById } from "@/server/services/actions/actions";
+import { actionContinues } from "@/server/services/plans/carried-history";
 import { acknowledgeUpdate, postUpdate } from "@/server/services/actions/check-ins";
 
 export const actionRouter = router({
   byId: guardedProcedure("plan.read").input(byId).query(({ ctx, input }) => actionById(ctx, input.id)),
+  /** The earlier plan's action this one continues, with its evidence, co-production and verdicts; null if none. */
+  continues: guardedProcedure("plan.read").input(byId).query(({ ctx, input }) => actionContinues(ctx, input.id)),
   /** The area's actions, filtered as the address bar says. */
   list: guardedProcedure("plan.read").input(actionFilterSchema).query(({ ctx, input }) => listActions(ctx, input)),
   /** The signed-in person's own actions, most urgent first. */

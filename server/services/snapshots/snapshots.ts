@@ -23,21 +23,31 @@ function viewerMay(ctx: ServiceContext, localAreaId: string) {
   };
 }
 
-/** The area's snapshots of its current plan, newest first. */
+/**
+ * The area's snapshots of its current plan, newest first, and those of its earlier plans (closed
+ * or superseded), newest plan first: a board's record does not vanish when the plan is followed.
+ */
 export async function listSnapshots(ctx: ServiceContext, slug: string) {
   const area = await areaBySlug(ctx, slug, "plan.read");
   const plan = await ctx.db.plan.findFirst({ where: { localAreaId: area.id, ...CURRENT_PLAN.where }, orderBy: CURRENT_PLAN.orderBy, select: { id: true, type: true, title: true } });
-  const snapshots = plan
-    ? await ctx.db.snapshot.findMany({
-        where: { planId: plan.id },
-        orderBy: { takenAt: "desc" },
-        select: { id: true, label: true, takenAt: true, takenBy: { select: { name: true } } },
-      })
-    : [];
+  const rows = await ctx.db.snapshot.findMany({
+    where: { localAreaId: area.id },
+    orderBy: [{ plan: { createdAt: "desc" } }, { takenAt: "desc" }],
+    select: { id: true, label: true, takenAt: true, takenBy: { select: { name: true } }, plan: { select: { id: true, type: true, title: true, status: true } } },
+  });
+  const item = (s: (typeof rows)[number]) => ({ id: s.id, label: s.label, takenAt: s.takenAt, takenBy: s.takenBy?.name ?? null });
+  const earlier = new Map<string, { plan: (typeof rows)[number]["plan"]; snapshots: ReturnType<typeof item>[] }>();
+  for (const s of rows) {
+    if (s.plan.id === plan?.id) continue;
+    const group = earlier.get(s.plan.id) ?? { plan: s.plan, snapshots: [] };
+    group.snapshots.push(item(s));
+    earlier.set(s.plan.id, group);
+  }
   return {
     area,
     plan,
-    snapshots: snapshots.map((s) => ({ id: s.id, label: s.label, takenAt: s.takenAt, takenBy: s.takenBy?.name ?? null })),
+    snapshots: rows.filter((s) => s.plan.id === plan?.id).map(item),
+    earlier: [...earlier.values()],
     viewerCan: { take: can(ctx.viewer, "snapshot.take", { localAreaId: area.id }), exportPack: can(ctx.viewer, "boardPack.export", { localAreaId: area.id }) },
   };
 }

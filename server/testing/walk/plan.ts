@@ -57,7 +57,10 @@ export const PLAN_SPECS: Specs = {
     input: (fx) => ({ slug: fx.area.slug, framework: "FRAMEWORK_2023", kind: "MONITORING", startDate: "2026-03-02", endDate: "", publishedDate: "", reportUrl: "" }),
   },
   "plan.addOrganisation": { scope: "area", input: (fx) => ({ slug: fx.area.slug, name: `Walk School ${uniq()}`, kind: "SCHOOL" }) },
+  "plan.list": { scope: "area", input: (fx) => ({ slug: fx.area.slug }) },
+  "plan.record": { scope: "area", input: (fx) => ({ id: fx.area.planId }) },
   "finding.byId": { scope: "area", input: (fx) => ({ id: fx.area.findingId }) },
+  "finding.continues": { scope: "area", input: (fx) => ({ id: fx.area.findingId }) },
   "finding.forEdit": { scope: "area", input: (fx) => ({ id: fx.area.findingId }) },
   "finding.create": {
     scope: "area",
@@ -72,6 +75,7 @@ export const PLAN_SPECS: Specs = {
   },
   "action.list": { scope: "area", input: (fx) => ({ slug: fx.area.slug, rag: "GREEN", q: "action" }) },
   "action.myWork": { scope: "self", input: () => undefined },
+  "action.continues": { scope: "area", input: (fx) => ({ id: fx.area.actionId }) },
   "action.newForm": { scope: "area", input: (fx) => ({ slug: fx.area.slug }) },
   "action.forEdit": { scope: "area", input: (fx) => ({ id: fx.area.actionId }) },
   "action.create": { scope: "area", input: (fx) => actionFields(fx) },

@@ -21,8 +21,12 @@ import type { MeasureChartData } from "@/lib/charts/measure-chart-data";
 import type { DeliveryRag } from "@/server/domain/delivery-rag";
 import type { FindingDelivery, FindingImpact } from "@/server/domain/finding-summary";
 import type { MeasureStatus } from "@/server/domain/measure-status";
+import type { FindingJudgement, PlanJourney } from "@/server/domain/plan-journey";
 
-/** Bump when the shape changes; readers refuse states they do not understand. */
+/**
+ * Bump when the shape changes; readers refuse states they do not understand. A field added as
+ * optional (snapshots taken before it lack it) keeps the number: readers treat it as absent.
+ */
 export const PLAN_STATE_SCHEMA = 1;
 
 export type ActionState = {
@@ -64,6 +68,8 @@ export type FindingState = {
   forum: { verdict: VerdictKind; levelRecognised: CoproductionLevel | null; at: string } | null;
   disagreements: number;
   adviserView: { view: AdviserView; date: string } | null;
+  /** The follow-up inspection's judgement on the finding; absent in snapshots taken before it was kept. */
+  judgement?: FindingJudgement | null;
   actions: ActionState[];
   measures: MeasureState[];
 };
@@ -109,7 +115,17 @@ export type PlanState = {
   asAt: string;
   area: { id: string; name: string; slug: string };
   plan: { id: string; type: PlanType; title: string; status: PlanStatus; cadenceDays: number };
-  followUp: { kind: InspectionKind; date: string | null; isEstimate: boolean; daysToGo: number | null } | null;
+  /** `happened` and `overdue` are absent in snapshots taken before they were kept: read the days then. */
+  followUp: {
+    kind: InspectionKind;
+    date: string | null;
+    isEstimate: boolean;
+    daysToGo: number | null;
+    happened?: boolean;
+    overdue?: boolean;
+  } | null;
+  /** Where the plan was in its journey, and the follow-up's outcome; absent in snapshots taken before it was kept. */
+  journey?: PlanJourney;
   findings: FindingState[];
   evidence: EvidenceState[];
   verdicts: VerdictState[];

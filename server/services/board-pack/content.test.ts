@@ -3,6 +3,8 @@ import { boardPackContent, chartFigures } from "@/server/services/board-pack/con
 import type { Block, BoardPackOutline, Part } from "@/server/services/board-pack/outline";
 import { findingOne, findingTwo, noChanges, pack, state } from "@/server/testing/test-pack";
 import { stateForViewer } from "@/server/services/plans/plan-state";
+import { planJourney, type JourneyInspection } from "@/server/domain/plan-journey";
+import type { PlanState } from "@/server/domain/plan-state";
 
 type Table = Extract<Block, { kind: "table" }>;
 
@@ -38,6 +40,9 @@ function section(p: Part, heading: string): Block[] {
 
 const tables = (blocks: Block[]) => blocks.filter((b): b is Table => b.kind === "table");
 
+/** The cover's facts, as [label, value] rows. */
+const outlineCover = (o: BoardPackOutline) => o.parts[0]!.blocks.flatMap((b) => (b.kind === "facts" ? b.rows : []));
+
 describe("the board pack's content", () => {
   const outline = boardPackContent(pack());
 
@@ -63,6 +68,60 @@ describe("the board pack's content", () => {
       ]),
     });
     expect(outline.title).toBe("Northbridge board pack: Current state");
+  });
+
+  it("once the revisit has happened, puts its outcome and letter on the cover and each finding's judgement in the grid and its part, never days past", () => {
+    const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
+    const revisit: JourneyInspection = { id: "r", kind: "REVISIT", startDate: day("2026-02-03"), endDate: day("2026-02-05"), reportUrl: "https://reports.example/revisit.pdf" };
+    const journey = planJourney({
+      status: "REVISITED",
+      type: "WSOA",
+      framework: "FRAMEWORK_2016",
+      followUp: { ...revisit, expectedDate: day("2026-01-10"), dateIsEstimate: true },
+      findings: [
+        { judgement: "NOT_SUFFICIENT", judgementDate: day("2026-03-01"), judgementSource: null, judgementInspection: revisit },
+        { judgement: "SUFFICIENT", judgementDate: day("2026-03-01"), judgementSource: null, judgementInspection: revisit },
+      ],
+      now: day("2026-03-12"),
+    });
+    const inspection = { kind: "REVISIT" as const, startDate: "2026-02-03", endDate: "2026-02-05" };
+    const judged: PlanState = {
+      ...state,
+      plan: { ...state.plan, status: "REVISITED" },
+      followUp: { kind: "REVISIT", date: "2026-02-03", isEstimate: false, daysToGo: -37, happened: true, overdue: false },
+      journey,
+      findings: [
+        { ...findingOne, judgement: { judgement: "NOT_SUFFICIENT", date: "2026-03-01", letterUrl: revisit.reportUrl, imported: true, inspection } },
+        { ...findingTwo, judgement: { judgement: "SUFFICIENT", date: "2026-03-01", letterUrl: revisit.reportUrl, imported: false, inspection } },
+      ],
+    };
+    const judgedOutline = boardPackContent(pack({ state: judged }));
+    const cover = outlineCover(judgedOutline);
+    expect(cover).toContainEqual(["Revisit", "Revisit 3 to 5 February 2026: sufficient progress in 1 of 2 areas"]);
+    expect(cover).toContainEqual(["Where the plan is", "Draft > Submitted > Accepted > In delivery > Revisited (now)"]);
+    expect(cover).toContainEqual(["Published letter", "https://reports.example/revisit.pdf"]);
+    expect(textOf(judgedOutline.parts[0]!.blocks)).not.toMatch(/days ago|overdue/i);
+
+    const grid = tables(part(judgedOutline, "Readiness at a glance").blocks)[0]!;
+    expect(grid.columns.map((c) => c.header).slice(0, 4)).toEqual(["Finding", "Summary", "Judgement", "Delivery"]);
+    expect(grid.rows.map((r) => r[2])).toEqual([
+      "Not sufficient progress (Revisit 3 to 5 February 2026; imported from the published letter)",
+      "Sufficient progress (Revisit 3 to 5 February 2026)",
+    ]);
+    const one = textOf(part(judgedOutline, `Finding 1: ${findingOne.summary}`).blocks);
+    expect(one).toContain("Judgement: Not sufficient progress (Revisit 3 to 5 February 2026; imported from the published letter).");
+    expect(one).toContain("Published letter: https://reports.example/revisit.pdf");
+  });
+
+  it("says a follow-up past its date that has not happened is overdue; a snapshot from before that was known says days ago", () => {
+    const late = { kind: "REVISIT" as const, date: "2026-03-02", isEstimate: true, daysToGo: -10 };
+    expect(outlineCover(boardPackContent(pack({ state: { ...state, followUp: { ...late, happened: false, overdue: true } } })))).toContainEqual([
+      "Revisit",
+      "2 March 2026 (estimated): overdue by 10 days",
+    ]);
+    expect(outlineCover(boardPackContent(pack({ state: { ...state, followUp: late } })))).toContainEqual(["Revisit", "2 March 2026 (estimated): 10 days ago"]);
+    // Before the journey was kept, the grid has no judgement column and the cover no journey.
+    expect(outlineCover(outline).map((r) => r[0])).not.toContain("Where the plan is");
   });
 
   it("says who took a snapshot", () => {

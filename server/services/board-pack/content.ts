@@ -5,7 +5,7 @@
  * may see by stateForViewer) and nothing else.
  */
 import { chartSummary, EMPTY_CHART_TEXT, expectedOn, isEmptyChart, trajectoryPointNames } from "@/lib/charts/measure-chart-text";
-import { formatDate, formatMonth } from "@/lib/format/dates";
+import { formatDate, formatDateRange, formatMonth } from "@/lib/format/dates";
 import { formatMeasureValue } from "@/lib/format/measure-value";
 import { pluralise } from "@/lib/format/plurals";
 import { changesContent } from "@/server/services/board-pack/changes-content";
@@ -20,6 +20,7 @@ import {
   FINDING_IMPACT,
   FINDING_KIND,
   INSPECTION_KIND,
+  JUDGEMENT,
   MEASURE_STATUS,
   MEASURE_VALUE_STATUS,
   PLAN_STATUS,
@@ -39,7 +40,9 @@ export const findingHeading = (f: Pick<FindingState, "ref" | "summary" | "inspec
 export const ragWords = (a: Pick<ActionState, "rag" | "overrideReason">) =>
   `${DELIVERY_RAG[a.rag]}${a.overrideReason !== null ? " (set by hand)" : ""}`;
 
-function followUpText(followUp: PlanState["followUp"]): string {
+function followUpText(followUp: PlanState["followUp"], journey: PlanState["journey"]): string {
+  // Once it has happened, what it found (or that its judgements are awaited): never a count of days past.
+  if (journey?.hasHappened && journey.headline) return journey.headline;
   if (!followUp) return "None scheduled";
   if (!followUp.date) return "Date not known yet";
   const when = `${formatDate(followUp.date)}${followUp.isEstimate ? " (estimated)" : ""}`;
@@ -47,7 +50,25 @@ function followUpText(followUp: PlanState["followUp"]): string {
   if (days === null) return when;
   if (days > 0) return `${when}: ${pluralise(days, "day")} to go`;
   if (days === 0) return `${when}: today`;
+  if (followUp.happened === false) return `${when}: overdue by ${pluralise(-days, "day")}`;
   return `${when}: ${pluralise(-days, "day")} ago`;
+}
+
+const STEP_WORDS = { done: "", current: " (now)", "to come": "", skipped: " (did not happen)" } as const;
+
+/** "Draft > Submitted > Accepted > In delivery (now) > Revisited": the journey line in words. */
+export const journeyText = (journey: NonNullable<PlanState["journey"]>) =>
+  journey.steps.map((s) => `${s.label}${STEP_WORDS[s.state]}`).join(" > ");
+
+/** "Not sufficient progress (Revisit 4 to 6 October 2022; imported from the published letter)". */
+export function judgementText(j: NonNullable<FindingState["judgement"]>): string {
+  const when = j.inspection
+    ? `${INSPECTION_KIND[j.inspection.kind]}${j.inspection.startDate || j.inspection.endDate ? ` ${formatDateRange(j.inspection.startDate, j.inspection.endDate)}` : ""}`
+    : j.date
+      ? `judged on ${formatDate(j.date)}`
+      : "";
+  const notes = [when, j.imported ? "imported from the published letter" : ""].filter(Boolean);
+  return `${JUDGEMENT[j.judgement]}${notes.length ? ` (${notes.join("; ")})` : ""}`;
 }
 
 function cover(pack: BoardPack): Part {
@@ -64,7 +85,16 @@ function cover(pack: BoardPack): Part {
           ["Plan", `${PLAN_TYPE[state.plan.type]}: ${state.plan.title} (${PLAN_STATUS[state.plan.status].toLowerCase()})`],
           ["As at", formatDate(state.asAt)],
           ["Taken by", snapshot ? (snapshot.takenBy ?? "Not recorded") : "Not a snapshot: the plan's current state when this pack was made"],
-          [state.followUp ? INSPECTION_KIND[state.followUp.kind] : "Revisit or monitoring inspection", followUpText(state.followUp)],
+          ...(state.journey ? [["Where the plan is", journeyText(state.journey)] as [string, string]] : []),
+          [
+            state.journey?.hasHappened
+              ? INSPECTION_KIND[state.journey.followUpKind]
+              : state.followUp
+                ? INSPECTION_KIND[state.followUp.kind]
+                : "Revisit or monitoring inspection",
+            followUpText(state.followUp, state.journey),
+          ],
+          ...(state.journey?.outcome?.letterUrl ? [["Published letter", state.journey.outcome.letterUrl] as [string, string]] : []),
         ],
       },
     ],
@@ -79,9 +109,12 @@ const forumCell = (forum: FindingState["forum"]) =>
 function readinessGrid(state: PlanState): Part {
   // stateForViewer clears every adviser's view for a reader who may not see them; then the column goes too.
   const showAdviser = state.findings.some((f) => f.adviserView !== null);
+  // Once the follow-up has judged a finding, its judgements come first: what the inspectors said.
+  const showJudgement = state.findings.some((f) => f.judgement);
   const columns = [
     { header: "Finding", weight: 1 },
     { header: "Summary", weight: 6 },
+    ...(showJudgement ? [{ header: "Judgement", weight: 2.5 }] : []),
     { header: "Delivery", weight: 2 },
     { header: "Impact", weight: 2 },
     { header: "Forum's verdict", weight: 3 },
@@ -91,6 +124,7 @@ function readinessGrid(state: PlanState): Part {
   const rows = state.findings.map((f) => [
     f.ref,
     f.summary,
+    ...(showJudgement ? [f.judgement ? judgementText(f.judgement) : "Not yet judged"] : []),
     FINDING_DELIVERY[f.delivery.status],
     FINDING_IMPACT[f.impact.status],
     forumCell(f.forum),
@@ -276,6 +310,12 @@ function findingPart(state: PlanState, f: FindingState): Part {
     blocks: [
       { kind: "heading", level: 1, text: findingHeading(f) },
       { kind: "paragraph", text: FINDING_KIND[f.kind], muted: true },
+      ...(f.judgement
+        ? [
+            { kind: "paragraph", text: `Judgement: ${judgementText(f.judgement)}.` } as const,
+            ...(f.judgement.letterUrl ? [{ kind: "paragraph", text: `Published letter: ${f.judgement.letterUrl}`, muted: true } as const] : []),
+          ]
+        : []),
       { kind: "paragraph", text: `Delivery: ${FINDING_DELIVERY[f.delivery.status]}. ${f.delivery.explanation}` },
       { kind: "paragraph", text: `Impact: ${FINDING_IMPACT[f.impact.status]}. ${f.impact.explanation}` },
       { kind: "heading", level: 2, text: "Actions" },

@@ -11,6 +11,7 @@ import { fromDay } from "@/lib/calendar";
 import { PLAN_RULE_FIELDS } from "@/server/domain/action-health";
 import { FOLLOW_UP_FIELDS, followUpCountdown } from "@/server/domain/inspections";
 import { MEASURE_CHART_FIELDS, measureChartData } from "@/server/domain/measure-chart";
+import { findingJudgement, isFollowedUp, JOURNEY_PLAN_FIELDS, journeyOf, JUDGEMENT_FIELDS } from "@/server/domain/plan-journey";
 import { PLAN_STATE_SCHEMA, type PlanState } from "@/server/domain/plan-state";
 import { CURRENT_PLAN } from "@/server/services/core/access";
 import type { Db } from "@/server/services/core/audit";
@@ -42,6 +43,7 @@ export async function planState(db: Db, localAreaId: string, now: Date, planId?:
           status: true,
           ...PLAN_RULE_FIELDS,
           ...FOLLOW_UP_FIELDS,
+          ...JOURNEY_PLAN_FIELDS,
           findings: {
             orderBy: [{ sortOrder: "asc" }, { ref: "asc" }],
             select: {
@@ -51,6 +53,7 @@ export async function planState(db: Db, localAreaId: string, now: Date, planId?:
               summary: true,
               inspectorsWording: true,
               ...FINDING_READINESS_FIELDS,
+              ...JUDGEMENT_FIELDS,
               actions: { ...FINDING_READINESS_FIELDS.actions, select: { ...FINDING_READINESS_FIELDS.actions.select, completedAt: true } },
               measures: { orderBy: { ref: "asc" }, select: { id: true, ...MEASURE_CHART_FIELDS } },
             },
@@ -115,7 +118,7 @@ export async function planState(db: Db, localAreaId: string, now: Date, planId?:
     supersededFor(db, area.id, measureIds),
   ]);
   const updateByAction = new Map(latestUpdates.map((u) => [u.actionId, u]));
-  const followUp = followUpCountdown(plan.followUpInspection, now);
+  const followUp = followUpCountdown(plan.followUpInspection, now, isFollowedUp(plan));
 
   return {
     schema: PLAN_STATE_SCHEMA,
@@ -123,6 +126,7 @@ export async function planState(db: Db, localAreaId: string, now: Date, planId?:
     area: { id: area.id, name: area.name, slug: area.slug },
     plan: { id: plan.id, type: plan.type, title: plan.title, status: plan.status, cadenceDays: plan.updateCadenceDays },
     followUp: followUp && { ...followUp, date: day(followUp.date) },
+    journey: journeyOf(plan, now),
     findings: plan.findings.map((f) => {
       const readiness = findingReadiness(f, plan, impactByFinding.get(f.id) ?? 0, now);
       const voice = voices.get(f.id)!;
@@ -143,6 +147,7 @@ export async function planState(db: Db, localAreaId: string, now: Date, planId?:
         forum: voice.verdict && { verdict: voice.verdict.verdict, levelRecognised: voice.verdict.levelRecognised, at: voice.verdict.at.toISOString() },
         disagreements: voice.disagreements,
         adviserView: voice.adviserView ? { view: voice.adviserView.view, date: fromDay(voice.adviserView.date) } : null,
+        judgement: findingJudgement(f),
         actions: readiness.actions.map((a) => {
           const row = source.get(a.id)!;
           const latest = updateByAction.get(a.id);

@@ -13,14 +13,19 @@ process.noDeprecation = true;
 /** Wrong arguments: exit 2 after the usage line. */
 export class UsageError extends Error {}
 
-export type CliArgs = { area: string; dryRun: boolean; path: string };
+/** mapping, writeMapping: a council's own tracker (scripts/plan-import-tracker.ts). */
+export type CliArgs = { area: string; dryRun: boolean; path: string; mapping?: string; writeMapping?: string };
 
-export function parseCliArgs(argv: string[], { dryRun }: { dryRun: boolean }): CliArgs {
+export function parseCliArgs(argv: string[], { dryRun, tracker = false }: { dryRun: boolean; tracker?: boolean }): CliArgs {
   let parsed;
   try {
     parsed = parseArgs({
       args: argv,
-      options: { area: { type: "string" }, ...(dryRun ? { "dry-run": { type: "boolean" } } : {}) },
+      options: {
+        area: { type: "string" },
+        ...(dryRun ? { "dry-run": { type: "boolean" } } : {}),
+        ...(tracker ? { mapping: { type: "string" }, "write-mapping": { type: "string" } } : {}),
+      },
       allowPositionals: true,
       strict: true,
     });
@@ -30,7 +35,15 @@ export function parseCliArgs(argv: string[], { dryRun }: { dryRun: boolean }): C
   const area = parsed.values.area;
   if (typeof area !== "string" || area.trim() === "") throw new UsageError("Name the local area with --area <slug>, like --area northbridge.");
   if (parsed.positionals.length !== 1) throw new UsageError("Name one file (.xlsx) or one folder of CSV files.");
-  return { area: area.trim(), dryRun: parsed.values["dry-run"] === true, path: parsed.positionals[0]! };
+  const { mapping, "write-mapping": writeMapping } = parsed.values as { mapping?: string; "write-mapping"?: string };
+  if (mapping !== undefined && writeMapping !== undefined) throw new UsageError("Give --mapping to import a tracker, or --write-mapping to write a mapping to edit, not both.");
+  return {
+    area: area.trim(),
+    dryRun: parsed.values["dry-run"] === true,
+    path: parsed.positionals[0]!,
+    ...(mapping !== undefined ? { mapping } : {}),
+    ...(writeMapping !== undefined ? { writeMapping } : {}),
+  };
 }
 
 export function connect(): PrismaClient {

@@ -3,6 +3,10 @@
  * page (server/services/plan-transfer/plan-import.ts). README "Plan workbooks".
  *
  *   npm run plan:import -- --area <slug> [--dry-run] <file.xlsx | folder of CSV files>
+ *   npm run plan:import -- --area <slug> --mapping <mapping.json> [--dry-run] <tracker.xlsx | tracker.csv>
+ *   npm run plan:import -- --area <slug> --write-mapping <mapping.json> <tracker.xlsx | tracker.csv>
+ *
+ * With --mapping or --write-mapping the file is the area's own tracker (scripts/plan-import-tracker.ts).
  *
  * Exit 0: imported (or, with --dry-run, checked without errors); 1: the file was refused (its
  * errors are printed) or the area does not exist; 2: wrong usage.
@@ -20,8 +24,11 @@ import {
 } from "@/server/services/plan-transfer/plan-import";
 import type { UploadedFile } from "@/server/services/plan-transfer/read-workbook";
 import { areaAt, connect, parseCliArgs, runCli, UsageError } from "./plan-cli";
+import { importTracker } from "./plan-import-tracker";
 
-const USAGE = "npm run plan:import -- --area <slug> [--dry-run] <file.xlsx | folder of CSV files>";
+const USAGE =
+  "npm run plan:import -- --area <slug> [--dry-run] <file.xlsx | folder of CSV files>\n" +
+  "       npm run plan:import -- --area <slug> (--mapping <mapping.json> [--dry-run] | --write-mapping <mapping.json>) <tracker.xlsx | tracker.csv>";
 
 async function filesAt(target: string): Promise<UploadedFile[]> {
   const info = await stat(target).catch(() => null);
@@ -58,11 +65,13 @@ function print(report: ImportReport, { applied }: { applied: boolean }) {
 }
 
 await runCli(USAGE, async () => {
-  const args = parseCliArgs(process.argv.slice(2), { dryRun: true });
-  const files = await filesAt(args.path);
+  const args = parseCliArgs(process.argv.slice(2), { dryRun: true, tracker: true });
+  const tracker = args.mapping !== undefined || args.writeMapping !== undefined;
+  const files = tracker ? [] : await filesAt(args.path);
   const db = connect();
   try {
     const area = await areaAt(db, args.area);
+    if (tracker) return await importTracker(db, area, args, print);
     console.log(`${args.dryRun ? "Checking" : "Importing"} ${args.path} into ${area.name}${args.dryRun ? " (dry run: nothing is changed)" : ""}.`);
     if (args.dryRun) {
       const report = await previewImportFiles(db, area.id, files);

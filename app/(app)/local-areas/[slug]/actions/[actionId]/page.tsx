@@ -6,6 +6,7 @@ import { CheckInForm } from "@/components/actions/check-in-form";
 import { ChangeHistorySection } from "@/components/change-requests/change-history-section";
 import { ActionTimeline } from "@/components/comments/action-timeline";
 import { CoproductionSection } from "@/components/coproduction/coproduction-section";
+import { ContinuedFromSection, ContinuesLink } from "@/components/plan-history/continued-from";
 import { EvidenceSection } from "@/components/evidence/evidence-section";
 import { VerdictSection } from "@/components/forum/verdict-section";
 import { BackLink } from "@/components/ui/back-link";
@@ -44,6 +45,8 @@ export default async function ActionPage({ params }: Params) {
   const updateRequests = action.viewerCan.seeUpdateRequests
     ? await getQueryClient().fetchQuery(trpc.updateRequest.listForAction.queryOptions({ id: action.id }))
     : null;
+  // An action carried forward reads the history of the one it continues where it was made.
+  const continued = await getQueryClient().fetchQuery(trpc.action.continues.queryOptions({ id: action.id }));
   /**
    * Who an update is from: its author, or for an update request the address it went to, which
    * only those who may read the requests are sent; everyone else reads "a partner, by update link".
@@ -69,6 +72,7 @@ export default async function ActionPage({ params }: Params) {
         {/* Who changed what and when, the action and what hangs on it: for everyone who reads it. */}
         <Link href={routes.actionHistory(slug, action.id)}>History of this action</Link>
       </p>
+      {continued ? <ContinuesLink slug={slug} history={continued} /> : null}
       <div className="mb-6 flex flex-wrap items-center gap-3">
         <ActionStatusTag status={action.status} />
         <RagTag rag={action.rag.shown} overridden={action.rag.override !== null} />
@@ -195,6 +199,8 @@ export default async function ActionPage({ params }: Params) {
         canAdd={action.viewerCan.addEvidence}
         canReview={action.viewerCan.reviewEvidence}
       />
+
+      {continued ? <ContinuedFromSection slug={slug} history={continued} /> : null}
     </>
   );
 }

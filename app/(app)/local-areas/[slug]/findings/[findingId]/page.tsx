@@ -12,6 +12,7 @@ import { ForumVerdicts } from "@/components/findings/forum-verdicts";
 import { VerdictSection } from "@/components/forum/verdict-section";
 import { ImpactEvidence } from "@/components/findings/impact-evidence";
 import { PrintButton } from "@/components/findings/print-button";
+import { ContinuedFromSection, ContinuesLink } from "@/components/plan-history/continued-from";
 import { BackLink } from "@/components/ui/back-link";
 import { formatDate } from "@/lib/format/dates";
 import { MeasureStatusTag } from "@/components/ui/tag";
@@ -47,6 +48,8 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function FindingPage({ params }: Params) {
   const { slug, findingId } = await params;
   const finding = await load(slug, findingId);
+  // A finding carried forward reads the history of the one it continues where it was made.
+  const continued = await getQueryClient().fetchQuery(trpc.finding.continues.queryOptions({ id: finding.id }));
   return (
     <>
       <div className="no-print">
@@ -67,6 +70,7 @@ export default async function FindingPage({ params }: Params) {
         {finding.viewerCan.edit ? <Link href={routes.findingEdit(slug, finding.id)}>Edit this finding</Link> : null}
         <Link href={routes.findingHistory(slug, finding.id)}>History of this finding</Link>
       </div>
+      {continued ? <ContinuesLink slug={slug} history={continued} /> : null}
 
       <h2 className="mb-2 text-2xl">What the inspectors found</h2>
       <blockquote className="mb-8 max-w-3xl border-l-4 border-border pl-4 whitespace-pre-line">{finding.inspectorsWording}</blockquote>
@@ -119,6 +123,8 @@ export default async function FindingPage({ params }: Params) {
           <FindingNoteFormSection slug={slug} finding={{ id: finding.id, ref: finding.ref }} mayWrite={finding.viewerCan.recordAdviserNote} />
         </>
       ) : null}
+
+      {continued ? <ContinuedFromSection slug={slug} history={continued} /> : null}
 
       <EvidenceSection target={{ findingId: finding.id }} canAdd={finding.viewerCan.edit} canReview={finding.viewerCan.reviewEvidence} />
 

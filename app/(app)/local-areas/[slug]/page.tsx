@@ -75,6 +75,10 @@ export default async function AreaHomePage({ params }: Params) {
               ) : null}
             </>
           ) : null}
+          {/* Every plan the area has had, the ended ones still readable: there even without a current plan. */}
+          <li>
+            <Link href={routes.plans(area.slug)}>The area&apos;s plans</Link>
+          </li>
           {viewerCan.edit ? (
             <li>
               <Link href={routes.plan(area.slug)}>{plan ? "Build the plan" : "Start a plan"}</Link>

@@ -50,6 +50,9 @@ describe("a recorded change in words", () => {
     expect(describeAction("action.update", { dueDate: "2026-06-30", changeRequestId: "cr1" })).toBe("Applied an approved change");
     expect(describeAction("something.new", {})).toBe("Something new");
     expect(recordKindWords("MeasureValue")).toBe("Measure value");
+    expect(describeAction("plan.import.preview", { tracker: true })).toBe("Checked the area's own tracker");
+    expect(describeAction("plan.import.preview", {})).toBe("Checked a plan workbook");
+    expect(describeAction("trackerMapping.save", {})).toBe("Saved the columns chosen for the area's own tracker");
   });
 });
 

@@ -94,6 +94,7 @@ export const RECORD_KIND: Record<string, string> = {
   Organisation: "Organisation",
   Membership: "Membership",
   LocalArea: "Local area",
+  TrackerMapping: "Tracker columns",
   User: "Person",
   NotificationPreference: "Notification settings",
 };
@@ -107,6 +108,7 @@ const ACTION_WORDS: Record<string, string> = {
   "plan.startApp": "Started an accelerated progress plan",
   "plan.import.preview": "Checked a plan workbook",
   "plan.import": "Imported a plan workbook",
+  "trackerMapping.save": "Saved the columns chosen for the area's own tracker",
   "finding.create": "Added the finding",
   "finding.update": "Changed the finding",
   "finding.judge": "Recorded the inspectors' judgement",
@@ -156,6 +158,7 @@ const ACTION_WORDS: Record<string, string> = {
 export function describeAction(action: string, after: unknown): string {
   if (isObject(after) && typeof after.changeRequestId === "string") return "Applied an approved change";
   if (action === "action.postUpdate" && isObject(after) && after.via === "updateRequest") return "Posted an update through an update request";
+  if (action === "plan.import.preview" && isObject(after) && after.tracker === true) return "Checked the area's own tracker";
   return ACTION_WORDS[action] ?? humanise(action.replace(/\./g, " "));
 }
 

@@ -8,6 +8,7 @@ type Issue = ImportCheck["errors"][number];
 type Change = ImportCheck["changes"][number];
 
 const ENTITY: Record<Change["entity"], [one: string, many: string]> = {
+  LocalArea: ["Local area", "Local areas"],
   Organisation: ["Organisation", "Organisations"],
   Inspection: ["Inspection", "Inspections"],
   Plan: ["Plan", "Plans"],

@@ -38,7 +38,7 @@ export type PlanImportMode = z.infer<typeof planImportModeSchema>;
 
 /** A problem in the file, by sheet, row (0: the whole sheet or file) and column ("": the whole row). */
 export type ImportIssue = { sheet: string; row: number; column: string; message: string };
-export type ImportChangeEntity = "Plan" | "Finding" | "Action" | "Measure" | "Milestone" | "Value" | "Organisation" | "Inspection";
+export type ImportChangeEntity = "LocalArea" | "Plan" | "Finding" | "Action" | "Measure" | "Milestone" | "Value" | "Organisation" | "Inspection";
 /** One record the file creates or updates; an update names the columns that change. */
 export type ImportChange = { entity: ImportChangeEntity; key: string; kind: "create" | "update"; fields?: string[] };
 export type ImportSummary = { created: number; updated: number; byEntity: Record<string, { created: number; updated: number }> };
@@ -56,3 +56,6 @@ export type ImportCheck = {
 
 /** An applied file. refused: it has errors, nothing was written; unchanged: it matches the plan. */
 export type ImportOutcome = ImportCheck & { status: "applied" | "unchanged" | "refused" };
+
+/** A file that starts a new area: checked (what would be made) or applied; the area once there is one. */
+export type NewAreaOutcome = ImportCheck & { status: "checked" | "applied" | "refused"; area: { name: string; slug: string } | null };

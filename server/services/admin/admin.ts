@@ -6,7 +6,7 @@
 import type { ServiceContext } from "@/server/services/core/context";
 import { AppError, notFound } from "@/server/errors";
 import type { CreateAreaInput, CreateUserInput, GrantMembershipInput } from "@/server/schemas/admin";
-import { inTransaction, recordAudit } from "@/server/services/core/audit";
+import { inTransaction, recordAudit, recordAudits, type AuditActor, type Tx } from "@/server/services/core/audit";
 
 const membershipSelect = {
   id: true,
@@ -122,26 +122,45 @@ export function slugFor(name: string): string {
 }
 
 export async function createArea(ctx: ServiceContext, input: CreateAreaInput) {
+  return inTransaction(ctx, (tx) => insertArea(tx, ctx, input));
+}
+
+/**
+ * A new area with the two partners every area has and whose names follow from its own: the
+ * council and the parent carer forum (the ICB spans several areas, so its name is left for the
+ * lead to add). Also how an area started from a plan workbook is made (plan-transfer/new-area.ts).
+ */
+export async function insertArea(tx: Tx, actor: AuditActor, input: CreateAreaInput) {
   const slug = slugFor(input.name);
   if (!slug) throw new AppError("INVALID", "Enter a name with letters or numbers in it.");
-  return inTransaction(ctx, async (tx) => {
-    const clash = await tx.localArea.findFirst({
-      where: { OR: [{ slug }, { laCode: input.laCode }] },
-      select: { name: true, laCode: true },
-    });
-    if (clash) {
-      throw new AppError(
-        "CONFLICT",
-        clash.laCode === input.laCode
-          ? `${clash.name} already has the local authority code ${input.laCode}.`
-          : `There is already a local area called ${clash.name}.`,
-      );
-    }
-    const area = await tx.localArea.create({
-      data: { name: input.name, slug, laCode: input.laCode, region: input.region },
-      select: { id: true, name: true, slug: true, laCode: true, region: true },
-    });
-    await recordAudit(tx, ctx, { action: "area.create", entityType: "LocalArea", entityId: area.id, localAreaId: area.id, after: area });
-    return area;
+  const clash = await tx.localArea.findFirst({
+    where: { OR: [{ slug }, { laCode: input.laCode }] },
+    select: { name: true, laCode: true },
   });
+  if (clash) {
+    throw new AppError(
+      "CONFLICT",
+      clash.laCode === input.laCode
+        ? `${clash.name} already has the local authority code ${input.laCode}.`
+        : `There is already a local area called ${clash.name}.`,
+    );
+  }
+  const area = await tx.localArea.create({
+    data: { name: input.name, slug, laCode: input.laCode, region: input.region },
+    select: { id: true, name: true, slug: true, laCode: true, region: true },
+  });
+  await recordAudit(tx, actor, { action: "area.create", entityType: "LocalArea", entityId: area.id, localAreaId: area.id, after: area });
+  const partners = await tx.organisation.createManyAndReturn({
+    data: [
+      { localAreaId: area.id, name: `${input.name} Council`, kind: "COUNCIL" as const },
+      { localAreaId: area.id, name: `${input.name} Parent Carer Forum`, kind: "PARENT_CARER_FORUM" as const },
+    ],
+    select: { id: true, name: true, kind: true },
+  });
+  await recordAudits(
+    tx,
+    actor,
+    partners.map((o) => ({ action: "organisation.create", entityType: "Organisation", entityId: o.id, localAreaId: area.id, after: o })),
+  );
+  return area;
 }

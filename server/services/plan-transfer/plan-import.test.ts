@@ -18,6 +18,7 @@ import {
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import { exportPlanCsv, exportPlanWorkbook, writeXlsx, type SheetRows } from "@/server/services/plan-transfer/plan-export";
 import { applyPlanImport, previewPlanImport, type ImportActor } from "@/server/services/plan-transfer/plan-import";
+import { importNewArea } from "@/server/services/plan-transfer/new-area";
 import { readCsvFiles, readXlsx, type RawSheet } from "@/server/services/plan-transfer/read-workbook";
 import { testDb } from "@/server/testing/harness";
 
@@ -572,5 +573,85 @@ describe("an import follows the editors' rules", () => {
     const before = await everything(fx.localAreaId);
     expect((await applyPlanImport(db, actor(), input)).status).toBe("refused");
     expect(await everything(fx.localAreaId)).toEqual(before);
+  });
+});
+
+describe("a workbook that starts a new area", () => {
+  const code = () => String(100 + Math.floor(Math.random() * 900));
+  async function freeCode(): Promise<string> {
+    for (;;) {
+      const c = code();
+      if (!(await db.localArea.findUnique({ where: { laCode: c } }))) return c;
+    }
+  }
+  const letter = "https://reports.ofsted.gov.uk/provider/44/80000002";
+  const planAndFindings = async (name: string, laCode: string, region = "East of England") =>
+    sheetsOf(
+      {
+        Plan: [{ localArea: name, laCode, region, planType: "Written statement of action", framework: "2016", inspectionDate: "2019-03-11" }],
+        Findings: [1, 2, 3, 4, 5].map((n) => ({
+          ref: String(n),
+          kind: "Area of significant weakness",
+          inspectorsWording: `Weakness ${n} as the letter words it, incl. its detail. More.`,
+          judgement: n === 5 ? "Not sufficient progress" : "Sufficient progress",
+          judgementDate: "2022-11-20",
+          letterUrl: letter,
+        })),
+      },
+      ["Plan", "Findings"],
+    );
+
+  it("makes the area with its council and forum, and its plan as the letters say, in one step; the check writes nothing", async () => {
+    const name = `Fenmoor ${randomUUID().slice(0, 6)}`;
+    const laCode = await freeCode();
+    const sheets = await planAndFindings(name, laCode);
+    const areas = await db.localArea.count();
+
+    const check = await importNewArea(db, actor(), { sheets }, { apply: false });
+    expect(check.report.errors).toEqual([]);
+    expect(check.report.changes[0]).toEqual({ entity: "LocalArea", key: `${name} (${laCode})`, kind: "create" });
+    expect(check.report.changes.filter((c) => c.entity === "Finding")).toHaveLength(5);
+    expect(await db.localArea.count()).toBe(areas);
+
+    const made = await importNewArea(db, actor(), { sheets }, { apply: true });
+    expect(made.status).toBe("applied");
+    const area = await db.localArea.findUniqueOrThrow({
+      where: { slug: made.area!.slug },
+      include: { organisations: { orderBy: { name: "asc" } }, plans: { include: { findings: { orderBy: { ref: "asc" } } } } },
+    });
+    expect(area).toMatchObject({ name, laCode, region: "EAST_OF_ENGLAND" });
+    expect(area.organisations.map((o) => [o.name, o.kind])).toEqual([
+      [`${name} Council`, "COUNCIL"],
+      [`${name} Parent Carer Forum`, "PARENT_CARER_FORUM"],
+    ]);
+    expect(area.plans).toHaveLength(1);
+    expect(area.plans[0]!.status).toBe("REVISITED");
+    expect(area.plans[0]!.findings.map((f) => f.judgement)).toEqual(["SUFFICIENT", "SUFFICIENT", "SUFFICIENT", "SUFFICIENT", "NOT_SUFFICIENT"]);
+    expect(await db.auditEvent.count({ where: { localAreaId: area.id, action: "area.create" } })).toBe(1);
+
+    // The same file into the area it made changes nothing; starting it again is refused.
+    expect((await applyPlanImport(db, actor(), { localAreaId: area.id, sheets })).status).toBe("unchanged");
+    const again = await importNewArea(db, actor(), { sheets }, { apply: true });
+    expect(again.status).toBe("refused");
+    expect(again.report.errors).toEqual([expect.objectContaining({ column: "LA code", message: expect.stringContaining("already has the local authority code") })]);
+  });
+
+  it("needs the name, a three-digit LA code and the region, and leaves nothing behind when the plan has errors", async () => {
+    const noRegion = await sheetsOf({ Plan: [{ localArea: "Nowhere", laCode: "12", planType: "Written statement of action" }] }, ["Plan"]);
+    const refused = await importNewArea(db, actor(), { sheets: noRegion }, { apply: true });
+    expect(refused.status).toBe("refused");
+    expect(refused.report.errors.map((e) => e.column).sort()).toEqual(["LA code", "Region"]);
+
+    const name = `Brokenshire ${randomUUID().slice(0, 6)}`;
+    const bad = await sheetsOf(
+      {
+        Plan: [{ localArea: name, laCode: await freeCode(), region: "London", planType: "Written statement of action" }],
+        Findings: [{ ref: "1", kind: "Area of significant weakness", inspectorsWording: "", judgement: null }],
+      },
+      ["Plan", "Findings"],
+    );
+    const result = await importNewArea(db, actor(), { sheets: bad }, { apply: true });
+    expect(result.status).toBe("refused");
+    expect(await db.localArea.findFirst({ where: { name } })).toBeNull();
   });
 });

@@ -24,6 +24,7 @@ import { analyseWorkbook } from "@/server/services/plan-transfer/import/analyse"
 import { loadImportState } from "@/server/services/plan-transfer/import/import-state";
 import type { ImportReport } from "@/server/services/plan-transfer/import/report";
 import { concurrentChange, writePlan, type ImportActor } from "@/server/services/plan-transfer/import/write-plan";
+import { importNewArea, type NewAreaResult } from "@/server/services/plan-transfer/new-area";
 import { parseSheets, type ParsedWorkbook } from "@/server/services/plan-transfer/parse-sheets";
 import { readUpload, type RawSheet, type RawWorkbook, type UploadedFile } from "@/server/services/plan-transfer/read-workbook";
 
@@ -120,4 +121,16 @@ export async function applyImportFiles(
   const read = await readFiles(files);
   if (isReport(read)) return { status: "refused", report: read, planId: null };
   return applyPlanImport(db, actor, { localAreaId, sheets: read.sheets, date1904: read.date1904 });
+}
+
+/** A new area and its plan, from the uploaded files (new-area.ts): made (`apply`) or only checked. */
+export async function newAreaFromFiles(
+  db: PrismaClient,
+  actor: ImportActor,
+  files: readonly UploadedFile[],
+  options: { apply: boolean },
+): Promise<NewAreaResult> {
+  const read = await readFiles(files);
+  if (isReport(read)) return { status: "refused", report: read, area: null };
+  return importNewArea(db, actor, { sheets: read.sheets, date1904: read.date1904 }, options);
 }

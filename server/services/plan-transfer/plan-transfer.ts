@@ -4,14 +4,15 @@
  * plan-import.ts's, shared with the command line.
  */
 import { randomUUID } from "node:crypto";
-import type { Viewer } from "@/server/auth/permissions";
-import { AppError } from "@/server/errors";
+import { canGlobally, type Viewer } from "@/server/auth/permissions";
+import { AppError, forbidden } from "@/server/errors";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import type { ServiceContext } from "@/server/services/core/context";
 import { httpHandler, textResponse } from "@/server/services/core/http";
 import {
   applyImportFiles,
   digestOf,
+  newAreaFromFiles,
   previewImportFiles,
   summarise,
   type ImportReport,
@@ -20,7 +21,7 @@ import { exportFileName, exportPlanSheetCsv, exportPlanWorkbook } from "@/server
 import type { UploadedFile } from "@/server/services/plan-transfer/read-workbook";
 import { SHEET_NAMES } from "@/server/schemas/plan-workbook";
 import { slug as slugSchema } from "@/server/schemas/common";
-import type { ImportCheck, ImportOutcome } from "@/server/schemas/plan-transfer";
+import type { ImportCheck, ImportOutcome, NewAreaOutcome, PlanImportMode } from "@/server/schemas/plan-transfer";
 import { areaBySlug, CURRENT_PLAN } from "@/server/services/core/access";
 import { inTransaction, recordAudit } from "@/server/services/core/audit";
 
@@ -86,6 +87,27 @@ export async function applyUpload(ctx: ServiceContext, slug: string, files: read
     files,
   );
   return { status: result.status, ...forBrowser(result.report) };
+}
+
+/**
+ * An ADMIN starts a new area from a plan workbook: checked (writes nothing but the audit record of
+ * the check) or made, with its plan, in one transaction.
+ */
+export async function newAreaUpload(ctx: ServiceContext, files: readonly UploadedFile[], mode: PlanImportMode): Promise<NewAreaOutcome> {
+  if (!canGlobally(ctx.viewer, "admin.manage")) throw forbidden("Only an administrator can start a new local area.");
+  const actor = { viewer: ctx.viewer, requestId: ctx.requestId, source: "web" as const, file: files.map((f) => f.name).join(", "), sha256: digestOf(files) };
+  const result = await newAreaFromFiles(ctx.db, actor, files, { apply: mode === "apply" });
+  if (mode === "preview") {
+    await inTransaction(ctx, (tx) =>
+      recordAudit(tx, ctx, {
+        action: "area.import.preview",
+        entityType: "LocalArea",
+        entityId: result.area?.slug ?? "new",
+        after: { files: files.map((f) => ({ name: f.name, bytes: f.bytes.byteLength })), sha256: actor.sha256, errors: result.report.errors.length },
+      }),
+    );
+  }
+  return { status: mode === "apply" ? result.status : "checked", area: result.area, ...forBrowser(result.report) };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -5,8 +5,8 @@
  */
 import { expect } from "vitest";
 import { uniq } from "@/prisma/factories";
-import { can } from "@/server/auth/permissions";
-import type { ImportOutcome } from "@/server/schemas/plan-transfer";
+import { can, canGlobally } from "@/server/auth/permissions";
+import type { ImportOutcome, NewAreaOutcome } from "@/server/schemas/plan-transfer";
 import type { Specs, Who } from "@/server/testing/walk/spec";
 import type { RouteCase, RouteFixture, RouteRequest } from "@/server/testing/walk/routes";
 
@@ -50,6 +50,49 @@ export const PLAN_IMPORT_ROUTE_CASES: RouteCase[] = [
     status: planEditStatus,
     async check(response) {
       expect(await response.json()).toMatchObject({ status: "applied", changeCount: 1 } satisfies Partial<ImportOutcome>);
+    },
+  },
+];
+
+/**
+ * A workbook naming a new area: its LA code three digits from the run's counter, so each request
+ * names an area no other has.
+ */
+function newAreaRequest(mode: "preview" | "apply") {
+  return (): RouteRequest => {
+    const u = uniq();
+    const code = String(100 + ((Number(/^\d+/.exec(u)![0]) * 7919) % 900));
+    const form = new FormData();
+    const csv = `Local area,LA code,Region,Plan type\r\nWalk Area ${u},${code},North West,Written statement of action\r\n`;
+    form.append("files", new File([csv], "Plan.csv", { type: "text/csv" }));
+    return { path: `/api/local-areas?mode=${mode}`, params: {}, init: { method: "POST", body: form } };
+  };
+}
+
+/** Starting an area is an administrator's: everyone else signed in is refused. */
+function adminStatus(who: Who, rf: RouteFixture): number {
+  const viewer = rf.viewers[who];
+  if (!viewer) return 401;
+  return canGlobally(viewer, "admin.manage") ? 200 : 403;
+}
+
+export const NEW_AREA_ROUTE_CASES: RouteCase[] = [
+  {
+    name: "POST a workbook to check the new area it names",
+    method: "POST",
+    request: newAreaRequest("preview"),
+    status: adminStatus,
+    async check(response) {
+      expect(await response.json()).toMatchObject({ status: "checked", errorCount: 0 } satisfies Partial<NewAreaOutcome>);
+    },
+  },
+  {
+    name: "POST a workbook to start the new area it names",
+    method: "POST",
+    request: newAreaRequest("apply"),
+    status: adminStatus,
+    async check(response) {
+      expect(await response.json()).toMatchObject({ status: "applied", errorCount: 0 } satisfies Partial<NewAreaOutcome>);
     },
   },
 ];

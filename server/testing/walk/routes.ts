@@ -11,7 +11,7 @@ import { createEvidence, uniq } from "@/prisma/factories";
 import { viewerOf, type AuthedContext } from "@/server/api/trpc";
 import type { Fixture, Outcome, Who } from "@/server/testing/walk/spec";
 import { createWalkFixture, expected, WHO } from "@/server/testing/walk/walk";
-import { PLAN_IMPORT_ROUTE_CASES } from "@/server/testing/walk/plan-transfer";
+import { NEW_AREA_ROUTE_CASES, PLAN_IMPORT_ROUTE_CASES } from "@/server/testing/walk/plan-transfer";
 import { TRACKER_IMPORT_ROUTE_CASES } from "@/server/testing/walk/tracker-import";
 import { can, type AreaCapability, type Viewer } from "@/server/auth/permissions";
 import { loadSessionUser } from "@/server/auth/session-user";
@@ -276,6 +276,7 @@ export const ROUTE_SPECS: Record<string, RouteCase[]> = {
       },
     },
   ],
+  "app/api/local-areas/route.ts": NEW_AREA_ROUTE_CASES,
   "app/api/local-areas/[slug]/plan-import/route.ts": PLAN_IMPORT_ROUTE_CASES,
   "app/api/local-areas/[slug]/tracker-import/route.ts": TRACKER_IMPORT_ROUTE_CASES,
   "app/api/local-areas/[slug]/activity/route.ts": [

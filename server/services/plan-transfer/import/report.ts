@@ -196,7 +196,7 @@ export function sheetAnalysis(errors: Issue[], warnings: Issue[], writes: Planne
 }
 
 /** Writes run in this order, so a record exists before anything refers to it. */
-export const STAGES: ChangeEntity[] = ["Organisation", "Inspection", "Plan", "Finding", "Action", "Measure", "Milestone", "Value"];
+export const STAGES: ChangeEntity[] = ["LocalArea", "Organisation", "Inspection", "Plan", "Finding", "Action", "Measure", "Milestone", "Value"];
 
 /** By stage, keeping the order the analysers found them in within a stage. */
 export function inWritingOrder(writes: readonly PlannedWrite[]): PlannedWrite[] {

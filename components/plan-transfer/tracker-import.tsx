@@ -219,7 +219,8 @@ export function TrackerImport({ slug, areaName }: { slug: string; areaName: stri
           {columns.sheets.length === 0 || columns.sheets.every((s) => s.columns.length === 0) ? (
             <p className="mb-4">{columns.file} has no columns to import. Check it is your tracker, with a row of column names above the actions.</p>
           ) : (
-            <form onSubmit={onCheck} noValidate aria-labelledby="tracker-columns-heading">
+            // break-words: a sample value with no spaces (an address, a long code) still fits a narrow screen.
+            <form onSubmit={onCheck} noValidate aria-labelledby="tracker-columns-heading" className="break-words">
               <p className="mb-4 max-w-2xl">
                 {columns.remembered
                   ? `These are the choices saved when ${areaName}'s tracker was last imported. Check them: a column may have moved or changed.`

@@ -20,6 +20,7 @@ import {
   wordFor,
   type Cell,
 } from "@/server/schemas/plan-workbook";
+import { email as emailSchema } from "@/server/schemas/common";
 import { TRACKER_FIELDS, type TrackerField, type TrackerMapping } from "@/server/schemas/tracker-mapping";
 import type { Issue } from "@/server/services/plan-transfer/parse-sheets";
 import type { RawRow, RawSheet, RawWorkbook } from "@/server/services/plan-transfer/read-workbook";
@@ -300,7 +301,11 @@ export function convertTracker(workbook: RawWorkbook, mapping: TrackerMapping, c
     if (at.has("owner")) {
       const text = collapse(textOf(a.cells.owner));
       let email: string | null = null;
-      if (text.includes("@")) email = text;
+      if (text.includes("@")) {
+        const checked = emailSchema.safeParse(text);
+        if (checked.success) email = checked.data;
+        else warn(a.row, "owner", `“${text}” is not an email address Headway can read: action ${a.ref} is left without an owner`);
+      }
       else if (text) {
         const matches = owners.get(text.toLowerCase()) ?? [];
         const withEmail = matches.filter((m) => m.email);

@@ -12,7 +12,7 @@ const DEFAULTS = nationalOverviewSchema.parse({});
 export function viewFrom(params: SearchParams): NationalOverviewInput {
   const view: NationalOverviewInput = { ...DEFAULTS };
   const shape = nationalOverviewSchema.shape;
-  for (const key of ["sort", "dir", "region", "planType"] as const) {
+  for (const key of ["sort", "dir", "region", "planType", "followUp"] as const) {
     const value = params[key];
     if (typeof value !== "string" || value === "") continue;
     const parsed = shape[key].safeParse(value);
@@ -30,5 +30,6 @@ export function viewHref(view: NationalOverviewInput, change: Partial<NationalOv
     dir: sorted ? next.dir : undefined,
     region: next.region || undefined,
     planType: next.planType || undefined,
+    followUp: next.followUp || undefined,
   });
 }

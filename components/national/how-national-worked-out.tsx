@@ -27,6 +27,10 @@ const RULES: ReadonlyArray<[string, React.ReactNode]> = [
     "The revisit or monitoring inspection the current plan is working towards: its start date, or the date expected, marked “estimated” when the date is only an estimate.",
   ],
   [
+    "Last revisit or monitoring",
+    "What the latest revisit (2016 framework) or monitoring inspection (2023) judged, on the latest of the area's plans with a finding judged: the current plan, or the plan it follows on from. “4 of 5 sufficient” means sufficient progress in 4 of the 5 findings judged; “so far” that some findings are not yet judged. Before any judgement, “Not yet revisited” or “Not yet monitored”. The column sorts by the share judged sufficient or effective, least first.",
+  ],
+  [
     "Forum disagreements",
     "The parent carer forum's current verdicts in the area that disagree. A verdict the forum has since replaced with a new one no longer counts.",
   ],

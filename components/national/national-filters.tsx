@@ -4,6 +4,7 @@ import { viewHref } from "@/components/national/address";
 import { buttonClass } from "@/components/ui/button";
 import { Select } from "@/components/ui/form-field";
 import { optionsOf, PLAN_TYPE, REGION } from "@/lib/labels";
+import { FOLLOW_UP_FILTER_LABEL } from "@/server/domain/national-table";
 import type { NationalOverviewInput } from "@/server/schemas/national";
 import { routes } from "@/lib/routes";
 
@@ -14,7 +15,7 @@ function FilterSelect({
   value,
   options,
 }: {
-  name: "region" | "planType";
+  name: "region" | "planType" | "followUp";
   label: string;
   any: string;
   value: string | undefined;
@@ -31,8 +32,9 @@ function FilterSelect({
 }
 
 export function NationalFilters({ view }: { view: NationalOverviewInput }) {
-  const filtered = Boolean(view.region || view.planType);
-  const sorted = viewHref(view, { region: undefined, planType: undefined }) !== routes.national();
+  const filtered = Boolean(view.region || view.planType || view.followUp);
+  const cleared = { region: undefined, planType: undefined, followUp: undefined };
+  const sorted = viewHref(view, cleared) !== routes.national();
   return (
     <form method="get" action={routes.national()} role="search" aria-label="Filter local areas" className="mb-8 bg-panel p-4">
       {/* Applying filters keeps the table's order. */}
@@ -42,15 +44,22 @@ export function NationalFilters({ view }: { view: NationalOverviewInput }) {
           <input type="hidden" name="dir" value={view.dir} />
         </>
       ) : null}
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         <FilterSelect name="region" label="Region" any="All regions" value={view.region} options={optionsOf(REGION)} />
         <FilterSelect name="planType" label="Plan type" any="All plan types" value={view.planType} options={optionsOf(PLAN_TYPE)} />
+        <FilterSelect
+          name="followUp"
+          label="Last revisit or monitoring"
+          any="Any outcome"
+          value={view.followUp}
+          options={optionsOf(FOLLOW_UP_FILTER_LABEL)}
+        />
       </div>
       <div className="mt-4 flex flex-wrap items-center gap-6">
         <button type="submit" className={buttonClass.primary}>
           Apply filters
         </button>
-        {filtered ? <Link href={viewHref(view, { region: undefined, planType: undefined })}>Clear filters</Link> : null}
+        {filtered ? <Link href={viewHref(view, cleared)}>Clear filters</Link> : null}
       </div>
     </form>
   );

@@ -8,7 +8,7 @@ import { viewHref } from "@/components/national/address";
 import { formatDate } from "@/lib/format/dates";
 import { pluralise } from "@/lib/format/plurals";
 import { cell, rowClass } from "@/components/ui/table";
-import { headingDir, shareText, type NationalRow, type NationalSortKey } from "@/server/domain/national-table";
+import { headingDir, lastFollowUpText, shareText, type NationalRow, type NationalSortKey } from "@/server/domain/national-table";
 import { INSPECTION_KIND, PLAN_TYPE, REGION } from "@/lib/labels";
 import type { NationalOverviewInput } from "@/server/schemas/national";
 import { routes } from "@/lib/routes";
@@ -22,6 +22,7 @@ export const NATIONAL_COLUMNS: ReadonlyArray<{ key: NationalSortKey; label: stri
   { key: "overdue", label: "Updates overdue" },
   { key: "sinceUpdate", label: "Days since last update" },
   { key: "nextInspection", label: "Next inspection" },
+  { key: "lastFollowUp", label: "Last revisit or monitoring" },
   { key: "disagreements", label: "Forum disagreements" },
 ];
 
@@ -61,6 +62,23 @@ function NextInspection({ next }: { next: NonNullable<NationalRow["plan"]>["next
       {formatDate(next.date)}
       {next.isEstimate ? " (estimated)" : ""}
       <span className="block text-base text-secondary">{INSPECTION_KIND[next.kind]}</span>
+    </>
+  );
+}
+
+/** "4 of 5 sufficient", with the inspection's kind, and the plan it judged when that is not the current one. */
+function LastFollowUp({ row }: { row: NationalRow }) {
+  const last = row.lastFollowUp;
+  if (!last && !row.plan) return <NoPlan />;
+  return (
+    <>
+      {lastFollowUpText(row)}
+      {last ? (
+        <span className="block text-base text-secondary">
+          {INSPECTION_KIND[last.kind]}
+          {last.ofCurrentPlan ? "" : ` of the ${PLAN_TYPE[last.planType].toLowerCase()} before`}
+        </span>
+      ) : null}
     </>
   );
 }
@@ -108,6 +126,9 @@ export function NationalTable({ rows, view, caption }: { rows: NationalRow[]; vi
                 </td>
                 <td className={cell} data-column="nextInspection">
                   {plan ? <NextInspection next={plan.nextInspection} /> : <NoPlan />}
+                </td>
+                <td className={cell} data-column="lastFollowUp">
+                  <LastFollowUp row={row} />
                 </td>
                 <td className={cell} data-column="disagreements">
                   {row.disagreements}

@@ -1,12 +1,16 @@
 import { describe, expect, it } from "vitest";
 import {
   FIRST_DIR,
+  FOLLOW_UP_FILTERS,
   headingDir,
+  lastFollowUpText,
+  matchesFollowUpFilter,
   NATIONAL_SORT_KEYS,
   share,
   shareText,
   sortNationalRows,
   type AreaPlanFigures,
+  type LastFollowUp,
   type NationalRow,
   type NationalSortKey,
   type SortDir,
@@ -44,17 +48,23 @@ function plan(over: Partial<AreaPlanFigures> = {}): AreaPlanFigures {
   };
 }
 
-function row(id: string, name: string, p: AreaPlanFigures | null, disagreements = 0): NationalRow {
-  return { id, name, slug: id, region: "LONDON", plan: p, disagreements };
+function row(id: string, name: string, p: AreaPlanFigures | null, disagreements = 0, lastFollowUp: LastFollowUp | null = null): NationalRow {
+  return { id, name, slug: id, region: "LONDON", plan: p, disagreements, lastFollowUp };
+}
+
+function judged(kind: LastFollowUp["kind"], positive: number, of: number, over: Partial<LastFollowUp> = {}): LastFollowUp {
+  const word = kind === "REVISIT" ? "sufficient" : "effective";
+  return { kind, judged: of, positive, complete: true, short: `${positive} of ${of} ${word}`, sentence: "", planType: "WSOA", ofCurrentPlan: true, ...over };
 }
 
 // Every column has a gap (an area without a plan at least), ties and distinct values.
 const rows: NationalRow[] = [
-  row("a", "Ashby", plan({ type: "APP", findings: 5, actions: { total: 4, red: 3, updateOverdue: 3 }, measures: { total: 2, offTrack: 2 }, daysSinceUpdate: 40, nextInspection: null }), 2),
+  // Ashby's APP follows its WSOA's revisit, which found sufficient progress in 1 of 3 areas.
+  row("a", "Ashby", plan({ type: "APP", findings: 5, actions: { total: 4, red: 3, updateOverdue: 3 }, measures: { total: 2, offTrack: 2 }, daysSinceUpdate: 40, nextInspection: null }), 2, judged("REVISIT", 1, 3, { ofCurrentPlan: false })),
   row("b", "Bexley", plan({ findings: 2, actions: { total: 10, red: 5, updateOverdue: 1 }, daysSinceUpdate: null, nextInspection: { kind: "REVISIT", date: d("2026-06-01"), isEstimate: true } })),
   row("c", "Corby", null, 1),
-  row("d", "Dudley", plan({ type: "IMPROVEMENT_PLAN", findings: 2, actions: { total: 0, red: 0, updateOverdue: 0 }, measures: { total: 1, offTrack: 1 }, daysSinceUpdate: 3, nextInspection: { kind: "MONITORING", date: null, isEstimate: false } })),
-  row("e", "ealing", plan({ actions: { total: 20, red: 10, updateOverdue: 0 }, measures: { total: 3, offTrack: 1 } }), 2),
+  row("d", "Dudley", plan({ type: "IMPROVEMENT_PLAN", findings: 2, actions: { total: 0, red: 0, updateOverdue: 0 }, measures: { total: 1, offTrack: 1 }, daysSinceUpdate: 3, nextInspection: { kind: "MONITORING", date: null, isEstimate: false } }), 0, judged("MONITORING", 2, 3)),
+  row("e", "ealing", plan({ actions: { total: 20, red: 10, updateOverdue: 0 }, measures: { total: 3, offTrack: 1 } }), 2, judged("REVISIT", 4, 4)),
 ];
 
 describe("sortNationalRows", () => {
@@ -81,6 +91,9 @@ describe("sortNationalRows", () => {
     // No follow-up, or one without a date, sorts last.
     { key: "nextInspection", dir: "asc", order: "beacd" },
     { key: "nextInspection", dir: "desc", order: "ebacd" },
+    // By the share judged sufficient or effective, least first; not yet followed up (or no plan) last.
+    { key: "lastFollowUp", dir: "asc", order: "adebc" },
+    { key: "lastFollowUp", dir: "desc", order: "edabc" },
     // An area without a plan can still have the forum's disagreements.
     { key: "disagreements", dir: "desc", order: "aecbd" },
     { key: "disagreements", dir: "asc", order: "bdcae" },
@@ -108,6 +121,27 @@ describe("sortNationalRows", () => {
   it("breaks a tie of equal names by id", () => {
     const twins = [row("z2", "Same", null), row("z1", "Same", null)];
     expect(sortNationalRows(twins, "area", "desc").map((r) => r.id)).toEqual(["z1", "z2"]);
+  });
+});
+
+describe("the last follow-up column", () => {
+  it("says the outcome, or that the current plan is not yet revisited or monitored", () => {
+    expect(rows.map(lastFollowUpText)).toEqual(["1 of 3 sufficient", "Not yet revisited", "No plan", "2 of 3 effective", "4 of 4 sufficient"]);
+    // With no follow-up recorded, the plan's type says which it will be.
+    expect(lastFollowUpText(row("f", "Fenland", plan({ type: "IMPROVEMENT_PLAN", nextInspection: null })))).toBe("Not yet monitored");
+    expect(lastFollowUpText(row("g", "Gedling", plan({ type: "APP", nextInspection: null })))).toBe("Not yet revisited");
+  });
+
+  it.each([
+    ["NOT_YET", "bc"],
+    ["ALL_POSITIVE", "e"],
+    ["SOME_NOT", "ad"],
+  ] as const)("filters %s", (filter, want) => {
+    expect(rows.filter((r) => matchesFollowUpFilter(r, filter)).map((r) => r.id).join("")).toBe(want);
+  });
+
+  it("puts every area in exactly one filter", () => {
+    for (const r of rows) expect(FOLLOW_UP_FILTERS.filter((f) => matchesFollowUpFilter(r, f))).toHaveLength(1);
   });
 });
 

@@ -6,6 +6,8 @@
  * plan, no actions, no date) always sorts last, whichever way the column is sorted.
  */
 import { PLAN_TYPE } from "@/lib/labels";
+import { followUpKind } from "@/server/domain/inspections";
+import { notYetFollowedUp, planFramework, type FollowUpKind } from "@/server/domain/plan-journey";
 import type { InspectionKind, PlanType, Region } from "@/server/generated/prisma/enums";
 
 export const NATIONAL_SORT_KEYS = [
@@ -17,6 +19,7 @@ export const NATIONAL_SORT_KEYS = [
   "overdue",
   "sinceUpdate",
   "nextInspection",
+  "lastFollowUp",
   "disagreements",
 ] as const;
 export type NationalSortKey = (typeof NATIONAL_SORT_KEYS)[number];
@@ -32,6 +35,7 @@ export const FIRST_DIR: Record<NationalSortKey, SortDir> = {
   overdue: "desc",
   sinceUpdate: "desc",
   nextInspection: "asc",
+  lastFollowUp: "asc",
   disagreements: "desc",
 };
 
@@ -54,7 +58,53 @@ export type NationalRow = {
   plan: AreaPlanFigures | null;
   /** The forum's current verdicts that disagree, across the area. */
   disagreements: number;
+  /**
+   * What the area's latest revisit or monitoring inspection judged: on the latest of its plans with
+   * a finding judged (the current plan, or the one it follows on from); null before any.
+   */
+  lastFollowUp: LastFollowUp | null;
 };
+
+export type LastFollowUp = {
+  kind: FollowUpKind;
+  /** Findings judged, and of those sufficient (2016) or effective (2023). */
+  judged: number;
+  positive: number;
+  complete: boolean;
+  /** "4 of 5 sufficient" */
+  short: string;
+  /** "Revisit 4 to 6 October 2022: sufficient progress in 4 of 5 areas" */
+  sentence: string;
+  /** The plan it judged, and whether that is the area's current plan. */
+  planType: PlanType;
+  ofCurrentPlan: boolean;
+};
+
+/** The last follow-up's cell: its outcome, or "Not yet revisited" / "Not yet monitored" for the current plan. */
+export function lastFollowUpText(row: Pick<NationalRow, "plan" | "lastFollowUp">): string {
+  if (row.lastFollowUp) return row.lastFollowUp.short;
+  if (!row.plan) return "No plan";
+  const next = row.plan.nextInspection?.kind;
+  const kind = next === "REVISIT" || next === "MONITORING" ? next : (followUpKind(planFramework({ framework: null, type: row.plan.type })) as FollowUpKind);
+  return notYetFollowedUp(kind);
+}
+
+/** The national view's filter on the last follow-up. */
+export const FOLLOW_UP_FILTERS = ["NOT_YET", "ALL_POSITIVE", "SOME_NOT"] as const;
+export type FollowUpFilter = (typeof FOLLOW_UP_FILTERS)[number];
+
+export const FOLLOW_UP_FILTER_LABEL: Record<FollowUpFilter, string> = {
+  NOT_YET: "Not yet revisited or monitored",
+  ALL_POSITIVE: "Every finding judged sufficient or effective",
+  SOME_NOT: "Some findings judged not sufficient or not effective",
+};
+
+export function matchesFollowUpFilter(row: Pick<NationalRow, "lastFollowUp">, filter: FollowUpFilter): boolean {
+  const last = row.lastFollowUp;
+  if (filter === "NOT_YET") return last === null;
+  if (!last) return false;
+  return filter === "SOME_NOT" ? last.positive < last.judged : last.positive === last.judged;
+}
 
 /** part / whole, or null when there is nothing to take a share of. */
 export function share(part: number, whole: number): number | null {
@@ -85,6 +135,8 @@ const VALUE: Record<NationalSortKey, (row: NationalRow) => SortValue> = {
   overdue: (r) => r.plan?.actions.updateOverdue ?? null,
   sinceUpdate: (r) => r.plan?.daysSinceUpdate ?? null,
   nextInspection: (r) => r.plan?.nextInspection?.date?.getTime() ?? null,
+  // The share judged sufficient or effective: first the areas the inspectors found least progress in.
+  lastFollowUp: (r) => (r.lastFollowUp ? share(r.lastFollowUp.positive, r.lastFollowUp.judged) : null),
   disagreements: (r) => r.disagreements,
 };
 

@@ -6,6 +6,7 @@ import { NATIONAL_COLUMNS, NationalTable } from "@/components/national/national-
 import { pluralise } from "@/lib/format/plurals";
 import { getQueryClient, loadForPage, trpc } from "@/server/api/rsc";
 import { PLAN_TYPE, REGION } from "@/lib/labels";
+import { FOLLOW_UP_FILTER_LABEL } from "@/server/domain/national-table";
 
 export const metadata: Metadata = { title: "National view" };
 
@@ -16,7 +17,11 @@ export default async function NationalPage({ searchParams }: Props) {
   const view = viewFrom(await searchParams);
   const { scope, rows } = await loadForPage(getQueryClient().fetchQuery(trpc.national.overview.queryOptions(view)), viewHref(view));
   const sortedBy = NATIONAL_COLUMNS.find((c) => c.key === view.sort)!.label.toLowerCase();
-  const filters = [view.region ? REGION[view.region] : null, view.planType ? PLAN_TYPE[view.planType] : null].filter(Boolean);
+  const filters = [
+    view.region ? REGION[view.region] : null,
+    view.planType ? PLAN_TYPE[view.planType] : null,
+    view.followUp ? FOLLOW_UP_FILTER_LABEL[view.followUp] : null,
+  ].filter(Boolean);
 
   return (
     <>

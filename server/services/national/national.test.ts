@@ -152,7 +152,47 @@ describe("national.overview: the figures", () => {
       daysSinceUpdate: null,
       nextInspection: null,
     });
-    expect(rows.find((r) => r.id === ids.c)).toEqual({ id: ids.c, name: names.c, slug: expect.any(String), region: "NORTH_EAST", plan: null, disagreements: 0 });
+    expect(rows.find((r) => r.id === ids.c)).toEqual({
+      id: ids.c,
+      name: names.c,
+      slug: expect.any(String),
+      region: "NORTH_EAST",
+      plan: null,
+      disagreements: 0,
+      lastFollowUp: null,
+    });
+  });
+
+  it("shows the last follow-up's outcome, from the plan the current one follows on when that was judged, as soon as a judgement is recorded", async () => {
+    const before = await overview(adviserId);
+    expect(before.rows.find((r) => r.id === ids.b)!.lastFollowUp).toBeNull();
+    expect(before.rows.find((r) => r.id === ids.a)!.lastFollowUp).toBeNull();
+
+    // B's old WSOA is judged at its revisit: the judgement moves B's version, so the row held is worked out again.
+    const wsoa = await db.plan.findFirstOrThrow({ where: { localAreaId: ids.b, type: "WSOA" }, select: { id: true, findings: { select: { id: true } } } });
+    const revisit = await createInspection(db, { localAreaId: ids.b, kind: "REVISIT", startDate: new Date("2025-10-04"), endDate: new Date("2025-10-06"), outcome: null });
+    await db.finding.update({
+      where: { id: wsoa.findings[0]!.id },
+      data: { judgement: "NOT_SUFFICIENT", judgementDate: day(-20), judgementSource: "https://reports.example/b", judgementInspectionId: revisit.id },
+    });
+    const { rows } = await overview(adviserId);
+    expect(rows.find((r) => r.id === ids.b)!.lastFollowUp).toEqual({
+      kind: "REVISIT",
+      judged: 1,
+      positive: 0,
+      complete: true,
+      short: "0 of 1 sufficient",
+      sentence: "Revisit 4 to 6 October 2025: sufficient progress in 0 of 1 area",
+      planType: "WSOA",
+      ofCurrentPlan: false,
+    });
+    // A is not yet revisited.
+    expect(rows.find((r) => r.id === ids.a)!.lastFollowUp).toBeNull();
+
+    expect((await overview(adviserId, { followUp: "SOME_NOT" })).rows.map((r) => r.name)).toEqual([names.b]);
+    expect((await overview(adviserId, { followUp: "NOT_YET" })).rows.map((r) => r.name)).toEqual([names.a, names.c, names.f]);
+    expect((await overview(adviserId, { followUp: "ALL_POSITIVE" })).rows).toEqual([]);
+    expect((await overview(adviserId, { sort: "lastFollowUp", dir: "asc" })).rows.map((r) => r.name)).toEqual([names.b, names.a, names.c, names.f]);
   });
 });
 

@@ -16,16 +16,21 @@
  *   rules by its test), the latest update, the follow-up inspection and the forum's disagreements;
  * - the few columns the measure-status rule reads for every measure of the plan, judged by the pure
  *   rule itself (server/domain/measure-status.ts): a trajectory with milestones is too much rule to
- *   copy into SQL.
+ *   copy into SQL;
+ * - the judgements on the latest of the area's plans with a finding judged, with the inspection that
+ *   made each, summed up by the journey rule itself (server/domain/plan-journey.ts), so the column
+ *   says what the area home's outcome says. A judgement moves the area's version (its finding is
+ *   an area row), as does a change to an inspection.
  */
 import type { ServiceContext } from "@/server/services/core/context";
 import { daysBetween } from "@/lib/calendar";
 import { measureStatus } from "@/server/domain/measure-status";
 import { nationalScope, type NationalScope } from "@/server/auth/national-scope";
-import { sortNationalRows, type NationalRow } from "@/server/domain/national-table";
+import { matchesFollowUpFilter, sortNationalRows, type LastFollowUp, type NationalRow } from "@/server/domain/national-table";
+import { planJourney } from "@/server/domain/plan-journey";
 import { forbidden } from "@/server/errors";
 import { Prisma } from "@/server/generated/prisma/client";
-import type { InspectionKind, MeasureDirection, PlanType, Region } from "@/server/generated/prisma/enums";
+import type { InspectionKind, Judgement, MeasureDirection, PlanType, Region } from "@/server/generated/prisma/enums";
 import type { NationalOverviewInput } from "@/server/schemas/national";
 import { isRedSql, isUpdateOverdueSql, sqlDay } from "@/server/services/national/action-health-sql";
 import { today } from "@/server/services/core/today";
@@ -40,6 +45,14 @@ type MeasureJson = {
   milestones: Array<{ date: string; targetValue: number }>;
   latestPeriodEnd: string | null;
   latestValue: number | null;
+};
+
+/** A judged plan's finding as the query gives it: JSON, so its days are "yyyy-mm-dd" strings. */
+type JudgedFindingJson = {
+  judgement: Judgement | null;
+  judgementDate: string | null;
+  judgementSource: string | null;
+  inspection: { id: string; kind: InspectionKind; startDate: string | null; endDate: string | null; reportUrl: string | null } | null;
 };
 
 /** An area in view; the figures are there only when `stale` (otherwise the row held is current). */
@@ -63,6 +76,9 @@ type AreaRowSql = {
   followUpDate: Date | null;
   followUpIsEstimate: boolean | null;
   measures: MeasureJson[];
+  judgedPlanId: string | null;
+  judgedPlanType: PlanType | null;
+  judgedFindings: JudgedFindingJson[] | null;
 };
 
 /** The rows held, by area id: each with the version and the day it was worked out for. */
@@ -127,7 +143,8 @@ function areaRows(ctx: ServiceContext, scope: NationalScope, input: NationalOver
               WHERE v."measureId" = m."id" AND (m."baselineDate" IS NULL OR v."periodEnd" >= m."baselineDate")
               ORDER BY v."periodEnd" DESC LIMIT 1
             ) lv ON TRUE
-            WHERE m."planId" = cp."id") AS "measures"
+            WHERE m."planId" = cp."id") AS "measures",
+           jp."id" AS "judgedPlanId", jp."type"::text AS "judgedPlanType", jp."findings" AS "judgedFindings"
     FROM area a
     LEFT JOIN current_plan cp ON cp."localAreaId" = a."id"
     LEFT JOIN "Inspection" i ON i."id" = cp."followUpInspectionId"
@@ -139,7 +156,24 @@ function areaRows(ctx: ServiceContext, scope: NationalScope, input: NationalOver
              max(ac."lastUpdateAt") AS "lastUpdateAt"
       FROM "Finding" f JOIN "Action" ac ON ac."findingId" = f."id"
       WHERE f."planId" = cp."id"
-    ) acts ON cp."id" IS NOT NULL`;
+    ) acts ON cp."id" IS NOT NULL
+    -- The latest of the area's plans, ended or not, with a finding judged: its findings' judgements.
+    LEFT JOIN LATERAL (
+      SELECT p."id", p."type",
+             (SELECT json_agg(json_build_object(
+                       'judgement', f."judgement", 'judgementDate', f."judgementDate", 'judgementSource', f."judgementSource",
+                       'inspection', CASE WHEN ji."id" IS NULL THEN NULL ELSE json_build_object(
+                         'id', ji."id", 'kind', ji."kind", 'startDate', ji."startDate", 'endDate', ji."endDate", 'reportUrl', ji."reportUrl") END)
+                     ORDER BY f."sortOrder", f."ref")
+              FROM "Finding" f
+              LEFT JOIN "Inspection" ji ON ji."id" = f."judgementInspectionId" AND ji."localAreaId" = p."localAreaId"
+              WHERE f."planId" = p."id") AS "findings"
+      FROM "Plan" p
+      WHERE a."stale" AND p."localAreaId" = a."id"
+        AND EXISTS (SELECT 1 FROM "Finding" jf WHERE jf."planId" = p."id" AND jf."judgement" IS NOT NULL)
+      ORDER BY p."createdAt" DESC, p."id" DESC
+      LIMIT 1
+    ) jp ON TRUE`;
 }
 
 /** A "yyyy-mm-dd" day from JSON as the rules take it: UTC midnight. */
@@ -174,6 +208,30 @@ function planFigures(area: AreaRowSql, now: Date): NationalRow["plan"] {
   };
 }
 
+/** The latest judged plan's outcome, by the journey rule (its stage is not wanted here, only what was judged). */
+function lastFollowUp(area: AreaRowSql, now: Date): LastFollowUp | null {
+  if (!area.judgedPlanId || !area.judgedPlanType || !area.judgedFindings) return null;
+  const { outcome } = planJourney({
+    status: "ACTIVE",
+    type: area.judgedPlanType,
+    followUp: null,
+    findings: area.judgedFindings.map((f) => ({
+      judgement: f.judgement,
+      judgementDate: fromJsonDayOrNull(f.judgementDate),
+      judgementSource: f.judgementSource,
+      judgementInspection: f.inspection && {
+        ...f.inspection,
+        startDate: fromJsonDayOrNull(f.inspection.startDate),
+        endDate: fromJsonDayOrNull(f.inspection.endDate),
+      },
+    })),
+    now,
+  });
+  if (!outcome) return null;
+  const { kind, judged, positive, complete, short, sentence } = outcome;
+  return { kind, judged, positive, complete, short, sentence, planType: area.judgedPlanType, ofCurrentPlan: area.judgedPlanId === area.planId };
+}
+
 export async function nationalOverview(ctx: ServiceContext, input: NationalOverviewInput) {
   const scope = nationalScope(ctx.viewer);
   if (!scope) throw forbidden("The national view is for the national team and for advisers.");
@@ -186,11 +244,21 @@ export async function nationalOverview(ctx: ServiceContext, input: NationalOverv
   const rows = areas.map((a): NationalRow => {
     // Not stale: held at the version the database has.
     if (!a.stale) return heldNow.get(a.id)!.row;
-    const row = { id: a.id, name: a.name, slug: a.slug, region: a.region, plan: planFigures(a, now), disagreements: a.disagreements };
+    const row = {
+      id: a.id,
+      name: a.name,
+      slug: a.slug,
+      region: a.region,
+      plan: planFigures(a, now),
+      disagreements: a.disagreements,
+      lastFollowUp: lastFollowUp(a, now),
+    };
     held.set(a.id, { version: a.version, day, row });
     return row;
   });
   // The plan-type filter is on the current plan: areas with another type of plan, or none, are left out.
-  const inView = input.planType ? rows.filter((r) => r.plan?.type === input.planType) : rows;
+  const inView = rows.filter(
+    (r) => (!input.planType || r.plan?.type === input.planType) && (!input.followUp || matchesFollowUpFilter(r, input.followUp)),
+  );
   return { scope: scope.kind, rows: sortNationalRows(inView, input.sort, input.dir) };
 }

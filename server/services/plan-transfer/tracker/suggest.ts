@@ -13,15 +13,19 @@ import { fieldForHeader } from "@/server/services/plan-transfer/tracker/headers"
 import { dataRows, shownCell, trackerSheet, type TrackerSheet } from "@/server/services/plan-transfer/tracker/sheets";
 import type { RawSheet } from "@/server/services/plan-transfer/read-workbook";
 
-/** "1. The timeliness…", "Priority 2: …", "AOSW 3 – …": a number, then the wording. */
-const NUMBERED = /^(?:[A-Za-z][A-Za-z ]{0,40}?\s)?(\d{1,3}(?:\.\d{1,3})?)\s*[.):\-\u2013\u2014]\s*(\S[\s\S]*)$|^(\d{1,3})\s+([A-Za-z][\s\S]*)$/;
+/**
+ * "1. The timeliness…", "Priority 2: …", "AOSW 3 – …": a number, a stop, bracket, colon or dash,
+ * then the wording. Without one ("20 weeks is too long", "3.5% of plans") the number is the
+ * wording's own.
+ */
+const NUMBERED = /^(?:[A-Za-z][A-Za-z ]{0,40}?\s)?(\d{1,3}(?:\.\d{1,3})?)\s*(?:[.)]\s+|[):\-\u2013\u2014]\s*)(\S[\s\S]*)$/;
 
 /** A finding cell's number and wording; no number: the whole text is the wording. */
 export function splitFinding(text: string): { ref: string | null; wording: string } {
   const t = text.replace(/\r\n?/g, "\n").trim();
   const m = NUMBERED.exec(t);
   if (!m) return { ref: null, wording: t };
-  return { ref: (m[1] ?? m[3])!, wording: (m[2] ?? m[4])!.trim() };
+  return { ref: m[1]!, wording: m[2]!.trim() };
 }
 
 const RAG_WORDS = /^(r|a|g|b|red|amber|green|blue|r\/a|a\/g|ra|ag|red\/amber|amber\/green|red-amber|amber-green|complete|completed|done)\b/i;

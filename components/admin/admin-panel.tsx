@@ -6,6 +6,7 @@
 import type { inferRouterOutputs } from "@trpc/server";
 import Link from "next/link";
 import { AddAreaForm } from "@/components/admin/add-area-form";
+import { PlanImport } from "@/components/plan-transfer/plan-import";
 import { AddPersonForm } from "@/components/admin/add-person-form";
 import { GrantRoleForm } from "@/components/admin/grant-role-form";
 import { RevokeButton } from "@/components/admin/revoke-button";
@@ -75,6 +76,18 @@ export function AdminPanel({ data, selfId }: { data: AdminOverview; selfId: stri
         </div>
         <AddAreaForm />
       </div>
+
+      <section aria-labelledby="area-from-file" className="mt-12">
+        <h2 id="area-from-file" className="mb-2 text-2xl">
+          Start an area from its plan
+        </h2>
+        <p className="mb-6 max-w-3xl">
+          A plan workbook whose Plan sheet names the local area, its LA code and region starts the area, with its council and
+          parent carer forum, and imports its plan as the letters word it: findings, judgements and letter links, actions and measures.
+          Check the file first; nothing is made until you start the area.
+        </p>
+        <PlanImport into={null} />
+      </section>
     </>
   );
 }

@@ -2,11 +2,13 @@
 /**
  * Import a plan workbook: choose the file (one .xlsx, or CSV files named after the sheets), check
  * it (nothing changes), then apply it. The same checks run again on the server when applying.
+ * Into an area's current plan, or (no `into`: the administrator's page) as a new area that the
+ * file's Plan sheet names.
  */
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { ImportReport, type ImportCheck } from "@/components/plan-transfer/import-report";
-import { sendWorkbook, WorkbookUploadError } from "@/components/plan-transfer/send-workbook";
+import { sendNewAreaWorkbook, sendWorkbook, WorkbookUploadError } from "@/components/plan-transfer/send-workbook";
 import { successPanelClass } from "@/components/forms/form-feedback";
 import { useRefresh } from "@/components/forms/use-refresh";
 import { buttonClass } from "@/components/ui/button";
@@ -18,7 +20,13 @@ import { routes } from "@/lib/routes";
 
 const FIELD = "import-files";
 
-type Done = { status: "applied" | "unchanged"; created: number; updated: number };
+type Done = { status: "applied" | "unchanged"; created: number; updated: number; area: { name: string; slug: string } | null };
+
+type Into = { slug: string; areaName: string } | null;
+
+function send(into: Into, mode: "preview" | "apply", files: readonly File[]): Promise<ImportCheck & { status?: string; area?: { name: string; slug: string } | null }> {
+  return into ? sendWorkbook(into.slug, mode as "apply", files) : sendNewAreaWorkbook(mode, files);
+}
 
 /** The browser's own checks, before anything is sent. */
 function problemWith(files: File[]): string | null {
@@ -38,7 +46,7 @@ function errorsOf(error: unknown): FieldError[] {
   return [{ field: "", message: "Something went wrong and nothing was saved. Try again." }];
 }
 
-export function PlanImport({ slug, areaName }: { slug: string; areaName: string }) {
+export function PlanImport({ into }: { into: Into }) {
   const { refresh } = useRefresh();
   const [files, setFiles] = useState<File[]>([]);
   /** The files last checked: what "Apply" sends. */
@@ -68,7 +76,7 @@ export function PlanImport({ slug, areaName }: { slug: string; areaName: string 
     if (problem) return setErrors([{ field: FIELD, message: problem }]);
     setPending("preview");
     try {
-      const result = await sendWorkbook(slug, "preview", files);
+      const result = await send(into, "preview", files);
       setChecked(files);
       setCheck(result);
     } catch (error) {
@@ -84,14 +92,19 @@ export function PlanImport({ slug, areaName }: { slug: string; areaName: string 
     setErrors([]);
     setPending("apply");
     try {
-      const result = await sendWorkbook(slug, "apply", checked);
+      const result = await send(into, "apply", checked);
       if (result.status === "refused") {
         // The plan changed since the check, and the file no longer fits it.
         setCheck(result);
         return;
       }
       setCheck(null);
-      setDone({ status: result.status, created: result.summary.created, updated: result.summary.updated });
+      setDone({
+        status: result.status === "unchanged" ? "unchanged" : "applied",
+        created: result.summary.created,
+        updated: result.summary.updated,
+        area: into ? { name: into.areaName, slug: into.slug } : (result.area ?? null),
+      });
       // The page above (the plan's counts) reads the plan again; this component keeps its message.
       refresh();
     } catch (error) {
@@ -116,7 +129,7 @@ export function PlanImport({ slug, areaName }: { slug: string; areaName: string 
   return (
     <>
       <ErrorSummary errors={errors} attempt={attempt} />
-      <form onSubmit={onCheck} noValidate aria-labelledby="import-heading" className="mb-8">
+      <form onSubmit={onCheck} noValidate aria-labelledby={into ? "import-heading" : "area-from-file"} className="mb-8">
         <FormField
           id={FIELD}
           label="Workbook or CSV files"
@@ -153,14 +166,16 @@ export function PlanImport({ slug, areaName }: { slug: string; areaName: string 
           <ImportReport check={check} />
           <div className="mb-8 flex flex-wrap items-center gap-4">
             <button type="button" className={buttonClass.primary} disabled={!canApply || busy} aria-describedby="apply-hint" onClick={onApply}>
-              {pending === "apply" ? "Importing…" : "Apply the import"}
+              {pending === "apply" ? "Importing…" : into ? "Apply the import" : "Start the area"}
             </button>
             <p id="apply-hint" className="text-secondary">
               {check.errorCount > 0
                 ? "Fix the problems in the file and check it again."
                 : check.changeCount === 0
                   ? "There is nothing to apply."
-                  : `Everything above is imported together into ${areaName}'s plan, or nothing is.`}
+                  : into
+                    ? `Everything above is imported together into ${into.areaName}'s plan, or nothing is.`
+                    : "The new area and everything above are made together, or nothing is."}
             </p>
           </div>
         </section>
@@ -169,18 +184,22 @@ export function PlanImport({ slug, areaName }: { slug: string; areaName: string 
       {done ? (
         <section aria-labelledby="import-result" className={`mb-8 p-4 ${successPanelClass}`}>
           <h2 id="import-result" ref={resultHeading} tabIndex={-1} className="mb-2 text-2xl">
-            {done.status === "applied" ? "Import complete" : "Nothing to import"}
+            {done.status === "applied" ? (into ? "Import complete" : `${done.area?.name ?? "The area"} has been started`) : "Nothing to import"}
           </h2>
           <p className="mb-4">
             {done.status === "applied"
-              ? `${pluralise(done.created, "record")} created and ${done.updated} updated in ${areaName}'s plan.`
+              ? into
+                ? `${pluralise(done.created, "record")} created and ${done.updated} updated in ${into.areaName}'s plan.`
+                : `${pluralise(done.created, "record")} created, the area and its council and parent carer forum among them. Give its people their roles below.`
               : "The file matches the plan, so nothing was changed."}
           </p>
-          <p>
-            <Link href={routes.area(slug)} className="font-bold">
-              Go to {areaName}
-            </Link>
-          </p>
+          {done.area ? (
+            <p>
+              <Link href={routes.area(done.area.slug)} className="font-bold">
+                Go to {done.area.name}
+              </Link>
+            </p>
+          ) : null}
         </section>
       ) : null}
     </>

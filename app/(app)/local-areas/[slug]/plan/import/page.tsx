@@ -48,7 +48,7 @@ export default async function PlanImportPage({ params }: Params) {
           are matched to the plan by their refs; an import never deletes anything.
         </p>
         <WorkbookColumns />
-        <PlanImport slug={area.slug} areaName={area.name} />
+        <PlanImport into={{ slug: area.slug, areaName: area.name }} />
       </section>
 
       <section aria-labelledby="tracker-heading" className="mt-12">

@@ -116,7 +116,8 @@ export function convertTracker(workbook: RawWorkbook, mapping: TrackerMapping, c
 
   // The sheets and columns the mapping names must be in the file.
   const sheetFor = (name: string, headerRow: number, columns: Record<string, string>): TrackerSheet | null => {
-    const raw = workbook.sheets.find((s) => s.name === name);
+    // A CSV file's sheet is its file name, which changes from month to month ("tracker June.csv"): a file of one sheet is that sheet.
+    const raw = workbook.sheets.find((s) => s.name === name) ?? (workbook.sheets.length === 1 && !mapping.findings ? workbook.sheets[0] : undefined);
     if (!raw) {
       errors.push({ sheet: name, row: 0, column: "", message: `The file has no sheet called “${name}”: choose the sheet again` });
       return null;
@@ -124,7 +125,7 @@ export function convertTracker(workbook: RawWorkbook, mapping: TrackerMapping, c
     const sheet = trackerSheet(raw, headerRow);
     for (const header of Object.keys(columns)) {
       if (!sheet.headers.includes(header)) {
-        errors.push({ sheet: name, row: headerRow, column: header, message: `Row ${headerRow} of the ${name} sheet has no column “${header}”: check the mapping` });
+        errors.push({ sheet: raw.name, row: headerRow, column: header, message: `Row ${headerRow} of the ${raw.name} sheet has no column “${header}”: check the mapping` });
       }
     }
     return sheet;

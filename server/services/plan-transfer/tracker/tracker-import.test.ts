@@ -204,6 +204,9 @@ describe("a one-sheet tracker", () => {
       ["1", "1.2", "IN_PROGRESS", "2021-11-30"],
       ["2", "2.1", "COMPLETE", "2022-03-31"],
     ]);
+    // Next month's file has another name: a CSV's one sheet is the sheet the mapping names.
+    const renamed = await applyOf(lead, area.slug, { ...file, name: "tracker June.csv" }, suggestion);
+    expect(renamed).toMatchObject({ status: "unchanged", errorCount: 0 });
   });
 });
 

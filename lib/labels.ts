@@ -100,6 +100,14 @@ export const JUDGEMENT: Record<Judgement, string> = {
   NOT_EFFECTIVE: "Not effective action",
 };
 
+/** The same judgements as families read them on the public page: "they found …". */
+export const JUDGEMENT_PLAIN: Record<Judgement, string> = {
+  SUFFICIENT: "enough progress had been made",
+  NOT_SUFFICIENT: "not enough progress had been made",
+  EFFECTIVE: "the action taken was working",
+  NOT_EFFECTIVE: "the action taken was not working well enough",
+};
+
 /** The parent carer forum's verdict. */
 export const VERDICT: Record<VerdictKind, string> = {
   AGREE: "Agree",

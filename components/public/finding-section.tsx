@@ -10,7 +10,7 @@ import { WhatParentsSay, YouSaidWeDid } from "@/components/public/what-parents-s
 import type { PublicFinding } from "@/components/public/types";
 import { formatDate } from "@/lib/format/dates";
 import { Tag } from "@/components/ui/tag";
-import { FINDING_KIND, JUDGEMENT } from "@/lib/labels";
+import { FINDING_KIND, JUDGEMENT, JUDGEMENT_PLAIN } from "@/lib/labels";
 import { findingTitle } from "@/lib/format/finding-title";
 
 const GOOD_JUDGEMENT = new Set(["SUFFICIENT", "EFFECTIVE"]);
@@ -33,7 +33,8 @@ export function FindingSection({ finding }: { finding: PublicFinding }) {
       <blockquote className="mb-4 max-w-3xl border-l-4 border-border pl-4 whitespace-pre-line">{finding.inspectorsWording}</blockquote>
       {finding.judgement ? (
         <p className="mb-6">
-          When the inspectors came back{finding.judgementDate ? ` (${formatDate(finding.judgementDate)})` : ""} they judged:{" "}
+          When the inspectors came back{finding.judgementDate ? ` (${formatDate(finding.judgementDate)})` : ""}, they found that{" "}
+          {JUDGEMENT_PLAIN[finding.judgement]}.{" "}
           <Tag colour={GOOD_JUDGEMENT.has(finding.judgement) ? "green" : "red"}>{JUDGEMENT[finding.judgement]}</Tag>
         </p>
       ) : (

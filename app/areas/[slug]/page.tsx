@@ -44,6 +44,21 @@ export default async function PublicAreaPage({ params }: Params) {
         ) : (
           <p className="mb-4 text-xl">{area.name} has no improvement plan under way at the moment.</p>
         )}
+        {plan?.followUpOutcome ? (
+          <div className="mb-4 border-l-[10px] border-brand bg-panel p-4">
+            <h2 className="mb-2 text-2xl">
+              {plan.followUpOutcome.kind === "REVISIT" ? "When the inspectors came back" : "When the inspectors checked progress"}
+            </h2>
+            <p className="mb-2">{plan.followUpOutcome.plain}</p>
+            {plan.followUpOutcome.letterUrl ? (
+              <p className="mb-0">
+                <a href={plan.followUpOutcome.letterUrl} rel="noopener noreferrer">
+                  Read the inspectors&apos; letter
+                </a>
+              </p>
+            ) : null}
+          </div>
+        ) : null}
         {page.lastUpdated ? <p className="mb-2 font-bold">Last updated {formatDate(page.lastUpdated)}</p> : null}
         {plan ? (
           <p className="text-secondary">

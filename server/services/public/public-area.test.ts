@@ -245,3 +245,36 @@ describe("area.setPublicPage", () => {
     expect(row.publicPagePublishedAt?.getTime()).toBe(published.publicPagePublishedAt?.getTime());
   });
 });
+
+describe("the public page after the revisit", () => {
+  it("says in plain words what the inspectors found when they came back, with their letter, and each finding's judgement", async () => {
+    const judged = await createAreaWithPlan(db, { area: { publicPagePublished: true, publicPagePublishedAt: day(-20) } });
+    const second = await createFinding(db, { planId: judged.planId, ref: "2" });
+    const revisit = await db.inspection.create({
+      data: { localAreaId: judged.localAreaId, framework: "FRAMEWORK_2016", kind: "REVISIT", startDate: new Date("2026-02-03"), endDate: new Date("2026-02-05"), reportUrl: "https://reports.example/revisit" },
+    });
+    const page = async () => publicAreaPage(db, (await db.localArea.findUniqueOrThrow({ where: { id: judged.localAreaId } })).slug);
+    expect((await page()).plan!.followUpOutcome).toBeNull();
+
+    await db.finding.update({ where: { id: judged.findingId }, data: { judgement: "SUFFICIENT", judgementDate: day(-3), judgementInspectionId: revisit.id } });
+    expect((await page()).plan!.followUpOutcome).toEqual({
+      kind: "REVISIT",
+      plain: "The inspectors came back from 3 to 5 February 2026. So far they have judged 1 of the 2 areas, and found enough progress in 1.",
+      complete: false,
+      letterUrl: "https://reports.example/revisit",
+    });
+    await db.finding.update({ where: { id: second.id }, data: { judgement: "NOT_SUFFICIENT", judgementDate: day(-3), judgementInspectionId: revisit.id } });
+    const result = await page();
+    expect(result.plan!.followUpOutcome).toMatchObject({
+      plain: "The inspectors came back from 3 to 5 February 2026. They found enough progress in 1 of the 2 areas they looked at.",
+      complete: true,
+    });
+    expect(result.findings.map((f) => [f.ref, f.judgement])).toEqual([
+      ["1", "SUFFICIENT"],
+      ["2", "NOT_SUFFICIENT"],
+    ]);
+    // Only a web link leaves the server.
+    await db.inspection.update({ where: { id: revisit.id }, data: { reportUrl: "file:///letters/revisit.pdf" } });
+    expect((await page()).plan!.followUpOutcome!.letterUrl).toBeNull();
+  });
+});

@@ -7,6 +7,8 @@
  */
 import type { Prisma } from "@/server/generated/prisma/client";
 import { PLAN_RULE_FIELDS } from "@/server/domain/action-health";
+import { FOLLOW_UP_FIELDS } from "@/server/domain/inspections";
+import { JOURNEY_PLAN_FIELDS, journeyOf, JUDGEMENT_FIELDS } from "@/server/domain/plan-journey";
 import { MEASURE_CHART_FIELDS, measureChartData } from "@/server/domain/measure-chart";
 import { MEASURE_RULE_FIELDS, measureStatus } from "@/server/domain/measure-status";
 import { updateOverdue } from "@/server/domain/update-overdue";
@@ -137,8 +139,11 @@ const PAGE_PLAN_SELECT = {
   id: true,
   type: true,
   title: true,
+  status: true,
   acceptedDate: true,
   ...PLAN_RULE_FIELDS,
+  ...FOLLOW_UP_FIELDS,
+  ...JOURNEY_PLAN_FIELDS,
   findings: {
     orderBy: [{ sortOrder: "asc" }, { ref: "asc" }],
     select: {
@@ -147,8 +152,7 @@ const PAGE_PLAN_SELECT = {
       kind: true,
       summary: true,
       inspectorsWording: true,
-      judgement: true,
-      judgementDate: true,
+      ...JUDGEMENT_FIELDS,
       updatedAt: true,
       evidence: PAGE_EVIDENCE,
       forumVerdicts: PAGE_VERDICTS,
@@ -296,10 +300,18 @@ export async function publicAreaPage(db: Db, slug: string) {
     };
   });
   const areaWide = area.youSaidWeDid.filter(mine).map(youSaidItem);
+  // What the inspectors found when they came back, in plain words, and their published letter.
+  const { outcome } = journeyOf(plan, now);
 
   return {
     area: header,
-    plan: { type: plan.type, title: plan.title, acceptedDate: plan.acceptedDate, cadenceDays: plan.updateCadenceDays },
+    plan: {
+      type: plan.type,
+      title: plan.title,
+      acceptedDate: plan.acceptedDate,
+      cadenceDays: plan.updateCadenceDays,
+      followUpOutcome: outcome && { kind: outcome.kind, plain: outcome.plain, complete: outcome.complete, letterUrl: webLink(outcome.letterUrl) },
+    },
     // The same rule as the index (planLastUpdated): the latest item, else the latest finding.
     lastUpdated:
       latest(

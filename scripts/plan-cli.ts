@@ -14,7 +14,8 @@ process.noDeprecation = true;
 export class UsageError extends Error {}
 
 /** mapping, writeMapping: a council's own tracker (scripts/plan-import-tracker.ts). */
-export type CliArgs = { area: string; dryRun: boolean; path: string; mapping?: string; writeMapping?: string };
+/** createArea: the file's Plan sheet names a new area to start (scripts/plan-import.ts); then there is no --area. */
+export type CliArgs = { area: string; dryRun: boolean; path: string; mapping?: string; writeMapping?: string; createArea?: boolean };
 
 export function parseCliArgs(argv: string[], { dryRun, tracker = false }: { dryRun: boolean; tracker?: boolean }): CliArgs {
   let parsed;
@@ -24,7 +25,7 @@ export function parseCliArgs(argv: string[], { dryRun, tracker = false }: { dryR
       options: {
         area: { type: "string" },
         ...(dryRun ? { "dry-run": { type: "boolean" } } : {}),
-        ...(tracker ? { mapping: { type: "string" }, "write-mapping": { type: "string" } } : {}),
+        ...(tracker ? { mapping: { type: "string" }, "write-mapping": { type: "string" }, "create-area": { type: "boolean" } } : {}),
       },
       allowPositionals: true,
       strict: true,
@@ -33,6 +34,13 @@ export function parseCliArgs(argv: string[], { dryRun, tracker = false }: { dryR
     throw new UsageError((error as Error).message);
   }
   const area = parsed.values.area;
+  const createArea = (parsed.values as { "create-area"?: boolean })["create-area"] === true;
+  if (createArea) {
+    if (area !== undefined) throw new UsageError("With --create-area the file's Plan sheet names the area: leave out --area.");
+    if ("mapping" in parsed.values || "write-mapping" in parsed.values) throw new UsageError("--create-area takes a plan workbook, not a tracker with a mapping.");
+    if (parsed.positionals.length !== 1) throw new UsageError("Name one file (.xlsx) or one folder of CSV files.");
+    return { area: "", dryRun: parsed.values["dry-run"] === true, path: parsed.positionals[0]!, createArea };
+  }
   if (typeof area !== "string" || area.trim() === "") throw new UsageError("Name the local area with --area <slug>, like --area northbridge.");
   if (parsed.positionals.length !== 1) throw new UsageError("Name one file (.xlsx) or one folder of CSV files.");
   const { mapping, "write-mapping": writeMapping } = parsed.values as { mapping?: string; "write-mapping"?: string };

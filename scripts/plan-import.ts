@@ -5,8 +5,11 @@
  *   npm run plan:import -- --area <slug> [--dry-run] <file.xlsx | folder of CSV files>
  *   npm run plan:import -- --area <slug> --mapping <mapping.json> [--dry-run] <tracker.xlsx | tracker.csv>
  *   npm run plan:import -- --area <slug> --write-mapping <mapping.json> <tracker.xlsx | tracker.csv>
+ *   npm run plan:import -- --create-area [--dry-run] <file.xlsx | folder of CSV files>
  *
  * With --mapping or --write-mapping the file is the area's own tracker (scripts/plan-import-tracker.ts).
+ * With --create-area the workbook's Plan sheet names a new area (name, LA code, region), which is
+ * started with its council and parent carer forum and the plan in the file, all or nothing.
  *
  * Exit 0: imported (or, with --dry-run, checked without errors); 1: the file was refused (its
  * errors are printed) or the area does not exist; 2: wrong usage.
@@ -17,6 +20,7 @@ import path from "node:path";
 import {
   applyImportFiles,
   digestOf,
+  newAreaFromFiles,
   previewImportFiles,
   summarise,
   type ImportReport,
@@ -28,7 +32,8 @@ import { importTracker } from "./plan-import-tracker";
 
 const USAGE =
   "npm run plan:import -- --area <slug> [--dry-run] <file.xlsx | folder of CSV files>\n" +
-  "       npm run plan:import -- --area <slug> (--mapping <mapping.json> [--dry-run] | --write-mapping <mapping.json>) <tracker.xlsx | tracker.csv>";
+  "       npm run plan:import -- --area <slug> (--mapping <mapping.json> [--dry-run] | --write-mapping <mapping.json>) <tracker.xlsx | tracker.csv>\n" +
+  "       npm run plan:import -- --create-area [--dry-run] <file.xlsx | folder of CSV files>";
 
 async function filesAt(target: string): Promise<UploadedFile[]> {
   const info = await stat(target).catch(() => null);
@@ -70,6 +75,14 @@ await runCli(USAGE, async () => {
   const files = tracker ? [] : await filesAt(args.path);
   const db = connect();
   try {
+    if (args.createArea) {
+      console.log(`${args.dryRun ? "Checking" : "Starting"} the area ${args.path} names${args.dryRun ? " (dry run: nothing is changed)" : ""}.`);
+      const actor = { viewer: null, requestId: randomUUID(), source: "command line" as const, file: args.path, sha256: digestOf(files) };
+      const result = await newAreaFromFiles(db, actor, files, { apply: !args.dryRun });
+      print(result.report, { applied: !args.dryRun && result.status === "applied" });
+      if (result.area && result.status === "applied") console.log(`${args.dryRun ? "Would start" : "Started"} ${result.area.name}: its address is ${result.area.slug}.`);
+      return result.status === "refused" ? 1 : 0;
+    }
     const area = await areaAt(db, args.area);
     if (tracker) return await importTracker(db, area, args, print);
     console.log(`${args.dryRun ? "Checking" : "Importing"} ${args.path} into ${area.name}${args.dryRun ? " (dry run: nothing is changed)" : ""}.`);

@@ -1,6 +1,6 @@
 /** The plan workbook commands, run as a person runs them (tsx), against this run's database. */
 import { spawn } from "node:child_process";
-import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it} from "vitest";
@@ -82,6 +82,41 @@ describe("npm run plan:export and plan:import", () => {
     expect(event.actorId).toBeNull();
     expect(event.after).toMatchObject({ source: "command line", file: folder });
   }, 60_000);
+
+  it("start a new area from a workbook whose Plan sheet names it (--create-area): checked first, then made with its plan", async () => {
+    const folder = path.join(dir, "new-area");
+    await mkdir(folder);
+    const name = `Saltmarsh ${Date.now().toString(36)}`;
+    let code = "";
+    do code = String(100 + Math.floor(Math.random() * 900));
+    while (await db.localArea.findUnique({ where: { laCode: code } }));
+    await writeFile(path.join(folder, "Plan.csv"), `Local area,LA code,Region,Plan type,Framework,Inspection date\r\n${name},${code},South West,Written statement of action,2016,11/03/2019\r\n`);
+    await writeFile(
+      path.join(folder, "Findings.csv"),
+      "Ref,Kind,Inspectors' wording,Judgement,Judgement date,Letter link\r\n" +
+        "1,Area of significant weakness,\"The timeliness of EHC plans, incl. health advice.\",Sufficient progress,20/11/2022,https://reports.ofsted.gov.uk/1\r\n" +
+        "2,Area of significant weakness,Weak joint commissioning.,Not sufficient progress,20/11/2022,https://reports.ofsted.gov.uk/1\r\n",
+    );
+    const checked = await run("scripts/plan-import.ts", ["--create-area", "--dry-run", folder]);
+    expect(checked.stderr).toBe("");
+    expect(checked.stdout).toContain(`create LocalArea ${name} (${code})`);
+    expect(checked.code).toBe(0);
+    expect(await db.localArea.findFirst({ where: { name } })).toBeNull();
+
+    const made = await run("scripts/plan-import.ts", ["--create-area", folder]);
+    expect(made.stderr).toBe("");
+    expect(made.code).toBe(0);
+    const area = await db.localArea.findFirstOrThrow({ where: { name }, include: { plans: { include: { findings: true } } } });
+    expect(made.stdout).toContain(`Started ${name}: its address is ${area.slug}.`);
+    expect(area.plans[0]!.findings).toHaveLength(2);
+    expect(area.plans[0]!.status).toBe("REVISITED");
+
+    const twice = await run("scripts/plan-import.ts", ["--create-area", folder]);
+    expect(twice.code).toBe(1);
+    expect(twice.stderr).toContain("already has the local authority code");
+    const both = await run("scripts/plan-import.ts", ["--create-area", "--area", area.slug, folder]);
+    expect(both.code).toBe(2);
+  }, 90_000);
 
   it("exit 2 on wrong usage and 1 for an area that does not exist", async () => {
     const noArea = await run("scripts/plan-import.ts", ["--dry-run", "plan.xlsx"]);

@@ -37,13 +37,14 @@ function IssueTable({ caption, issues, kind }: { caption: string; issues: Issue[
 const shownOf = (shown: number, total: number, what: string) =>
   shown < total ? <p className="mb-2 text-secondary">{`Showing the first ${shown} of ${total} ${what}.`}</p> : null;
 
-export function ImportReport({ check }: { check: ImportCheck }) {
+/** `idPrefix` keeps the headings' ids apart when two reports can be on one page (a workbook's and a tracker's). */
+export function ImportReport({ check, idPrefix = "import" }: { check: ImportCheck; idPrefix?: string }) {
   const { errors, warnings, changes, errorCount, warningCount, changeCount, summary } = check;
   return (
     <>
       {errorCount > 0 ? (
-        <section aria-labelledby="import-problems" className="mb-8 border-[5px] border-error p-4">
-          <h3 id="import-problems" className="mb-2 text-xl">
+        <section aria-labelledby={`${idPrefix}-problems`} className="mb-8 border-[5px] border-error p-4">
+          <h3 id={`${idPrefix}-problems`} className="mb-2 text-xl">
             {pluralise(errorCount, "problem")} in the file
           </h3>
           <p className="mb-4">Nothing can be imported until they are fixed. Correct the file, then check it again.</p>
@@ -53,8 +54,8 @@ export function ImportReport({ check }: { check: ImportCheck }) {
       ) : null}
 
       {warningCount > 0 ? (
-        <section aria-labelledby="import-warnings" className="mb-8">
-          <h3 id="import-warnings" className="mb-2 text-xl">
+        <section aria-labelledby={`${idPrefix}-warnings`} className="mb-8">
+          <h3 id={`${idPrefix}-warnings`} className="mb-2 text-xl">
             {pluralise(warningCount, "warning")}
           </h3>
           <p className="mb-4">These do not stop the import; check they are what you expect.</p>
@@ -63,8 +64,8 @@ export function ImportReport({ check }: { check: ImportCheck }) {
         </section>
       ) : null}
 
-      <section aria-labelledby="import-changes" className="mb-8">
-        <h3 id="import-changes" className="mb-2 text-xl">
+      <section aria-labelledby={`${idPrefix}-changes`} className="mb-8">
+        <h3 id={`${idPrefix}-changes`} className="mb-2 text-xl">
           {errorCount > 0 ? "What the rows without problems would change" : "What importing would change"}
         </h3>
         {changeCount === 0 ? (

@@ -339,7 +339,7 @@ export function TrackerImport({ slug, areaName }: { slug: string; areaName: stri
                 : `Ready to import: ${pluralise(check.summary.created, "new record")}, ${check.summary.updated} updated`}
           </h3>
           <p className="mb-6 text-secondary">Checked {file?.name} with the columns chosen above. Nothing has been changed yet.</p>
-          <ImportReport check={check} />
+          <ImportReport check={check} idPrefix="tracker" />
           <div className="mb-8 flex flex-wrap items-center gap-4">
             <button type="button" className={buttonClass.primary} disabled={!canApply || busy} aria-describedby="tracker-apply-hint" onClick={onApply}>
               {pending === "apply" ? "Importing…" : "Apply the import"}

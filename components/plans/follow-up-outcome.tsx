@@ -3,6 +3,7 @@
  * the outcome in the inspectors' words and the published letter, or (held, not yet judged) that
  * the judgements are awaited.
  */
+import { HowWorkedOut } from "@/components/ui/how-worked-out";
 import { INSPECTION_KIND } from "@/lib/labels";
 import type { PlanJourney } from "@/server/domain/plan-journey";
 
@@ -35,6 +36,18 @@ export function FollowUpOutcome({ journey, headingId }: { journey: PlanJourney; 
       ) : (
         <p className="mb-0">An adviser records each finding&apos;s judgement once the letter is published.</p>
       )}
+      <HowWorkedOut label={`How the ${kind.toLowerCase()}'s outcome is worked out`}>
+        <p className="mb-2">
+          The {kind.toLowerCase()} has happened once a finding has been judged, or once its start date has come. From then
+          on it is never counted as overdue.
+        </p>
+        <p className="mb-2">
+          The outcome counts the findings judged {journey.followUpKind === "REVISIT" ? "as making sufficient progress" : "as having effective action"}{" "}
+          out of those judged so far, with the dates of the {kind.toLowerCase()} that judged them (or, when none is linked, the
+          dates of the judgements). The plan is marked {journey.followUpKind === "REVISIT" ? "revisited" : "monitored"} once
+          every finding has a judgement.
+        </p>
+      </HowWorkedOut>
     </section>
   );
 }

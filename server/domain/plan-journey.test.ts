@@ -140,7 +140,7 @@ const cases: Case[] = [
     stageLabel: "Revisited",
     hasHappened: true,
     headline: "Revisit 21 November 2022: sufficient progress in 1 of 1 area",
-    outcome: { plain: "The inspectors came back on 21 November 2022. They found enough progress in 1 of the 1 area they looked at.", letterUrl: null },
+    outcome: { plain: "The inspectors came back on 21 November 2022. They looked at one area and found enough progress.", letterUrl: null },
   },
   {
     name: "the revisit started today, nothing judged yet",
@@ -207,6 +207,14 @@ describe("planJourney", () => {
     if (c.outcome === null) expect(got.outcome).toBeNull();
     else if (c.outcome) expect(got.outcome).toMatchObject({ ...c.outcome, sentence: c.headline });
     if (c.steps) expect(got.steps.map((s) => `${s.label}:${s.state}`)).toEqual(c.steps);
+  });
+
+  it("words one area judged plainly for families, either way", () => {
+    const one = (judgement: Judgement) => planJourney(input({ type: "PRIORITY_ACTION_PLAN", framework: "FRAMEWORK_2023", findings: [judged(judgement, monitoring)] })).outcome!.plain;
+    expect(one("EFFECTIVE")).toBe("The inspectors came back from 3 to 5 June 2025. They looked at one area and found that the action taken was working.");
+    expect(one("NOT_EFFECTIVE")).toBe(
+      "The inspectors came back from 3 to 5 June 2025. They looked at one area and found that the action taken was not working well enough.",
+    );
   });
 
   it("dates the outcome by the inspection most findings were judged at", () => {

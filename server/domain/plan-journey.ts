@@ -224,8 +224,11 @@ function outcomeOf(input: JourneyInput, kind: FollowUpKind, judging: JourneyInsp
     (complete ? "" : ` judged so far; ${notYet} ${notYet === 1 ? "finding" : "findings"} not yet judged`);
   const cameBack = `The inspectors came back${when ? ` ${span ? "from" : "on"} ${when}` : ""}.`;
   const found = revisit ? "enough progress" : "that the action taken was working";
+  const notFound = revisit ? "not enough progress" : "that the action taken was not working well enough";
   const plain = complete
-    ? `${cameBack} They found ${found} in ${positive} of the ${judged.length} ${areas(judged.length)} they looked at.`
+    ? judged.length === 1
+      ? `${cameBack} They looked at one area and found ${positive ? found : notFound}.`
+      : `${cameBack} They found ${found} in ${positive} of the ${judged.length} ${areas(judged.length)} they looked at.`
     : `${cameBack} So far they have judged ${judged.length} of the ${findings} ${areas(findings)}, and found ${found} in ${positive}.`;
   const short = `${positive} of ${judged.length} ${revisit ? "sufficient" : "effective"}${complete ? "" : " so far"}`;
 

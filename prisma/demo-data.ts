@@ -775,7 +775,7 @@ async function build(tx: Prisma.TransactionClient, today: Date, passwordHash: st
     select: { id: true },
   });
   const emWsoa = await tx.plan.create({
-    data: { localAreaId: em, type: "WSOA", title: "Eastmoor Written Statement of Action", status: "CLOSED",
+    data: { localAreaId: em, type: "WSOA", title: "Eastmoor Written Statement of Action", status: "SUPERSEDED",
       sourceInspectionId: emFull, followUpInspectionId: emRevisit, submittedDate: d(-990), acceptedDate: d(-960), createdAt: at(1000) },
     select: { id: true },
   });

@@ -19,6 +19,7 @@ export type EvidenceListItem = inferRouterOutputs<AppRouter>["evidence"]["forTar
 export function EvidenceList({
   items,
   canReview,
+  canWithdraw = canReview,
   onChanged,
   headingLevel = 3,
   label = "Evidence",
@@ -26,6 +27,8 @@ export function EvidenceList({
 }: {
   items: readonly EvidenceListItem[];
   canReview: boolean;
+  /** The withdraw control: with review unless said otherwise (an ended plan's evidence may be withdrawn, not reviewed). */
+  canWithdraw?: boolean;
   /** After a review or "ready" change, with a sentence saying what happened. */
   onChanged: (message: string) => void | Promise<void>;
   headingLevel?: 2 | 3 | 4;
@@ -102,12 +105,8 @@ export function EvidenceList({
               Withdrawn by {item.withdrawn.by ?? "the plan lead"} on {formatDateTime(item.withdrawn.at)}: <q>{item.withdrawn.reason}</q>
             </p>
           ) : null}
-          {canReview && !item.withdrawn ? (
-            <>
-              <ReviewControls item={item} onChanged={onChanged} />
-              <WithdrawControls item={item} onChanged={onChanged} />
-            </>
-          ) : null}
+          {canReview && !item.withdrawn ? <ReviewControls item={item} onChanged={onChanged} /> : null}
+          {canWithdraw && !item.withdrawn ? <WithdrawControls item={item} onChanged={onChanged} /> : null}
         </li>
       ))}
     </ul>

@@ -16,12 +16,15 @@ export function EvidencePanel({
   items,
   canAdd,
   canReview,
+  canWithdraw,
   headingLevel,
 }: {
   target: EvidenceTarget;
   items: readonly EvidenceListItem[];
   canAdd: boolean;
   canReview: boolean;
+  /** Withdraw an item: the lead, even on an ended plan's record, where review is over. */
+  canWithdraw: boolean;
   /** The level of each item's heading and of the add form's. */
   headingLevel: 3 | 4;
 }) {
@@ -39,7 +42,7 @@ export function EvidencePanel({
       {items.length === 0 ? (
         <p className="mb-6">No evidence has been added yet.</p>
       ) : (
-        <EvidenceList items={items} canReview={canReview} onChanged={changed} headingLevel={headingLevel} label="Evidence, newest first" />
+        <EvidenceList items={items} canReview={canReview} canWithdraw={canWithdraw} onChanged={changed} headingLevel={headingLevel} label="Evidence, newest first" />
       )}
       {canAdd ? <AddEvidenceForm target={target} onAdded={refresh} headingLevel={headingLevel} /> : null}
     </>

@@ -42,6 +42,7 @@ export async function EvidenceSection({ target, canAdd, canReview, headingLevel 
           items={evidence.items}
           canAdd={canAdd ?? evidence.viewerCanAdd}
           canReview={canReview ?? evidence.viewerCanReview}
+          canWithdraw={evidence.viewerCanWithdraw}
           headingLevel={headingLevel === 2 ? 3 : 4}
         />
       ) : (

@@ -42,3 +42,8 @@ export type CommentItem = CommentList["items"][number];
 // The public pages ---------------------------------------------------------------------------
 
 export type PublicAreaPage = RouterOutputs["publicArea"]["bySlug"];
+
+// An ended plan's records --------------------------------------------------------------------
+
+/** How a record's plan ended (closed or superseded), as finding.byId, action.byId and measure.byId carry it. */
+export type PlanEnding = NonNullable<RouterOutputs["finding"]["byId"]["ended"]>;

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import {
+  endedPlanRefusal,
   isEnded,
+  planEnding,
+  type PlanEndingFacts,
   planFramework,
   planJourney,
   statusAfterJudgements,
@@ -248,5 +251,52 @@ describe("statusAfterJudgements", () => {
   ] as const)("%s", (_, status, framework, findings, want) => {
     expect(statusAfterJudgements(status, framework, findings)).toBe(want);
     expect(isEnded(want)).toBe(want === "SUPERSEDED");
+  });
+});
+
+describe("planEnding and endedPlanRefusal", () => {
+  const plan = (over: Partial<PlanEndingFacts>): PlanEndingFacts => ({
+    id: "wsoa",
+    status: "ACTIVE",
+    type: "WSOA",
+    title: "Northshire WSOA",
+    updatedAt: day("2026-03-04"),
+    successors: [],
+    ...over,
+  });
+  const app = { id: "app", type: "APP" as const, title: "Northshire accelerated progress plan", createdAt: new Date("2026-05-06T15:00:00.000Z") };
+
+  it.each([
+    ["draft", plan({ status: "DRAFT" })],
+    ["in delivery", plan({ status: "ACTIVE" })],
+    ["revisited, not yet followed on", plan({ status: "REVISITED" })],
+    ["monitored", plan({ status: "MONITORED", type: "PRIORITY_ACTION_PLAN" })],
+  ])("a plan %s is open: nothing to refuse", (_, p) => {
+    expect(planEnding(p)).toBeNull();
+  });
+
+  it.each([
+    [
+      "superseded by its APP, on the day the APP was started",
+      plan({ status: "SUPERSEDED", successors: [app, { ...app, id: "later", title: "Later", createdAt: day("2027-01-01") }] }),
+      { status: "SUPERSEDED", on: app.createdAt, successor: { id: "app", type: "APP", title: app.title } },
+      "This written statement of action was superseded by Northshire accelerated progress plan on 6 May 2026: its records are kept as they were. Make changes in the current plan.",
+    ],
+    [
+      "superseded with no successor on record, on its last change",
+      plan({ status: "SUPERSEDED" }),
+      { status: "SUPERSEDED", on: day("2026-03-04"), successor: null },
+      "This written statement of action was superseded on 4 March 2026: its records are kept as they were. Make changes in the current plan.",
+    ],
+    [
+      "closed, on its last change",
+      plan({ status: "CLOSED", type: "PRIORITY_ACTION_PLAN" }),
+      { status: "CLOSED", on: day("2026-03-04"), successor: null },
+      "This priority action plan was closed on 4 March 2026: its records are kept as they were. Make changes in the current plan.",
+    ],
+  ])("%s", (_, p, ending, refusal) => {
+    const found = planEnding(p);
+    expect(found).toMatchObject(ending);
+    expect(endedPlanRefusal(found!)).toBe(refusal);
   });
 });

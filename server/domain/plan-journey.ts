@@ -4,8 +4,8 @@
  * that carries it forward. Pure: no database.
  */
 import { dayNumber, fromDay } from "@/lib/calendar";
-import { formatDateRange } from "@/lib/format/dates";
-import { INSPECTION_KIND } from "@/lib/labels";
+import { formatDate, formatDateRange } from "@/lib/format/dates";
+import { INSPECTION_KIND, PLAN_TYPE } from "@/lib/labels";
 import { followUpHasHappened, followUpKind } from "@/server/domain/inspections";
 import type { InspectionFramework, InspectionKind, Judgement, PlanStatus, PlanType } from "@/server/generated/prisma/enums";
 
@@ -14,6 +14,58 @@ export const ENDED_PLAN_STATUSES = ["CLOSED", "SUPERSEDED"] as const satisfies r
 
 export function isEnded(status: PlanStatus): boolean {
   return (ENDED_PLAN_STATUSES as readonly PlanStatus[]).includes(status);
+}
+
+/** What a plan's row says of how it ended (read with PLAN_ENDING, server/services/core/ended-plan.ts). */
+export type PlanEndingFacts = {
+  id: string;
+  status: PlanStatus;
+  type: PlanType;
+  title: string;
+  updatedAt: Date;
+  /** The plans that followed it, earliest first. */
+  successors: ReadonlyArray<{ id: string; type: PlanType; title: string; createdAt: Date }>;
+};
+
+/** How an ended plan ended: what the pages' banner shows and a refused change says. */
+export type PlanEnding = {
+  id: string;
+  status: (typeof ENDED_PLAN_STATUSES)[number];
+  type: PlanType;
+  title: string;
+  /**
+   * When: for a superseded plan, the day its successor was started (which superseded it in the
+   * same transaction); for a closed one, its last change, which nothing follows once it is closed.
+   */
+  on: Date;
+  /** The plan that took over from it, when one did. */
+  successor: { id: string; type: PlanType; title: string } | null;
+};
+
+/** How the plan ended, or null while it is open (its records may still change). */
+export function planEnding(plan: PlanEndingFacts): PlanEnding | null {
+  if (plan.status !== "CLOSED" && plan.status !== "SUPERSEDED") return null;
+  const next = plan.successors[0] ?? null;
+  return {
+    id: plan.id,
+    status: plan.status,
+    type: plan.type,
+    title: plan.title,
+    on: plan.status === "SUPERSEDED" && next ? next.createdAt : plan.updatedAt,
+    successor: next && { id: next.id, type: next.type, title: next.title },
+  };
+}
+
+/** "written statement of action": a plan's type inside a sentence. */
+export const planTypeWords = (type: PlanType) => PLAN_TYPE[type].toLowerCase();
+
+/**
+ * Why a change to a record of an ended plan is refused: its records are history, kept as they were
+ * left, and the work goes on in the current plan.
+ */
+export function endedPlanRefusal(ending: PlanEnding): string {
+  const how = ending.status === "SUPERSEDED" && ending.successor ? `was superseded by ${ending.successor.title}` : ending.status === "SUPERSEDED" ? "was superseded" : "was closed";
+  return `This ${planTypeWords(ending.type)} ${how} on ${formatDate(ending.on)}: its records are kept as they were. Make changes in the current plan.`;
 }
 
 /** The status a plan reaches once its follow-up inspection has judged it: revisited (2016) or monitored (2023). */

@@ -63,6 +63,20 @@ export default async function UpdateViaLinkPage({ params }: Params) {
     );
   }
 
+  if (request.state === "ENDED") {
+    return (
+      <div className="max-w-2xl">
+        <h1 className="mb-6 text-4xl">This plan has ended</h1>
+        <p className="mb-4">
+          Action {request.actionRef} belonged to a plan of {request.areaName} that has ended since the link was sent, so it takes no more
+          updates.
+        </p>
+        <p className="mb-4">If you still have an update to give, ask the person who sent the link what to do next.</p>
+        <p>Nothing has been sent or changed.</p>
+      </div>
+    );
+  }
+
   const { action } = request;
   return (
     <UpdateViaLinkForm

@@ -4,6 +4,7 @@ import { findInArea } from "@/server/services/core/find-in-area";
 import { can } from "@/server/auth/permissions";
 import { ACTION_HEALTH_FIELDS, actionHealth, PLAN_RULE_FIELDS } from "@/server/domain/action-health";
 import { today } from "@/server/services/core/today";
+import { PLAN_ENDING, planEnding } from "@/server/services/core/ended-plan";
 
 export async function actionById(ctx: ServiceContext, id: string) {
   const action = await findInArea(ctx, "action", {
@@ -28,9 +29,11 @@ export async function actionById(ctx: ServiceContext, id: string) {
           id: true,
           ref: true,
           summary: true, inspectorsWording: true,
-          plan: { select: { type: true, ...PLAN_RULE_FIELDS } },
+          plan: { select: { ...PLAN_ENDING.select, ...PLAN_RULE_FIELDS } },
         },
       },
+      // Where it was carried forward to, for the banner of an ended plan's action.
+      successors: { orderBy: { createdAt: "asc" }, select: { id: true, ref: true, finding: { select: { plan: { select: { title: true } } } } } },
       updates: {
         orderBy: { createdAt: "desc" },
         select: {
@@ -59,17 +62,27 @@ export async function actionById(ctx: ServiceContext, id: string) {
       ? { email: seesAddresses ? updateRequest.email : null, organisation: updateRequest.organisation?.name ?? null }
       : null,
   }));
+  // An action of an ended plan is kept as it was: read here, changed nowhere.
+  const ended = planEnding(action.finding.plan);
+  const open = ended === null;
+  const { successors, ...rest } = action;
   return {
-    ...action,
+    ...rest,
     updates,
     ...actionHealth(action, action.finding.plan, today()),
+    /** How its plan ended, when it has: the page says so and offers no changes. */
+    ended,
+    /** The actions of later plans that carry this one forward. */
+    successors: successors.map((s) => ({ id: s.id, ref: s.ref, planTitle: s.finding.plan.title })),
     viewerCan: {
-      update: can(ctx.viewer, "action.update", action),
-      edit: can(ctx.viewer, "plan.edit", action),
-      acknowledge: can(ctx.viewer, "evidence.review", action),
-      addEvidence: can(ctx.viewer, "action.update", action),
-      reviewEvidence: can(ctx.viewer, "evidence.review", action),
-      requestUpdates: can(ctx.viewer, "evidence.review", action),
+      update: open && can(ctx.viewer, "action.update", action),
+      edit: open && can(ctx.viewer, "plan.edit", action),
+      acknowledge: open && can(ctx.viewer, "evidence.review", action),
+      addEvidence: open && can(ctx.viewer, "action.update", action),
+      reviewEvidence: open && can(ctx.viewer, "evidence.review", action),
+      requestUpdates: open && can(ctx.viewer, "evidence.review", action),
+      // Withdrawing a link still waiting is allowed on an ended plan: it only closes a door.
+      withdrawUpdateRequests: can(ctx.viewer, "evidence.review", action),
       seeUpdateRequests: seesAddresses,
     },
   };

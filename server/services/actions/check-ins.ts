@@ -12,17 +12,24 @@ import type { ActionStatus, Rag } from "@/server/generated/prisma/enums";
 import type { CheckInInput } from "@/server/schemas/plan";
 import { requireCan } from "@/server/services/core/access";
 import { inTransaction, recordAudit, type AuditActor, type Tx } from "@/server/services/core/audit";
+import { PLAN_ENDING, requireOpenPlan } from "@/server/services/core/ended-plan";
 
-/** What an update reads of its action, and what it changes. */
-export const UPDATABLE_ACTION = {
-  id: true,
-  localAreaId: true,
-  ownerId: true,
+/** What an update changes of its action. */
+const ACTION_STATE = {
   status: true,
   progress: true,
   ragOverride: true,
   ragOverrideReason: true,
   completedAt: true,
+} satisfies Prisma.ActionSelect;
+
+/** What an update reads of its action: whose it is, its state, and whether its plan is still open. */
+export const UPDATABLE_ACTION = {
+  id: true,
+  localAreaId: true,
+  ownerId: true,
+  ...ACTION_STATE,
+  finding: { select: { plan: PLAN_ENDING } },
 } satisfies Prisma.ActionSelect;
 export type UpdatableAction = Prisma.ActionGetPayload<{ select: typeof UPDATABLE_ACTION }>;
 
@@ -64,7 +71,9 @@ export async function recordUpdate(
       return earlier;
     }
   }
-  const current = await tx.action.findUniqueOrThrow({ where: { id: action.id }, select: UPDATABLE_ACTION });
+  // An action of an ended plan is history: nobody posts on it, by the page or by a link.
+  requireOpenPlan(action.finding.plan);
+  const current = await tx.action.findUniqueOrThrow({ where: { id: action.id }, select: ACTION_STATE });
   const update = await tx.actionUpdate.create({
     data: {
       actionId: action.id,
@@ -79,7 +88,7 @@ export async function recordUpdate(
       createdAt: new Date(),
     },
   });
-  const { id: _id, localAreaId: _area, ownerId: _owner, ...before } = current;
+  const before = current;
   const after = {
     status: changes.status,
     progress: changes.progress,
@@ -122,9 +131,10 @@ export async function postUpdate(ctx: ServiceContext, input: CheckInInput) {
 export async function acknowledgeUpdate(ctx: ServiceContext, updateId: string) {
   const update = await findInArea(ctx, "actionUpdate", {
     where: { id: updateId },
-    select: { id: true, actionId: true, acknowledgedAt: true, action: { select: { localAreaId: true } } },
+    select: { id: true, actionId: true, acknowledgedAt: true, action: { select: { localAreaId: true, finding: { select: { plan: PLAN_ENDING } } } } },
   });
   requireCan(ctx, "evidence.review", update.action, "Only the plan lead can acknowledge updates.");
+  requireOpenPlan(update.action.finding.plan);
   if (update.acknowledgedAt) throw new AppError("CONFLICT", "This update has already been acknowledged.");
   return inTransaction(ctx, async (tx) => {
     // Only an unacknowledged update changes: two leads clicking at once acknowledge it once.

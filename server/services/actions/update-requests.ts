@@ -24,6 +24,7 @@ import type { PostViaUpdateRequestInput, SendUpdateRequestInput } from "@/server
 import { fieldError, requireCan } from "@/server/services/core/access";
 import { inTransaction, recordAudit, type Db } from "@/server/services/core/audit";
 import { recordUpdate, UPDATABLE_ACTION } from "@/server/services/actions/check-ins";
+import { PLAN_ENDING, planEnding, requireOpenPlan } from "@/server/services/core/ended-plan";
 import { today } from "@/server/services/core/today";
 
 export const UPDATE_REQUEST_LIFETIME_DAYS = 14;
@@ -57,9 +58,10 @@ export function updateRequestState(request: { usedAt: Date | null; revokedAt: Da
 export async function sendUpdateRequest(ctx: ServiceContext, input: SendUpdateRequestInput, now = today()) {
   const action = await findInArea(ctx, "action", {
     where: { id: input.actionId },
-    select: { id: true, localAreaId: true, ref: true, title: true, localArea: { select: { name: true } } },
+    select: { id: true, localAreaId: true, ref: true, title: true, localArea: { select: { name: true } }, finding: { select: { plan: PLAN_ENDING } } },
   });
   requireCan(ctx, "evidence.review", action, "Only the plan lead can ask someone for an update.");
+  requireOpenPlan(action.finding.plan);
   // The organisation named must be one the area works with (its own, or a national body).
   const organisationId = input.organisationId || null;
   if (organisationId) {
@@ -191,25 +193,32 @@ export async function updateRequestByToken(db: Db, token: string, now = today())
           title: true,
           status: true,
           progress: true,
-          finding: { select: { ref: true, summary: true, inspectorsWording: true } },
+          finding: { select: { ref: true, summary: true, inspectorsWording: true, plan: PLAN_ENDING } },
         },
       },
     },
   });
   if (!request) return { state: "INVALID" as const };
   const state = updateRequestState(request, now);
-  const sentFrom = { areaName: request.localArea.name, actionRef: request.action.ref };
+  const { plan, ...finding } = request.action.finding;
+  const action = { ...request.action, finding };
+  const sentFrom = { areaName: request.localArea.name, actionRef: action.ref };
   if (state === "USED") return { state: "USED" as const, ...sentFrom, expiresAt: request.expiresAt };
   if (state === "REVOKED") return { state: "REVOKED" as const, ...sentFrom, expiresAt: request.expiresAt };
   if (state === "EXPIRED") return { state: "EXPIRED" as const, ...sentFrom, expiresAt: request.expiresAt };
+  // The plan the action belongs to has ended since the link was sent: nothing more is taken on it.
+  if (planEnding(plan)) return { state: "ENDED" as const, ...sentFrom, expiresAt: request.expiresAt };
   return {
     state: "WAITING" as const,
     ...sentFrom,
     expiresAt: request.expiresAt,
     message: request.message,
-    action: request.action,
+    action,
   };
 }
+
+/** Why a link to an action of an ended plan is refused: the partner cannot go to the current plan themselves. */
+const PLAN_ENDED_FOR_LINK = "The plan this action belonged to has ended, so it takes no more updates. Nothing was sent. Ask the person who sent the link what to do next.";
 
 /** Why a link that is no longer usable is refused, in words for the page. */
 async function refusalFor(db: Db, tokenHash: string, now: Date): Promise<AppError> {
@@ -243,6 +252,8 @@ export async function postViaUpdateRequest(
       where: { tokenHash },
       select: { id: true, email: true, localArea: { select: { name: true } }, action: { select: UPDATABLE_ACTION } },
     });
+    // Thrown inside the transaction, so the link stays unused: its claim above is undone.
+    if (planEnding(request.action.finding.plan)) throw new AppError("CONFLICT", PLAN_ENDED_FOR_LINK);
     const update = await recordUpdate(
       tx,
       ctx,

@@ -11,6 +11,7 @@ import type { AdviserNoteFields } from "@/server/schemas/adviser";
 import { areaBySlug, CURRENT_PLAN, fieldError } from "@/server/services/core/access";
 import { inTransaction, recordAudit } from "@/server/services/core/audit";
 import { today } from "@/server/services/core/today";
+import { PLAN_ENDING, requireOpenPlan } from "@/server/services/core/ended-plan";
 
 const NOTE_SELECT = {
   id: true,
@@ -49,8 +50,10 @@ export async function monitoringNotes(ctx: ServiceContext, slug: string) {
 export async function recordAdviserNote(ctx: ServiceContext, input: AdviserNoteFields & { slug: string }) {
   const area = await areaBySlug(ctx, input.slug, "adviser.write");
   if (input.findingId) {
-    const finding = await ctx.db.finding.count({ where: { id: input.findingId, localAreaId: area.id } });
+    const finding = await ctx.db.finding.findFirst({ where: { id: input.findingId, localAreaId: area.id }, select: { plan: PLAN_ENDING } });
     if (!finding) throw fieldError("findingId", `Choose one of ${area.name}'s findings, or the area as a whole`);
+    // A note on the area as a whole is always open; one on a finding of an ended plan is not.
+    requireOpenPlan(finding.plan);
   }
   const date = toDay(input.date);
   // A monitoring note records what has been seen: it cannot be dated in the future.

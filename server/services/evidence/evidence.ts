@@ -32,6 +32,8 @@ import {
   type WithdrawEvidenceInput,
 } from "@/server/schemas/evidence";
 import { fieldError } from "@/server/services/core/access";
+import { isOpenPlan, PLAN_ENDING, planEnding, requireNotEnded, requireOpenPlan } from "@/server/services/core/ended-plan";
+import type { PlanEndingFacts } from "@/server/domain/plan-journey";
 import { inTransaction, recordAudit, type Tx } from "@/server/services/core/audit";
 import { newStorageKey } from "@/server/storage/keys";
 import { getStorage } from "@/server/storage/storage";
@@ -51,6 +53,8 @@ type ResolvedTarget = {
   ownerId: string | null;
   /** "Action 2.3 Publish the local offer", for lists and audit. */
   label: string;
+  /** The plan it belongs to: nothing is added to the records of an ended plan. */
+  plan: PlanEndingFacts;
 };
 
 /** What adding evidence to each kind of record takes (docs/design.md section 2). */
@@ -66,23 +70,23 @@ async function findTarget(db: PrismaClient | Tx, viewer: Viewer, target: Evidenc
   if (target.actionId) {
     const a = await findInArea(reader, "action", {
       where: { id: target.actionId },
-      select: { id: true, localAreaId: true, ownerId: true, ref: true, title: true },
+      select: { id: true, localAreaId: true, ownerId: true, ref: true, title: true, finding: { select: { plan: PLAN_ENDING } } },
     });
-    return { kind: "action", id: a.id, localAreaId: a.localAreaId, ownerId: a.ownerId, label: `Action ${a.ref} ${a.title}` };
+    return { kind: "action", id: a.id, localAreaId: a.localAreaId, ownerId: a.ownerId, label: `Action ${a.ref} ${a.title}`, plan: a.finding.plan };
   }
   if (target.findingId) {
     const f = await findInArea(reader, "finding", {
       where: { id: target.findingId },
-      select: { id: true, localAreaId: true, ref: true, summary: true, inspectorsWording: true },
+      select: { id: true, localAreaId: true, ref: true, summary: true, inspectorsWording: true, plan: PLAN_ENDING },
     });
-    return { kind: "finding", id: f.id, localAreaId: f.localAreaId, ownerId: null, label: `Finding ${f.ref} ${findingTitle(f)}` };
+    return { kind: "finding", id: f.id, localAreaId: f.localAreaId, ownerId: null, label: `Finding ${f.ref} ${findingTitle(f)}`, plan: f.plan };
   }
   if (target.measureId) {
     const m = await findInArea(reader, "measure", {
       where: { id: target.measureId },
-      select: { id: true, localAreaId: true, ownerId: true, ref: true, name: true },
+      select: { id: true, localAreaId: true, ownerId: true, ref: true, name: true, plan: PLAN_ENDING },
     });
-    return { kind: "measure", id: m.id, localAreaId: m.localAreaId, ownerId: m.ownerId, label: `Measure ${m.ref} ${m.name}` };
+    return { kind: "measure", id: m.id, localAreaId: m.localAreaId, ownerId: m.ownerId, label: `Measure ${m.ref} ${m.name}`, plan: m.plan };
   }
   throw new AppError("INVALID", "Evidence must belong to exactly one action, finding or measure.");
 }
@@ -99,10 +103,11 @@ function assertMayAdd(viewer: Viewer, target: ResolvedTarget, path: EvidencePath
   if (path === "forum") {
     if (target.kind === "measure") throw new AppError("INVALID", "The forum adds its evidence to an action or a finding.");
     if (!mayAddTo(viewer, target, path)) throw forbidden("Only members of the parent carer forum can add the forum's evidence.");
+    requireOpenPlan(target.plan);
     if (visibility === "INTERNAL") throw fieldError("visibility", "Share the forum's evidence with partners or the public");
     return;
   }
-  if (mayAddTo(viewer, target)) return;
+  if (mayAddTo(viewer, target)) return requireOpenPlan(target.plan);
   const actor = actorIn(viewer, target.localAreaId);
   const ownsSome = actor !== null && grantOf(ADD_CAPABILITY[target.kind], actor) === "own";
   throw forbidden(ownsSome ? `You can add evidence only to ${target.kind}s you own.` : `You do not have permission to add evidence to this ${target.kind}.`);
@@ -202,10 +207,14 @@ export async function evidenceFor(ctx: Reader, input: EvidenceTarget) {
     orderBy: { createdAt: "desc" },
     select: ITEM_SELECT,
   });
+  const open = isOpenPlan(target.plan);
+  const mayReview = can(ctx.viewer, "evidence.review", target);
   return {
     items: rows.map(toItem),
-    viewerCanAdd: mayAddTo(ctx.viewer, target),
-    viewerCanReview: can(ctx.viewer, "evidence.review", target),
+    viewerCanAdd: open && mayAddTo(ctx.viewer, target),
+    viewerCanReview: open && mayReview,
+    // Withdrawal stays open on an ended plan's records: a file that should never have been shared must still go.
+    viewerCanWithdraw: mayReview,
   };
 }
 
@@ -335,21 +344,34 @@ export async function uploadEvidence(ctx: ServiceContext, input: UploadEvidenceF
 
 const REVIEW_STATE = { reviewStatus: true, reviewNote: true, readyForInspectors: true } as const;
 
-/** The evidence, for someone who may review it (the lead of its area, who reads all of it). */
+/**
+ * The evidence, for someone who may review it (the lead of its area, who reads all of it), with
+ * how the plan of the record it hangs on ended, when it has (`ended`).
+ */
 async function findForReview(tx: Tx, viewer: Viewer, id: string) {
-  const evidence = await findInArea({ db: tx, viewer }, "evidence", {
+  const { action, finding, measure, ...evidence } = await findInArea({ db: tx, viewer }, "evidence", {
     where: { id },
-    select: { id: true, localAreaId: true, ...REVIEW_STATE },
+    select: {
+      id: true,
+      localAreaId: true,
+      ...REVIEW_STATE,
+      action: { select: { finding: { select: { plan: PLAN_ENDING } } } },
+      finding: { select: { plan: PLAN_ENDING } },
+      measure: { select: { plan: PLAN_ENDING } },
+    },
   });
   if (!can(viewer, "evidence.review", evidence)) throw forbidden();
-  return evidence;
+  const plan = action?.finding.plan ?? finding?.plan ?? measure?.plan;
+  return { evidence, ended: plan ? planEnding(plan) : null };
 }
 
 export async function reviewEvidence(ctx: ServiceContext, input: ReviewEvidenceInput) {
   const note = input.note?.trim() || null;
   if (input.decision === "REJECTED" && !note) throw fieldError("note", REJECT_NOTE_MESSAGE);
   return inTransaction(ctx, async (tx) => {
-    const { id, localAreaId, ...before } = await findForReview(tx, ctx.viewer, input.id);
+    const { evidence, ended } = await findForReview(tx, ctx.viewer, input.id);
+    requireNotEnded(ended);
+    const { id, localAreaId, ...before } = evidence;
     const after = await tx.evidence.update({
       where: { id },
       data: {
@@ -369,7 +391,9 @@ export async function reviewEvidence(ctx: ServiceContext, input: ReviewEvidenceI
 
 export async function setReadyForInspectors(ctx: ServiceContext, input: SetReadyForInspectorsInput) {
   return inTransaction(ctx, async (tx) => {
-    const { id, localAreaId, ...before } = await findForReview(tx, ctx.viewer, input.id);
+    const { evidence, ended } = await findForReview(tx, ctx.viewer, input.id);
+    requireNotEnded(ended);
+    const { id, localAreaId, ...before } = evidence;
     if (input.ready && before.reviewStatus !== "ACCEPTED") {
       throw new AppError("INVALID", "Only accepted evidence can be marked ready for inspectors: accept it first.");
     }
@@ -393,7 +417,8 @@ export async function withdrawEvidence(ctx: ServiceContext, input: WithdrawEvide
   if (!reason) throw fieldError("reason", "Enter why the evidence is withdrawn");
   const now = new Date();
   const { result, storageKey } = await inTransaction(ctx, async (tx) => {
-    const { id, localAreaId } = await findForReview(tx, ctx.viewer, input.id);
+    // An ended plan's evidence may still be withdrawn (see evidenceFor).
+    const { id, localAreaId } = (await findForReview(tx, ctx.viewer, input.id)).evidence;
     const before = await tx.evidence.findUniqueOrThrow({
       where: { id },
       select: { title: true, url: true, fileName: true, fileSize: true, sha256: true, storageKey: true, withdrawnAt: true, readyForInspectors: true },

@@ -9,21 +9,33 @@ import { findInArea } from "@/server/services/core/find-in-area";
 import { actorIn, can, grantOf, type Viewer } from "@/server/auth/permissions";
 import { forbidden } from "@/server/errors";
 import { toDay } from "@/lib/calendar";
+import type { PlanEndingFacts } from "@/server/domain/plan-journey";
 import type { RecordCoproductionInput, SetClaimedLevelInput } from "@/server/schemas/forum";
 import { inTransaction, recordAudit, type Db } from "@/server/services/core/audit";
 import { CLAIMS_NEEDING_VERDICT, notifyVerdictRequested } from "@/server/services/notifications/notifications-hooks";
 import { staleSave } from "@/server/services/core/versioned";
+import { isOpenPlan, PLAN_ENDING, requireOpenPlan } from "@/server/services/core/ended-plan";
 
 type Reader = Pick<ServiceContext, "db" | "viewer">;
 
-const ACTION_SELECT = { id: true, localAreaId: true, ownerId: true, ref: true, title: true, coproductionLevel: true, version: true } as const;
+const ACTION_SELECT = {
+  id: true,
+  localAreaId: true,
+  ownerId: true,
+  ref: true,
+  title: true,
+  coproductionLevel: true,
+  version: true,
+  // An ended plan's actions keep their co-production as it was.
+  finding: { select: { plan: PLAN_ENDING } },
+} as const;
 
 async function findAction(db: Db, viewer: Viewer, id: string) {
   return findInArea({ db, viewer }, "action", { where: { id }, select: ACTION_SELECT });
 }
 
-function assertMayRecord(viewer: Viewer, action: { localAreaId: string; ownerId: string | null }) {
-  if (can(viewer, "action.update", action)) return;
+function assertMayRecord(viewer: Viewer, action: { localAreaId: string; ownerId: string | null; finding: { plan: PlanEndingFacts } }) {
+  if (can(viewer, "action.update", action)) return requireOpenPlan(action.finding.plan);
   const actor = actorIn(viewer, action.localAreaId);
   throw forbidden(
     actor && grantOf("action.update", actor) === "own"
@@ -43,7 +55,7 @@ export async function coproductionForAction(ctx: Reader, actionId: string) {
   return {
     action: { id: action.id, ref: action.ref, title: action.title, claimedLevel: action.coproductionLevel, version: action.version },
     records: records.map(({ recordedBy, ...r }) => ({ ...r, recordedBy: recordedBy?.name ?? null })),
-    viewerCan: { record: can(ctx.viewer, "action.update", action) },
+    viewerCan: { record: isOpenPlan(action.finding.plan) && can(ctx.viewer, "action.update", action) },
   };
 }
 

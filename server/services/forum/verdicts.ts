@@ -15,20 +15,35 @@ import type { RecordVerdictInput, VerdictTarget } from "@/server/schemas/forum";
 import { requireCan } from "@/server/services/core/access";
 import { inTransaction, recordAudit, type Db, type Tx } from "@/server/services/core/audit";
 import { findingTitle } from "@/lib/format/finding-title";
+import { isOpenPlan, PLAN_ENDING, requireOpenPlan } from "@/server/services/core/ended-plan";
+import type { PlanEndingFacts } from "@/server/domain/plan-journey";
 
 type Reader = Pick<ServiceContext, "db" | "viewer">;
 
-export type ResolvedTarget = { kind: "action" | "finding"; id: string; localAreaId: string; label: string };
+export type ResolvedTarget = {
+  kind: "action" | "finding";
+  id: string;
+  localAreaId: string;
+  label: string;
+  /** The plan it belongs to: the forum gives no new verdict on an ended plan's records. */
+  plan: PlanEndingFacts;
+};
 
 /** The action or finding, if the viewer may read its area; else NOT_FOUND. */
 async function findTarget(db: Db, viewer: Viewer, target: VerdictTarget): Promise<ResolvedTarget> {
   if (target.actionId) {
-    const a = await findInArea({ db, viewer }, "action", { where: { id: target.actionId }, select: { id: true, localAreaId: true, ref: true, title: true } });
-    return { kind: "action", id: a.id, localAreaId: a.localAreaId, label: `Action ${a.ref} ${a.title}` };
+    const a = await findInArea({ db, viewer }, "action", {
+      where: { id: target.actionId },
+      select: { id: true, localAreaId: true, ref: true, title: true, finding: { select: { plan: PLAN_ENDING } } },
+    });
+    return { kind: "action", id: a.id, localAreaId: a.localAreaId, label: `Action ${a.ref} ${a.title}`, plan: a.finding.plan };
   }
   if (target.findingId) {
-    const f = await findInArea({ db, viewer }, "finding", { where: { id: target.findingId }, select: { id: true, localAreaId: true, ref: true, summary: true, inspectorsWording: true } });
-    return { kind: "finding", id: f.id, localAreaId: f.localAreaId, label: `Finding ${f.ref} ${findingTitle(f)}` };
+    const f = await findInArea({ db, viewer }, "finding", {
+      where: { id: target.findingId },
+      select: { id: true, localAreaId: true, ref: true, summary: true, inspectorsWording: true, plan: PLAN_ENDING },
+    });
+    return { kind: "finding", id: f.id, localAreaId: f.localAreaId, label: `Finding ${f.ref} ${findingTitle(f)}`, plan: f.plan };
   }
   throw new AppError("INVALID", "A verdict is on exactly one action or finding.");
 }
@@ -77,7 +92,7 @@ export function verdictsOn(viewer: Viewer, target: ResolvedTarget, rows: Readonl
     target: { kind: target.kind, id: target.id, label: target.label },
     verdicts,
     current,
-    viewerCan: { record: can(viewer, "forum.write", target) },
+    viewerCan: { record: isOpenPlan(target.plan) && can(viewer, "forum.write", target) },
   };
 }
 
@@ -113,6 +128,7 @@ export async function recordVerdict(ctx: ServiceContext, input: RecordVerdictInp
     return await inTransaction(ctx, async (tx) => {
       const target = await findTarget(tx, ctx.viewer, input);
       requireCan(ctx, "forum.write", target, "Only members of the parent carer forum can give the forum's verdict.");
+      requireOpenPlan(target.plan);
       await lockTarget(tx, target);
       const current = await currentVerdict(tx, target);
       if ((current?.id ?? "") !== input.replaces) throw CHANGED_MEANWHILE(target.kind);

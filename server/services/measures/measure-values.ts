@@ -13,14 +13,16 @@ import type { PasteValuesInput, RecordValueInput, SetValueStatusInput } from "@/
 import { fieldError, requireCan } from "@/server/services/core/access";
 import { inTransaction, recordAudit, recordAudits, type AuditEntry } from "@/server/services/core/audit";
 import { today } from "@/server/services/core/today";
+import { PLAN_ENDING, requireOpenPlan } from "@/server/services/core/ended-plan";
 
 /** Finds a measure the viewer may enter values on: NOT_FOUND outside their areas, FORBIDDEN if not theirs. */
 async function measureForValues(ctx: ServiceContext, measureId: string) {
   const measure = await findInArea(ctx, "measure", {
     where: { id: measureId },
-    select: { id: true, localAreaId: true, ownerId: true },
+    select: { id: true, localAreaId: true, ownerId: true, plan: PLAN_ENDING },
   });
   requireCan(ctx, "measure.enterValues", measure, "Only the plan lead or the measure's owner can enter its values.");
+  requireOpenPlan(measure.plan);
   return measure;
 }
 
@@ -143,10 +145,11 @@ async function insertValues(insert: Promise<ValueRow[]>): Promise<ValueRow[]> {
 export async function setValueStatus(ctx: ServiceContext, input: SetValueStatusInput) {
   const found = await findInArea(ctx, "measureValue", {
     where: { id: input.id },
-    select: { ...valueSelect, measure: { select: { id: true, localAreaId: true, ownerId: true } } },
+    select: { ...valueSelect, measure: { select: { id: true, localAreaId: true, ownerId: true, plan: PLAN_ENDING } } },
   });
   const { measure, ...before } = found;
   requireCan(ctx, "measure.enterValues", measure, "Only the plan lead or the measure's owner can validate its values.");
+  requireOpenPlan(measure.plan);
   return inTransaction(ctx, async (tx) => {
     const after = await tx.measureValue.update({ where: { id: input.id }, data: { status: input.status }, select: valueSelect });
     await recordAudit(tx, ctx, {

@@ -14,6 +14,7 @@ import { notFound } from "@/server/errors";
 import type { Prisma } from "@/server/generated/prisma/client";
 import { toDay } from "@/lib/calendar";
 import type { CreateMeasureInput, MeasureFields, UpdateMeasureInput } from "@/server/schemas/measure";
+import { PLAN_ENDING, planEnding, requireOpenPlan } from "@/server/services/core/ended-plan";
 import { areaBySlug, CURRENT_PLAN, fieldError, isOwnerChoice, ownerChoices, requireCan } from "@/server/services/core/access";
 import { inTransaction, recordAudit, type Tx } from "@/server/services/core/audit";
 import { supersededFor } from "@/server/services/plans/change-requests";
@@ -169,10 +170,7 @@ export async function measureById(ctx: ServiceContext, id: string) {
       localArea: { select: { name: true, slug: true } },
       plan: {
         select: {
-          id: true,
-          type: true,
-          title: true,
-          status: true,
+          ...PLAN_ENDING.select,
           acceptedDate: true,
           updateCadenceDays: true,
           // The chart marks where this plan took the measure over from the one before it.
@@ -208,7 +206,9 @@ export async function measureById(ctx: ServiceContext, id: string) {
     today: today(),
   });
   const { values, localAreaId, ownerId, ...measure } = m;
-  const canEdit = can(ctx.viewer, "plan.edit", { localAreaId });
+  // A measure of an ended plan (one not carried into the next) is kept as it was.
+  const ended = planEnding(m.plan);
+  const canEdit = !ended && can(ctx.viewer, "plan.edit", { localAreaId });
   const superseded = await supersededFor(ctx.db, localAreaId, [m.id]);
   return {
     ...measure,
@@ -226,10 +226,12 @@ export async function measureById(ctx: ServiceContext, id: string) {
     owners: canEdit ? await measureOwnerChoices(ctx.db, localAreaId, m.owner) : [],
     /** Accepted: the target and milestones change only through a change request. */
     planAccepted: isPlanAccepted(m.plan),
+    /** How its plan ended, when it has: the page says so and offers no changes. */
+    ended,
     viewerCan: {
       edit: canEdit,
-      enterValues: can(ctx.viewer, "measure.enterValues", { localAreaId, ownerId }),
-      reviewEvidence: can(ctx.viewer, "evidence.review", { localAreaId }),
+      enterValues: !ended && can(ctx.viewer, "measure.enterValues", { localAreaId, ownerId }),
+      reviewEvidence: !ended && can(ctx.viewer, "evidence.review", { localAreaId }),
     },
   };
 }
@@ -237,9 +239,10 @@ export async function measureById(ctx: ServiceContext, id: string) {
 export async function createMeasure(ctx: ServiceContext, input: CreateMeasureInput) {
   const plan = await findInArea(ctx, "plan", {
     where: { id: input.planId },
-    select: { id: true, localAreaId: true },
+    select: { ...PLAN_ENDING.select, localAreaId: true },
   });
   requireCan(ctx, "plan.edit", plan);
+  requireOpenPlan(plan);
   return inTransaction(ctx, async (tx) => {
     const findingIds = await checkReferences(tx, input, { planId: plan.id, localAreaId: plan.localAreaId }, null);
     const created = await tx.measure.create({
@@ -271,9 +274,11 @@ export async function createMeasure(ctx: ServiceContext, input: CreateMeasureInp
 export async function updateMeasure(ctx: ServiceContext, input: UpdateMeasureInput) {
   const found = await findInArea(ctx, "measure", {
     where: { id: input.id },
-    select: { id: true, planId: true, localAreaId: true, plan: { select: { status: true, acceptedDate: true } } },
+    select: { id: true, planId: true, localAreaId: true, plan: { select: { ...PLAN_ENDING.select, acceptedDate: true } } },
   });
   requireCan(ctx, "plan.edit", found);
+  // A measure carried into the next plan belongs to that plan now (its planId moved): it stays open.
+  requireOpenPlan(found.plan);
   return inTransaction(ctx, async (tx) => {
     const stale = () => staleSave(tx, { what: "measure", entityId: input.id, current: () => loadForm(tx, input.id) });
     const before = await loadForm(tx, input.id);

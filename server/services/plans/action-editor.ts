@@ -9,6 +9,7 @@ import { isPlanAccepted } from "@/server/domain/change-control";
 import { notFound } from "@/server/errors";
 import { fromDay, toDay } from "@/lib/calendar";
 import type { ActionFields } from "@/server/schemas/plan";
+import { PLAN_ENDING, planEnding, requireOpenPlan } from "@/server/services/core/ended-plan";
 import { areaBySlug, CURRENT_PLAN, fieldError, isOwnerChoice, ownerChoices, requireCan } from "@/server/services/core/access";
 import { inTransaction, recordAudit, type Tx } from "@/server/services/core/audit";
 import { refuseControlledChanges } from "@/server/services/core/controlled-fields";
@@ -82,12 +83,14 @@ export async function actionForEditing(ctx: ServiceContext, id: string) {
       ...ACTION_FORM_SELECT,
       localAreaId: true,
       localArea: { select: { slug: true, name: true } },
-      finding: { select: { planId: true, plan: { select: { status: true, acceptedDate: true } } } },
+      finding: { select: { planId: true, plan: { select: { ...PLAN_ENDING.select, acceptedDate: true } } } },
     },
   });
   requireCan(ctx, "plan.edit", action);
   return {
     area: action.localArea,
+    /** How the action's plan ended, when it has: the page then shows that, not the form. */
+    ended: planEnding(action.finding.plan),
     values: actionForm(action),
     choices: await editorChoices(ctx, action.localAreaId, action.finding.planId),
     /** Accepted: title, description and due date change only through a change request. */
@@ -97,8 +100,10 @@ export async function actionForEditing(ctx: ServiceContext, id: string) {
 
 /** Checks every id the form sent against the area and plan, and that dependencies make no loop. */
 async function checkedRelations(tx: Tx, localAreaId: string, input: ActionFields, actionId?: string) {
-  const finding = await tx.finding.findFirst({ where: { id: input.findingId, localAreaId }, select: { id: true, planId: true } });
+  const finding = await tx.finding.findFirst({ where: { id: input.findingId, localAreaId }, select: { id: true, planId: true, plan: PLAN_ENDING } });
   if (!finding) throw fieldError("findingId", "Choose one of this plan's findings");
+  // Nor may an action move under a finding of an ended plan.
+  requireOpenPlan(finding.plan);
   if (input.ownerId) {
     if (!(await isOwnerChoice(tx, localAreaId, input.ownerId))) throw fieldError("ownerId", "Choose an owner who is a lead or contributor in this area");
   }
@@ -161,9 +166,10 @@ async function refIsFree(tx: Tx, findingId: string, ref: string, exceptId?: stri
 export async function createAction(ctx: ServiceContext, input: ActionFields) {
   const finding = await findInArea(ctx, "finding", {
     where: { id: input.findingId },
-    select: { localAreaId: true, _count: { select: { actions: true } } },
+    select: { localAreaId: true, _count: { select: { actions: true } }, plan: PLAN_ENDING },
   });
   requireCan(ctx, "plan.edit", finding);
+  requireOpenPlan(finding.plan);
   return inTransaction(ctx, async (tx) => {
     const { dependsOnIds } = await checkedRelations(tx, finding.localAreaId, input);
     await refIsFree(tx, input.findingId, input.ref);
@@ -187,9 +193,10 @@ export async function updateAction(ctx: ServiceContext, input: ActionFields & { 
   const { id, version, ...fields } = input;
   const found = await findInArea(ctx, "action", {
     where: { id },
-    select: { localAreaId: true, finding: { select: { plan: { select: { status: true, acceptedDate: true } } } } },
+    select: { localAreaId: true, finding: { select: { plan: { select: { ...PLAN_ENDING.select, acceptedDate: true } } } } },
   });
   requireCan(ctx, "plan.edit", found);
+  requireOpenPlan(found.finding.plan);
   return inTransaction(ctx, async (tx) => {
     const before = actionForm(await tx.action.findUniqueOrThrow({ where: { id }, select: ACTION_FORM_SELECT }));
     // The version decides first: a stale form's other mistakes are moot.

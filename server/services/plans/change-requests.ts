@@ -28,11 +28,13 @@ import { fromDay, toDay } from "@/lib/calendar";
 import type { DecideChangeInput, RequestChangeInput } from "@/server/schemas/change-request";
 import { measureFields } from "@/server/schemas/measure";
 import { areaBySlug, fieldError, requireCan } from "@/server/services/core/access";
+import { isOpenPlan, PLAN_ENDING, requireOpenPlan } from "@/server/services/core/ended-plan";
 import { inTransaction, recordAudit, type Db, type Tx } from "@/server/services/core/audit";
 import { MEASURE_FORM_FIELDS, measureFormValues } from "@/server/services/measures/measure-form";
 import { notifyChangeRequestDecided } from "@/server/services/notifications/notifications-hooks";
 
-const PLAN_STATE = { select: { id: true, status: true, acceptedDate: true } } as const;
+/** Whether the plan is accepted (changes go through a request) and whether it has ended (nothing changes). */
+const PLAN_STATE = { select: { ...PLAN_ENDING.select, acceptedDate: true } } as const;
 
 const ACTION_SELECT = {
   id: true,
@@ -108,6 +110,7 @@ export async function requestChange(ctx: ServiceContext, input: RequestChangeInp
   const target = await findTarget(ctx.db, field, input.entityId, areaScope(ctx.viewer, "plan.read"));
   if (!target) throw notFound(CONTROLLED_FIELDS[field].entity === "Action" ? "That action" : "That measure");
   requireCan(ctx, "plan.edit", target.row);
+  requireOpenPlan(target.plan);
   if (!isPlanAccepted(target.plan)) {
     throw new AppError("INVALID", `This plan has not been accepted yet: change ${CONTROLLED_FIELDS[field].words} in the editor.`);
   }
@@ -193,6 +196,8 @@ export async function decideChange(ctx: ServiceContext, input: DecideChangeInput
     if (status === "APPROVED") {
       const target = await findTarget(tx, field, request.entityId, request.localAreaId);
       if (!target) throw notFound("The record this change is for");
+      // Rejecting changes nothing and stays open; approving would change an ended plan's record.
+      requireOpenPlan(target.plan);
       const now = currentValue(target, field);
       if (!sameValue(field, now, request.oldValue)) {
         throw new AppError(
@@ -307,7 +312,7 @@ export async function changeHistory(ctx: ServiceContext, input: { entityType: "A
     requests: await described(ctx.db, rows),
     planAccepted: isPlanAccepted(found.plan),
     viewerCan: {
-      request: can(ctx.viewer, "plan.edit", { localAreaId: found.localAreaId }),
+      request: isOpenPlan(found.plan) && can(ctx.viewer, "plan.edit", { localAreaId: found.localAreaId }),
       decide: can(ctx.viewer, "adviser.write", { localAreaId: found.localAreaId }),
     },
   };

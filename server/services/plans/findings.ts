@@ -18,6 +18,7 @@ import { today } from "@/server/services/core/today";
 import { staleSave } from "@/server/services/core/versioned";
 import { findingJudgement, JUDGEMENT_FIELDS } from "@/server/domain/plan-journey";
 import { findingTitle } from "@/lib/format/finding-title";
+import { PLAN_ENDING, planEnding, requireNotEnded, requireOpenPlan } from "@/server/services/core/ended-plan";
 
 const FINDING_FORM_SELECT = { id: true, version: true, planId: true, ref: true, kind: true, inspectorsWording: true, summary: true } as const;
 
@@ -26,21 +27,23 @@ async function refIsFree(tx: Tx, planId: string, ref: string, exceptId?: string)
   if (taken) throw fieldError("ref", `This plan already has a finding ${ref}`);
 }
 
+/** The finding for its edit form; `ended` says how its plan ended, when it has (the form is not offered then). */
 export async function findingForEditing(ctx: ServiceContext, id: string) {
-  const finding = await findInArea(ctx, "finding", {
+  const { plan, ...finding } = await findInArea(ctx, "finding", {
     where: { id },
-    select: { ...FINDING_FORM_SELECT, localAreaId: true, localArea: { select: { slug: true, name: true } } },
+    select: { ...FINDING_FORM_SELECT, localAreaId: true, localArea: { select: { slug: true, name: true } }, plan: PLAN_ENDING },
   });
   requireCan(ctx, "plan.edit", finding);
-  return finding;
+  return { ...finding, ended: planEnding(plan) };
 }
 
 export async function createFinding(ctx: ServiceContext, { planId, ...fields }: FindingFields & { planId: string }) {
   const plan = await findInArea(ctx, "plan", {
     where: { id: planId },
-    select: { id: true, localAreaId: true, _count: { select: { findings: true } } },
+    select: { ...PLAN_ENDING.select, localAreaId: true, _count: { select: { findings: true } } },
   });
   requireCan(ctx, "plan.edit", plan);
+  requireOpenPlan(plan);
   return inTransaction(ctx, async (tx) => {
     await refIsFree(tx, plan.id, fields.ref);
     const finding = await tx.finding.create({
@@ -55,6 +58,7 @@ export async function createFinding(ctx: ServiceContext, { planId, ...fields }: 
 export async function updateFinding(ctx: ServiceContext, input: FindingFields & { id: string; version: number }) {
   const { id, version, ...fields } = input;
   const found = await findingForEditing(ctx, id);
+  requireNotEnded(found.ended);
   return inTransaction(ctx, async (tx) => {
     const before = await tx.finding.findUniqueOrThrow({ where: { id }, select: FINDING_FORM_SELECT });
     // The version decides first: a stale form's other mistakes are moot.
@@ -122,7 +126,9 @@ export async function findingById(ctx: ServiceContext, id: string) {
       ...JUDGEMENT_FIELDS,
       // The area's approved changes to trajectories: the charts draw what they replaced.
       localArea: { select: { name: true, slug: true, changeRequests: APPROVED_TRAJECTORY_CHANGES } },
-      plan: { select: { id: true, type: true, title: true, ...PLAN_RULE_FIELDS } },
+      plan: { select: { ...PLAN_ENDING.select, ...PLAN_RULE_FIELDS } },
+      // Where it was carried forward to, for the banner of an ended plan's finding.
+      successors: { orderBy: { createdAt: "asc" }, select: { id: true, ref: true, plan: { select: { title: true } } } },
       evidence: PACK_EVIDENCE,
       forumVerdicts: { orderBy: NEWEST_FIRST, select: { ...VERDICT_SELECT, localAreaId: true } },
       adviserNotes: { orderBy: [{ date: "desc" }, { createdAt: "desc" }], select: PACK_ADVISER_NOTE_SELECT },
@@ -145,6 +151,8 @@ export async function findingById(ctx: ServiceContext, id: string) {
   const { localAreaId } = finding;
   const inArea = (row: { localAreaId: string }) => row.localAreaId === localAreaId;
   const mayReadAdviserNotes = can(ctx.viewer, "adviserNote.read", finding);
+  // A finding of an ended plan is kept as it was: read here, changed nowhere.
+  const ended = planEnding(finding.plan);
 
   // Accepted impact evidence on the finding, its actions and its measures: each item hangs on one.
   const attached = (rows: PackEvidenceRow[], attachedTo: string) => rows.filter(inArea).map((e) => ({ ...e, attachedTo }));
@@ -192,7 +200,7 @@ export async function findingById(ctx: ServiceContext, id: string) {
   const rowById = new Map(rows.map((m) => [m.id, m]));
   // Trajectories replaced through approved change requests, drawn dashed beside today's.
   const superseded = supersededOf(rows, localArea.changeRequests);
-  const target = { kind: "finding" as const, id: finding.id, localAreaId, label: `Finding ${finding.ref} ${findingTitle(finding)}` };
+  const target = { kind: "finding" as const, id: finding.id, localAreaId, label: `Finding ${finding.ref} ${findingTitle(finding)}`, plan };
   return {
     id: finding.id,
     localAreaId,
@@ -202,6 +210,10 @@ export async function findingById(ctx: ServiceContext, id: string) {
     summary: finding.summary,
     localArea: { name: localArea.name, slug: localArea.slug },
     plan: { id: plan.id, type: plan.type, title: plan.title },
+    /** How its plan ended, when it has: the page says so and offers no changes. */
+    ended,
+    /** The findings of later plans that carry this one forward. */
+    successors: finding.successors.map((s) => ({ id: s.id, ref: s.ref, planTitle: s.plan.title })),
     /** What the revisit or monitoring inspection judged, with its date and letter; null before. */
     judgement: findingJudgement(finding),
     ...readiness,
@@ -224,9 +236,9 @@ export async function findingById(ctx: ServiceContext, id: string) {
       onFinding.map(({ localAreaId: _area, ...v }) => v),
     ),
     viewerCan: {
-      edit: can(ctx.viewer, "plan.edit", finding),
-      reviewEvidence: can(ctx.viewer, "evidence.review", finding),
-      recordAdviserNote: can(ctx.viewer, "adviser.write", finding),
+      edit: !ended && can(ctx.viewer, "plan.edit", finding),
+      reviewEvidence: !ended && can(ctx.viewer, "evidence.review", finding),
+      recordAdviserNote: !ended && can(ctx.viewer, "adviser.write", finding),
     },
   };
 }

@@ -7,6 +7,7 @@ import { ChangeHistorySection } from "@/components/change-requests/change-histor
 import { ActionTimeline } from "@/components/comments/action-timeline";
 import { CoproductionSection } from "@/components/coproduction/coproduction-section";
 import { ContinuedFromSection, ContinuesLink } from "@/components/plan-history/continued-from";
+import { EndedPlanBanner } from "@/components/plan-history/ended-plan-banner";
 import { EvidenceSection } from "@/components/evidence/evidence-section";
 import { VerdictSection } from "@/components/forum/verdict-section";
 import { BackLink } from "@/components/ui/back-link";
@@ -67,6 +68,13 @@ export default async function ActionPage({ params }: Params) {
       <h1 className="mb-4 text-4xl">
         {action.ref} {action.title}
       </h1>
+      {action.ended ? (
+        <EndedPlanBanner
+          slug={slug}
+          ending={action.ended}
+          continuedBy={action.successors.map((s) => ({ href: routes.action(slug, s.id), label: `action ${s.ref} of ${s.planTitle}` }))}
+        />
+      ) : null}
       <p className="mb-4 flex flex-wrap gap-x-6 gap-y-2">
         {action.viewerCan.edit ? <Link href={routes.actionEdit(slug, action.id)}>Edit this action</Link> : null}
         {/* Who changed what and when, the action and what hangs on it: for everyone who reads it. */}
@@ -179,7 +187,7 @@ export default async function ActionPage({ params }: Params) {
               />
             </div>
           ) : null}
-          <RequestList requests={updateRequests} canWithdraw={action.viewerCan.requestUpdates} />
+          <RequestList requests={updateRequests} canWithdraw={action.viewerCan.withdrawUpdateRequests} />
         </section>
       ) : null}
 

@@ -13,6 +13,7 @@ import { VerdictSection } from "@/components/forum/verdict-section";
 import { ImpactEvidence } from "@/components/findings/impact-evidence";
 import { PrintButton } from "@/components/findings/print-button";
 import { ContinuedFromSection, ContinuesLink } from "@/components/plan-history/continued-from";
+import { EndedPlanBanner } from "@/components/plan-history/ended-plan-banner";
 import { BackLink } from "@/components/ui/back-link";
 import { formatDate } from "@/lib/format/dates";
 import { MeasureStatusTag } from "@/components/ui/tag";
@@ -64,6 +65,13 @@ export default async function FindingPage({ params }: Params) {
       <h1 className="mb-4 text-4xl">
         Finding {finding.ref}: {findingTitle(finding)}
       </h1>
+      {finding.ended ? (
+        <EndedPlanBanner
+          slug={slug}
+          ending={finding.ended}
+          continuedBy={finding.successors.map((s) => ({ href: routes.finding(slug, s.id), label: `finding ${s.ref} of ${s.planTitle}` }))}
+        />
+      ) : null}
       {hasSummary(finding) ? null : <p className="mb-4 max-w-3xl border-l-4 border-brand bg-panel p-3">{SUMMARY_TO_WRITE}</p>}
       <div className="no-print mb-6 flex flex-wrap items-center gap-4">
         <PrintButton />

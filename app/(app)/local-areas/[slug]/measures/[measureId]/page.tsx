@@ -11,6 +11,7 @@ import { ChangeHistorySection } from "@/components/change-requests/change-histor
 import { CommentsSection } from "@/components/comments/comments-section";
 import { EvidenceSection } from "@/components/evidence/evidence-section";
 import { BackLink } from "@/components/ui/back-link";
+import { EndedPlanBanner } from "@/components/plan-history/ended-plan-banner";
 import { buttonClass } from "@/components/ui/button";
 import { formatDate, formatDateTime } from "@/lib/format/dates";
 import { pluralise } from "@/lib/format/plurals";
@@ -63,6 +64,7 @@ export default async function MeasurePage({ params }: Params) {
       <h1 className="mb-4 text-4xl">
         {m.ref} {m.name}
       </h1>
+      {m.ended ? <EndedPlanBanner slug={slug} ending={m.ended} /> : null}
       <div className="mb-2 flex flex-wrap items-center gap-3">
         <MeasureStatusTag status={status.status} />
         {status.latest ? (

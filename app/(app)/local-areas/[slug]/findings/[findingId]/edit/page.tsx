@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { FindingForm } from "@/components/plan/finding-form";
 import { BackLink } from "@/components/ui/back-link";
+import { EndedPlanBanner } from "@/components/plan-history/ended-plan-banner";
 import { getQueryClient, loadForPage, trpc } from "@/server/api/rsc";
 import { routes } from "@/lib/routes";
 
@@ -22,7 +24,17 @@ export default async function EditFindingPage({ params }: Params) {
       <BackLink href={routes.plan(slug)}>Back to the plan</BackLink>
       <p className="mb-1 text-xl text-secondary">{finding.localArea.name}</p>
       <h1 className="mb-6 text-4xl">Edit finding {ref}</h1>
-      <FindingForm slug={slug} finding={{ id, version, ref, kind, inspectorsWording, summary }} />
+      {/* A finding of an ended plan is kept as it was: no form, only where the work goes on. */}
+      {finding.ended ? (
+        <>
+          <EndedPlanBanner slug={slug} ending={finding.ended} />
+          <p>
+            <Link href={routes.finding(slug, id)}>Back to finding {ref}</Link>
+          </p>
+        </>
+      ) : (
+        <FindingForm slug={slug} finding={{ id, version, ref, kind, inspectorsWording, summary }} />
+      )}
     </>
   );
 }

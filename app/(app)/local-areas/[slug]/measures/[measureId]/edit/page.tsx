@@ -3,6 +3,7 @@ import { forbidden, notFound } from "next/navigation";
 import { RequestChangeForm } from "@/components/change-requests/request-change-form";
 import { MeasureForm } from "@/components/measures/measure-form";
 import { BackLink } from "@/components/ui/back-link";
+import { EndedPlanBanner } from "@/components/plan-history/ended-plan-banner";
 import { getQueryClient, loadForPage, trpc } from "@/server/api/rsc";
 import { routes } from "@/lib/routes";
 
@@ -27,6 +28,19 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function EditMeasurePage({ params }: Params) {
   const { slug, measureId } = await params;
   const measure = await load(slug, measureId);
+  // A measure of an ended plan is kept as it was: no form, only where the work goes on.
+  if (measure.ended) {
+    return (
+      <>
+        <BackLink href={routes.measure(slug, measureId)}>Back to the measure</BackLink>
+        <p className="mb-1 text-xl text-secondary">{measure.localArea.name}</p>
+        <h1 className="mb-6 text-4xl">
+          Edit measure {measure.ref} {measure.name}
+        </h1>
+        <EndedPlanBanner slug={slug} ending={measure.ended} />
+      </>
+    );
+  }
   if (!measure.viewerCan.edit) forbidden();
 
   return (

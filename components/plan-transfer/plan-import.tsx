@@ -20,7 +20,7 @@ import { routes } from "@/lib/routes";
 
 const FIELD = "import-files";
 
-type Done = { status: "applied" | "unchanged"; created: number; updated: number; area: { name: string; slug: string } | null };
+type Done = { status: "applied" | "unchanged"; created: number; updated: number; area: { name: string; slug: string } | null; started?: string | null };
 
 type Into = { slug: string; areaName: string } | null;
 
@@ -103,7 +103,9 @@ export function PlanImport({ into }: { into: Into }) {
         status: result.status === "unchanged" ? "unchanged" : "applied",
         created: result.summary.created,
         updated: result.summary.updated,
-        area: into ? { name: into.areaName, slug: into.slug } : (result.area ?? null),
+        // An administrator who starts an area does not read its plan (that takes a role in it): no link there.
+        area: into ? { name: into.areaName, slug: into.slug } : null,
+        ...(into ? {} : { started: result.area?.name ?? null }),
       });
       // The page above (the plan's counts) reads the plan again; this component keeps its message.
       refresh();
@@ -184,13 +186,13 @@ export function PlanImport({ into }: { into: Into }) {
       {done ? (
         <section aria-labelledby="import-result" className={`mb-8 p-4 ${successPanelClass}`}>
           <h2 id="import-result" ref={resultHeading} tabIndex={-1} className="mb-2 text-2xl">
-            {done.status === "applied" ? (into ? "Import complete" : `${done.area?.name ?? "The area"} has been started`) : "Nothing to import"}
+            {done.status === "applied" ? (into ? "Import complete" : `${done.started ?? "The area"} has been started`) : "Nothing to import"}
           </h2>
           <p className="mb-4">
             {done.status === "applied"
               ? into
                 ? `${pluralise(done.created, "record")} created and ${done.updated} updated in ${into.areaName}'s plan.`
-                : `${pluralise(done.created, "record")} created, the area and its council and parent carer forum among them. Give its people their roles below.`
+                : `${pluralise(done.created, "record")} created, the area and its council and parent carer forum among them. Give its plan lead and its people their roles in “Give someone a role in a local area” above.`
               : "The file matches the plan, so nothing was changed."}
           </p>
           {done.area ? (

@@ -88,13 +88,13 @@ export async function judgementsPage(ctx: ServiceContext, slug: string) {
       status: plan.status,
       followUpInspectionId: plan.followUpInspectionId,
       predecessor: plan.predecessor,
-      findings: plan.findings.map(({ inspectorsWording: _w, sortOrder: _s, ...f }) => ({ ...f, judgementsAllowed: JUDGEMENTS_FOR[f.kind] })),
+      findings: plan.findings.map(({ sortOrder: _s, ...f }) => ({ ...f, judgementsAllowed: JUDGEMENTS_FOR[f.kind] })),
     },
     inspections,
     app: eligibility && {
       eligible: eligibility.eligible,
       reason: eligibility.eligible ? null : eligibility.reason,
-      carriedForward: eligibility.carriedForward.map((f) => ({ id: f.id, ref: f.ref, summary: f.summary, judgement: f.judgement })),
+      carriedForward: eligibility.carriedForward.map((f) => ({ id: f.id, ref: f.ref, summary: f.summary, inspectorsWording: f.inspectorsWording, judgement: f.judgement })),
     },
     viewerCan: {
       judge: can(ctx.viewer, "adviser.write", { localAreaId: area.id }),
@@ -240,7 +240,7 @@ export async function startAppFromWsoa(ctx: ServiceContext, input: { slug: strin
         sortOrder: i + 1,
         predecessorId: f.id,
       })),
-      select: { id: true, ref: true, kind: true, summary: true, predecessorId: true },
+      select: { id: true, ref: true, kind: true, summary: true, inspectorsWording: true, predecessorId: true },
     });
     const successorOf = new Map(findings.map((f) => [f.predecessorId!, f.id]));
     const actions = await carryOpenActions(tx, successorOf);

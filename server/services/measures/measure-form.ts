@@ -11,6 +11,7 @@ import type { MeasureFields } from "@/server/schemas/measure";
 export const MEASURE_FORM_FIELDS = {
   id: true,
   version: true,
+  planId: true,
   ref: true,
   name: true,
   definition: true,
@@ -25,7 +26,7 @@ export const MEASURE_FORM_FIELDS = {
   targetValue: true,
   targetDate: true,
   ownerId: true,
-  findings: { select: { id: true }, orderBy: { ref: "asc" } },
+  findings: { select: { id: true, planId: true }, orderBy: { ref: "asc" } },
   milestones: { select: { date: true, targetValue: true }, orderBy: { date: "asc" } },
 } satisfies Prisma.MeasureSelect;
 
@@ -49,7 +50,9 @@ export function measureFormValues(m: FormRow): MeasureFields & { id: string; ver
     benchmarkDate: fromDay(m.benchmarkDate),
     targetValue: m.targetValue,
     targetDate: fromDay(m.targetDate),
-    findingIds: m.findings.map((f) => f.id),
+    // Its own plan's findings: a measure carried into the next plan keeps its earlier plan's
+    // findings too, which its editor neither offers nor changes (updateMeasure keeps them).
+    findingIds: m.findings.filter((f) => f.planId === m.planId).map((f) => f.id),
     ownerId: m.ownerId ?? "",
     milestones: m.milestones.map((ms) => ({ date: fromDay(ms.date), targetValue: ms.targetValue })),
   };

@@ -179,7 +179,7 @@ export async function measureById(ctx: ServiceContext, id: string) {
           findings: { orderBy: [{ sortOrder: "asc" }, { ref: "asc" }], select: { id: true, ref: true, summary: true, inspectorsWording: true } },
         },
       },
-      findings: { select: { id: true, ref: true, summary: true, inspectorsWording: true }, orderBy: { ref: "asc" } },
+      findings: { select: { id: true, planId: true, ref: true, summary: true, inspectorsWording: true }, orderBy: { ref: "asc" } },
       values: {
         orderBy: { periodEnd: "desc" },
         select: {
@@ -292,7 +292,9 @@ export async function updateMeasure(ctx: ServiceContext, input: UpdateMeasureInp
       data: { ...columns(input), version: { increment: 1 } },
     });
     if (count === 0) throw await stale();
-    await tx.measure.update({ where: { id: input.id }, data: { findings: { set: findingIds.map((id) => ({ id })) } } });
+    // The findings of an earlier plan that it evidenced before it was carried forward stay linked.
+    const earlier = await tx.finding.findMany({ where: { measures: { some: { id: input.id } }, planId: { not: found.planId } }, select: { id: true } });
+    await tx.measure.update({ where: { id: input.id }, data: { findings: { set: [...findingIds.map((id) => ({ id })), ...earlier] } } });
     await tx.measureMilestone.deleteMany({ where: { measureId: input.id } });
     await tx.measureMilestone.createMany({ data: milestoneRows(input).map((m) => ({ ...m, measureId: input.id })) });
     const after = await loadForm(tx, input.id);

@@ -86,3 +86,42 @@ test("a plan lead adds a finding by workbook: check, apply, and it is on the are
   await expect(page.getByRole("heading", { name: `${ref}. Short breaks are hard to find.` })).toBeVisible();
   await expect(page.getByRole("link", { name: `Publish the short breaks statement (${ref})` })).toBeVisible();
 });
+
+test("a plan lead imports the council's own tracker: columns suggested, one changed, checked, applied, then remembered", async ({ page, demoCopy }) => {
+  await signInAs(page, demoCopy.people.lead);
+  await page.goto(`/local-areas/${demoCopy.northbridge.slug}/plan/import`);
+  const section = page.getByRole("region", { name: "Import your own tracker" });
+  const tracker = [
+    "No.,Area of weakness,What we will do,Lead officer,By when,RAG,Progress update",
+    '6.1,"6. The lack of a clear strategy for preparing for adulthood, incl. employment.",Publish a preparing for adulthood strategy with young people,Not A Member,by July 2027,Amber,Draft shared with the forum',
+    '6.2,"6. The lack of a clear strategy for preparing for adulthood, incl. employment.",Run supported internships in two colleges,,Spring 2027,Green,',
+  ].join("\r\n");
+  const file = { name: "pfa-tracker.csv", mimeType: "text/csv", buffer: Buffer.from(tracker) };
+  await section.locator("input[type=file]").setInputFiles(file);
+  await section.getByRole("button", { name: "Read the columns" }).click();
+  await expect(section.getByRole("heading", { name: "What each column holds" })).toBeVisible();
+  await expect(section.getByLabel("What we will do")).toHaveValue("title");
+  await expect(section.getByLabel("By when")).toHaveValue("dueDate");
+  await expectAccessible(page);
+  // The person decides: the commentary becomes the action's description.
+  await section.getByLabel("Progress update").selectOption({ label: "Action description" });
+  await section.getByRole("button", { name: "Check the import" }).click();
+  await expect(section.getByRole("heading", { name: /^Ready to import/ })).toBeVisible();
+  const warnings = section.getByRole("table", { name: "Warnings about the file" });
+  await expect(warnings.getByText(/Spring 2027/).first()).toBeVisible();
+  await expect(warnings.getByText(/Not A Member/).first()).toBeVisible();
+  await expectAccessible(page);
+  await section.getByRole("button", { name: "Apply the import" }).click();
+  await expect(section.getByRole("heading", { name: "Import complete" })).toBeVisible();
+  await expectAccessible(page);
+
+  // Next time the choices are offered again, and the same file changes nothing.
+  await page.reload();
+  const again = page.getByRole("region", { name: "Import your own tracker" });
+  await again.locator("input[type=file]").setInputFiles(file);
+  await again.getByRole("button", { name: "Read the columns" }).click();
+  await expect(again.getByText(/These are the choices saved when/)).toBeVisible();
+  await expect(again.getByLabel("Progress update")).toHaveValue("description");
+  await again.getByRole("button", { name: "Check the import" }).click();
+  await expect(again.getByRole("heading", { name: "Nothing to import" })).toBeVisible();
+});

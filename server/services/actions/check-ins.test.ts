@@ -182,6 +182,30 @@ describe("action.postUpdate", () => {
     expect(update).toMatchObject({ authorId: leadId, progress: 35 });
     expect(await db.auditEvent.count({ where: { action: "action.postUpdate", entityId: area.actionId, requestId, actorId: leadId } })).toBe(1);
   });
+
+  it("the lead's own update is acknowledged by her as she posts it, in the update's audit event; nobody else's is", async () => {
+    const { area, ownerId, leadId } = await scene();
+    const { api, requestId } = await actingAs(db, leadId);
+    const own = await api.action.postUpdate({ actionId: area.actionId, ...UPDATE, progress: 35 });
+    expect(own).toMatchObject({ acknowledgedById: leadId, acknowledgedAt: own.createdAt });
+    expect(await db.actionUpdate.findUniqueOrThrow({ where: { id: own.id } })).toMatchObject({ acknowledgedById: leadId, acknowledgedAt: own.createdAt });
+    // One event, the update's: no separate acknowledgement.
+    const events = await db.auditEvent.findMany({ where: { requestId } });
+    expect(events.map((e) => e.action)).toEqual(["action.postUpdate"]);
+    expect(events[0]!.after).toMatchObject({ updateId: own.id, acknowledgedById: leadId, acknowledgedAt: own.createdAt.toISOString() });
+
+    // The timeline says so, and there is nothing left for her to acknowledge.
+    const shown = await api.action.byId({ id: area.actionId });
+    expect(shown.updates.find((u) => u.id === own.id)).toMatchObject({ acknowledgedAt: own.createdAt, acknowledgedBy: { name: expect.any(String) } });
+    expect((await refusal(api.action.acknowledgeUpdate({ updateId: own.id }))).code).toBe("CONFLICT");
+
+    // The owner's update still waits for the lead.
+    const { api: ownerApi, requestId: ownerRequest } = await actingAs(db, ownerId);
+    const theirs = await ownerApi.action.postUpdate({ actionId: area.actionId, ...UPDATE, progress: 45 });
+    expect(theirs).toMatchObject({ acknowledgedById: null, acknowledgedAt: null });
+    const ownerEvent = await db.auditEvent.findFirstOrThrow({ where: { requestId: ownerRequest } });
+    expect(ownerEvent.after).not.toHaveProperty("acknowledgedById");
+  });
 });
 
 describe("action.acknowledgeUpdate", () => {

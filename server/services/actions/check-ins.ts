@@ -3,6 +3,8 @@
  * hand with a reason), and the LEAD's acknowledgement. The update and the action's current
  * state change together, so the timeline and the action never disagree. An update posted
  * through an update request (server/services/actions/update-requests.ts) goes through `recordUpdate` too.
+ * A plan lead's own update is acknowledged by posting it: acknowledging updates is what the lead
+ * does, so her own is read by the one person who would acknowledge it.
  */
 import type { ServiceContext } from "@/server/services/core/context";
 import { findInArea } from "@/server/services/core/find-in-area";
@@ -10,6 +12,7 @@ import { AppError } from "@/server/errors";
 import type { Prisma } from "@/server/generated/prisma/client";
 import type { ActionStatus, Rag } from "@/server/generated/prisma/enums";
 import type { CheckInInput } from "@/server/schemas/plan";
+import { can } from "@/server/auth/permissions";
 import { requireCan } from "@/server/services/core/access";
 import { inTransaction, recordAudit, type AuditActor, type Tx } from "@/server/services/core/audit";
 import { PLAN_ENDING, requireOpenPlan } from "@/server/services/core/ended-plan";
@@ -48,14 +51,15 @@ const SUBMISSION_NOT_YOURS = "That submission was already used for someone else'
  * Every update, whoever posts it: the timeline entry, the action's new state and the audit event,
  * in the caller's transaction. `from.audit` adds to the event what tells this update apart (the
  * address an update request went to). With `from.idempotencyKey`, an update already stored under
- * that key on this action is returned as it is, and nothing is written.
+ * that key on this action is returned as it is, and nothing is written. With `from.acknowledgedById`,
+ * the update is stored acknowledged by that person at the moment it is posted.
  */
 export async function recordUpdate(
   tx: Tx,
   actor: AuditActor,
   action: UpdatableAction,
   changes: UpdateChanges,
-  from: { authorId: string | null; audit?: Record<string, unknown>; idempotencyKey?: string },
+  from: { authorId: string | null; audit?: Record<string, unknown>; idempotencyKey?: string; acknowledgedById?: string },
 ) {
   // Updates on one action take turns: a second waits for the first to commit, then reads the action
   // as the first left it. The action then always ends as its newest update says, and each audit
@@ -74,6 +78,9 @@ export async function recordUpdate(
   // An action of an ended plan is history: nobody posts on it, by the page or by a link.
   requireOpenPlan(action.finding.plan);
   const current = await tx.action.findUniqueOrThrow({ where: { id: action.id }, select: ACTION_STATE });
+  // Stamped once its turn has come, so the timeline's order is the order the action changed in.
+  const postedAt = new Date();
+  const acknowledged = from.acknowledgedById ? { acknowledgedById: from.acknowledgedById, acknowledgedAt: postedAt } : {};
   const update = await tx.actionUpdate.create({
     data: {
       actionId: action.id,
@@ -84,8 +91,8 @@ export async function recordUpdate(
       ragOverride: changes.rag?.override ?? null,
       ragOverrideReason: changes.rag?.reason ?? null,
       idempotencyKey: from.idempotencyKey ?? null,
-      // Stamped once its turn has come, so the timeline's order is the order the action changed in.
-      createdAt: new Date(),
+      createdAt: postedAt,
+      ...acknowledged,
     },
   });
   const before = current;
@@ -103,7 +110,7 @@ export async function recordUpdate(
     entityId: action.id,
     localAreaId: action.localAreaId,
     before,
-    after: { ...after, updateId: update.id, narrative: changes.narrative, ...from.audit },
+    after: { ...after, updateId: update.id, narrative: changes.narrative, ...acknowledged, ...from.audit },
   });
   return update;
 }
@@ -124,7 +131,9 @@ export async function postUpdate(ctx: ServiceContext, input: CheckInInput) {
   };
   // Two copies of one submission take turns on the action (recordUpdate), so the second finds the
   // first's update; the unique (actionId, idempotencyKey) is the database's guarantee behind that.
-  const from = { authorId: ctx.viewer.userId, idempotencyKey: input.idempotencyKey };
+  // The plan lead's own update is acknowledged as she posts it (the capability is the one acknowledgeUpdate requires).
+  const acknowledgedById = can(ctx.viewer, "evidence.review", action) ? ctx.viewer.userId : undefined;
+  const from = { authorId: ctx.viewer.userId, idempotencyKey: input.idempotencyKey, acknowledgedById };
   return inTransaction(ctx, (tx) => recordUpdate(tx, ctx, action, changes, from));
 }
 

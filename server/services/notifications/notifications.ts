@@ -52,28 +52,28 @@ export async function savePreferences(ctx: ServiceContext, input: PreferencesInp
 
 const LIST_LIMIT = 50;
 
-/** The newest notifications first, with how many are unread in all. */
+/**
+ * The newest notifications first, each with `readAt`: the page tags and counts as new those unread
+ * as it opened, from these items alone (components/notifications/notification-list.tsx), so its
+ * sentence and its tags cannot disagree.
+ */
 export async function listNotifications(ctx: ServiceContext) {
-  const where = { userId: ctx.viewer.userId };
-  const [items, unread] = await Promise.all([
-    ctx.db.notification.findMany({
-      where,
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      take: LIST_LIMIT,
-      select: {
-        id: true,
-        kind: true,
-        title: true,
-        body: true,
-        href: true,
-        createdAt: true,
-        readAt: true,
-        localArea: { select: { name: true } },
-      },
-    }),
-    unreadCount(ctx),
-  ]);
-  return { items, unread, limit: LIST_LIMIT };
+  const items = await ctx.db.notification.findMany({
+    where: { userId: ctx.viewer.userId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: LIST_LIMIT,
+    select: {
+      id: true,
+      kind: true,
+      title: true,
+      body: true,
+      href: true,
+      createdAt: true,
+      readAt: true,
+      localArea: { select: { name: true } },
+    },
+  });
+  return { items, limit: LIST_LIMIT };
 }
 
 /** One indexed count ([userId, readAt, createdAt]): cheap enough for the header on every page. */

@@ -124,8 +124,8 @@ export default async function ActionPage({ params }: Params) {
         ]}
       />
 
-      {/* The forum's verdict comes high on the page: its independent view beside the council's claims. */}
-      <VerdictSection target={{ actionId: action.id }} what={`action ${action.ref}`} />
+      {/* The forum's verdict comes high on the page: its independent view beside the council's claims. Its form comes after what was done. */}
+      <VerdictSection target={{ actionId: action.id }} what={`action ${action.ref}`} showForm={false} />
 
       {action.viewerCan.update ? (
         <section className="mb-10 border-l-4 border-brand pl-6">
@@ -207,6 +207,9 @@ export default async function ActionPage({ params }: Params) {
         canAdd={action.viewerCan.addEvidence}
         canReview={action.viewerCan.reviewEvidence}
       />
+
+      {/* The forum is asked for its verdict once it has read the co-production records and the evidence above. */}
+      <VerdictSection target={{ actionId: action.id }} what={`action ${action.ref}`} showHistory={false} />
 
       {continued ? <ContinuedFromSection slug={slug} history={continued} /> : null}
     </>

@@ -50,7 +50,7 @@ const pngSize = (png: Buffer) => ({ width: png.readUInt32BE(16), height: png.rea
 describe("measure chart", () => {
   it("says what the chart shows: latest against expected, target, baseline, benchmark", () => {
     expect(chartSummary(chart)).toBe(
-      "Latest 31% (provisional) for February 2026, expected 35.33% by then. Target 60% by 30 September 2026. Baseline 4% in March 2025. Benchmark 50.3% (England average 2023).",
+      "Latest 31% (provisional) for February 2026, expected 35.3% by then. Target 60% by 30 September 2026. Baseline 4% in March 2025. Benchmark 50.3% (England average 2023).",
     );
     expect(chartSummary({ ...chart, values: [], benchmark: null })).toBe("No values yet. Target 60% by 30 September 2026. Baseline 4% in March 2025.");
   });

@@ -5,7 +5,7 @@
  */
 import type { MeasureChartData } from "@/lib/charts/measure-chart-data";
 import { formatDate, formatMonth } from "@/lib/format/dates";
-import { formatMeasureValue } from "@/lib/format/measure-value";
+import { formatExpectedValue, formatMeasureValue } from "@/lib/format/measure-value";
 import { trajectoryAt } from "@/lib/trajectory";
 
 /** Nothing dated to draw: no values and no trajectory. */
@@ -38,7 +38,8 @@ export function chartSummary(chart: MeasureChartData): string {
     const expected = expectedOn(chart, latest.date);
     parts.push(
       `Latest ${v(latest.value)}${latest.status === "PROVISIONAL" ? " (provisional)" : ""} for ${formatMonth(latest.date)}` +
-        (expected === null ? "." : `, expected ${v(expected)} by then.`),
+        // Worked out from the trajectory, so rounded as people write it: "expected 42.5% by then".
+        (expected === null ? "." : `, expected ${formatExpectedValue(expected, chart.unit, latest.value)} by then.`),
     );
   } else {
     parts.push("No values yet.");

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { MeasureStatusTag, ValueStatusTag } from "@/components/ui/tag";
-import { formatMeasureValue } from "@/lib/format/measure-value";
+import { formatExpectedValue, formatMeasureValue } from "@/lib/format/measure-value";
 import { PasteValuesForm } from "@/components/measures/paste-values-form";
 import { RecordValueForm } from "@/components/measures/record-value-form";
 import { ValidateValueButton } from "@/components/measures/validate-value-button";
@@ -13,6 +13,7 @@ import { EvidenceSection } from "@/components/evidence/evidence-section";
 import { BackLink } from "@/components/ui/back-link";
 import { EndedPlanBanner } from "@/components/plan-history/ended-plan-banner";
 import { buttonClass } from "@/components/ui/button";
+import { fromDay } from "@/lib/calendar";
 import { formatDate, formatDateTime } from "@/lib/format/dates";
 import { pluralise } from "@/lib/format/plurals";
 import { HowWorkedOut } from "@/components/ui/how-worked-out";
@@ -48,6 +49,9 @@ export default async function MeasurePage({ params }: Params) {
   const { slug, measureId } = await params;
   const m = await load(slug, measureId);
   const value = (v: number | null) => formatMeasureValue(v, m.unit);
+  // What the value forms check a figure against, and the figures they would replace.
+  const rule = { unit: m.unit, plausibleMin: m.plausibleMin, plausibleMax: m.plausibleMax };
+  const recorded = m.values.map((v) => ({ periodEnd: fromDay(v.periodEnd), value: v.value }));
   const { status } = m;
   const pointName = (i: number) => {
     const kind = status.trajectory[i]!.kind;
@@ -70,7 +74,7 @@ export default async function MeasurePage({ params }: Params) {
         {status.latest ? (
           <span>
             Latest {value(status.latest.value)} to {formatDate(status.latest.periodEnd)}
-            {status.expected !== null ? `; ${value(status.expected)} expected by then` : ""}
+            {status.expected !== null ? `; ${formatExpectedValue(status.expected, m.unit, status.latest.value)} expected by then` : ""}
           </span>
         ) : null}
       </div>
@@ -194,8 +198,8 @@ export default async function MeasurePage({ params }: Params) {
 
       {m.viewerCan.enterValues ? (
         <div className="grid gap-x-12 lg:grid-cols-2">
-          <RecordValueForm measureId={m.id} unit={m.unit} />
-          <PasteValuesForm measureId={m.id} />
+          <RecordValueForm measureId={m.id} rule={rule} recorded={recorded} />
+          <PasteValuesForm measureId={m.id} rule={rule} recorded={recorded} />
         </div>
       ) : null}
 

@@ -1,12 +1,14 @@
 "use client";
 /**
  * The feedback every form shows: an error summary built from field errors (browser side) and
- * the server's refusal, and a success notice announced to screen readers.
+ * the server's refusal, and a success notice announced to screen readers. Whichever appears
+ * after a submission takes the focus (useFocusOnArrival).
  */
 import { useState } from "react";
 import type { FieldErrors } from "react-hook-form";
 import { errorsFrom } from "@/components/forms/trpc-errors";
 import type { FieldError } from "@/components/ui/error-summary";
+import { useFocusOnArrival } from "@/components/ui/use-focus-on-arrival";
 
 /**
  * How every react-hook-form form behaves (GOV.UK): errors change when the form is submitted, not
@@ -51,10 +53,20 @@ export function useFormFeedback(prefix: string, form?: ShowsFieldErrors) {
 /** The green panel of a success: a notice, or a result with more in it. */
 export const successPanelClass = "border-l-[5px] border-success bg-[#cce2d8] text-[#005a30]";
 
+/**
+ * A success, said where the form is: it takes the focus once when it appears (as the error summary
+ * does when a submission fails), so the keyboard carries on from the form rather than the top of
+ * the page, and keeps it through the refresh that shows the change.
+ */
 export function Notice({ text }: { text: string | null }) {
+  const ref = useFocusOnArrival<HTMLParagraphElement>(text);
   return (
     <div role="status" aria-live="polite">
-      {text ? <p className={`mb-6 p-3 font-bold ${successPanelClass}`}>{text}</p> : null}
+      {text ? (
+        <p ref={ref} tabIndex={-1} className={`mb-6 p-3 font-bold ${successPanelClass} focus:outline-[3px] focus:outline-focus`}>
+          {text}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -3,7 +3,8 @@
  * GOV.UK error summary: shown at the top of a form that failed, focused so screen readers
  * announce it, each error linking to its field.
  */
-import { useEffect, useId, useRef } from "react";
+import { useId } from "react";
+import { useFocusOnArrival } from "@/components/ui/use-focus-on-arrival";
 
 export type FieldError = { field: string; message: string };
 
@@ -32,13 +33,10 @@ function focusField(event: React.MouseEvent<HTMLAnchorElement>, id: string) {
  * takes focus again when a second try fails the same way, not only when the problems change.
  */
 export function ErrorSummary({ errors, title = "There is a problem", attempt = 0 }: { errors: FieldError[]; title?: string; attempt?: number }) {
-  const ref = useRef<HTMLDivElement>(null);
   const titleId = useId();
   // Focus when the problems change or a new try fails, not on every render: typing in a field must keep its focus.
   const content = errors.map((e) => `${e.field}\u0000${e.message}`).join("\u0001");
-  useEffect(() => {
-    if (content) ref.current?.focus();
-  }, [content, attempt]);
+  const ref = useFocusOnArrival<HTMLDivElement>(content && `${attempt}\u0002${content}`);
   if (errors.length === 0) return null;
   return (
     <div ref={ref} tabIndex={-1} role="alert" aria-labelledby={titleId} className="mb-8 border-[5px] border-error p-4 focus:outline-[3px] focus:outline-focus">

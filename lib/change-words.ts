@@ -147,6 +147,7 @@ const ACTION_WORDS: Record<string, string> = {
   "inspection.create": "Recorded an inspection",
   "inspection.update": "Changed an inspection",
   "organisation.create": "Added an organisation",
+  "organisation.update": "Changed an organisation",
   "membership.grant": "Gave someone a role",
   "membership.revoke": "Removed someone's role",
   "area.create": "Added the local area",

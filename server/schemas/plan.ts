@@ -79,6 +79,7 @@ export const organisationFields = z.object({
   kind: z.enum(OrganisationKind, "Choose the kind of organisation"),
 });
 export const createOrganisationSchema = z.object({ slug }).and(organisationFields);
+export const updateOrganisationSchema = z.object({ id }).and(organisationFields);
 export type OrganisationFields = z.infer<typeof organisationFields>;
 
 // Findings ----------------------------------------------------------------------------------

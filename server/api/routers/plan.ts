@@ -1,7 +1,7 @@
 import { guardedProcedure, router } from "@/server/api/trpc";
 import { byId, bySlug } from "@/server/schemas/common";
-import { createOrganisationSchema, createPlanSchema, recordInspectionSchema, updatePlanSchema } from "@/server/schemas/plan";
-import { createOrganisation } from "@/server/services/plans/organisations";
+import { createOrganisationSchema, createPlanSchema, recordInspectionSchema, updateOrganisationSchema, updatePlanSchema } from "@/server/schemas/plan";
+import { createOrganisation, updateOrganisation } from "@/server/services/plans/organisations";
 import { createPlan, planSettings, recordInspection, updatePlan } from "@/server/services/plans/plans";
 import { planHistory, planRecord } from "@/server/services/plans/plan-history";
 
@@ -20,4 +20,8 @@ export const planRouter = router({
   addOrganisation: guardedProcedure("plan.edit")
     .input(createOrganisationSchema)
     .mutation(({ ctx, input }) => createOrganisation(ctx, input)),
+  /** The lead corrects an organisation's name or kind (an import guesses the kind from the name). */
+  updateOrganisation: guardedProcedure("plan.edit")
+    .input(updateOrganisationSchema)
+    .mutation(({ ctx, input }) => updateOrganisation(ctx, input)),
 });

@@ -61,6 +61,7 @@ async function areaRecords(authorId: string) {
     changeRequest: changeRequest.id,
     youSaidWeDid: entry.id,
     updateRequest: request.id,
+    organisation: fx.councilId,
   };
   return { localAreaId: fx.localAreaId, ids };
 }
@@ -92,6 +93,7 @@ const NOUNS: [AreaModel, string][] = [
   ["changeRequest", "That change request"],
   ["youSaidWeDid", "That entry"],
   ["updateRequest", "That update request"],
+  ["organisation", "That organisation"],
 ];
 
 /** What a caller asks for by id; every model has `id`, the helper's types are checked in the services. */

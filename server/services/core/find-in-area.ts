@@ -26,6 +26,9 @@ const IN_AREA = {
   changeRequest: { noun: "That change request", where: ownArea },
   youSaidWeDid: { noun: "That entry", where: ownArea },
   updateRequest: { noun: "That update request", where: ownArea },
+  // The area's own organisations. A national body has no area: whoever looks one up asks for `localAreaId: { not: null }`,
+  // since a national viewer's scope (every area) would otherwise match it too.
+  organisation: { noun: "That organisation", where: ownArea },
   // A value and an update carry no area of their own: theirs is their measure's or action's.
   measureValue: { noun: "That value", where: (scope: AreaFilter | undefined) => ({ measure: { localAreaId: scope } }) },
   actionUpdate: { noun: "That update", where: (scope: AreaFilter | undefined) => ({ action: { localAreaId: scope } }) },

@@ -296,6 +296,74 @@ describe("plan.addOrganisation", () => {
   });
 });
 
+describe("plan.updateOrganisation", () => {
+  /** An area with its council (from the factory), an organisation an import guessed wrong, and its lead. */
+  async function guessedWrong() {
+    const area = await createAreaWithPlan(db);
+    const trust = await createOrganisation(db, { localAreaId: area.localAreaId, name: "Northgate Healthcare", kind: "OTHER" });
+    const leadId = await createMember(db, area.localAreaId, "LEAD");
+    return { area, trust, leadId };
+  }
+
+  it("corrects the name and kind, audited with before and after under the request id", async () => {
+    const { area, trust, leadId } = await guessedWrong();
+    const { api, requestId } = await actingAs(db, leadId);
+    const saved = await api.plan.updateOrganisation({ id: trust.id, name: " Northgate NHS Foundation Trust ", kind: "NHS_TRUST" });
+    expect(saved).toEqual({ id: trust.id, name: "Northgate NHS Foundation Trust", kind: "NHS_TRUST" });
+    expect(await db.organisation.findUniqueOrThrow({ where: { id: trust.id } })).toMatchObject({
+      localAreaId: area.localAreaId,
+      name: "Northgate NHS Foundation Trust",
+      kind: "NHS_TRUST",
+    });
+    expect(await db.auditEvent.findFirstOrThrow({ where: { action: "organisation.update", entityId: trust.id, requestId } })).toMatchObject({
+      localAreaId: area.localAreaId,
+      before: { name: "Northgate Healthcare", kind: "OTHER" },
+      after: { name: "Northgate NHS Foundation Trust", kind: "NHS_TRUST" },
+    });
+    expect((await api.plan.settings({ slug: area.slug })).organisations.find((o) => o.id === trust.id)).toMatchObject({ kind: "NHS_TRUST" });
+  });
+
+  it("keeps the name unique in the area, whatever its case, but lets an organisation keep or recase its own", async () => {
+    const { area, trust, leadId } = await guessedWrong();
+    const api = await callerFor(db, leadId);
+    const council = await db.organisation.findUniqueOrThrow({ where: { id: area.councilId } });
+    const audits = await db.auditEvent.count({ where: { localAreaId: area.localAreaId } });
+    const e = await refusal(api.plan.updateOrganisation({ id: trust.id, name: council.name.toUpperCase(), kind: "COUNCIL" }));
+    expect(e.code).toBe("BAD_REQUEST");
+    expect(fieldErrors(e).name).toMatch(/already has an organisation called/);
+    expect(await db.organisation.findUniqueOrThrow({ where: { id: trust.id } })).toMatchObject({ name: "Northgate Healthcare", kind: "OTHER" });
+    expect(await db.auditEvent.count({ where: { localAreaId: area.localAreaId } })).toBe(audits);
+
+    // Its own name, the kind alone corrected; then the same name in other letters.
+    await expect(api.plan.updateOrganisation({ id: trust.id, name: "Northgate Healthcare", kind: "NHS_TRUST" })).resolves.toMatchObject({ kind: "NHS_TRUST" });
+    await expect(api.plan.updateOrganisation({ id: trust.id, name: "NORTHGATE Healthcare", kind: "NHS_TRUST" })).resolves.toMatchObject({ name: "NORTHGATE Healthcare" });
+    // Another area's organisation of that name is no clash.
+    const elsewhere = await createAreaWithPlan(db);
+    await createOrganisation(db, { localAreaId: elsewhere.localAreaId, name: "Northgate Hospital", kind: "NHS_TRUST" });
+    await expect(api.plan.updateOrganisation({ id: trust.id, name: "Northgate Hospital", kind: "NHS_TRUST" })).resolves.toMatchObject({ name: "Northgate Hospital" });
+  });
+
+  it("is the lead's, of the area's own organisations: not a contributor's, not another area's, not a national body", async () => {
+    const { area, trust } = await guessedWrong();
+    const change = { id: trust.id, name: "Renamed", kind: "ICB" as const };
+    const contributor = await callerFor(db, await createMember(db, area.localAreaId, "CONTRIBUTOR"));
+    expect((await refusal(contributor.plan.updateOrganisation(change))).code).toBe("FORBIDDEN");
+
+    const elsewhere = await createAreaWithPlan(db);
+    const theirLead = await callerFor(db, await createMember(db, elsewhere.localAreaId, "LEAD"));
+    expect((await refusal(theirLead.plan.updateOrganisation(change))).code).toBe("NOT_FOUND");
+
+    const dfe = await createOrganisation(db, { localAreaId: null, name: `Department for Education ${trust.id}`, kind: "DFE" });
+    const lead = await callerFor(db, await createMember(db, area.localAreaId, "LEAD"));
+    expect((await refusal(lead.plan.updateOrganisation({ id: dfe.id, name: "Renamed", kind: "DFE" }))).code).toBe("NOT_FOUND");
+    const national = await callerFor(db, (await createUser(db, { globalRole: "NATIONAL" })).id);
+    expect((await refusal(national.plan.updateOrganisation({ id: dfe.id, name: "Renamed", kind: "DFE" }))).code).toBe("NOT_FOUND");
+
+    expect(await db.organisation.findUniqueOrThrow({ where: { id: trust.id } })).toMatchObject({ name: "Northgate Healthcare", kind: "OTHER" });
+    expect(await db.organisation.findUniqueOrThrow({ where: { id: dfe.id } })).toMatchObject({ name: dfe.name, kind: "DFE" });
+  });
+});
+
 // Findings --------------------------------------------------------------------------------------
 
 const FINDING = {

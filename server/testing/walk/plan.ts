@@ -1,5 +1,5 @@
 /** Walk entries for the plan editor, action lists and check-ins. */
-import { createAction, createActionUpdate, createLocalArea, createMembership, uniq } from "@/prisma/factories";
+import { createAction, createActionUpdate, createLocalArea, createMembership, createOrganisation, uniq } from "@/prisma/factories";
 import type { Fixture, Specs } from "@/server/testing/walk/spec";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 
@@ -57,6 +57,14 @@ export const PLAN_SPECS: Specs = {
     input: (fx) => ({ slug: fx.area.slug, framework: "FRAMEWORK_2023", kind: "MONITORING", startDate: "2026-03-02", endDate: "", publishedDate: "", reportUrl: "" }),
   },
   "plan.addOrganisation": { scope: "area", input: (fx) => ({ slug: fx.area.slug, name: `Walk School ${uniq()}`, kind: "SCHOOL" }) },
+  "plan.updateOrganisation": {
+    scope: "area",
+    // A fresh organisation of area A each time, renamed to a name of its own.
+    input: async (fx, db) => {
+      const organisation = await createOrganisation(db, { localAreaId: fx.area.localAreaId, name: `Walk Trust ${uniq()}`, kind: "OTHER" });
+      return { id: organisation.id, name: `${organisation.name} (renamed)`, kind: "NHS_TRUST" };
+    },
+  },
   "plan.list": { scope: "area", input: (fx) => ({ slug: fx.area.slug }) },
   "plan.record": { scope: "area", input: (fx) => ({ id: fx.area.planId }) },
   "finding.byId": { scope: "area", input: (fx) => ({ id: fx.area.findingId }) },

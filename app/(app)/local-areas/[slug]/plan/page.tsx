@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AddOrganisationForm } from "@/components/plan/add-organisation-form";
+import { OrganisationTable } from "@/components/plan/organisation-table";
 import { PlanDetailsForm } from "@/components/plan/plan-details-form";
 import { RecordInspectionForm } from "@/components/plan/record-inspection-form";
 import { BackLink } from "@/components/ui/back-link";
 import { formatDate } from "@/lib/format/dates";
-import { pluralise } from "@/lib/format/plurals";
 import { cell, rowClass, Table } from "@/components/ui/table";
 import { getQueryClient, loadForPage, trpc } from "@/server/api/rsc";
-import { FINDING_KIND, INSPECTION_FRAMEWORK, INSPECTION_KIND, ORGANISATION_KIND } from "@/lib/labels";
+import { FINDING_KIND, INSPECTION_FRAMEWORK, INSPECTION_KIND } from "@/lib/labels";
 import { routes } from "@/lib/routes";
 import { findingTitle } from "@/lib/format/finding-title";
 
@@ -96,16 +96,7 @@ export default async function PlanEditorPage({ params }: Params) {
         {organisations.length === 0 ? (
           <p className="mb-4">No organisations yet. Add the council, the ICB and the partners who lead or support actions.</p>
         ) : (
-          <Table caption="Organisations of this area" columns={["Name", "Kind", "Leads", "Partners on"]}>
-            {organisations.map((o) => (
-              <tr key={o.id} className={rowClass}>
-                <td className={cell}>{o.name}</td>
-                <td className={cell}>{ORGANISATION_KIND[o.kind]}</td>
-                <td className={cell}>{pluralise(o._count.leadActions, "action")}</td>
-                <td className={cell}>{pluralise(o._count.partnerActions, "action")}</td>
-              </tr>
-            ))}
-          </Table>
+          <OrganisationTable organisations={organisations} />
         )}
         <div className="mt-8">
           <AddOrganisationForm slug={slug} />

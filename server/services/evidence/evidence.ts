@@ -33,7 +33,7 @@ import {
 } from "@/server/schemas/evidence";
 import { fieldError } from "@/server/services/core/access";
 import { isOpenPlan, PLAN_ENDING, planEnding, requireNotEnded, requireOpenPlan } from "@/server/services/core/ended-plan";
-import type { PlanEndingFacts } from "@/server/domain/plan-journey";
+import { ENDED_PLAN_STATUSES, type PlanEndingFacts } from "@/server/domain/plan-journey";
 import { inTransaction, recordAudit, type Tx } from "@/server/services/core/audit";
 import { newStorageKey } from "@/server/storage/keys";
 import { getStorage } from "@/server/storage/storage";
@@ -218,7 +218,16 @@ export async function evidenceFor(ctx: Reader, input: EvidenceTarget) {
   };
 }
 
-/** The lead's queue for an area: evidence nobody has reviewed yet, oldest first, with what it is for. */
+/** Evidence on a record of an ended plan: kept as it was, no longer reviewed. */
+const ON_ENDED_PLAN: Prisma.EvidenceWhereInput = {
+  OR: [
+    { action: { finding: { plan: { status: { in: [...ENDED_PLAN_STATUSES] } } } } },
+    { finding: { plan: { status: { in: [...ENDED_PLAN_STATUSES] } } } },
+    { measure: { plan: { status: { in: [...ENDED_PLAN_STATUSES] } } } },
+  ],
+};
+
+/** The lead's queue for an area: evidence nobody has reviewed yet, oldest first, with what it is for (an ended plan's is not). */
 export async function evidenceAwaitingReview(ctx: Reader, slug: string) {
   const area = await findInArea(ctx, "localArea", {
     where: { slug },
@@ -226,7 +235,7 @@ export async function evidenceAwaitingReview(ctx: Reader, slug: string) {
   });
   if (!can(ctx.viewer, "evidence.review", { localAreaId: area.id })) throw forbidden();
   const rows = await ctx.db.evidence.findMany({
-    where: { localAreaId: area.id, reviewStatus: "PENDING", withdrawnAt: null },
+    where: { localAreaId: area.id, reviewStatus: "PENDING", withdrawnAt: null, NOT: ON_ENDED_PLAN },
     orderBy: { createdAt: "asc" },
     select: {
       ...ITEM_SELECT,

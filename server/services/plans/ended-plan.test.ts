@@ -190,6 +190,9 @@ describe("a superseded plan's records refuse every change", () => {
     await refusedUnchanged(s, () => forum.forum.addEvidenceLink({ ...link, findingId: s.second.id }));
     await refusedUnchanged(s, () => lead.evidence.review({ id: s.evidence.id, decision: "ACCEPTED" }));
     await refusedUnchanged(s, () => lead.evidence.setReady({ id: s.evidence.id, ready: true }));
+    // Nor is it waiting in the lead's queue, while the APP's is.
+    const apps = await createEvidence(db, { actionId: s.carriedAction.id, title: "New audit" });
+    expect((await lead.evidence.awaitingReview({ slug: s.area.slug })).items.map((e) => e.id)).toEqual([apps.id]);
 
     // A file that should never have been shared must still go, whatever became of its plan.
     await lead.evidence.withdraw({ id: s.evidence.id, reason: "Names a child" });

@@ -49,6 +49,8 @@ const EMPTY: Omit<MeasureFields, "unit" | "direction"> = {
   benchmarkDate: "",
   targetValue: null,
   targetDate: "",
+  plausibleMin: null,
+  plausibleMax: null,
   findingIds: [],
   ownerId: "",
   milestones: [],
@@ -159,6 +161,21 @@ export function MeasureForm({ slug, findings, owners, planId, measure }: Measure
       <FormField id="measure-source" label="Source" hint="Where the figures come from, for example the SEN2 return or the case management system." error={errors.source?.message}>
         <input type="text" autoComplete="off" className={`${inputClass} max-w-3xl!`} {...form.register("source")} />
       </FormField>
+
+      <Fieldset
+        id="measure-plausible"
+        legend="Values it can take (optional)"
+        hint="The lowest and highest values this measure can plausibly take; leave either empty to leave that end open. A value outside them is refused when it is entered, pasted or imported, so a mistyped figure never reaches the chart. The unit already rules out the impossible: a percentage is between 0 and 100, a count is a whole number, and nothing is below 0."
+      >
+        <div className="grid gap-x-6 sm:grid-cols-2">
+          <FormField id="measure-plausibleMin" label="Plausible minimum" error={errors.plausibleMin?.message}>
+            <input type="text" inputMode="decimal" autoComplete="off" className={narrow} {...form.register("plausibleMin", asNumber)} />
+          </FormField>
+          <FormField id="measure-plausibleMax" label="Plausible maximum" error={errors.plausibleMax?.message}>
+            <input type="text" inputMode="decimal" autoComplete="off" className={narrow} {...form.register("plausibleMax", asNumber)} />
+          </FormField>
+        </div>
+      </Fieldset>
 
       <Fieldset id="measure-baseline" legend="Baseline" hint="The figure when the plan started, and the date it was measured. Leave both empty if not known yet.">
         <div className="grid gap-x-6 sm:grid-cols-2">

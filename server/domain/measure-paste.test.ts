@@ -125,6 +125,24 @@ describe("parsePastedValues", () => {
     ]);
   });
 
+  it("refuses values the measure cannot take, by its unit and its own range, when told them", () => {
+    const text = "Jan 2026\t150\nFeb 2026\t-20\nMar 2026\t1000000000000\nApr 2026\t41.5";
+    // Without the measure, only the figure's size is checked.
+    expect(parsePastedValues(text).errors).toEqual([]);
+    expect(parsePastedValues(text, { rule: { unit: "PERCENT" } }).errors).toEqual([
+      "Line 1: '150' is out of range: a percentage is between 0 and 100",
+      "Line 2: '-20' is out of range: a percentage is between 0 and 100",
+      "Line 3: '1000000000000' is out of range: a percentage is between 0 and 100",
+    ]);
+    expect(parsePastedValues("Jan 2026\t12.5\nFeb 2026\t12", { rule: { unit: "COUNT" } }).errors).toEqual([
+      "Line 1: '12.5' is out of range: a count is a whole number, 0 or more",
+    ]);
+    expect(parsePastedValues("Jan 2026\t85\nFeb 2026\t50", { rule: { unit: "PERCENT", plausibleMin: 20, plausibleMax: 80 } })).toEqual({
+      rows: [{ line: 2, periodEnd: "2026-02-28", value: 50 }],
+      errors: ["Line 1: '85' is out of range: this measure's values are between 20 and 80, as set on the measure"],
+    });
+  });
+
   it("asks for something when the paste is empty or only a heading", () => {
     const ask = ["Paste at least one line with a period and a value"];
     expect(parsePastedValues("").errors).toEqual(ask);

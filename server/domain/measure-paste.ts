@@ -11,6 +11,7 @@
 import { endOfMonth, isValid, parse } from "date-fns";
 import { formatDate } from "@/lib/format/dates";
 import { MAX_FIGURE } from "@/server/domain/figures";
+import { valueRangeReason, type ValueRule } from "@/server/domain/measure-value-range";
 
 export type PastedRow = {
   /** The line of the text it came from, counting from 1. */
@@ -83,9 +84,10 @@ function splitLine(line: string): [string, string] | null {
 /**
  * Reads pasted text. Every line is either a row or an error sentence naming its line; the
  * caller writes nothing unless `errors` is empty. `latest` ("yyyy-mm-dd"), when given, refuses
- * periods ending after it (a value cannot be reported for a period not yet over).
+ * periods ending after it (a value cannot be reported for a period not yet over); `rule`, the
+ * measure's unit and plausible range, values it cannot take (measure-value-range.ts).
  */
-export function parsePastedValues(text: string, { latest }: { latest?: string } = {}): PasteResult {
+export function parsePastedValues(text: string, { latest, rule }: { latest?: string; rule?: ValueRule } = {}): PasteResult {
   const rows: PastedRow[] = [];
   const errors: string[] = [];
   const lines = text.split(/\r\n|\r|\n/);
@@ -117,6 +119,10 @@ export function parsePastedValues(text: string, { latest }: { latest?: string } 
     if (periodEnd === null) problems.push(`'${parts[0]}' is not a date or a month`);
     if (Number.isNaN(value)) problems.push(`'${parts[1]}' is not a number`);
     else if (Math.abs(value) > MAX_FIGURE) problems.push(`'${parts[1]}' is too large`);
+    else {
+      const outOfRange = rule ? valueRangeReason(value, rule) : null;
+      if (outOfRange) problems.push(`'${parts[1]}' is out of range: ${outOfRange}`);
+    }
     if (periodEnd !== null && latest !== undefined && periodEnd > latest) {
       problems.push(`${formatDate(periodEnd)} has not ended yet`);
     }

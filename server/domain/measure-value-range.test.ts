@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { MeasureUnit } from "@/server/generated/prisma/enums";
-import { plausibleRangeProblems, plausibleRangeWords, valueRangeHint, valueRangeProblem, type ValueRule } from "@/server/domain/measure-value-range";
+import {
+  plausibleRangeProblems,
+  plausibleRangeWords,
+  valueRangeHint,
+  valueRangeProblem,
+  valueRangeReason,
+  type ValueRule,
+} from "@/server/domain/measure-value-range";
 
 const PERCENT = "A percentage is between 0 and 100";
 const COUNT = "A count is a whole number, 0 or more";
@@ -58,6 +65,16 @@ describe("valueRangeProblem: the range set on the measure", () => {
   it.each(cases)("%j %d: %s", (rule, value, expected) => expect(valueRangeProblem(value, rule)).toBe(expected));
 });
 
+describe("valueRangeReason: the refusal as a clause after the value", () => {
+  it("says the same as the sentence, to follow a value", () => {
+    expect(valueRangeReason(150, { unit: "PERCENT" })).toBe("a percentage is between 0 and 100");
+    expect(valueRangeReason(90, { unit: "PERCENT", plausibleMin: 20, plausibleMax: 80 })).toBe(
+      "this measure's values are between 20 and 80, as set on the measure",
+    );
+    expect(valueRangeReason(50, { unit: "PERCENT", plausibleMin: 20, plausibleMax: 80 })).toBeNull();
+  });
+});
+
 describe("the words for a range", () => {
   it("name the measure's own range, or nothing", () => {
     expect(plausibleRangeWords({ plausibleMin: 0.5, plausibleMax: 2.25 })).toBe("between 0.5 and 2.25");
@@ -78,6 +95,9 @@ describe("plausibleRangeProblems: what the measure editor refuses", () => {
     [{ unit: "PERCENT", plausibleMin: null, plausibleMax: 150 }, [{ field: "plausibleMax", message: `The plausible maximum is outside what the unit allows. ${PERCENT}` }]],
     [{ unit: "COUNT", plausibleMin: -5, plausibleMax: 10 }, [{ field: "plausibleMin", message: `The plausible minimum is outside what the unit allows. ${COUNT}` }]],
     [{ unit: "RATE", plausibleMin: 0, plausibleMax: 1_000_000 }, []],
+    // No unit chosen yet: only the order of the two ends is checked.
+    [{ unit: "" as MeasureUnit, plausibleMin: -80, plausibleMax: 500 }, []],
+    [{ unit: "" as MeasureUnit, plausibleMin: 80, plausibleMax: 20 }, [{ field: "plausibleMax", message: "The plausible maximum must be the same as the minimum or more" }]],
   ];
   it.each(cases)("%j", (rule, expected) => expect(plausibleRangeProblems(rule)).toEqual(expected));
 });

@@ -37,20 +37,35 @@ export function plausibleRangeWords(rule: Pick<ValueRule, "plausibleMin" | "plau
   return null;
 }
 
+type Refusal = { sentence: string; reason: string };
+
+function refusal(value: number, rule: ValueRule): Refusal | null {
+  const unit = UNIT_BOUNDS[rule.unit];
+  if (!Number.isFinite(value) || value < unit.min || (unit.max !== null && value > unit.max) || (unit.whole && !Number.isInteger(value))) {
+    return { sentence: unit.sentence, reason: unit.sentence.charAt(0).toLowerCase() + unit.sentence.slice(1) };
+  }
+  const { plausibleMin: min, plausibleMax: max } = rule;
+  if ((present(min) && value < min) || (present(max) && value > max)) {
+    const range = plausibleRangeWords(rule);
+    return {
+      sentence: `Enter a value this measure can take: ${range}, as set on the measure`,
+      reason: `this measure's values are ${range}, as set on the measure`,
+    };
+  }
+  return null;
+}
+
 /**
  * Why `value` cannot be a value of this measure, as a sentence; null when it can. The unit's
  * bounds are checked first: a percentage of 150 is wrong whatever range the measure sets.
  */
 export function valueRangeProblem(value: number, rule: ValueRule): string | null {
-  const unit = UNIT_BOUNDS[rule.unit];
-  if (!Number.isFinite(value) || value < unit.min || (unit.max !== null && value > unit.max) || (unit.whole && !Number.isInteger(value))) {
-    return unit.sentence;
-  }
-  const { plausibleMin: min, plausibleMax: max } = rule;
-  if ((present(min) && value < min) || (present(max) && value > max)) {
-    return `Enter a value this measure can take: ${plausibleRangeWords(rule)}, as set on the measure`;
-  }
-  return null;
+  return refusal(value, rule)?.sentence ?? null;
+}
+
+/** The same refusal as a clause to follow the value: "'150' is out of range: a percentage is between 0 and 100". */
+export function valueRangeReason(value: number, rule: ValueRule): string | null {
+  return refusal(value, rule)?.reason ?? null;
 }
 
 /** What the value form says a value may be: "A percentage is between 0 and 100; this measure's values are between 20 and 80." */
@@ -68,11 +83,12 @@ export type RangeField = "plausibleMin" | "plausibleMax";
  */
 export function plausibleRangeProblems(rule: ValueRule): Array<{ field: RangeField; message: string }> {
   const problems: Array<{ field: RangeField; message: string }> = [];
-  const unit = UNIT_BOUNDS[rule.unit];
-  const outside = (n: number) => n < unit.min || (unit.max !== null && n > unit.max);
+  // No unit chosen yet: the editor asks for one, and the range is checked against it once chosen.
+  const unit = UNIT_BOUNDS[rule.unit] as UnitBounds | undefined;
+  const outside = (n: number) => unit !== undefined && (n < unit.min || (unit.max !== null && n > unit.max));
   const { plausibleMin: min, plausibleMax: max } = rule;
-  if (present(min) && outside(min)) problems.push({ field: "plausibleMin", message: `The plausible minimum is outside what the unit allows. ${unit.sentence}` });
-  if (present(max) && outside(max)) problems.push({ field: "plausibleMax", message: `The plausible maximum is outside what the unit allows. ${unit.sentence}` });
+  if (present(min) && outside(min)) problems.push({ field: "plausibleMin", message: `The plausible minimum is outside what the unit allows. ${unit!.sentence}` });
+  if (present(max) && outside(max)) problems.push({ field: "plausibleMax", message: `The plausible maximum is outside what the unit allows. ${unit!.sentence}` });
   if (present(min) && present(max) && min > max) {
     problems.push({ field: "plausibleMax", message: "The plausible maximum must be the same as the minimum or more" });
   }

@@ -10,6 +10,7 @@
 import { z } from "zod";
 import { MeasureDirection, MeasureUnit, MeasureValueStatus } from "@/server/generated/prisma/enums";
 import { figure, id, optionalDay, optionalId, requiredDay, textInput, version } from "@/server/schemas/common";
+import { plausibleRangeProblems } from "@/server/domain/measure-value-range";
 
 /** A number from a text input (the form turns text into a number, NaN when it is not one); null when empty. */
 const optionalNumber = (message: string) => figure(message).nullable();
@@ -45,6 +46,12 @@ const fieldShape = {
   benchmarkDate: optionalDay("benchmark date"),
   targetValue: optionalNumber("Target value must be a number"),
   targetDate: optionalDay("target date"),
+  /**
+   * The values the measure can plausibly take (null: that end open). Left out (a caller that
+   * does not know them), they are left as they are.
+   */
+  plausibleMin: optionalNumber("Plausible minimum must be a number").optional(),
+  plausibleMax: optionalNumber("Plausible maximum must be a number").optional(),
   findingIds: z.array(id).min(1, "Choose at least one finding this measure evidences"),
   /** "" for no owner. */
   ownerId: optionalId.optional(),
@@ -69,6 +76,8 @@ function checkTrajectory(m: Fields, ctx: z.RefinementCtx) {
   if (!present(m.targetValue) && m.targetDate) issue(["targetValue"], "Enter the target value");
   if (m.baselineDate && m.targetDate && m.targetDate <= m.baselineDate) issue(["targetDate"], "Target date must be after the baseline date");
 
+  for (const p of plausibleRangeProblems(m)) issue([p.field], p.message);
+
   const seen = new Map<string, number>();
   m.milestones.forEach((milestone, i) => {
     const path = ["milestones", i, "date"];
@@ -90,18 +99,30 @@ export const updateMeasureSchema = z
   .object({ id, version, ...fieldShape })
   .superRefine(checkTrajectory);
 
+/**
+ * Replacing a figure already recorded for a period is said out loud: the person confirms it and
+ * says why, and the audit event keeps the reason with the value before and after. A caller that
+ * sends neither (an old form) has a replacement refused, never silently made.
+ */
+const replacement = {
+  confirmReplace: z.boolean().optional(),
+  replaceReason: textInput().trim().max(500, "The reason must be 500 characters or fewer").optional(),
+};
+
 export const recordValueSchema = z.object({
   measureId: id,
   periodEnd: requiredDay("the date the period ends", { invalid: "Period end must be a real date" }),
   value: figure("Enter the value as a number"),
   status: measureValueStatus,
   note: textInput().trim().max(500, "Note must be 500 characters or fewer").optional(),
+  ...replacement,
 });
 
 export const pasteValuesSchema = z.object({
   measureId: id,
   status: measureValueStatus,
   text: textInput().min(1, "Paste the periods and values").max(20_000, "Paste fewer lines at once: up to 200"),
+  ...replacement,
 });
 
 export const setValueStatusSchema = z.object({ id, status: measureValueStatus });
@@ -129,6 +150,8 @@ export const MEASURE_FIELD_LABELS: ReadonlyArray<{ name: keyof MeasureFields; la
   { name: "benchmarkDate", label: "Benchmark date" },
   { name: "targetValue", label: "Target value" },
   { name: "targetDate", label: "Target date" },
+  { name: "plausibleMin", label: "Plausible minimum" },
+  { name: "plausibleMax", label: "Plausible maximum" },
   { name: "milestones", label: "Milestones" },
   { name: "findingIds", label: "Findings it evidences" },
   { name: "ownerId", label: "Owner" },

@@ -25,6 +25,8 @@ export const MEASURE_FORM_FIELDS = {
   benchmarkDate: true,
   targetValue: true,
   targetDate: true,
+  plausibleMin: true,
+  plausibleMax: true,
   ownerId: true,
   findings: { select: { id: true, planId: true }, orderBy: { ref: "asc" } },
   milestones: { select: { date: true, targetValue: true }, orderBy: { date: "asc" } },
@@ -50,6 +52,8 @@ export function measureFormValues(m: FormRow): MeasureFields & { id: string; ver
     benchmarkDate: fromDay(m.benchmarkDate),
     targetValue: m.targetValue,
     targetDate: fromDay(m.targetDate),
+    plausibleMin: m.plausibleMin,
+    plausibleMax: m.plausibleMax,
     // Its own plan's findings: a measure carried into the next plan keeps its earlier plan's
     // findings too, which its editor neither offers nor changes (updateMeasure keeps them).
     findingIds: m.findings.filter((f) => f.planId === m.planId).map((f) => f.id),

@@ -1,14 +1,21 @@
 /**
  * A measure's values: entered one at a time or pasted as a column, provisional or validated. The
  * plan lead may enter values on any measure of their area, a contributor on the measures they
- * own. A value for a period already entered replaces it; the audit keeps both.
+ * own. Every value must be one the measure can take (its unit and plausible range:
+ * server/domain/measure-value-range.ts). A different figure for a period already entered
+ * replaces it only when the person confirms the replacement and says why; the audit event keeps
+ * the value before and after, and the reason.
  */
 import type { ServiceContext } from "@/server/services/core/context";
 import { findInArea } from "@/server/services/core/find-in-area";
 import { fromDay, toDay, utcDay } from "@/lib/calendar";
+import { formatDate } from "@/lib/format/dates";
+import { formatMeasureValue } from "@/lib/format/measure-value";
 import { parsePastedValues } from "@/server/domain/measure-paste";
+import { valueRangeProblem } from "@/server/domain/measure-value-range";
 import { AppError } from "@/server/errors";
 import type { Prisma } from "@/server/generated/prisma/client";
+import type { MeasureUnit } from "@/server/generated/prisma/enums";
 import type { PasteValuesInput, RecordValueInput, SetValueStatusInput } from "@/server/schemas/measure";
 import { fieldError, requireCan } from "@/server/services/core/access";
 import { inTransaction, recordAudit, recordAudits, type AuditEntry } from "@/server/services/core/audit";
@@ -19,7 +26,7 @@ import { PLAN_ENDING, requireOpenPlan } from "@/server/services/core/ended-plan"
 async function measureForValues(ctx: ServiceContext, measureId: string) {
   const measure = await findInArea(ctx, "measure", {
     where: { id: measureId },
-    select: { id: true, localAreaId: true, ownerId: true, plan: PLAN_ENDING },
+    select: { id: true, localAreaId: true, ownerId: true, unit: true, plausibleMin: true, plausibleMax: true, plan: PLAN_ENDING },
   });
   requireCan(ctx, "measure.enterValues", measure, "Only the plan lead or the measure's owner can enter its values.");
   requireOpenPlan(measure.plan);
@@ -32,14 +39,49 @@ type ValueRow = Prisma.MeasureValueGetPayload<{ select: typeof valueSelect }>;
 /** The latest period end a value may have: a period that has not ended has no figure yet. */
 const latestPeriodEnd = () => fromDay(utcDay(today()));
 
-/** Enters one value; a value for a period already entered replaces it, and the audit keeps both. */
+/** A figure already recorded for a period, and the one that would replace it: what the person confirms. */
+export type Replacement = { periodEnd: string; before: number; after: number };
+
+/**
+ * Refuses replacing recorded figures unless the input confirms it and gives a reason, naming
+ * each figure before and after (`details.replacements`) so the form can ask. The refusal sits
+ * on the reason field: an old form that knows nothing of this shows it there.
+ */
+function requireConfirmedReplacement(
+  input: { confirmReplace?: boolean; replaceReason?: string },
+  replacements: Replacement[],
+  unit: MeasureUnit,
+): string {
+  const reason = input.replaceReason?.trim() ?? "";
+  if (input.confirmReplace === true && reason) return reason;
+  const shown = (n: number) => formatMeasureValue(n, unit);
+  const message =
+    input.confirmReplace !== true
+      ? replacements.length === 1
+        ? `A value is already recorded for the period ending ${formatDate(replacements[0]!.periodEnd)} (${shown(replacements[0]!.before)}). Confirm you are replacing it with ${shown(replacements[0]!.after)}, and say why.`
+        : `Values are already recorded for ${replacements.length} of these periods. Confirm you are replacing them, and say why.`
+      : `Enter why you are replacing the ${replacements.length === 1 ? "value" : "values"} already recorded`;
+  throw new AppError("INVALID", message, { fieldErrors: { replaceReason: message }, replacements });
+}
+
+/**
+ * Enters one value. A different figure for a period already entered replaces it only with
+ * `confirmReplace` and a reason; the audit event keeps the value before and after, and the reason.
+ */
 export async function recordValue(ctx: ServiceContext, input: RecordValueInput) {
   const measure = await measureForValues(ctx, input.measureId);
   if (input.periodEnd > latestPeriodEnd()) throw fieldError("periodEnd", "The period end must be today or earlier: the period must have ended.");
+  const outOfRange = valueRangeProblem(input.value, measure);
+  if (outOfRange) throw fieldError("value", outOfRange);
   const periodEnd = toDay(input.periodEnd)!;
   return inTransaction(ctx, async (tx) => {
     const key = { measureId_periodEnd: { measureId: measure.id, periodEnd } };
     const before = await tx.measureValue.findUnique({ where: key, select: valueSelect });
+    // Only a different figure is a replacement: the same one again may change its status or note.
+    const reason =
+      before && before.value !== input.value
+        ? requireConfirmedReplacement(input, [{ periodEnd: input.periodEnd, before: before.value, after: input.value }], measure.unit)
+        : null;
     const fields = { value: input.value, status: input.status, note: input.note || null, enteredById: ctx.viewer.userId };
     const after = await tx.measureValue.upsert({
       where: key,
@@ -53,19 +95,22 @@ export async function recordValue(ctx: ServiceContext, input: RecordValueInput) 
       entityId: after.id,
       localAreaId: measure.localAreaId,
       before,
-      after,
+      after: reason ? { ...after, reason } : after,
     });
     return { id: after.id, replaced: before !== null };
   });
 }
 
 /**
- * Enters a pasted column of periods and values, all or nothing: any line that cannot be read
- * refuses the paste with every line's problem in `details.lineErrors`.
+ * Enters a pasted column of periods and values, all or nothing: any line that cannot be read, or
+ * whose value the measure cannot take, refuses the paste with every line's problem in
+ * `details.lineErrors`. Different figures for periods already entered are replaced only with
+ * `confirmReplace` and one reason for them all; otherwise the paste is refused listing each
+ * (`details.replacements`).
  */
 export async function pasteValues(ctx: ServiceContext, input: PasteValuesInput) {
   const measure = await measureForValues(ctx, input.measureId);
-  const { rows, errors } = parsePastedValues(input.text, { latest: latestPeriodEnd() });
+  const { rows, errors } = parsePastedValues(input.text, { latest: latestPeriodEnd(), rule: measure });
   if (errors.length > 0) {
     throw new AppError(
       "INVALID",
@@ -80,6 +125,12 @@ export async function pasteValues(ctx: ServiceContext, input: PasteValuesInput) 
     });
     const byDay = new Map(existing.map((v) => [fromDay(v.periodEnd), v]));
     const fields = { status: input.status, enteredById: ctx.viewer.userId };
+    const replacing = rows.flatMap((row) => {
+      const before = byDay.get(row.periodEnd);
+      return before && before.value !== row.value ? [{ periodEnd: row.periodEnd, before: before.value, after: row.value }] : [];
+    });
+    const reason = replacing.length > 0 ? requireConfirmedReplacement(input, replacing, measure.unit) : null;
+    const replacedFigure = new Set(replacing.map((r) => r.periodEnd));
 
     const fresh = rows.filter((row) => !byDay.has(row.periodEnd));
     const created = await insertValues(
@@ -122,7 +173,10 @@ export async function pasteValues(ctx: ServiceContext, input: PasteValuesInput) 
         const made = createdByDay.get(row.periodEnd);
         if (made) return [audit(made.id, null, made)];
         const change = replaced.get(row.periodEnd);
-        return change ? [audit(change.before.id, change.before, change.after)] : [];
+        if (!change) return [];
+        // The reason goes with each figure it replaced; a change of status alone needs none.
+        const after = reason && replacedFigure.has(row.periodEnd) ? { ...change.after, reason } : change.after;
+        return [audit(change.before.id, change.before, after)];
       }),
     );
     return { created: created.length, updated: replaced.size };

@@ -2,9 +2,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAreaWithPlan, createFinding, createMeasure, createMeasureValue, day } from "@/prisma/factories";
 import { createCaller } from "@/server/api/root";
+import { formatDate } from "@/lib/format/dates";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import type { CreateMeasureInput } from "@/server/schemas/measure";
-import { callerFor, contextFor, createMember, fieldErrors, refusal, serviceRefusal, testDb } from "@/server/testing/harness";
+import { callerFor, contextFor, createMember, details, fieldErrors, refusal, serviceRefusal, testDb } from "@/server/testing/harness";
 
 let db: PrismaClient;
 let area: Awaited<ReturnType<typeof createAreaWithPlan>>;
@@ -35,6 +36,8 @@ function fields(over: Partial<CreateMeasureInput> = {}): CreateMeasureInput {
     benchmarkDate: "2024-12-31",
     targetValue: 50,
     targetDate: iso(day(90)),
+    plausibleMin: null,
+    plausibleMax: null,
     findingIds: [area.findingId],
     ownerId: "",
     milestones: [],
@@ -158,6 +161,47 @@ describe("measure.formChoices", () => {
   });
 });
 
+describe("a measure's plausible range", () => {
+  it("is saved by the editor, read back in the form's shape and audited; left out, it stays as it was", async () => {
+    const ctx = await contextFor(db, leadId);
+    const lead = createCaller(ctx);
+    const { id } = await lead.measure.create(fields({ ref: "P1", plausibleMin: 20, plausibleMax: 80 }));
+    let measure = await lead.measure.byId({ id });
+    expect(measure.form).toMatchObject({ plausibleMin: 20, plausibleMax: 80 });
+    const [created] = await db.auditEvent.findMany({ where: { requestId: ctx.requestId } });
+    expect(created!.after).toMatchObject({ plausibleMin: 20, plausibleMax: 80 });
+
+    // One end open.
+    await lead.measure.update({ ...fields({ ref: "P1", plausibleMin: null, plausibleMax: 90 }), id, version: 1 });
+    expect((await lead.measure.byId({ id })).form).toMatchObject({ plausibleMin: null, plausibleMax: 90 });
+    // A caller that does not know the range leaves it alone.
+    const { plausibleMin: _min, plausibleMax: _max, ...withoutRange } = fields({ ref: "P1", name: "Renamed" });
+    await lead.measure.update({ ...withoutRange, id, version: 2 });
+    measure = await lead.measure.byId({ id });
+    expect(measure.form).toMatchObject({ name: "Renamed", plausibleMin: null, plausibleMax: 90 });
+  });
+
+  it("refuses a minimum above the maximum, or an end the unit rules out, beside the field, and saves nothing", async () => {
+    const ctx = await contextFor(db, leadId);
+    const lead = createCaller(ctx);
+    const above = await refusal(lead.measure.create(fields({ ref: "P2", plausibleMin: 80, plausibleMax: 20 })));
+    expect(fieldErrors(above)).toEqual({ plausibleMax: "The plausible maximum must be the same as the minimum or more" });
+    const beyond = await refusal(lead.measure.create(fields({ ref: "P2", plausibleMin: null, plausibleMax: 150 })));
+    expect(fieldErrors(beyond)).toEqual({ plausibleMax: "The plausible maximum is outside what the unit allows. A percentage is between 0 and 100" });
+    expect(await db.measure.count({ where: { planId: area.planId, ref: "P2" } })).toBe(0);
+
+    const { id } = await lead.measure.create(fields({ ref: "P3", plausibleMin: 20, plausibleMax: 80 }));
+    const update = await refusal(lead.measure.update({ ...fields({ ref: "P3", plausibleMin: 60, plausibleMax: 40 }), id, version: 1 }));
+    expect(fieldErrors(update)).toEqual({ plausibleMax: "The plausible maximum must be the same as the minimum or more" });
+    expect(await db.measure.findUniqueOrThrow({ where: { id } })).toMatchObject({ version: 1, plausibleMin: 20, plausibleMax: 80 });
+  });
+
+  it("is kept in order by the database itself", async () => {
+    const measure = await createMeasure(db, { planId: area.planId });
+    await expect(db.measure.update({ where: { id: measure.id }, data: { plausibleMin: 9, plausibleMax: 1 } })).rejects.toThrow(/plausible minimum/);
+  });
+});
+
 describe("measure.update", () => {
   it("saves against the version loaded, replacing milestones and findings", async () => {
     const lead = await callerFor(db, leadId);
@@ -209,7 +253,7 @@ describe("measure.update", () => {
 });
 
 describe("values", () => {
-  it("records a value, and a value entered over it keeps before and after in the audit", async () => {
+  it("records a value, and a value entered over it, confirmed with a reason, keeps before, after and the reason in the audit", async () => {
     const measure = await createMeasure(db, { planId: area.planId, ownerId: contributorId });
     const owner = await callerFor(db, contributorId);
     const first = await owner.measure.recordValue({ measureId: measure.id, periodEnd: iso(day(-5)), value: 20, status: "PROVISIONAL" });
@@ -222,6 +266,8 @@ describe("values", () => {
       value: 22.5,
       status: "VALIDATED",
       note: "Corrected after validation",
+      confirmReplace: true,
+      replaceReason: "The SEN2 return was validated",
     });
     expect(second).toEqual({ id: first.id, replaced: true });
     const stored = await db.measureValue.findUniqueOrThrow({ where: { id: first.id } });
@@ -229,7 +275,7 @@ describe("values", () => {
     const [event] = await db.auditEvent.findMany({ where: { requestId: ctx.requestId } });
     expect(event).toMatchObject({ action: "measure.recordValue", entityType: "MeasureValue", entityId: first.id, localAreaId: area.localAreaId });
     expect(event!.before).toMatchObject({ value: 20, status: "PROVISIONAL", enteredById: contributorId });
-    expect(event!.after).toMatchObject({ value: 22.5, status: "VALIDATED" });
+    expect(event!.after).toMatchObject({ value: 22.5, status: "VALIDATED", reason: "The SEN2 return was validated" });
   });
 
   it("refuses a period that has not ended", async () => {
@@ -272,6 +318,8 @@ describe("values", () => {
       measureId: measure.id,
       status: "PROVISIONAL",
       text: "Month, % on time\n31/01/2025, 40\nFeb 2025, 41.5\n2025-03-31, 43",
+      confirmReplace: true,
+      replaceReason: "January's figure was keyed wrongly",
     });
     expect(result).toEqual({ created: 2, updated: 1 });
     const values = await db.measureValue.findMany({ where: { measureId: measure.id }, orderBy: { periodEnd: "asc" } });
@@ -284,7 +332,7 @@ describe("values", () => {
     expect(events).toHaveLength(3);
     const janEvent = events.find((e) => e.entityId === jan.id)!;
     expect(janEvent.before).toMatchObject({ value: 5, status: "VALIDATED" });
-    expect(janEvent.after).toMatchObject({ value: 40, status: "PROVISIONAL" });
+    expect(janEvent.after).toMatchObject({ value: 40, status: "PROVISIONAL", reason: "January's figure was keyed wrongly" });
   });
 
   it("leaves values a paste does not change as they were, unaudited, and audits each value it writes", async () => {
@@ -317,6 +365,8 @@ describe("values", () => {
       measureId: measure.id,
       status: "PROVISIONAL",
       text: "2025-04-30\t44\n2025-03-31\t43\n2025-02-28\t41\n2025-01-31\t40\n2025-05-31\t41",
+      confirmReplace: true,
+      replaceReason: "February corrected",
     });
     // March's figure is the same but no longer validated: a change of status is a change.
     expect(result).toEqual({ created: 2, updated: 2 });
@@ -350,7 +400,10 @@ describe("values", () => {
       status: "PROVISIONAL",
       note: "Early figure",
       enteredById: leadId,
+      reason: "February corrected",
     });
+    // March's figure is the same: a change of status alone replaces no figure, so carries no reason.
+    expect(eventFor(validated.id).after).not.toHaveProperty("reason");
   });
 
   it("lets a contributor enter and validate values only on measures they own", async () => {
@@ -408,6 +461,124 @@ describe("values", () => {
     const list = await lead.measure.list({ slug: area.slug });
     expect(list.measures.find((m) => m.id === measure.id)).toMatchObject({ status: { status: "OFF_TRACK" }, latest: { value: 12 } });
     expect(list.viewerCan.create).toBe(true);
+  });
+});
+
+describe("values the measure cannot take", () => {
+  it("are refused by the value form beside the value, by the unit and by the range set on the measure, and nothing is stored", async () => {
+    const percent = await createMeasure(db, { planId: area.planId, unit: "PERCENT" });
+    const count = await createMeasure(db, { planId: area.planId, unit: "COUNT" });
+    const ranged = await createMeasure(db, { planId: area.planId, unit: "PERCENT", plausibleMin: 20, plausibleMax: 80 });
+    const lead = await callerFor(db, leadId);
+    const entry = (measureId: string, value: number) => lead.measure.recordValue({ measureId, periodEnd: iso(day(-5)), value, status: "PROVISIONAL" });
+
+    for (const value of [150, -20, 1_000_000_000_000]) {
+      expect(fieldErrors(await refusal(entry(percent.id, value)))).toEqual({ value: "A percentage is between 0 and 100" });
+    }
+    expect(fieldErrors(await refusal(entry(count.id, 12.5)))).toEqual({ value: "A count is a whole number, 0 or more" });
+    expect(fieldErrors(await refusal(entry(ranged.id, 85)))).toEqual({
+      value: "Enter a value this measure can take: between 20 and 80, as set on the measure",
+    });
+    expect(await db.measureValue.count({ where: { measureId: { in: [percent.id, count.id, ranged.id] } } })).toBe(0);
+    await expect(entry(ranged.id, 80)).resolves.toMatchObject({ replaced: false });
+  });
+
+  it("refuse a whole paste, each line named, and nothing is stored", async () => {
+    const ranged = await createMeasure(db, { planId: area.planId, unit: "PERCENT", plausibleMin: 20, plausibleMax: 80, baselineDate: day(-400) });
+    const ctx = await contextFor(db, leadId);
+    const refused = await refusal(
+      createCaller(ctx).measure.pasteValues({ measureId: ranged.id, status: "PROVISIONAL", text: "2025-01-31\t40\n2025-02-28\t150\n2025-03-31\t85" }),
+    );
+    expect(details(refused)).toEqual({
+      lineErrors: [
+        "Line 2: '150' is out of range: a percentage is between 0 and 100",
+        "Line 3: '85' is out of range: this measure's values are between 20 and 80, as set on the measure",
+      ],
+    });
+    expect(await db.measureValue.count({ where: { measureId: ranged.id } })).toBe(0);
+    expect(await db.auditEvent.count({ where: { requestId: ctx.requestId } })).toBe(0);
+  });
+});
+
+describe("replacing a value already recorded", () => {
+  it("is refused without a confirmation and a reason, naming the figures before and after, and changes nothing", async () => {
+    const measure = await createMeasure(db, { planId: area.planId, ownerId: contributorId });
+    const recorded = await createMeasureValue(db, { measureId: measure.id, periodEnd: day(-5), value: 41.5, status: "PROVISIONAL", enteredById: contributorId });
+    const ctx = await contextFor(db, leadId);
+    const lead = createCaller(ctx);
+    const entry = { measureId: measure.id, periodEnd: iso(day(-5)), value: 45, status: "VALIDATED" as const };
+
+    // An old form, which knows nothing of confirming.
+    const silent = await refusal(lead.measure.recordValue(entry));
+    const asked = `A value is already recorded for the period ending ${formatDate(iso(day(-5)))} (41.5%). Confirm you are replacing it with 45%, and say why.`;
+    expect(fieldErrors(silent)).toEqual({ replaceReason: asked });
+    expect(details(silent).replacements).toEqual([{ periodEnd: iso(day(-5)), before: 41.5, after: 45 }]);
+    // A reason without the confirmation, and a confirmation without a reason.
+    expect(fieldErrors(await refusal(lead.measure.recordValue({ ...entry, replaceReason: "Validated" })))).toEqual({ replaceReason: asked });
+    expect(fieldErrors(await refusal(lead.measure.recordValue({ ...entry, confirmReplace: true, replaceReason: "   " })))).toEqual({
+      replaceReason: "Enter why you are replacing the value already recorded",
+    });
+    const tooLong = await refusal(lead.measure.recordValue({ ...entry, confirmReplace: true, replaceReason: "x".repeat(501) }));
+    expect(fieldErrors(tooLong)).toEqual({ replaceReason: "The reason must be 500 characters or fewer" });
+
+    expect(await db.measureValue.findUniqueOrThrow({ where: { id: recorded.id } })).toEqual(recorded);
+    expect(await db.auditEvent.count({ where: { requestId: ctx.requestId } })).toBe(0);
+
+    await lead.measure.recordValue({ ...entry, confirmReplace: true, replaceReason: "Validated against the SEN2 return" });
+    expect(await db.measureValue.findUniqueOrThrow({ where: { id: recorded.id } })).toMatchObject({ value: 45, status: "VALIDATED", enteredById: leadId });
+    const [event] = await db.auditEvent.findMany({ where: { requestId: ctx.requestId } });
+    expect(event).toMatchObject({ action: "measure.recordValue", entityId: recorded.id, actorId: leadId });
+    expect(event!.before).toMatchObject({ value: 41.5, status: "PROVISIONAL", enteredById: contributorId });
+    expect(event!.after).toMatchObject({ value: 45, status: "VALIDATED", reason: "Validated against the SEN2 return" });
+  });
+
+  it("needs no confirmation when the figure stays the same", async () => {
+    const measure = await createMeasure(db, { planId: area.planId });
+    const recorded = await createMeasureValue(db, { measureId: measure.id, periodEnd: day(-5), value: 30, status: "PROVISIONAL" });
+    const lead = await callerFor(db, leadId);
+    await expect(
+      lead.measure.recordValue({ measureId: measure.id, periodEnd: iso(day(-5)), value: 30, status: "VALIDATED", note: "Checked" }),
+    ).resolves.toEqual({ id: recorded.id, replaced: true });
+    expect(await db.measureValue.findUniqueOrThrow({ where: { id: recorded.id } })).toMatchObject({ value: 30, status: "VALIDATED", note: "Checked" });
+  });
+
+  it("by a paste is refused unless confirmed with one reason, listing every figure replaced, and nothing is stored; confirmed, the reason is on each", async () => {
+    const measure = await createMeasure(db, { planId: area.planId, baselineDate: day(-400) });
+    const jan = await createMeasureValue(db, { measureId: measure.id, periodEnd: new Date("2025-01-31T00:00:00Z"), value: 5 });
+    const feb = await createMeasureValue(db, { measureId: measure.id, periodEnd: new Date("2025-02-28T00:00:00Z"), value: 6 });
+    const ctx = await contextFor(db, leadId);
+    const lead = createCaller(ctx);
+    const paste = { measureId: measure.id, status: "PROVISIONAL" as const, text: "2025-01-31\t40\n2025-02-28\t6\n2025-03-31\t43\n2025-04-30\t44" };
+
+    const refused = await refusal(lead.measure.pasteValues(paste));
+    expect(fieldErrors(refused)).toEqual({
+      replaceReason: `A value is already recorded for the period ending ${formatDate("2025-01-31")} (5%). Confirm you are replacing it with 40%, and say why.`,
+    });
+    expect(details(refused).replacements).toEqual([{ periodEnd: "2025-01-31", before: 5, after: 40 }]);
+    const noReason = await refusal(lead.measure.pasteValues({ ...paste, confirmReplace: true }));
+    expect(fieldErrors(noReason)).toEqual({ replaceReason: "Enter why you are replacing the value already recorded" });
+    // Nothing at all is written, the new periods included.
+    expect((await db.measureValue.findMany({ where: { measureId: measure.id }, orderBy: { periodEnd: "asc" } })).map((v) => v.value)).toEqual([5, 6]);
+    expect(await db.auditEvent.count({ where: { requestId: ctx.requestId } })).toBe(0);
+
+    const two = await refusal(lead.measure.pasteValues({ ...paste, text: "2025-01-31\t40\n2025-02-28\t7" }));
+    expect(fieldErrors(two)).toEqual({ replaceReason: "Values are already recorded for 2 of these periods. Confirm you are replacing them, and say why." });
+    expect(details(two).replacements).toEqual([
+      { periodEnd: "2025-01-31", before: 5, after: 40 },
+      { periodEnd: "2025-02-28", before: 6, after: 7 },
+    ]);
+
+    await expect(lead.measure.pasteValues({ ...paste, confirmReplace: true, replaceReason: "Keyed in the wrong column" })).resolves.toEqual({
+      created: 2,
+      updated: 1,
+    });
+    const events = await db.auditEvent.findMany({ where: { requestId: ctx.requestId } });
+    expect(events).toHaveLength(3);
+    const janEvent = events.find((e) => e.entityId === jan.id)!;
+    expect(janEvent.before).toMatchObject({ value: 5 });
+    expect(janEvent.after).toMatchObject({ value: 40, reason: "Keyed in the wrong column" });
+    expect(events.find((e) => e.entityId === feb.id)).toBeUndefined();
+    for (const added of events.filter((e) => e.entityId !== jan.id)) expect(added.after).not.toHaveProperty("reason");
   });
 });
 

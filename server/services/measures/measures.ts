@@ -46,6 +46,9 @@ function columns(input: MeasureFields) {
     benchmarkDate: toDay(input.benchmarkDate),
     targetValue: input.targetValue,
     targetDate: toDay(input.targetDate),
+    // Undefined (a caller that does not send them) leaves the range as it is.
+    plausibleMin: input.plausibleMin,
+    plausibleMax: input.plausibleMax,
     ownerId: input.ownerId || null,
   };
 }

@@ -71,7 +71,14 @@ export const MEASURE_SPECS: Specs = {
   },
   "measure.pasteValues": {
     scope: "area",
-    input: async (fx, db) => ({ measureId: await ownedMeasure(fx, db), status: "PROVISIONAL", text: `Month\tValue\nJan 2026\t${nextPastedValue++}\nFeb 2026\t31.5` }),
+    // Each role's paste replaces the figure the last one left for January: confirmed, with a reason.
+    input: async (fx, db) => ({
+      measureId: await ownedMeasure(fx, db),
+      status: "PROVISIONAL",
+      text: `Month\tValue\nJan 2026\t${nextPastedValue++}\nFeb 2026\t31.5`,
+      confirmReplace: true,
+      replaceReason: "Corrected",
+    }),
     ownerId: (fx) => fx.users.CONTRIBUTOR,
   },
   "measure.setValueStatus": {

@@ -22,6 +22,7 @@ import { cell, rowClass, Table } from "@/components/ui/table";
 import { getQueryClient, loadForPage, trpc } from "@/server/api/rsc";
 import { MEASURE_DIRECTION, MEASURE_UNIT } from "@/lib/labels";
 import { DEFAULT_TOLERANCE } from "@/server/domain/measure-status";
+import { valueRangeHint } from "@/server/domain/measure-value-range";
 import { routes } from "@/lib/routes";
 import { findingTitle } from "@/lib/format/finding-title";
 
@@ -116,6 +117,7 @@ export default async function MeasurePage({ params }: Params) {
         rows={[
           { key: "Definition", value: m.definition ? <span className="whitespace-pre-line">{m.definition}</span> : null },
           { key: "Unit", value: MEASURE_UNIT[m.unit] },
+          { key: "Values it can take", value: valueRangeHint(rule) },
           { key: "Which way is better", value: MEASURE_DIRECTION[m.direction] },
           { key: "Source", value: m.source || null },
           {

@@ -70,6 +70,8 @@ async function replaceEverywhere(tx: Tx, from: string, to: string): Promise<numb
  * linked Microsoft accounts, pending sign-in links, the password), memberships ended, their own
  * notifications and settings deleted. Audited, with the pseudonym only.
  */
+const ERASE_TIMEOUT_MS = 120_000;
+
 export async function erasePerson(ctx: ServiceContext, userId: string) {
   if (userId === ctx.viewer.userId) throw new AppError("INVALID", "You cannot erase your own account: ask another administrator to do it.");
   return inTransaction(ctx, async (tx) => {
@@ -122,7 +124,9 @@ export async function erasePerson(ctx: ServiceContext, userId: string) {
       after: { name: pseudonym.name, erasedAt: person.erasedAt ?? now, membershipsEnded: memberships, rowsRewritten },
     });
     return { id: userId, name: pseudonym.name };
-  });
+    // A rare administrator action that rewrites every text column of every table: it may take
+    // longer than the 5 s a form's transaction is given, and must still finish as one.
+  }, { timeoutMs: ERASE_TIMEOUT_MS });
 }
 
 /**

@@ -58,6 +58,6 @@ export async function recordAudits(tx: Tx, ctx: AuditActor, entries: AuditEntry[
 const MAX_WAIT_MS = 30_000;
 
 /** Runs `work` in one transaction; everything it writes, audit included, commits together. */
-export function inTransaction<T>(ctx: Pick<ServiceContext, "db">, work: (tx: Tx) => Promise<T>): Promise<T> {
-  return ctx.db.$transaction(work, { maxWait: MAX_WAIT_MS });
+export function inTransaction<T>(ctx: Pick<ServiceContext, "db">, work: (tx: Tx) => Promise<T>, options: { timeoutMs?: number } = {}): Promise<T> {
+  return ctx.db.$transaction(work, { maxWait: MAX_WAIT_MS, ...(options.timeoutMs ? { timeout: options.timeoutMs } : {}) });
 }

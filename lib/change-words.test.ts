@@ -54,6 +54,22 @@ describe("a recorded change in words", () => {
     expect(describeAction("plan.import.preview", {})).toBe("Checked a plan workbook");
     expect(describeAction("trackerMapping.save", {})).toBe("Saved the columns chosen for the area's own tracker");
   });
+
+  it("says a measure's figure was replaced, with the reason given or the file it came from", () => {
+    expect(describeAction("measure.recordValue", { value: 45 })).toBe("Entered a value");
+    expect(describeAction("measure.recordValue", { value: 45, reason: "Validated" })).toBe("Replaced a value");
+    expect(describeAction("measure.pasteValues", { value: 45, reason: "Validated" })).toBe("Replaced a value");
+    expect(describeAction("measureValue.update", { Value: 45, importedFrom: "plan.xlsx" })).toBe("Replaced a value from a plan workbook");
+    const names = new Map<string, string>();
+    expect(describeRecordedChanges("MeasureValue", { value: 41.5 }, { value: 45, reason: "Validated" }, { names, unit: "PERCENT" })).toEqual([
+      { field: "Value", before: "41.5%", after: "45%" },
+      { field: "Reason", before: null, after: "Validated" },
+    ]);
+    expect(describeRecordedChanges("MeasureValue", { Value: 41.5 }, { Value: 45, importedFrom: "plan.xlsx" }, { names })).toEqual([
+      { field: "Value", before: "41.5", after: "45" },
+      { field: "From the file", before: null, after: "plan.xlsx" },
+    ]);
+  });
 });
 
 describe("a controlled value, as the change requests show it", () => {

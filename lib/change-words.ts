@@ -121,6 +121,8 @@ const ACTION_WORDS: Record<string, string> = {
   "measure.recordValue": "Entered a value",
   "measure.pasteValues": "Pasted values",
   "measure.setValueStatus": "Changed a value's status",
+  "measureValue.create": "Imported a value from a plan workbook",
+  "measureValue.update": "Replaced a value from a plan workbook",
   "evidence.addLink": "Added a link as evidence",
   "evidence.upload": "Uploaded evidence",
   "evidence.review": "Reviewed evidence",
@@ -160,6 +162,8 @@ export function describeAction(action: string, after: unknown): string {
   if (isObject(after) && typeof after.changeRequestId === "string") return "Applied an approved change";
   if (action === "action.postUpdate" && isObject(after) && after.via === "updateRequest") return "Posted an update through an update request";
   if (action === "plan.import.preview" && isObject(after) && after.tracker === true) return "Checked the area's own tracker";
+  // A figure replaced by hand carries the reason given for it.
+  if ((action === "measure.recordValue" || action === "measure.pasteValues") && isObject(after) && typeof after.reason === "string") return "Replaced a value";
   return ACTION_WORDS[action] ?? humanise(action.replace(/\./g, " "));
 }
 
@@ -245,6 +249,7 @@ const FIELD_WORDS: Record<string, string> = {
   role: "Role",
   publicPagePublished: "Public page published",
   withdrawalReason: "Why it was withdrawn",
+  importedFrom: "From the file",
   withdrawnAt: "Withdrawn",
   revokedAt: "Link withdrawn",
 };

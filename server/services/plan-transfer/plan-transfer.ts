@@ -41,9 +41,9 @@ export async function transferOverview(ctx: ServiceContext, slug: string) {
   };
 }
 
-/** A long list of problems is cut short for the browser; the counts stay exact. */
+/** A long list of problems is cut short for the browser (a workbook's or a tracker's); the counts stay exact. */
 const SHOWN = 500;
-function forBrowser(report: ImportReport): ImportCheck {
+export function forBrowser(report: ImportReport): ImportCheck {
   return {
     errors: report.errors.slice(0, SHOWN),
     warnings: report.warnings.slice(0, SHOWN),

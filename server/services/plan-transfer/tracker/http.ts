@@ -15,7 +15,8 @@ import { inTransaction, recordAudit } from "@/server/services/core/audit";
 import type { ServiceContext } from "@/server/services/core/context";
 import { fromAnotherSite, httpHandler, jsonResponse, readUploadForm, SOMETHING_WENT_WRONG, type Problem } from "@/server/services/core/http";
 import { MAX_IMPORT_BODY_BYTES } from "@/server/services/plan-transfer/http";
-import { digestOf, summarise, type ImportReport } from "@/server/services/plan-transfer/plan-import";
+import { digestOf, type ImportReport } from "@/server/services/plan-transfer/plan-import";
+import { forBrowser } from "@/server/services/plan-transfer/plan-transfer";
 import type { UploadedFile } from "@/server/services/plan-transfer/read-workbook";
 import { applyTrackerImport, previewTrackerImport, readTracker, trackerColumns } from "@/server/services/plan-transfer/tracker/tracker-import";
 import { AppError } from "@/server/errors";
@@ -25,20 +26,6 @@ const MAPPING = "mapping";
 
 const problem = (status: number, body: Problem) => jsonResponse(status, body);
 const tooLarge = () => problem(413, { message: UPLOAD_MESSAGES.tooLarge, fieldErrors: { [FILE]: UPLOAD_MESSAGES.tooLarge } });
-
-/** A long list of problems is cut short for the browser, as for a workbook; the counts stay exact. */
-const SHOWN = 500;
-function forBrowser(report: ImportReport): ImportCheck {
-  return {
-    errors: report.errors.slice(0, SHOWN),
-    warnings: report.warnings.slice(0, SHOWN),
-    changes: report.changes.slice(0, SHOWN * 4),
-    errorCount: report.errors.length,
-    warningCount: report.warnings.length,
-    changeCount: report.changes.length,
-    summary: summarise(report.changes),
-  };
-}
 
 export type TrackerImportAnswer = TrackerColumns | ImportCheck | (ImportOutcome & { mappingSaved: boolean });
 

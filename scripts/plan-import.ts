@@ -65,7 +65,8 @@ function print(report: ImportReport, { applied }: { applied: boolean }) {
   }
   console.log(`${applied ? "Imported" : "Would import"}: ${created} to create, ${updated} to update.`);
   for (const c of report.changes) {
-    console.log(`  ${c.kind === "create" ? "create" : "update"} ${c.entity} ${c.key}${c.fields?.length ? `: ${c.fields.join(", ")}` : ""}`);
+    const replaces = c.replaces ? ` (${c.replaces.before} replaced by ${c.replaces.after})` : "";
+    console.log(`  ${c.kind === "create" ? "create" : "update"} ${c.entity} ${c.key}${c.fields?.length ? `: ${c.fields.join(", ")}` : ""}${replaces}`);
   }
 }
 

@@ -1,4 +1,5 @@
 /** The result of checking a plan workbook: problems, warnings, and what would be created and updated. */
+import { formatFigure } from "@/lib/format/measure-value";
 import { pluralise } from "@/lib/format/plurals";
 import { cell, rowClass, Table } from "@/components/ui/table";
 import type { ImportCheck } from "@/server/schemas/plan-transfer";
@@ -32,6 +33,13 @@ function IssueTable({ caption, issues, kind }: { caption: string; issues: Issue[
       ))}
     </Table>
   );
+}
+
+/** "New", "Updated: Status", or for a measure's figure "Updated: Value, 41.5 replaced by 45". */
+function describeChange(c: Change): string {
+  if (c.kind === "create") return "New";
+  const updated = `Updated: ${(c.fields ?? []).join(", ")}`;
+  return c.replaces ? `${updated}; ${formatFigure(c.replaces.before)} replaced by ${formatFigure(c.replaces.after)}` : updated;
 }
 
 const shownOf = (shown: number, total: number, what: string) =>
@@ -85,7 +93,7 @@ export function ImportReport({ check, idPrefix = "import" }: { check: ImportChec
                 <tr key={`${c.entity}-${c.key}-${n}`} className={rowClass}>
                   <td className={cell}>{ENTITY[c.entity][0]}</td>
                   <td className={cell}>{c.key}</td>
-                  <td className={cell}>{c.kind === "create" ? "New" : `Updated: ${(c.fields ?? []).join(", ")}`}</td>
+                  <td className={cell}>{describeChange(c)}</td>
                 </tr>
               ))}
             </Table>

@@ -39,8 +39,18 @@ export type PlanImportMode = z.infer<typeof planImportModeSchema>;
 /** A problem in the file, by sheet, row (0: the whole sheet or file) and column ("": the whole row). */
 export type ImportIssue = { sheet: string; row: number; column: string; message: string };
 export type ImportChangeEntity = "LocalArea" | "Plan" | "Finding" | "Action" | "Measure" | "Milestone" | "Value" | "Organisation" | "Inspection";
-/** One record the file creates or updates; an update names the columns that change. */
-export type ImportChange = { entity: ImportChangeEntity; key: string; kind: "create" | "update"; fields?: string[] };
+/**
+ * One record the file creates or updates; an update names the columns that change. A measure
+ * value whose figure changes says what it was and what it becomes (`replaces`): replacing a
+ * recorded figure is never silent.
+ */
+export type ImportChange = {
+  entity: ImportChangeEntity;
+  key: string;
+  kind: "create" | "update";
+  fields?: string[];
+  replaces?: { before: number; after: number };
+};
 export type ImportSummary = { created: number; updated: number; byEntity: Record<string, { created: number; updated: number }> };
 
 /** A checked file: long lists cut short (the counts stay exact). */

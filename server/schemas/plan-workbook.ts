@@ -112,6 +112,8 @@ export const SHEETS = {
     { key: "target", header: "Target", kind: "number", note: "The value to reach by the target date." },
     { key: "targetDate", header: "Target date", kind: "date", note: "When the target should be reached; needed with a target, and after the baseline date." },
     { key: "findingRefs", header: "Finding refs", kind: "list", note: "The findings the measure evidences, separated by semicolons: at least one." },
+    { key: "plausibleMin", header: "Plausible minimum", kind: "number", note: "The lowest value the measure can plausibly take; empty: no lower limit but the unit's. Values below it are refused." },
+    { key: "plausibleMax", header: "Plausible maximum", kind: "number", note: "The highest value it can plausibly take, at least the minimum; empty: no upper limit but the unit's. Values above it are refused." },
   ],
   Milestones: [
     { key: "measureRef", header: "Measure ref", kind: "ref", required: true, note: "A measure in the Measures sheet or already in the plan." },
@@ -121,7 +123,7 @@ export const SHEETS = {
   Values: [
     { key: "measureRef", header: "Measure ref", kind: "ref", required: true, note: "A measure in the Measures sheet or already in the plan." },
     { key: "periodEnd", header: "Period end", kind: "date", required: true, note: "The last day of the period the value is for: today or earlier. With the measure ref, the key." },
-    { key: "value", header: "Value", kind: "number", required: true, note: "The figure for the period." },
+    { key: "value", header: "Value", kind: "number", required: true, note: "The figure for the period: one the measure can take (a percentage 0 to 100, a count a whole number 0 or more, days, weeks and rates 0 or more, and within the measure's plausible range)." },
     { key: "status", header: "Status", kind: "enum", enumOf: "valueStatus", note: "Provisional or Validated. Empty: Provisional for a new value, unchanged otherwise." },
   ],
 } as const satisfies Record<string, readonly Column[]>;

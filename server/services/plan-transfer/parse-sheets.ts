@@ -111,6 +111,8 @@ export type MeasureRow = {
   target?: number | null;
   targetDate?: Date | null;
   findingRefs?: string[];
+  plausibleMin?: number | null;
+  plausibleMax?: number | null;
 };
 
 export type MilestoneRow = { row: number; measureRef: string; date: Date; target: number };
@@ -449,6 +451,8 @@ export function parseSheets(sheets: readonly RawSheet[], options: { date1904?: b
         target: r.number("target"),
         targetDate: r.date("targetDate"),
         findingRefs: r.list("findingRefs", maxOf(FINDING.ref)),
+        plausibleMin: r.number("plausibleMin"),
+        plausibleMax: r.number("plausibleMax"),
       } satisfies MeasureRow;
       if (!r.bad) out.measures.push(row);
     }

@@ -85,6 +85,8 @@ export function planRows({ area, plan }: AreaState): SheetRows {
       target: m.targetValue,
       targetDate: m.targetDate,
       findingRefs: joinList(m.findings.map((f) => f.ref)),
+      plausibleMin: m.plausibleMin,
+      plausibleMax: m.plausibleMax,
     });
     for (const s of m.milestones) rows.Milestones.push({ measureRef: m.ref, date: s.date, target: s.targetValue });
     for (const v of m.values) {

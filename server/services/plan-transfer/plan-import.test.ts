@@ -576,6 +576,114 @@ describe("an import follows the editors' rules", () => {
   });
 });
 
+describe("measure values from a workbook", () => {
+  const iso = (d: Date) => d.toISOString().slice(0, 10);
+
+  it("are refused, by sheet, row and column, when the measure cannot take them, by its unit or by its plausible range as the file leaves it; nothing is written", async () => {
+    const fx = await createAreaWithPlan(db, DRAFT);
+    const percent = await createMeasure(db, { planId: fx.planId, findingIds: [fx.findingId], unit: "PERCENT" });
+    const count = await createMeasure(db, { planId: fx.planId, findingIds: [fx.findingId], unit: "COUNT" });
+    const ranged = await createMeasure(db, { planId: fx.planId, findingIds: [fx.findingId], unit: "PERCENT", plausibleMin: 20, plausibleMax: 80 });
+    // A value already out of range (recorded before the rule) is left alone while the file leaves it alone.
+    await createMeasureValue(db, { measureId: count.id, periodEnd: day(-40), value: 7.5 });
+    const sheets = await sheetsOf(
+      {
+        Measures: [
+          {
+            ref: ranged.ref,
+            name: ranged.name,
+            definition: ranged.definition,
+            unit: "Percentage",
+            direction: "Higher is better",
+            source: ranged.source,
+            baseline: ranged.baselineValue,
+            baselineDate: ranged.baselineDate,
+            target: ranged.targetValue,
+            targetDate: ranged.targetDate,
+            findingRefs: "1",
+            plausibleMin: 30,
+            plausibleMax: 70,
+          },
+        ],
+        Values: [
+          { measureRef: percent.ref, periodEnd: day(-1), value: 150 },
+          { measureRef: percent.ref, periodEnd: day(-2), value: -20 },
+          { measureRef: percent.ref, periodEnd: day(-3), value: 1_000_000_000_000 },
+          { measureRef: count.ref, periodEnd: day(-1), value: 2.5 },
+          { measureRef: count.ref, periodEnd: day(-40), value: 7.5 },
+          // Inside the range on the measure, outside the one the file sets.
+          { measureRef: ranged.ref, periodEnd: day(-1), value: 75 },
+          { measureRef: ranged.ref, periodEnd: day(-2), value: 50 },
+        ],
+      },
+      ["Measures", "Values"],
+    );
+    const input = { localAreaId: fx.localAreaId, sheets };
+    const report = await previewPlanImport(db, input);
+    expect(report.errors).toEqual([
+      { sheet: "Values", row: 2, column: "Value", message: "150 is out of range: a percentage is between 0 and 100" },
+      { sheet: "Values", row: 3, column: "Value", message: "-20 is out of range: a percentage is between 0 and 100" },
+      { sheet: "Values", row: 4, column: "Value", message: "1,000,000,000,000 is out of range: a percentage is between 0 and 100" },
+      { sheet: "Values", row: 5, column: "Value", message: "2.5 is out of range: a count is a whole number, 0 or more" },
+      { sheet: "Values", row: 7, column: "Value", message: "75 is out of range: this measure's values are between 30 and 70, as set on the measure" },
+    ]);
+    const before = await everything(fx.localAreaId);
+    expect((await applyPlanImport(db, actor(), input)).status).toBe("refused");
+    expect(await everything(fx.localAreaId)).toEqual(before);
+  });
+
+  it("list a replaced figure before and after, and its audit event names the file", async () => {
+    const fx = await createAreaWithPlan(db);
+    const measure = await createMeasure(db, { planId: fx.planId, findingIds: [fx.findingId] });
+    const recorded = await createMeasureValue(db, { measureId: measure.id, periodEnd: day(-1), value: 25, status: "PROVISIONAL" });
+    const sheets = await sheetsOf(
+      {
+        Values: [
+          { measureRef: measure.ref, periodEnd: day(-1), value: 30 },
+          { measureRef: measure.ref, periodEnd: day(-2), value: 31 },
+        ],
+      },
+      ["Values"],
+    );
+    const input = { localAreaId: fx.localAreaId, sheets };
+    const report = await previewPlanImport(db, input);
+    expect(report.errors).toEqual([]);
+    expect(report.changes).toEqual([
+      { entity: "Value", key: `${measure.ref}, ${iso(day(-1))}`, kind: "update", fields: ["Value"], replaces: { before: 25, after: 30 } },
+      { entity: "Value", key: `${measure.ref}, ${iso(day(-2))}`, kind: "create" },
+    ]);
+
+    const who = { ...actor(), file: "northbridge-values.xlsx" };
+    expect((await applyPlanImport(db, who, input)).status).toBe("applied");
+    expect(await db.measureValue.findUniqueOrThrow({ where: { id: recorded.id } })).toMatchObject({ value: 30 });
+    const events = await db.auditEvent.findMany({ where: { requestId: who.requestId, entityType: "MeasureValue" } });
+    const replaced = events.find((e) => e.entityId === recorded.id)!;
+    expect(replaced).toMatchObject({ action: "measureValue.update", before: { Value: 25 }, after: { Value: 30, importedFrom: "northbridge-values.xlsx" } });
+    expect(events.find((e) => e.entityId !== recorded.id)).toMatchObject({ action: "measureValue.create", after: { value: 31, importedFrom: "northbridge-values.xlsx" } });
+  });
+
+  it("keep a measure's plausible range through export and import, and refuse a minimum above the maximum on its column", async () => {
+    const fx = await createAreaWithPlan(db, DRAFT);
+    const measure = await createMeasure(db, { planId: fx.planId, findingIds: [fx.findingId], plausibleMin: 20, plausibleMax: 80 });
+    const exported = await readXlsx(new Uint8Array(await exportPlanWorkbook(db, fx.localAreaId)));
+    const measures = exported.sheets.find((s) => s.name === "Measures")!;
+    expect(measures.header.slice(-2)).toEqual(["Plausible minimum", "Plausible maximum"]);
+    expect(measures.rows[0]!.cells.slice(-2)).toEqual([20, 80]);
+    expect(await previewPlanImport(db, { localAreaId: fx.localAreaId, sheets: exported.sheets })).toEqual({ errors: [], warnings: [], changes: [] });
+
+    const upsideDown = measures.rows.map((r) => ({ ...r, cells: [...r.cells.slice(0, -2), 80, 20] }));
+    const report = await previewPlanImport(db, { localAreaId: fx.localAreaId, sheets: [{ ...measures, rows: upsideDown }] });
+    expect(report.errors).toEqual([
+      { sheet: "Measures", row: 2, column: "Plausible maximum", message: "The plausible maximum must be the same as the minimum or more" },
+    ]);
+
+    const widened = measures.rows.map((r) => ({ ...r, cells: [...r.cells.slice(0, -2), 10, null] }));
+    const who = actor();
+    expect((await applyPlanImport(db, who, { localAreaId: fx.localAreaId, sheets: [{ ...measures, rows: widened }] })).status).toBe("applied");
+    expect(await db.measure.findUniqueOrThrow({ where: { id: measure.id } })).toMatchObject({ plausibleMin: 10, plausibleMax: null });
+  });
+});
+
 describe("a workbook that starts a new area", () => {
   const code = () => String(100 + Math.floor(Math.random() * 900));
   async function freeCode(): Promise<string> {

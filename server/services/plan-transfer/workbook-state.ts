@@ -76,6 +76,8 @@ const PLAN_SELECT = {
       benchmarkDate: true,
       targetValue: true,
       targetDate: true,
+      plausibleMin: true,
+      plausibleMax: true,
       findings: { select: { id: true, ref: true, sortOrder: true } },
       milestones: { orderBy: { date: "asc" }, select: { id: true, date: true, targetValue: true } },
       values: { orderBy: { periodEnd: "asc" }, select: { id: true, periodEnd: true, value: true, status: true } },

@@ -59,6 +59,8 @@ export function analyseMeasures(parsed: ParsedWorkbook, state: ImportState): Mea
           benchmarkLabel: row.benchmarkLabel ?? null,
           targetValue: row.target ?? null,
           targetDate: row.targetDate ?? null,
+          plausibleMin: row.plausibleMin ?? null,
+          plausibleMax: row.plausibleMax ?? null,
         },
       });
       continue;
@@ -75,6 +77,8 @@ export function analyseMeasures(parsed: ParsedWorkbook, state: ImportState): Mea
     c.compare("Benchmark label", "benchmarkLabel", row.benchmarkLabel, current.benchmarkLabel);
     c.compare("Target", "targetValue", row.target, current.targetValue);
     c.compare("Target date", "targetDate", row.targetDate, current.targetDate);
+    c.compare("Plausible minimum", "plausibleMin", row.plausibleMin, current.plausibleMin);
+    c.compare("Plausible maximum", "plausibleMax", row.plausibleMax, current.plausibleMax);
     const findingsChange = row.findingRefs !== undefined && !sameSet(row.findingRefs.map(key), current.findings.map((f) => key(f.ref)));
     if (findingsChange) c.note("Finding refs", current.findings.map((f) => f.ref), row.findingRefs);
     if (!c.any) continue;

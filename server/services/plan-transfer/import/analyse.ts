@@ -24,7 +24,7 @@ export function analyseWorkbook(parsed: ParsedWorkbook, state: ImportState): Ana
     analyseActions(parsed, state),
     measures,
     analyseMilestones(parsed, state, measures),
-    analyseValues(parsed, state),
+    analyseValues(parsed, state, measures),
   ];
   const writes = inWritingOrder(sheets.flatMap((s) => s.writes));
   return {

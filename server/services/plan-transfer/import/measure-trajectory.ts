@@ -26,6 +26,8 @@ const MEASURE_COLUMNS: Partial<Record<keyof MeasureFields, ColumnKey<"Measures">
   targetValue: "target",
   targetDate: "targetDate",
   findingIds: "findingRefs",
+  plausibleMin: "plausibleMin",
+  plausibleMax: "plausibleMax",
 };
 
 /**
@@ -65,6 +67,8 @@ export function trajectoryIssues(
     benchmarkDate: fromDay(current?.benchmarkDate),
     targetValue: pick(row?.target, current?.targetValue ?? null),
     targetDate: fromDay(pick(row?.targetDate, current?.targetDate ?? null)),
+    plausibleMin: pick(row?.plausibleMin, current?.plausibleMin ?? null),
+    plausibleMax: pick(row?.plausibleMax, current?.plausibleMax ?? null),
     // The refs were found above; a finding the file adds has no id yet, so it stands in with one of its own.
     findingIds: findingRefs.map((f, i) => findingIds.get(key(f)) ?? `new${i}`),
     milestones: trajectory.map(({ date, targetValue }) => ({ date, targetValue })),

@@ -163,6 +163,8 @@ export type PlannedWrite =
         benchmarkLabel: string | null;
         targetValue: number | null;
         targetDate: Date | null;
+        plausibleMin: number | null;
+        plausibleMax: number | null;
       };
       findingRefs: string[];
     }
@@ -187,7 +189,11 @@ export type SheetAnalysis = { errors: Issue[]; warnings: Issue[]; changes: Chang
 /** The report line of a planned write. */
 export function changeOf(write: PlannedWrite): Change {
   const fields = write.kind === "update" ? write.fields : undefined;
-  return { entity: write.entity, key: write.key, kind: write.kind, ...(fields ? { fields } : {}) };
+  const replaces =
+    write.entity === "Value" && write.kind === "update" && typeof write.before.Value === "number" && typeof write.after.Value === "number"
+      ? { before: write.before.Value, after: write.after.Value }
+      : undefined;
+  return { entity: write.entity, key: write.key, kind: write.kind, ...(fields ? { fields } : {}), ...(replaces ? { replaces } : {}) };
 }
 
 /** An analyser's result, its report lines taken from its writes. */

@@ -43,6 +43,8 @@ type Writing = {
   localAreaId: string;
   now: Date;
   enteredById: string | null;
+  /** The file the import read: a measure value's event names it, as a value entered by hand names its reason. */
+  file: string;
   audit: (entry: Omit<AuditEntry, "localAreaId">) => Promise<void>;
 };
 
@@ -189,7 +191,18 @@ async function write(w: Writing, planned: PlannedWrite): Promise<void> {
             ...planned.data,
             findings: { connect: planned.findingKeys.map((k) => ({ id: findingId(w, k) })) },
           },
-          select: { id: true, ref: true, name: true, unit: true, direction: true, baselineValue: true, targetValue: true, targetDate: true },
+          select: {
+            id: true,
+            ref: true,
+            name: true,
+            unit: true,
+            direction: true,
+            baselineValue: true,
+            targetValue: true,
+            targetDate: true,
+            plausibleMin: true,
+            plausibleMax: true,
+          },
         });
         w.ids.measures.set(planned.measureKey, created.id);
         return w.audit({ action: "measure.create", entityType: "Measure", entityId: created.id, after: { ...created, findingRefs: planned.findingRefs } });
@@ -234,7 +247,7 @@ async function write(w: Writing, planned: PlannedWrite): Promise<void> {
           action: "measureValue.create",
           entityType: "MeasureValue",
           entityId: created.id,
-          after: { ...created, periodEnd: shown(planned.data.periodEnd) },
+          after: { ...created, periodEnd: shown(planned.data.periodEnd), importedFrom: w.file },
         });
       }
       await tx.measureValue.update({
@@ -243,7 +256,14 @@ async function write(w: Writing, planned: PlannedWrite): Promise<void> {
         data: { ...(planned.data as Prisma.MeasureValueUncheckedUpdateInput), ...(w.enteredById ? { enteredById: w.enteredById } : {}) },
         select: { id: true },
       });
-      return w.audit({ action: "measureValue.update", entityType: "MeasureValue", entityId: planned.id, before: planned.before, after: planned.after });
+      // A figure replaced from a file says so: the file is its reason, and the report listed it before and after.
+      return w.audit({
+        action: "measureValue.update",
+        entityType: "MeasureValue",
+        entityId: planned.id,
+        before: planned.before,
+        after: { ...planned.after, importedFrom: w.file },
+      });
     }
   }
 }
@@ -260,6 +280,7 @@ export async function writePlan(tx: Tx, actor: ImportActor, state: ImportState, 
     localAreaId,
     now: new Date(),
     enteredById: actor.viewer?.userId ?? null,
+    file: actor.file,
     ids: {
       plan: state.plan?.id ?? null,
       source: state.plan?.sourceInspection?.id ?? null,

@@ -14,6 +14,7 @@ import { Tag } from "@/components/ui/tag";
 import { getQueryClient, loadForPage, trpc } from "@/server/api/rsc";
 import { FINDING_KIND, INSPECTION_KIND, PLAN_STATUS, PLAN_TYPE, REGION } from "@/lib/labels";
 import { routes } from "@/lib/routes";
+import { findingTitle } from "@/lib/format/finding-title";
 
 type Params = { params: Promise<{ slug: string }> };
 
@@ -194,7 +195,7 @@ export default async function AreaHomePage({ params }: Params) {
               <p className="text-base text-secondary">{FINDING_KIND[finding.kind]}</p>
               <h2 id={`finding-${finding.id}`} className="mb-4 text-2xl">
                 <Link href={routes.finding(area.slug, finding.id)}>
-                  {finding.ref}. {finding.summary}
+                  {finding.ref}. {findingTitle(finding)}
                 </Link>
               </h2>
               <FindingReadiness slug={area.slug} finding={finding} />

@@ -10,6 +10,7 @@ import { formatMeasureValue } from "@/lib/format/measure-value";
 import { FINDING_KIND, JUDGEMENT, PLAN_STATUS, PLAN_TYPE } from "@/lib/labels";
 import { getQueryClient, loadForPage, trpc } from "@/server/api/rsc";
 import { routes } from "@/lib/routes";
+import { findingTitle } from "@/lib/format/finding-title";
 
 type Params = { params: Promise<{ slug: string; planId: string }> };
 
@@ -79,7 +80,7 @@ export default async function PlanRecordPage({ params }: Params) {
         <section key={f.id} aria-labelledby={`finding-${f.id}`} className="mb-10">
           <h3 id={`finding-${f.id}`} className="mb-1 text-2xl">
             <Link href={routes.finding(slug, f.id)}>
-              Finding {f.ref}: {f.summary}
+              Finding {f.ref}: {findingTitle(f)}
             </Link>
           </h3>
           <p className="mb-2 text-secondary">{FINDING_KIND[f.kind]}</p>

@@ -123,7 +123,7 @@ function readinessGrid(state: PlanState): Part {
   ];
   const rows = state.findings.map((f) => [
     f.ref,
-    f.summary,
+    findingTitle(f),
     ...(showJudgement ? [f.judgement ? judgementText(f.judgement) : "Not yet judged"] : []),
     FINDING_DELIVERY[f.delivery.status],
     FINDING_IMPACT[f.impact.status],

@@ -66,7 +66,15 @@ export const MEASURE_SPECS: Specs = {
   },
   "measure.recordValue": {
     scope: "area",
-    input: async (fx, db) => ({ measureId: await ownedMeasure(fx, db), periodEnd: "2026-01-31", value: 30, status: "PROVISIONAL" }),
+    // A paste may have left another figure for January: the replacement is confirmed, with a reason.
+    input: async (fx, db) => ({
+      measureId: await ownedMeasure(fx, db),
+      periodEnd: "2026-01-31",
+      value: 30,
+      status: "PROVISIONAL",
+      confirmReplace: true,
+      replaceReason: "Corrected",
+    }),
     ownerId: (fx) => fx.users.CONTRIBUTOR,
   },
   "measure.pasteValues": {

@@ -83,12 +83,16 @@ export async function recordValue(ctx: ServiceContext, input: RecordValueInput) 
         ? requireConfirmedReplacement(input, [{ periodEnd: input.periodEnd, before: before.value, after: input.value }], measure.unit)
         : null;
     const fields = { value: input.value, status: input.status, note: input.note || null, enteredById: ctx.viewer.userId };
-    const after = await tx.measureValue.upsert({
-      where: key,
-      create: { measureId: measure.id, periodEnd, ...fields },
-      update: fields,
-      select: valueSelect,
-    });
+    // Written only over the figure read (and, for a replacement, confirmed): a value someone else
+    // enters or changes at the same moment stops this one rather than being overwritten unseen.
+    let after: ValueRow;
+    if (!before) {
+      after = await sameMomentRefused(tx.measureValue.create({ data: { measureId: measure.id, periodEnd, ...fields }, select: valueSelect }));
+    } else {
+      const { count } = await tx.measureValue.updateMany({ where: { id: before.id, value: before.value }, data: fields });
+      if (count === 0) throw enteredMeanwhile();
+      after = await tx.measureValue.findUniqueOrThrow({ where: { id: before.id }, select: valueSelect });
+    }
     await recordAudit(tx, ctx, {
       action: "measure.recordValue",
       entityType: "MeasureValue",
@@ -150,10 +154,15 @@ export async function pasteValues(ctx: ServiceContext, input: PasteValuesInput) 
       }
     }
     // One statement per distinct value: status and who entered it are the same for the whole paste.
-    const idsByValue = new Map<number, string[]>();
-    for (const { before, after } of replaced.values()) idsByValue.set(after.value, [...(idsByValue.get(after.value) ?? []), before.id]);
-    for (const [value, ids] of idsByValue) {
-      await tx.measureValue.updateMany({ where: { id: { in: ids } }, data: { value, ...fields } });
+    // Each row is written only while it holds the figure read: one changed meanwhile refuses the paste.
+    const byValue = new Map<number, ValueRow[]>();
+    for (const { before, after } of replaced.values()) byValue.set(after.value, [...(byValue.get(after.value) ?? []), before]);
+    for (const [value, rows] of byValue) {
+      const { count } = await tx.measureValue.updateMany({
+        where: { OR: rows.map((b) => ({ id: b.id, value: b.value, status: b.status })) },
+        data: { value, ...fields },
+      });
+      if (count !== rows.length) throw enteredMeanwhile("some of these periods");
     }
 
     // One event per value, like a single entry, so each value's history reads the same.
@@ -191,6 +200,20 @@ async function insertValues(insert: Promise<ValueRow[]>): Promise<ValueRow[]> {
     if ((error as { code?: string } | null)?.code === "P2002") {
       throw new AppError("CONFLICT", "Someone else entered values for some of these periods at the same time. Nothing was saved: paste again to replace them.");
     }
+    throw error;
+  }
+}
+
+/** Someone else entered or changed a figure for the same period between the read and the write. */
+const enteredMeanwhile = (periods = "this period") =>
+  new AppError("CONFLICT", `Someone else entered a value for ${periods} at the same time. Nothing was saved: reload the page to see theirs, then enter yours again.`);
+
+/** The insert of one new period's value; someone else entering it meanwhile refuses this one. */
+async function sameMomentRefused(insert: Promise<ValueRow>): Promise<ValueRow> {
+  try {
+    return await insert;
+  } catch (error) {
+    if ((error as { code?: string } | null)?.code === "P2002") throw enteredMeanwhile();
     throw error;
   }
 }

@@ -16,7 +16,8 @@ import type { PrismaClient } from "@/server/generated/prisma/client";
 import type { Fixture } from "@/server/testing/walk/spec";
 import { createWalkFixture, expected, procedureAt, procedures, SPECS, WHO } from "@/server/testing/walk/walk";
 import { FIGURE_TOO_LARGE } from "@/server/schemas/common";
-import { callerFor, fieldErrors, refusal, testDb } from "@/server/testing/harness";
+import { callerFor, createMember, fieldErrors, refusal, testDb } from "@/server/testing/harness";
+import { createAreaWithPlan } from "@/prisma/factories";
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_260_408);
 /** Inputs per procedure: enough to reach every field of the larger forms, few enough for a minute on two cores. FUZZ_RUNS searches longer. */
@@ -325,8 +326,10 @@ describe("inputs the fuzz found answered with a server error", () => {
   });
 
   it("plan.addOrganisation takes a name with LIKE's wildcards and escape as plain text", async () => {
-    const caller = await callerFor(db, fx.users.LEAD);
-    const add = (name: string) => caller.plan.addOrganisation({ slug: fx.area.slug, name, kind: "SCHOOL" });
+    // An area of its own: the fuzz above may have named one of area A's organisations so (plan.updateOrganisation).
+    const area = await createAreaWithPlan(db);
+    const caller = await callerFor(db, await createMember(db, area.localAreaId, "LEAD"));
+    const add = (name: string) => caller.plan.addOrganisation({ slug: area.slug, name, kind: "SCHOOL" });
     // A trailing backslash was an SQL error; "%" matched every name, "_" any letter, so each was "taken".
     await expect(add("%_%\\")).resolves.toMatchObject({ name: "%_%\\" });
     await expect(add("%")).resolves.toMatchObject({ name: "%" });

@@ -20,10 +20,9 @@ export function EndedPlanBanner({
   continuedBy?: ReadonlyArray<{ href: string; label: string }>;
 }) {
   const plan = (
-    <Link href={routes.planRecord(slug, ending.id)}>
-      {PLAN_TYPE[ending.type].toLowerCase()}
-      <span className="sr-only"> {ending.title}</span>
-    </Link>
+    <>
+      {PLAN_TYPE[ending.type].toLowerCase()} (<Link href={routes.planRecord(slug, ending.id)}>{ending.title}</Link>)
+    </>
   );
   return (
     <div className="mb-8 max-w-3xl border-l-[10px] border-border bg-panel p-4">

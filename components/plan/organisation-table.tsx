@@ -1,10 +1,12 @@
 "use client";
 /**
- * The area's organisations on the plan editor, each with a "Change" button that opens a small
- * form under its row to correct its name or kind (an import guesses the kind from the name). One
- * form open at a time; it takes focus when it opens, and focus goes back to the row's button when
- * it closes, so the table is worked by keyboard alone. The form's row spans the table, so on a
- * narrow screen its fields wrap to the width there is.
+ * The area's organisations on the plan editor, each with a "Change" button under its name that
+ * opens a small form under its row to correct its name or kind (an import guesses the kind from
+ * the name). One form open at a time; it takes focus when it opens; once saved, the notice above
+ * the table takes it (as after every form), once cancelled, the row's button: the table is worked
+ * by keyboard alone. On a narrow screen the
+ * table scrolls sideways within itself: the button sits in the first column and the form holds to
+ * the left edge of the box, no wider than the screen, so neither needs scrolling to reach.
  */
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
@@ -24,7 +26,7 @@ import { organisationFields, type OrganisationFields } from "@/server/schemas/pl
 
 type AreaOrganisation = RouterOutputs["plan"]["settings"]["organisations"][number];
 
-const COLUMNS = ["Name", "Kind", "Leads", "Partners on", "Correct"];
+const COLUMNS = ["Name", "Kind", "Leads", "Partners on"];
 
 export function OrganisationTable({ organisations }: { organisations: readonly AreaOrganisation[] }) {
   const [open, setOpen] = useState<string | null>(null);
@@ -33,9 +35,9 @@ export function OrganisationTable({ organisations }: { organisations: readonly A
 
   function close(id: string, message?: string) {
     setOpen(null);
+    // Saved: the notice says so and takes the focus, as after every form. Cancelled: back to the button that opened it.
     if (message) setNotice(message);
-    // Back to the button that opened the form, once it is drawn again.
-    requestAnimationFrame(() => buttons.current.get(id)?.focus());
+    else requestAnimationFrame(() => buttons.current.get(id)?.focus());
   }
 
   return (
@@ -45,18 +47,15 @@ export function OrganisationTable({ organisations }: { organisations: readonly A
         {organisations.map((o) => (
           <Fragment key={o.id}>
             <tr className={rowClass}>
-              <td className={cell}>{o.name}</td>
-              <td className={cell}>{ORGANISATION_KIND[o.kind]}</td>
-              <td className={cell}>{pluralise(o._count.leadActions, "action")}</td>
-              <td className={cell}>{pluralise(o._count.partnerActions, "action")}</td>
               <td className={cell}>
+                <span className="block">{o.name}</span>
                 <button
                   type="button"
                   ref={(el) => {
                     if (el) buttons.current.set(o.id, el);
                     else buttons.current.delete(o.id);
                   }}
-                  className="cursor-pointer text-link underline"
+                  className="mt-1 cursor-pointer text-link underline"
                   aria-expanded={open === o.id}
                   aria-controls={open === o.id ? `organisation-${o.id}-form` : undefined}
                   onClick={() => {
@@ -67,11 +66,16 @@ export function OrganisationTable({ organisations }: { organisations: readonly A
                   Change<span className="sr-only"> {o.name}</span>
                 </button>
               </td>
+              <td className={cell}>{ORGANISATION_KIND[o.kind]}</td>
+              <td className={cell}>{pluralise(o._count.leadActions, "action")}</td>
+              <td className={cell}>{pluralise(o._count.partnerActions, "action")}</td>
             </tr>
             {open === o.id ? (
               <tr className={rowClass}>
                 <td colSpan={COLUMNS.length} className="pt-2 pb-6">
-                  <EditOrganisationForm organisation={o} onSaved={(message) => close(o.id, message)} onCancel={() => close(o.id)} />
+                  <div className="sticky left-0 max-w-[calc(100vw-2rem)]">
+                    <EditOrganisationForm organisation={o} onSaved={(message) => close(o.id, message)} onCancel={() => close(o.id)} />
+                  </div>
                 </td>
               </tr>
             ) : null}

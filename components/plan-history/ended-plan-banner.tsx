@@ -44,7 +44,7 @@ export function EndedPlanBanner({
         )}
         .
       </p>
-      <p className="mb-2">What you see is kept as it was: nothing here can be changed.</p>
+      <p className="mb-2">What you see is kept as it was. Make changes in the current plan.</p>
       {continuedBy.length ? (
         <p className="mb-2">
           The work goes on in{" "}

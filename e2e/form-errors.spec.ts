@@ -134,7 +134,8 @@ async function pageFor(browser: Browser, who: Who) {
 }
 
 test("every form that is refused focuses its error summary, which links to each field in error", async ({ browser }) => {
-  test.setTimeout(300_000);
+  // Thirty-odd forms, each refused and scanned: minutes on a busy two-core machine.
+  test.setTimeout(480_000);
   const token = await unusedUpdateRequest();
   const cases: Case[] = [
     { who: "anonymous", path: "/signin", form: "Sign in with a password", button: "Sign in" },

@@ -106,14 +106,15 @@ test("a WSOA imported as the letters word it shows its revisit everywhere, and t
   await expectAccessible(lead);
 
   // A finding without a summary is named by its first sentence, not cut at "incl.", and says its summary is to come.
-  await lead.getByRole("link", { name: /^1\. The timeliness, process and quality of EHC plans, incl\. the contribution of health and social care\.$/ }).click();
+  // The readiness grid and the finding's own heading both link to it, by the same title.
+  await lead.getByRole("link", { name: /^1\. The timeliness, process and quality of EHC plans, incl\. the contribution of health and social care\.$/ }).first().click();
   await expect(lead.getByRole("heading", { level: 1, name: /^Finding 1: The timeliness, process and quality of EHC plans, incl\. the contribution/ })).toBeVisible();
   await expect(lead.getByText(/A plain-English summary is still to be written/)).toBeVisible();
   await expect(lead.getByText("Sufficient progress").first()).toBeVisible();
   await expect(lead.getByText(/imported from the published letter/i).first()).toBeVisible();
   await expectAccessible(lead);
   await lead.goto(`/local-areas/${slug}`);
-  await lead.getByRole("link", { name: /^5\. The high rates of persistent absence/ }).click();
+  await lead.getByRole("link", { name: /^5\. The high rates of persistent absence/ }).first().click();
   await expect(lead.getByText("Not sufficient progress").first()).toBeVisible();
 
   // The board pack says it too.

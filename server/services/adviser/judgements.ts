@@ -11,6 +11,7 @@
  * and its pages read the WSOA's evidence, verdicts and notes through the predecessor links; the
  * WSOA itself stays readable, read-only, on the area's plan history.
  */
+import { PLAN_ENDING, requireOpenPlan } from "@/server/services/core/ended-plan";
 import type { ServiceContext } from "@/server/services/core/context";
 import { findInArea } from "@/server/services/core/find-in-area";
 import { can } from "@/server/auth/permissions";
@@ -114,9 +115,22 @@ const judgementOf = (f: { judgement: unknown; judgementDate: Date | null; judgem
 export async function recordJudgement(ctx: ServiceContext, input: JudgementFields & { findingId: string }) {
   const finding = await findInArea(ctx, "finding", {
     where: { id: input.findingId },
-    select: { id: true, ref: true, kind: true, localAreaId: true, planId: true, judgement: true, judgementDate: true, judgementSource: true, judgementInspectionId: true },
+    select: {
+      id: true,
+      ref: true,
+      kind: true,
+      localAreaId: true,
+      planId: true,
+      judgement: true,
+      judgementDate: true,
+      judgementSource: true,
+      judgementInspectionId: true,
+      plan: PLAN_ENDING,
+    },
   });
   requireCan(ctx, "adviser.write", finding);
+  // An ended plan's judgements are its history: the next plan's findings are judged instead.
+  requireOpenPlan(finding.plan);
   const allowed = JUDGEMENTS_FOR[finding.kind];
   if (!allowed.includes(input.judgement)) {
     throw fieldError("judgement", `Choose ${allowed.map((j) => JUDGEMENT[j].toLowerCase()).join(" or ")} for this kind of finding`);

@@ -226,6 +226,13 @@ describe("a superseded plan's records refuse every change", () => {
     expect(await db.adviserNote.count({ where: { localAreaId: s.area.localAreaId, findingId: null } })).toBe(1);
   });
 
+  it("an adviser's judgement on one of its findings: its revisit judged it already", async () => {
+    const adviser = await callerFor(db, s.adviserId);
+    await refusedUnchanged(s, () =>
+      adviser.adviser.recordJudgement({ findingId: s.second.id, judgement: "NOT_SUFFICIENT", date: fromDay(day(-1)), letterUrl: "https://reports.example/letter", inspectionId: "" }),
+    );
+  });
+
   it("a change request: none is asked for, and a pending one is not approved (it may be rejected)", async () => {
     const lead = await callerFor(db, s.leadId);
     await refusedUnchanged(s, () => lead.changeRequest.request({ field: "action.dueDate", entityId: s.area.actionId, newValue: "2027-12-31", reason: "Late." }));

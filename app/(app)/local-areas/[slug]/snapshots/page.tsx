@@ -54,19 +54,7 @@ export default async function SnapshotsPage({ params }: Params) {
             ) : (
               <Table caption="Snapshots of the plan, newest first" columns={["Label", "Taken", "By", "Board pack"]}>
                 {snapshots.map((s) => (
-                  <tr key={s.id} className={rowClass}>
-                    <th scope="row" className={`${cell} font-normal`}>
-                      <Link href={routes.snapshot(area.slug, s.id)}>
-                        {s.label}
-                        <span className="sr-only">: changes since</span>
-                      </Link>
-                    </th>
-                    <td className={cell}>{formatDateTime(s.takenAt)}</td>
-                    <td className={cell}>{s.takenBy ?? "Unknown"}</td>
-                    <td className={cell}>
-                      {viewerCan.exportPack ? <BoardPackLinks slug={area.slug} snapshotId={s.id} of={s.label} /> : null}
-                    </td>
-                  </tr>
+                  <SnapshotRow key={s.id} slug={area.slug} snapshot={s} withPack={viewerCan.exportPack} />
                 ))}
               </Table>
             )}
@@ -89,17 +77,7 @@ export default async function SnapshotsPage({ params }: Params) {
                 columns={["Label", "Taken", "By", "Board pack"]}
               >
                 {group.snapshots.map((s) => (
-                  <tr key={s.id} className={rowClass}>
-                    <th scope="row" className={`${cell} font-normal`}>
-                      <Link href={routes.snapshot(area.slug, s.id)}>
-                        {s.label}
-                        <span className="sr-only">: changes since</span>
-                      </Link>
-                    </th>
-                    <td className={cell}>{formatDateTime(s.takenAt)}</td>
-                    <td className={cell}>{s.takenBy ?? "Unknown"}</td>
-                    <td className={cell}>{viewerCan.exportPack ? <BoardPackLinks slug={area.slug} snapshotId={s.id} of={s.label} /> : null}</td>
-                  </tr>
+                  <SnapshotRow key={s.id} slug={area.slug} snapshot={s} withPack={viewerCan.exportPack} />
                 ))}
               </Table>
             </div>
@@ -107,5 +85,22 @@ export default async function SnapshotsPage({ params }: Params) {
         </section>
       ) : null}
     </>
+  );
+}
+
+/** One snapshot's row, of the current plan or of an ended one: its "changes since" page and its board packs. */
+function SnapshotRow({ slug, snapshot: s, withPack }: { slug: string; snapshot: { id: string; label: string; takenAt: Date; takenBy: string | null }; withPack: boolean }) {
+  return (
+    <tr className={rowClass}>
+      <th scope="row" className={`${cell} font-normal`}>
+        <Link href={routes.snapshot(slug, s.id)}>
+          {s.label}
+          <span className="sr-only">: changes since</span>
+        </Link>
+      </th>
+      <td className={cell}>{formatDateTime(s.takenAt)}</td>
+      <td className={cell}>{s.takenBy ?? "Unknown"}</td>
+      <td className={cell}>{withPack ? <BoardPackLinks slug={slug} snapshotId={s.id} of={s.label} /> : null}</td>
+    </tr>
   );
 }

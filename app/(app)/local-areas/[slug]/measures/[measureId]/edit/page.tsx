@@ -28,20 +28,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function EditMeasurePage({ params }: Params) {
   const { slug, measureId } = await params;
   const measure = await load(slug, measureId);
-  // A measure of an ended plan is kept as it was: no form, only where the work goes on.
-  if (measure.ended) {
-    return (
-      <>
-        <BackLink href={routes.measure(slug, measureId)}>Back to the measure</BackLink>
-        <p className="mb-1 text-xl text-secondary">{measure.localArea.name}</p>
-        <h1 className="mb-6 text-4xl">
-          Edit measure {measure.ref} {measure.name}
-        </h1>
-        <EndedPlanBanner slug={slug} ending={measure.ended} />
-      </>
-    );
-  }
-  if (!measure.viewerCan.edit) forbidden();
+  if (!measure.ended && !measure.viewerCan.edit) forbidden();
 
   return (
     <>
@@ -50,25 +37,32 @@ export default async function EditMeasurePage({ params }: Params) {
       <h1 className="mb-6 text-4xl">
         Edit measure {measure.ref} {measure.name}
       </h1>
-      {/* Once the plan is accepted, the target and milestones change only through a request an adviser approves. */}
-      {measure.planAccepted ? (
+      {/* A measure of an ended plan is kept as it was: no form, only where the work goes on. */}
+      {measure.ended ? (
+        <EndedPlanBanner slug={slug} ending={measure.ended} />
+      ) : (
         <>
-          <RequestChangeForm
-            slug={slug}
-            entityId={measure.id}
-            what={`measure ${measure.ref}`}
-            unit={measure.unit}
-            options={[
-              { field: "measure.targetValue", current: measure.form.targetValue },
-              { field: "measure.targetDate", current: measure.form.targetDate || null },
-              { field: "measure.milestones", current: measure.form.milestones },
-            ]}
-          />
-          <h2 className="mb-2 text-2xl">Edit the other details</h2>
-          <p className="mb-6 max-w-3xl">The target and milestones below are as approved: change them with a request above.</p>
+          {/* Once the plan is accepted, the target and milestones change only through a request an adviser approves. */}
+          {measure.planAccepted ? (
+            <>
+              <RequestChangeForm
+                slug={slug}
+                entityId={measure.id}
+                what={`measure ${measure.ref}`}
+                unit={measure.unit}
+                options={[
+                  { field: "measure.targetValue", current: measure.form.targetValue },
+                  { field: "measure.targetDate", current: measure.form.targetDate || null },
+                  { field: "measure.milestones", current: measure.form.milestones },
+                ]}
+              />
+              <h2 className="mb-2 text-2xl">Edit the other details</h2>
+              <p className="mb-6 max-w-3xl">The target and milestones below are as approved: change them with a request above.</p>
+            </>
+          ) : null}
+          <MeasureForm slug={slug} measure={measure.form} findings={measure.plan.findings} owners={measure.owners} />
         </>
-      ) : null}
-      <MeasureForm slug={slug} measure={measure.form} findings={measure.plan.findings} owners={measure.owners} />
+      )}
     </>
   );
 }

@@ -45,3 +45,31 @@ test("the health check answers 200 with the database reachable", async ({ reques
   expect(response.status()).toBe(200);
   expect(await response.json()).toMatchObject({ status: "ok", database: { ok: true } });
 });
+
+/** The median of a few timed requests, after one untimed request has warmed the route. */
+async function medianMs(fetchPage: () => Promise<number>, times = 7): Promise<number> {
+  await fetchPage();
+  const took: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const t0 = performance.now();
+    await fetchPage();
+    took.push(performance.now() - t0);
+  }
+  return took.sort((a, b) => a - b)[Math.floor(times / 2)]!;
+}
+
+test("a refused page answers as fast as any other: 'not found' and 'no permission' within twice a normal page's time", async ({ page }) => {
+  // A refused call used to be retried on the server before the page gave up, which took seconds.
+  await signInAs(page, demo.otherLead);
+  const get = (path: string, status: number) => async () => {
+    const response = await page.request.get(path);
+    expect(response.status(), path).toBe(status);
+    return response.status();
+  };
+  const normal = await medianMs(get("/local-areas/eastmoor", 200));
+  const notFound = await medianMs(get("/local-areas/northbridge", 404));
+  const forbidden = await medianMs(get("/admin", 403));
+  const report = `normal ${normal.toFixed(0)} ms, not found ${notFound.toFixed(0)} ms, no permission ${forbidden.toFixed(0)} ms`;
+  expect(notFound, report).toBeLessThanOrEqual(2 * normal);
+  expect(forbidden, report).toBeLessThanOrEqual(2 * normal);
+});

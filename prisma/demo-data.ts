@@ -978,6 +978,39 @@ async function build(tx: Prisma.TransactionClient, today: Date, passwordHash: st
     ],
   });
 
+  // What was done with families, behind each action that claims co-production: the claims rest on
+  // these records, and the forum's verdicts above judge them (on 5.2 it disagrees: the records stop
+  // at design, the pages went live without families).
+  const coproduced = (planId: string, localAreaId: string, ref: string, recordedBy: string) =>
+    (r: Omit<Prisma.CoproductionRecordCreateManyInput, "localAreaId" | "actionId" | "recordedById">): Prisma.CoproductionRecordCreateManyInput =>
+      ({ localAreaId, actionId: actionId(planId, ref), recordedById: recordedBy, ...r });
+  const nb51 = coproduced(nbPlan.id, nb, "5.1", priya);
+  const nb52 = coproduced(nbPlan.id, nb, "5.2", priya);
+  const nb53 = coproduced(nbPlan.id, nb, "5.3", priya);
+  const em22 = coproduced(emApp.id, em, "2.2", userId("daniel"));
+  await tx.coproductionRecord.createMany({
+    data: [
+      nb51({ stage: "DEFINE", involved: ["PARENT_CARER_FORUM"], familiesReached: 18, date: d(-262), createdAt: at(260),
+        note: "First of three charter workshops, led by the forum: what co-production means to families here." }),
+      nb51({ stage: "DESIGN", involved: ["PARENT_CARER_FORUM", "YOUNG_PEOPLES_GROUP"], familiesReached: 22, date: d(-230), createdAt: at(228),
+        note: "Charter drafted line by line with forum members and the young people's group." }),
+      nb51({ stage: "REVIEW", involved: ["PARENT_CARER_FORUM", "SENDIASS"], date: d(-207), createdAt: at(205),
+        note: "Final wording agreed with the forum before every partner signed." }),
+      nb52({ stage: "DEFINE", involved: ["PARENT_CARER_FORUM", "YOUNG_PEOPLES_GROUP"], familiesReached: 16, date: d(-152), createdAt: at(150),
+        note: "Family design group of 12 parents and 4 young people set the ten questions the site must answer." }),
+      nb52({ stage: "DESIGN", involved: ["PARENT_CARER_FORUM"], familiesReached: 40, date: d(-62), createdAt: at(60),
+        note: "Prototype tested with 40 families; navigation rebuilt around their top ten questions." }),
+      nb53({ stage: "DELIVER", involved: ["PARENT_CARER_FORUM"], familiesReached: 96, date: d(-182), createdAt: at(180),
+        note: "First round of surgeries in all four localities, run jointly with the forum." }),
+      nb53({ stage: "DELIVER", involved: ["PARENT_CARER_FORUM", "SENDIASS"], familiesReached: 131, date: d(-10), createdAt: at(8),
+        note: "Third round; the forum chaired each surgery and wrote up the themes." }),
+      nb53({ stage: "REVIEW", involved: ["PARENT_CARER_FORUM"], date: d(-8), createdAt: at(8, 10),
+        note: "'You said, we did' for the third round agreed with the forum before publication." }),
+      em22({ stage: "DESIGN", involved: ["PARENT_CARER_FORUM"], familiesReached: 8, date: d(-17), createdAt: at(16),
+        note: "Parent editorial group rewrote the first four Local Offer pages." }),
+    ],
+  });
+
   const martin = userId("martin");
   await tx.adviserNote.createMany({
     data: [

@@ -12,7 +12,8 @@ import {
 } from "@/prisma/factories";
 import { fromDay } from "@/lib/calendar";
 import type { PrismaClient } from "@/server/generated/prisma/client";
-import { actingAs, createMember, refusal, testDb } from "@/server/testing/harness";
+import { actingAs, createMember, fieldErrors, refusal, testDb } from "@/server/testing/harness";
+import { BOARD_TEXT_MAX } from "@/server/schemas/snapshot";
 
 let db: PrismaClient;
 let fx: Awaited<ReturnType<typeof createAreaWithPlan>>;
@@ -60,6 +61,42 @@ describe("taking a snapshot", () => {
     expect(audit).toMatchObject({ action: "snapshot.take", actorId: lead, requestId, localAreaId: fx.localAreaId });
     const list = await api.snapshot.list({ slug: fx.slug });
     expect(list.snapshots[0]).toMatchObject({ id: taken.id, label, takenBy: "Lena Lead" });
+  });
+
+  it("keeps the key messages and decisions written for the board, audits them and shows them with the snapshot", async () => {
+    const { api } = await actingAs(db, lead);
+    const keyMessages = `EHC timeliness is rising but still below the trajectory.\nThe forum disagrees with one claim ${uniq()}.`;
+    const decisions = `Agree the extra coordinator posts ${uniq()}`;
+    const taken = await api.snapshot.take({ slug: fx.slug, label: `Board ${uniq()}`, keyMessages: `  ${keyMessages}  `, decisions });
+    expect(await db.snapshot.findUniqueOrThrow({ where: { id: taken.id }, select: { keyMessages: true, decisions: true } })).toEqual({ keyMessages, decisions });
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { entityId: taken.id, action: "snapshot.take" } });
+    expect(audit.after).toMatchObject({ keyMessages, decisions });
+    const opened = await api.snapshot.changesSince({ id: taken.id });
+    expect(opened.snapshot).toMatchObject({ keyMessages, decisions });
+  });
+
+  it("stores key messages and decisions left empty, or only spaces, as none written", async () => {
+    const { api } = await actingAs(db, lead);
+    const taken = await api.snapshot.take({ slug: fx.slug, label: `Board ${uniq()}`, keyMessages: "   ", decisions: "" });
+    expect(await db.snapshot.findUniqueOrThrow({ where: { id: taken.id }, select: { keyMessages: true, decisions: true } })).toEqual({ keyMessages: null, decisions: null });
+    const bare = await api.snapshot.take({ slug: fx.slug, label: `Board ${uniq()}` });
+    expect((await api.snapshot.changesSince({ id: bare.id })).snapshot).toMatchObject({ keyMessages: null, decisions: null });
+  });
+
+  it("refuses key messages or decisions longer than the pack's first page can hold, naming the field", async () => {
+    const { api } = await actingAs(db, lead);
+    const long = "x".repeat(BOARD_TEXT_MAX + 1);
+    const before = await db.snapshot.count({ where: { localAreaId: fx.localAreaId } });
+    expect(fieldErrors(await refusal(api.snapshot.take({ slug: fx.slug, label: "Board", keyMessages: long })))).toEqual({
+      keyMessages: "Key messages must be 1,500 characters or fewer",
+    });
+    expect(fieldErrors(await refusal(api.snapshot.take({ slug: fx.slug, label: "Board", decisions: long })))).toEqual({
+      decisions: "Decisions must be 1,500 characters or fewer",
+    });
+    // Exactly at the limit is kept whole.
+    const full = await api.snapshot.take({ slug: fx.slug, label: "Board", decisions: "y".repeat(BOARD_TEXT_MAX) });
+    expect((await db.snapshot.findUniqueOrThrow({ where: { id: full.id } })).decisions).toHaveLength(BOARD_TEXT_MAX);
+    expect(await db.snapshot.count({ where: { localAreaId: fx.localAreaId } })).toBe(before + 1);
   });
 
   it("refuses a label that is too short, naming the field", async () => {

@@ -1,6 +1,7 @@
 /**
  * Snapshots: a LEAD or ADVISER freezes the plan's state under a label ("Improvement board 12
- * March"); anyone in the area reads them, sees what changed since and prints a board pack.
+ * March"), with the key messages and the decisions the board is asked to make if they write them;
+ * anyone in the area reads them, sees what changed since and prints a board pack.
  */
 import type { ServiceContext } from "@/server/services/core/context";
 import { findInArea } from "@/server/services/core/find-in-area";
@@ -52,15 +53,20 @@ export async function listSnapshots(ctx: ServiceContext, slug: string) {
   };
 }
 
-export async function takeSnapshot(ctx: ServiceContext, { slug, label }: SnapshotFields & { slug: string }) {
+/** An optional text left empty is stored as none written. */
+const written = (text: string | undefined) => (text?.trim() ? text.trim() : null);
+
+export async function takeSnapshot(ctx: ServiceContext, { slug, label, ...texts }: SnapshotFields & { slug: string }) {
   const area = await areaBySlug(ctx, slug, "snapshot.take");
+  const keyMessages = written(texts.keyMessages);
+  const decisions = written(texts.decisions);
   // Read before the transaction: the state is several queries run side by side, which one
   // transaction's single connection cannot do; the write itself is the snapshot row and its audit.
   const state = await planState(ctx.db, area.id, today());
   if (!state) throw noPlan();
   return inTransaction(ctx, async (tx) => {
     const snapshot = await tx.snapshot.create({
-      data: { localAreaId: area.id, planId: state.plan.id, label, takenById: ctx.viewer.userId, takenAt: new Date(state.asAt), state },
+      data: { localAreaId: area.id, planId: state.plan.id, label, keyMessages, decisions, takenById: ctx.viewer.userId, takenAt: new Date(state.asAt), state },
       select: { id: true, label: true, takenAt: true },
     });
     await recordAudit(tx, ctx, {
@@ -68,8 +74,15 @@ export async function takeSnapshot(ctx: ServiceContext, { slug, label }: Snapsho
       entityType: "Snapshot",
       entityId: snapshot.id,
       localAreaId: area.id,
-      // The state itself is in the snapshot; the audit names what was frozen.
-      after: { label, planId: state.plan.id, findings: state.findings.length, actions: state.findings.reduce((n, f) => n + f.actions.length, 0) },
+      // The state itself is in the snapshot; the audit names what was frozen, and keeps what was written for the board.
+      after: {
+        label,
+        keyMessages,
+        decisions,
+        planId: state.plan.id,
+        findings: state.findings.length,
+        actions: state.findings.reduce((n, f) => n + f.actions.length, 0),
+      },
     });
     return snapshot;
   });
@@ -78,7 +91,18 @@ export async function takeSnapshot(ctx: ServiceContext, { slug, label }: Snapsho
 async function snapshotInScope(ctx: ServiceContext, id: string) {
   const snapshot = await findInArea(ctx, "snapshot", {
     where: { id },
-    select: { id: true, label: true, takenAt: true, planId: true, localAreaId: true, state: true, takenBy: { select: { name: true } }, localArea: { select: { slug: true, name: true } } },
+    select: {
+      id: true,
+      label: true,
+      keyMessages: true,
+      decisions: true,
+      takenAt: true,
+      planId: true,
+      localAreaId: true,
+      state: true,
+      takenBy: { select: { name: true } },
+      localArea: { select: { slug: true, name: true } },
+    },
   });
   return snapshot;
 }
@@ -103,7 +127,7 @@ export async function changesSinceSnapshot(ctx: ServiceContext, id: string) {
   const now = stateForViewer(live, may);
   const changes = changesBetween(then, now);
   return {
-    snapshot: { id: snapshot.id, label: snapshot.label, takenAt: snapshot.takenAt, takenBy: snapshot.takenBy?.name ?? null },
+    snapshot: snapshotSummary(snapshot),
     area: snapshot.localArea,
     plan: now.plan,
     changes,
@@ -112,11 +136,22 @@ export async function changesSinceSnapshot(ctx: ServiceContext, id: string) {
   };
 }
 
+/** A snapshot as a page or a board pack names it, with what its taker wrote for the board. */
+const snapshotSummary = (s: Awaited<ReturnType<typeof snapshotInScope>>) => ({
+  id: s.id,
+  label: s.label,
+  takenAt: s.takenAt,
+  takenBy: s.takenBy?.name ?? null,
+  keyMessages: s.keyMessages,
+  decisions: s.decisions,
+});
+
 export type BoardPack = {
   /** "Current state" or the snapshot's label. */
   title: string;
   state: PlanState;
-  snapshot: { id: string; label: string; takenAt: Date; takenBy: string | null } | null;
+  /** `keyMessages` and `decisions`: null when the person who took it wrote none. */
+  snapshot: { id: string; label: string; takenAt: Date; takenBy: string | null; keyMessages: string | null; decisions: string | null } | null;
   /** The snapshot before this one, and what changed since it. */
   previous: { label: string; takenAt: Date; changes: PlanChanges } | null;
 };
@@ -133,7 +168,7 @@ export async function boardPack(ctx: ServiceContext, { slug, snapshotId }: { slu
     return {
       title: snapshot.label,
       state,
-      snapshot: { id: snapshot.id, label: snapshot.label, takenAt: snapshot.takenAt, takenBy: snapshot.takenBy?.name ?? null },
+      snapshot: snapshotSummary(snapshot),
       previous: previous && { label: previous.label, takenAt: previous.takenAt, changes: changesBetween(stateForViewer(previous.state, may), state) },
     };
   }

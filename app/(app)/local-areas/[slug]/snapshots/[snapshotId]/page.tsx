@@ -25,7 +25,12 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   return { title: `Changes since ${snapshot.label}` };
 }
 
-/** What has changed in the plan since a snapshot was taken. */
+/** What the person who took the snapshot wrote for the board, line breaks kept, or that they wrote none. */
+function BoardText({ text, none }: { text: string | null; none: string }) {
+  return <p className={`mb-4 ${text ? "whitespace-pre-line" : "text-secondary"}`}>{text ?? none}</p>;
+}
+
+/** What has changed in the plan since a snapshot was taken, after what its taker wrote for the board. */
 export default async function ChangesSincePage({ params }: Params) {
   const { slug, snapshotId } = await params;
   const { snapshot, area, changes, total, viewerCan } = await load(slug, snapshotId);
@@ -38,6 +43,15 @@ export default async function ChangesSincePage({ params }: Params) {
         Snapshot taken {formatDateTime(snapshot.takenAt)}
         {snapshot.takenBy ? ` by ${snapshot.takenBy}` : ""}.
       </p>
+      <section aria-labelledby="for-the-board" className="mb-8 max-w-3xl">
+        <h2 id="for-the-board" className="mb-3 text-2xl">
+          For the board
+        </h2>
+        <h3 className="mb-1 text-xl">Key messages</h3>
+        <BoardText text={snapshot.keyMessages} none="No key messages were written when this snapshot was taken." />
+        <h3 className="mb-1 text-xl">Decisions the board is asked to make</h3>
+        <BoardText text={snapshot.decisions} none="No decisions were written when this snapshot was taken." />
+      </section>
       <p className="mb-6 text-xl font-bold">{changesSummary(total)}</p>
       {viewerCan.exportPack ? (
         <div className="mb-8">

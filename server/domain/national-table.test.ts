@@ -1,10 +1,15 @@
 import { describe, expect, it } from "vitest";
 import {
+  ADVISER_VIEW_FILTERS,
+  advisersOf,
+  changeSince,
   FIRST_DIR,
   FOLLOW_UP_FILTERS,
   headingDir,
   lastFollowUpText,
+  matchesAdviserViewFilter,
   matchesFollowUpFilter,
+  monthBefore,
   NATIONAL_SORT_KEYS,
   share,
   shareText,
@@ -15,6 +20,7 @@ import {
   type NationalSortKey,
   type SortDir,
 } from "@/server/domain/national-table";
+import type { AdviserView } from "@/server/generated/prisma/enums";
 
 describe("share and shareText", () => {
   const cases: Array<{ part: number; whole: number; share: number | null; text: string }> = [
@@ -44,12 +50,19 @@ function plan(over: Partial<AreaPlanFigures> = {}): AreaPlanFigures {
     measures: { total: 4, offTrack: 0 },
     daysSinceUpdate: 5,
     nextInspection: { kind: "REVISIT", date: d("2027-01-01"), isEstimate: false },
+    delivery: "GREEN",
+    impact: "ON_TRACK",
+    monthAgo: null,
     ...over,
   };
 }
 
 function row(id: string, name: string, p: AreaPlanFigures | null, disagreements = 0, lastFollowUp: LastFollowUp | null = null): NationalRow {
-  return { id, name, slug: id, region: "LONDON", plan: p, disagreements, lastFollowUp };
+  return { id, name, slug: id, region: "LONDON", plan: p, disagreements, lastFollowUp, adviserView: null, advisers: [] };
+}
+
+function viewed(r: NationalRow, view: AdviserView): NationalRow {
+  return { ...r, adviserView: { view, date: d("2026-11-20"), findingRef: null } };
 }
 
 function judged(kind: LastFollowUp["kind"], positive: number, of: number, over: Partial<LastFollowUp> = {}): LastFollowUp {
@@ -60,11 +73,12 @@ function judged(kind: LastFollowUp["kind"], positive: number, of: number, over: 
 // Every column has a gap (an area without a plan at least), ties and distinct values.
 const rows: NationalRow[] = [
   // Ashby's APP follows its WSOA's revisit, which found sufficient progress in 1 of 3 areas.
-  row("a", "Ashby", plan({ type: "APP", findings: 5, actions: { total: 4, red: 3, updateOverdue: 3 }, measures: { total: 2, offTrack: 2 }, daysSinceUpdate: 40, nextInspection: null }), 2, judged("REVISIT", 1, 3, { ofCurrentPlan: false })),
-  row("b", "Bexley", plan({ findings: 2, actions: { total: 10, red: 5, updateOverdue: 1 }, daysSinceUpdate: null, nextInspection: { kind: "REVISIT", date: d("2026-06-01"), isEstimate: true } })),
-  row("c", "Corby", null, 1),
-  row("d", "Dudley", plan({ type: "IMPROVEMENT_PLAN", findings: 2, actions: { total: 0, red: 0, updateOverdue: 0 }, measures: { total: 1, offTrack: 1 }, daysSinceUpdate: 3, nextInspection: { kind: "MONITORING", date: null, isEstimate: false } }), 0, judged("MONITORING", 2, 3)),
-  row("e", "ealing", plan({ actions: { total: 20, red: 10, updateOverdue: 0 }, measures: { total: 3, offTrack: 1 } }), 2, judged("REVISIT", 4, 4)),
+  viewed(row("a", "Ashby", plan({ type: "APP", findings: 5, actions: { total: 4, red: 3, updateOverdue: 3 }, measures: { total: 2, offTrack: 2 }, daysSinceUpdate: 40, nextInspection: null, delivery: "RED", impact: "OFF_TRACK" }), 2, judged("REVISIT", 1, 3, { ofCurrentPlan: false })), "UNLIKELY"),
+  viewed(row("b", "Bexley", plan({ findings: 2, actions: { total: 10, red: 5, updateOverdue: 1 }, daysSinceUpdate: null, nextInspection: { kind: "REVISIT", date: d("2026-06-01"), isEstimate: true }, delivery: "AMBER", impact: "NO_DATA" })), "LIKELY_SUFFICIENT"),
+  // An adviser's note on the area as a whole needs no plan.
+  viewed(row("c", "Corby", null, 1), "AT_RISK"),
+  row("d", "Dudley", plan({ type: "IMPROVEMENT_PLAN", findings: 2, actions: { total: 0, red: 0, updateOverdue: 0 }, measures: { total: 1, offTrack: 1 }, daysSinceUpdate: 3, nextInspection: { kind: "MONITORING", date: null, isEstimate: false }, delivery: "NO_ACTIONS", impact: "OFF_TRACK" }), 0, judged("MONITORING", 2, 3)),
+  viewed(row("e", "ealing", plan({ actions: { total: 20, red: 10, updateOverdue: 0 }, measures: { total: 3, offTrack: 1 }, delivery: "RED", impact: "ON_TRACK" }), 2, judged("REVISIT", 4, 4)), "AT_RISK"),
 ];
 
 describe("sortNationalRows", () => {
@@ -77,6 +91,15 @@ describe("sortNationalRows", () => {
     { key: "planType", dir: "desc", order: "bedac" },
     { key: "findings", dir: "desc", order: "aebdc" },
     { key: "findings", dir: "asc", order: "bdeac" },
+    // Worst first: red, amber, green, complete; no live actions and no plan are empty, so last.
+    { key: "delivery", dir: "desc", order: "aebcd" },
+    { key: "delivery", dir: "asc", order: "baecd" },
+    // Off track, slightly behind, no recent data, on track; no plan last.
+    { key: "impact", dir: "desc", order: "adbec" },
+    { key: "impact", dir: "asc", order: "ebadc" },
+    // Unlikely, at risk, likely sufficient; no view yet last.
+    { key: "adviserView", dir: "desc", order: "acebd" },
+    { key: "adviserView", dir: "asc", order: "bcead" },
     // Shares, not counts (Ealing has the most red actions): Bexley and Ealing are both at 50%, so by
     // name; no actions and no plan are both empty, so last and by name.
     { key: "red", dir: "desc", order: "abecd" },
@@ -160,5 +183,51 @@ describe("headingDir", () => {
 
   it("starts the counts worst first and dates soonest first", () => {
     expect(FIRST_DIR).toMatchObject({ red: "desc", overdue: "desc", sinceUpdate: "desc", nextInspection: "asc", area: "asc" });
+  });
+});
+
+describe("the adviser filters", () => {
+  it.each([
+    ["LIKELY_SUFFICIENT", "b"],
+    ["AT_RISK", "ce"],
+    ["UNLIKELY", "a"],
+    ["NONE", "d"],
+  ] as const)("filters the adviser's view %s", (filter, want) => {
+    expect(rows.filter((r) => matchesAdviserViewFilter(r, filter)).map((r) => r.id).join("")).toBe(want);
+  });
+
+  it("puts every area in exactly one view filter", () => {
+    for (const r of rows) expect(ADVISER_VIEW_FILTERS.filter((f) => matchesAdviserViewFilter(r, f))).toHaveLength(1);
+  });
+
+  it("offers each adviser of the areas once, by name", () => {
+    const areas = [
+      { advisers: [{ id: "u2", name: "zoe Hart" }, { id: "u1", name: "Ann Bell" }] },
+      { advisers: [{ id: "u1", name: "Ann Bell" }] },
+      { advisers: [] },
+      { advisers: [{ id: "u3", name: "Martin Cole" }] },
+    ];
+    expect(advisersOf(areas).map((a) => a.id)).toEqual(["u1", "u3", "u2"]);
+  });
+});
+
+describe("a month ago", () => {
+  it.each([
+    ["2026-12-08", "2026-11-08"],
+    ["2026-01-15", "2025-12-15"],
+    ["2026-03-31", "2026-02-28"],
+    ["2028-03-31", "2028-02-29"],
+    ["2026-05-31", "2026-04-30"],
+    ["2026-03-01", "2026-02-01"],
+  ])("is %s's day in the month before: %s", (today, then) => {
+    expect(monthBefore(new Date(`${today}T22:45:00.000Z`))).toEqual(d(then));
+  });
+
+  it("says the change since then in arrows to see and words to hear", () => {
+    const since = d("2026-11-08");
+    expect(changeSince(5, 3, since)).toEqual({ delta: 2, shown: "▲2 since 8 Nov", spoken: "2 more since 8 Nov" });
+    expect(changeSince(1, 4, since)).toEqual({ delta: -3, shown: "▼3 since 8 Nov", spoken: "3 fewer since 8 Nov" });
+    expect(changeSince(4, 4, since)).toEqual({ delta: 0, shown: "no change since 8 Nov", spoken: "no change since 8 Nov" });
+    expect(changeSince(4, null, since)).toBeNull();
   });
 });

@@ -6,14 +6,18 @@
  * plan, no actions, no date) always sorts last, whichever way the column is sorted.
  */
 import { PLAN_TYPE } from "@/lib/labels";
+import type { FindingDelivery, FindingImpact } from "@/server/domain/finding-summary";
 import { followUpKind } from "@/server/domain/inspections";
 import { notYetFollowedUp, planFramework, type FollowUpKind } from "@/server/domain/plan-journey";
-import type { InspectionKind, PlanType, Region } from "@/server/generated/prisma/enums";
+import type { AdviserView, InspectionKind, PlanType, Region } from "@/server/generated/prisma/enums";
 
 export const NATIONAL_SORT_KEYS = [
   "area",
   "planType",
   "findings",
+  "delivery",
+  "impact",
+  "adviserView",
   "red",
   "offTrack",
   "overdue",
@@ -30,6 +34,9 @@ export const FIRST_DIR: Record<NationalSortKey, SortDir> = {
   area: "asc",
   planType: "asc",
   findings: "desc",
+  delivery: "desc",
+  impact: "desc",
+  adviserView: "desc",
   red: "desc",
   offTrack: "desc",
   overdue: "desc",
@@ -47,7 +54,23 @@ export type AreaPlanFigures = {
   /** Days since the latest update on any of the plan's actions; null before the first. */
   daysSinceUpdate: number | null;
   nextInspection: { kind: InspectionKind; date: Date | null; isEstimate: boolean } | null;
+  /**
+   * The plan's delivery and impact: the finding rules (server/domain/finding-summary.ts) over all
+   * its actions and all its measures, side by side, never merged.
+   */
+  delivery: FindingDelivery;
+  impact: FindingImpact;
+  /**
+   * Actions red and measures off track as they were a month before today (monthAgo), worked out
+   * from the history; null when the plan did not exist yet then.
+   */
+  monthAgo: { red: number; offTrack: number } | null;
 };
+
+/** The adviser's latest view on an area: on the area as a whole (findingRef null) or on one finding of a plan not ended. */
+export type AreaAdviserView = { view: AdviserView; date: Date; findingRef: string | null };
+
+export type Adviser = { id: string; name: string };
 
 export type NationalRow = {
   id: string;
@@ -63,6 +86,10 @@ export type NationalRow = {
    * a finding judged (the current plan, or the one it follows on from); null before any.
    */
   lastFollowUp: LastFollowUp | null;
+  /** The latest monitoring note with a view on the likely judgement; null before any. */
+  adviserView: AreaAdviserView | null;
+  /** The area's advisers (ADVISER in the area), by name. */
+  advisers: Adviser[];
 };
 
 export type LastFollowUp = {
@@ -106,6 +133,60 @@ export function matchesFollowUpFilter(row: Pick<NationalRow, "lastFollowUp">, fi
   return filter === "SOME_NOT" ? last.positive < last.judged : last.positive === last.judged;
 }
 
+/** The national view's filter on the adviser's latest view: one of the views, or none recorded yet. */
+export const ADVISER_VIEW_FILTERS = ["LIKELY_SUFFICIENT", "AT_RISK", "UNLIKELY", "NONE"] as const;
+export type AdviserViewFilter = (typeof ADVISER_VIEW_FILTERS)[number];
+
+export const ADVISER_VIEW_FILTER_LABEL: Record<AdviserViewFilter, string> = {
+  LIKELY_SUFFICIENT: "Likely sufficient",
+  AT_RISK: "At risk",
+  UNLIKELY: "Unlikely",
+  NONE: "No view yet",
+};
+
+export function matchesAdviserViewFilter(row: Pick<NationalRow, "adviserView">, filter: AdviserViewFilter): boolean {
+  return filter === "NONE" ? row.adviserView === null : row.adviserView?.view === filter;
+}
+
+/** Advisers of the areas in `rows`, each once, by name: the choices of the adviser filter. */
+export function advisersOf(rows: ReadonlyArray<Pick<NationalRow, "advisers">>): Adviser[] {
+  const byId = new Map<string, Adviser>();
+  for (const r of rows) for (const a of r.advisers) byId.set(a.id, a);
+  return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name, "en", { sensitivity: "base" }) || (a.id < b.id ? -1 : 1));
+}
+
+/**
+ * The day a month before `today`: the same day of the previous month, or that month's last day
+ * when it is shorter (31 March to 28 or 29 February). UTC midnight, as every day in Headway.
+ */
+export function monthBefore(today: Date): Date {
+  const year = today.getUTCFullYear();
+  const month = today.getUTCMonth() - 1;
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(year, month, Math.min(today.getUTCDate(), lastDay)));
+}
+
+const shortDay = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
+
+/** "8 Nov": the day a change is counted from, short enough for a table cell. */
+export const shortDate = (d: Date) => shortDay.format(d);
+
+/**
+ * A count's change since a month ago, as the view and its export say it: the arrow and number
+ * to see ("▲2 since 8 Nov"), the words to hear ("2 more since 8 Nov"), and the signed difference;
+ * null when there is no figure for then.
+ */
+export function changeSince(now: number, then: number | null, since: Date): { delta: number; shown: string; spoken: string } | null {
+  if (then === null) return null;
+  const delta = now - then;
+  const day = shortDate(since);
+  if (delta === 0) return { delta, shown: `no change since ${day}`, spoken: `no change since ${day}` };
+  const n = Math.abs(delta);
+  return delta > 0
+    ? { delta, shown: `▲${n} since ${day}`, spoken: `${n} more since ${day}` }
+    : { delta, shown: `▼${n} since ${day}`, spoken: `${n} fewer since ${day}` };
+}
+
 /** part / whole, or null when there is nothing to take a share of. */
 export function share(part: number, whole: number): number | null {
   return whole > 0 ? part / whole : null;
@@ -126,10 +207,18 @@ export function shareText(part: number, whole: number): string {
 
 type SortValue = string | number | null;
 
+/** Worst first when sorted descending: the order a person scanning for trouble reads them in. */
+const DELIVERY_SEVERITY: Record<FindingDelivery, number | null> = { RED: 4, AMBER: 3, GREEN: 2, COMPLETE: 1, NO_ACTIONS: null };
+const IMPACT_SEVERITY: Record<FindingImpact, number | null> = { OFF_TRACK: 4, AMBER: 3, NO_DATA: 2, ON_TRACK: 1, NO_MEASURES: null };
+const VIEW_SEVERITY: Record<AdviserView, number> = { UNLIKELY: 3, AT_RISK: 2, LIKELY_SUFFICIENT: 1 };
+
 const VALUE: Record<NationalSortKey, (row: NationalRow) => SortValue> = {
   area: (r) => r.name,
   planType: (r) => (r.plan ? PLAN_TYPE[r.plan.type] : null),
   findings: (r) => r.plan?.findings ?? null,
+  delivery: (r) => (r.plan ? DELIVERY_SEVERITY[r.plan.delivery] : null),
+  impact: (r) => (r.plan ? IMPACT_SEVERITY[r.plan.impact] : null),
+  adviserView: (r) => (r.adviserView ? VIEW_SEVERITY[r.adviserView.view] : null),
   red: (r) => (r.plan ? share(r.plan.actions.red, r.plan.actions.total) : null),
   offTrack: (r) => r.plan?.measures.offTrack ?? null,
   overdue: (r) => r.plan?.actions.updateOverdue ?? null,

@@ -1,6 +1,6 @@
 /**
- * The SQL twins of the delivery-RAG and update-overdue rules answer as the rules do, action by
- * action, over a table of cases that crosses every branch and boundary of both rules.
+ * The SQL twins of the delivery-RAG and update-overdue rules (red or not, and the RAG shown) answer
+ * as the rules do, action by action, over a table of cases that crosses every branch and boundary of both rules.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAreaWithPlan, createFinding, createPlan } from "@/prisma/factories";
@@ -8,7 +8,7 @@ import { actionHealth } from "@/server/domain/action-health";
 import { addDays } from "@/lib/calendar";
 import { Prisma, type PrismaClient } from "@/server/generated/prisma/client";
 import type { ActionStatus, Rag } from "@/server/generated/prisma/enums";
-import { isRedSql, isUpdateOverdueSql, sqlDay } from "@/server/services/national/action-health-sql";
+import { deliveryRagSql, isRedSql, isUpdateOverdueSql, sqlDay } from "@/server/services/national/action-health-sql";
 import { testDb } from "@/server/testing/harness";
 
 // Late in the day, so any rule that compared times instead of days would show it.
@@ -102,33 +102,37 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => db.$disconnect());
 
-describe("isRedSql and isUpdateOverdueSql", () => {
+describe("isRedSql, deliveryRagSql and isUpdateOverdueSql", () => {
   it("agree with deliveryRag and updateOverdue on every case", async () => {
     const today = sqlDay(NOW);
     const rows = await db.$queryRaw<
       Array<{
-        ref: string; red: boolean; overdue: boolean; status: ActionStatus; progress: number; startDate: Date | null; dueDate: Date | null;
+        ref: string; red: boolean; rag: string; overdue: boolean; status: ActionStatus; progress: number; startDate: Date | null; dueDate: Date | null;
         ragOverride: Rag | null; ragOverrideReason: string | null; lastUpdateAt: Date | null; createdAt: Date;
         updateCadenceDays: number; ragGreenThreshold: number; ragAmberThreshold: number;
       }>
     >`
       SELECT ac."ref", ac."status"::text AS "status", ac."progress", ac."startDate", ac."dueDate", ac."ragOverride"::text AS "ragOverride",
              ac."ragOverrideReason", ac."lastUpdateAt", ac."createdAt", p."updateCadenceDays", p."ragGreenThreshold", p."ragAmberThreshold",
-             ${isRedSql("ac", "p", today)} AS "red", ${isUpdateOverdueSql("ac", "p", today)} AS "overdue"
+             ${isRedSql("ac", "p", today)} AS "red", ${deliveryRagSql("ac", "p", today)} AS "rag",
+             ${isUpdateOverdueSql("ac", "p", today)} AS "overdue"
       FROM "Action" ac JOIN "Finding" f ON f."id" = ac."findingId" JOIN "Plan" p ON p."id" = f."planId"
       WHERE p."id" = ANY(${planIds}::text[])`;
     expect(rows.length).toBeGreaterThan(STATUSES.length * DATES.length * OVERRIDES.length * CLOCKS.length);
 
     const mismatches = rows.flatMap((row) => {
       const health = actionHealth(row, row, NOW);
-      const want = { red: health.rag.shown === "RED", overdue: health.update.overdue };
-      return want.red === row.red && want.overdue === row.overdue ? [] : [{ row, want, rule: health.rag.explanation }];
+      const want = { red: health.rag.shown === "RED", rag: health.rag.shown, overdue: health.update.overdue };
+      return want.red === row.red && want.rag === row.rag && want.overdue === row.overdue ? [] : [{ row, want, rule: health.rag.explanation }];
     });
     expect(mismatches).toEqual([]);
 
     // The table reaches both answers of both rules, by each route.
     const health = rows.map((row) => actionHealth(row, row, NOW));
     expect(new Set(health.map((h) => h.rag.calculated))).toEqual(new Set(["COMPLETE", "CANCELLED", "DEFERRED", "UNSCHEDULED", "GREEN", "AMBER", "RED"]));
+    expect(new Set(rows.map((r) => r.rag))).toEqual(new Set(["COMPLETE", "CANCELLED", "DEFERRED", "UNSCHEDULED", "GREEN", "AMBER", "RED"]));
+    // An override shown over each calculation it may replace, no date included.
+    expect(health.some((h) => h.rag.override && h.rag.calculated === "UNSCHEDULED")).toBe(true);
     expect(health.some((h) => h.rag.override?.rag === "RED" && h.rag.calculated !== "RED")).toBe(true);
     expect(health.some((h) => h.rag.override && h.rag.override.rag !== "RED" && h.rag.calculated === "RED")).toBe(true);
     expect(health.some((h) => h.rag.calculated === "RED" && h.rag.expectedProgress !== 100)).toBe(true);

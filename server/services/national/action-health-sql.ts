@@ -1,7 +1,7 @@
 /**
- * Two action rules written as SQL conditions, for views that count them across many areas at
- * once (the national view): "delivery RAG shown is RED" (server/domain/delivery-rag.ts) and
- * "update overdue" (server/domain/update-overdue.ts).
+ * Action rules written as SQL conditions, for views that count them across many areas at
+ * once (the national view): "delivery RAG shown is RED" and the shown RAG itself
+ * (server/domain/delivery-rag.ts), and "update overdue" (server/domain/update-overdue.ts).
  *
  * Why a second copy: over 150 areas the pure rules would have to read every action (thousands
  * of rows) into the server to count a handful of numbers per area; in SQL the counts come back
@@ -55,4 +55,30 @@ export function isUpdateOverdueSql(action: string, plan: string, today: Prisma.S
   return Prisma.sql`(
     ${a("status")} NOT IN ('COMPLETE', 'CANCELLED', 'DEFERRED') AND ${today} - (${since})::date > ${cadence}
   )`;
+}
+
+/**
+ * The action's shown delivery RAG as its code (COMPLETE, CANCELLED, DEFERRED, UNSCHEDULED, GREEN,
+ * AMBER or RED), for counting an area's actions by RAG. `action` and `plan` are the aliases of an
+ * "Action" row (or a row with its rule columns) and of a row carrying its plan's "ragGreenThreshold"
+ * and "ragAmberThreshold". RED here is exactly isRedSql.
+ */
+export function deliveryRagSql(action: string, plan: string, today: Prisma.Sql): Prisma.Sql {
+  const a = (column: string) => Prisma.raw(`${action}."${column}"`);
+  const threshold = (column: string) => Prisma.raw(`${plan}."${column}"`);
+  const expected = Prisma.sql`LEAST(100, round(((${today} - ${a("startDate")} + 1) * 100)::numeric / (${a("dueDate")} - ${a("startDate")} + 1)))`;
+  const meets = (column: string) => Prisma.sql`${a("progress")} * 1000 >= round((${threshold(column)} * 1000)::numeric) * ${expected}`;
+  return Prisma.sql`(CASE
+    WHEN ${a("status")} = 'COMPLETE' THEN 'COMPLETE'
+    WHEN ${a("status")} = 'CANCELLED' THEN 'CANCELLED'
+    WHEN ${a("status")} = 'DEFERRED' THEN 'DEFERRED'
+    WHEN ${a("ragOverride")} IS NOT NULL AND btrim(COALESCE(${a("ragOverrideReason")}, ''), ${JS_WHITESPACE}) <> '' THEN ${a("ragOverride")}::text
+    WHEN ${a("dueDate")} IS NULL THEN 'UNSCHEDULED'
+    WHEN ${today} > ${a("dueDate")} THEN 'RED'
+    -- Before the start, without one, or before a whole percent of the time has passed: nothing expected yet.
+    WHEN ${a("startDate")} IS NULL OR ${today} < ${a("startDate")} OR ${expected} = 0 THEN 'GREEN'
+    WHEN ${meets("ragGreenThreshold")} THEN 'GREEN'
+    WHEN ${meets("ragAmberThreshold")} THEN 'AMBER'
+    ELSE 'RED'
+  END)`;
 }

@@ -125,6 +125,10 @@ describe("national.overview: the figures", () => {
       measures: { total: 6, offTrack: 2 },
       daysSinceUpdate: 3,
       nextInspection: { kind: "REVISIT", date: day(120), isEstimate: true },
+      delivery: "RED",
+      impact: "OFF_TRACK",
+      // The plan was written today: there is no figure for a month ago.
+      monthAgo: null,
     });
 
     // The area home works the same actions out one by one: the two views agree.
@@ -151,6 +155,9 @@ describe("national.overview: the figures", () => {
       measures: { total: 0, offTrack: 0 },
       daysSinceUpdate: null,
       nextInspection: null,
+      delivery: "NO_ACTIONS",
+      impact: "NO_MEASURES",
+      monthAgo: null,
     });
     expect(rows.find((r) => r.id === ids.c)).toEqual({
       id: ids.c,
@@ -160,6 +167,8 @@ describe("national.overview: the figures", () => {
       plan: null,
       disagreements: 0,
       lastFollowUp: null,
+      adviserView: null,
+      advisers: [{ id: adviserId, name: expect.any(String) }],
     });
   });
 

@@ -65,6 +65,8 @@ const CASES: [Builder, string, string][] = [
   ["boardPack", routes.boardPack("kent", { format: "docx", snapshot: "s1" }), "/api/local-areas/kent/board-pack?format=docx&snapshot=s1"],
   ["planExport", routes.planExport("kent"), "/api/local-areas/kent/plan-export"],
   ["planExport", routes.planExport("kent", { format: "csv", sheet: "Plan" }), "/api/local-areas/kent/plan-export?format=csv&sheet=Plan"],
+  ["nationalExport", routes.nationalExport({ format: "xlsx" }), "/api/national/export?format=xlsx"],
+  ["nationalExport", routes.nationalExport({ format: "csv", sort: "red", dir: "desc", adviser: undefined }), "/api/national/export?format=csv&sort=red&dir=desc"],
   // Segments are encoded: a value cannot reach another page.
   ["action", routes.action("a/b", "x y?"), "/local-areas/a%2Fb/actions/x%20y%3F"],
   ["publicArea", routes.publicArea("../admin"), "/areas/..%2Fadmin"],

@@ -108,6 +108,8 @@ export const routes = {
   planExport: (slug: string, query?: { format: "csv"; sheet: string }) => withQuery(`/api/local-areas/${seg(slug)}/plan-export`, query),
   /** The activity page's filters, as CSV. */
   activityCsv: (slug: string, query?: ActivityQuery) => withQuery(`/api/local-areas/${seg(slug)}/activity`, query),
+  /** The national view as shown (its sort and filters, as components/national/address.ts writes them), as XLSX or CSV. */
+  nationalExport: (query: { format: "xlsx" | "csv" } & Query) => withQuery("/api/national/export", query),
 } as const;
 
 /** An absolute address for an email: the site's base URL (NEXTAUTH_URL) joined with a route. */

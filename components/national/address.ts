@@ -1,35 +1,21 @@
 /**
  * The national view's state lives in its address: sort, direction and filters. Read leniently (a
- * value that makes no sense is dropped, as if it were not there) and written back for links.
+ * value that makes no sense is dropped, as if it were not there) and written back for links; the
+ * export's links carry the same, so a download holds what the page shows.
  */
-import { nationalOverviewSchema, type NationalOverviewInput } from "@/server/schemas/national";
+import { nationalViewFrom, nationalViewQuery, type NationalExportFormat, type NationalOverviewInput, type SearchParams } from "@/server/schemas/national";
 import { routes } from "@/lib/routes";
 
-export type SearchParams = Record<string, string | string[] | undefined>;
+export type { SearchParams };
 
-const DEFAULTS = nationalOverviewSchema.parse({});
-
-export function viewFrom(params: SearchParams): NationalOverviewInput {
-  const view: NationalOverviewInput = { ...DEFAULTS };
-  const shape = nationalOverviewSchema.shape;
-  for (const key of ["sort", "dir", "region", "planType", "followUp"] as const) {
-    const value = params[key];
-    if (typeof value !== "string" || value === "") continue;
-    const parsed = shape[key].safeParse(value);
-    if (parsed.success && parsed.data !== undefined) (view as Record<string, unknown>)[key] = parsed.data;
-  }
-  return view;
-}
+export const viewFrom = nationalViewFrom;
 
 /** The address of the view with `change` applied; defaults are left out, so the plain address is the default view. */
 export function viewHref(view: NationalOverviewInput, change: Partial<NationalOverviewInput> = {}): string {
-  const next = { ...view, ...change };
-  const sorted = next.sort !== DEFAULTS.sort || next.dir !== DEFAULTS.dir;
-  return routes.national({
-    sort: sorted ? next.sort : undefined,
-    dir: sorted ? next.dir : undefined,
-    region: next.region || undefined,
-    planType: next.planType || undefined,
-    followUp: next.followUp || undefined,
-  });
+  return routes.national(nationalViewQuery({ ...view, ...change }));
+}
+
+/** The view as shown, filtered and sorted, as a file. */
+export function exportHref(view: NationalOverviewInput, format: NationalExportFormat): string {
+  return routes.nationalExport({ format, ...nationalViewQuery(view) });
 }

@@ -5,7 +5,7 @@
  * Sorting is stable and total: ties fall back to the area's name, then its id; an empty cell (no
  * plan, no actions, no date) always sorts last, whichever way the column is sorted.
  */
-import { PLAN_TYPE } from "@/lib/labels";
+import { PLAN_TYPE, REGION } from "@/lib/labels";
 import type { FindingDelivery, FindingImpact } from "@/server/domain/finding-summary";
 import { followUpKind } from "@/server/domain/inspections";
 import { notYetFollowedUp, planFramework, type FollowUpKind } from "@/server/domain/plan-journey";
@@ -28,6 +28,23 @@ export const NATIONAL_SORT_KEYS = [
 ] as const;
 export type NationalSortKey = (typeof NATIONAL_SORT_KEYS)[number];
 export type SortDir = "asc" | "desc";
+
+/** Each sort key's column, as its heading names it. */
+export const NATIONAL_SORT_LABEL: Record<NationalSortKey, string> = {
+  area: "Local area",
+  planType: "Plan type",
+  findings: "Findings",
+  delivery: "Delivery",
+  impact: "Impact",
+  adviserView: "Adviser's view",
+  red: "Actions red",
+  offTrack: "Measures off track",
+  overdue: "Updates overdue",
+  sinceUpdate: "Days since last update",
+  nextInspection: "Next inspection",
+  lastFollowUp: "Last revisit or monitoring",
+  disagreements: "Forum disagreements",
+};
 
 /** What a first click on a column does: worst first for the counts, soonest first for dates, A to Z for words. */
 export const FIRST_DIR: Record<NationalSortKey, SortDir> = {
@@ -153,6 +170,21 @@ export function advisersOf(rows: ReadonlyArray<Pick<NationalRow, "advisers">>): 
   const byId = new Map<string, Adviser>();
   for (const r of rows) for (const a of r.advisers) byId.set(a.id, a);
   return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name, "en", { sensitivity: "base" }) || (a.id < b.id ? -1 : 1));
+}
+
+/** The filters of a view in words ("North West", "advised by Martin Cole"), for the page's count and the export. */
+export function filterWords(
+  view: { region?: Region; planType?: PlanType; followUp?: FollowUpFilter; adviser?: string; adviserView?: AdviserViewFilter },
+  advisers: readonly Adviser[],
+): string[] {
+  const adviser = view.adviser ? (advisers.find((a) => a.id === view.adviser)?.name ?? "an adviser of none of these areas") : null;
+  return [
+    view.region ? REGION[view.region] : null,
+    view.planType ? PLAN_TYPE[view.planType] : null,
+    view.followUp ? FOLLOW_UP_FILTER_LABEL[view.followUp] : null,
+    adviser ? `advised by ${adviser}` : null,
+    view.adviserView ? `adviser's view: ${ADVISER_VIEW_FILTER_LABEL[view.adviserView].toLowerCase()}` : null,
+  ].filter((w): w is string => w !== null);
 }
 
 /**

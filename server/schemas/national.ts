@@ -20,3 +20,38 @@ export type NationalOverviewInput = z.infer<typeof nationalOverviewSchema>;
 /** The export's format, beside the view's own sort and filters. */
 export const NATIONAL_EXPORT_FORMATS = ["xlsx", "csv"] as const;
 export type NationalExportFormat = (typeof NATIONAL_EXPORT_FORMATS)[number];
+
+export type SearchParams = Record<string, string | string[] | undefined>;
+
+const DEFAULTS = nationalOverviewSchema.parse({});
+const VIEW_KEYS = ["sort", "dir", "region", "planType", "followUp", "adviser", "adviserView"] as const;
+
+/**
+ * The view an address asks for, read leniently: a value that makes no sense is dropped, as if it
+ * were not there. The page and its export read the address with this, so they show the same.
+ */
+export function nationalViewFrom(params: SearchParams): NationalOverviewInput {
+  const view: NationalOverviewInput = { ...DEFAULTS };
+  const shape = nationalOverviewSchema.shape;
+  for (const key of VIEW_KEYS) {
+    const value = params[key];
+    if (typeof value !== "string" || value === "") continue;
+    const parsed = shape[key].safeParse(value);
+    if (parsed.success && parsed.data !== undefined) (view as Record<string, unknown>)[key] = parsed.data;
+  }
+  return view;
+}
+
+/** The view as an address's query, defaults left out, so the plain address is the default view. */
+export function nationalViewQuery(view: NationalOverviewInput): Record<string, string | undefined> {
+  const sorted = view.sort !== DEFAULTS.sort || view.dir !== DEFAULTS.dir;
+  return {
+    sort: sorted ? view.sort : undefined,
+    dir: sorted ? view.dir : undefined,
+    region: view.region || undefined,
+    planType: view.planType || undefined,
+    followUp: view.followUp || undefined,
+    adviser: view.adviser || undefined,
+    adviserView: view.adviserView || undefined,
+  };
+}

@@ -13,7 +13,10 @@ import type { Fixture, Outcome, Who } from "@/server/testing/walk/spec";
 import { createWalkFixture, expected, WHO } from "@/server/testing/walk/walk";
 import { NEW_AREA_ROUTE_CASES, PLAN_IMPORT_ROUTE_CASES } from "@/server/testing/walk/plan-transfer";
 import { TRACKER_IMPORT_ROUTE_CASES } from "@/server/testing/walk/tracker-import";
+import ExcelJS from "exceljs";
+import { parse as parseCsv } from "csv-parse/sync";
 import { can, type AreaCapability, type Viewer } from "@/server/auth/permissions";
+import { nationalScope } from "@/server/auth/national-scope";
 import { loadSessionUser } from "@/server/auth/session-user";
 import { readDocx } from "@/server/services/board-pack/document-text";
 import * as sample from "@/server/testing/upload-samples";
@@ -182,6 +185,15 @@ async function boardPackHolds(response: Response, who: Who, rf: RouteFixture) {
   expect(text).not.toContain(rf.text.otherAreaName);
 }
 
+/** The national view's export: the national team and advisers get it; anyone else signed in is refused. */
+const nationalExportStatus = (who: Who, rf: RouteFixture) => (!rf.viewers[who] ? 401 : nationalScope(rf.viewers[who]) ? 200 : 403);
+
+/** The areas the export lists: area A for both; area B only for the national team (the walk's adviser advises A). */
+function listsTheCallersAreas(names: string[], who: Who, rf: RouteFixture) {
+  expect(names).toContain(rf.text.areaName);
+  expect(names.includes(rf.text.otherAreaName), "area B in the export").toBe(who === "NATIONAL");
+}
+
 /** Every route handler file, relative to the repository, with its requests. */
 export const ROUTE_SPECS: Record<string, RouteCase[]> = {
   "app/api/evidence/route.ts": [
@@ -299,6 +311,43 @@ export const ROUTE_SPECS: Record<string, RouteCase[]> = {
       method: "GET",
       request: (rf) => ({ path: `/api/local-areas/${rf.otherArea.slug}/activity`, params: { slug: rf.otherArea.slug } }),
       status: (who, rf) => byTable("activity.read", { localAreaId: rf.otherArea.localAreaId })(who, rf),
+    },
+  ],
+  "app/api/national/export/route.ts": [
+    {
+      name: "GET the national view as XLSX",
+      method: "GET",
+      request: () => ({ path: "/api/national/export?format=xlsx" }),
+      status: nationalExportStatus,
+      async check(response, who, rf) {
+        expect(response.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        expect(response.headers.get("cache-control")).toBe("private, no-store");
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.load(await response.arrayBuffer());
+        const names: string[] = [];
+        workbook.getWorksheet("National view")!.eachRow((row, n) => {
+          if (n > 1) names.push(String(row.getCell(1).value));
+        });
+        listsTheCallersAreas(names, who, rf);
+      },
+    },
+    {
+      name: "GET the national view as CSV, sorted and filtered",
+      method: "GET",
+      request: () => ({ path: "/api/national/export?format=csv&sort=red&dir=desc&followUp=NOT_YET" }),
+      status: nationalExportStatus,
+      async check(response, who, rf) {
+        expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+        const records = parseCsv(await response.text(), { bom: true }) as string[][];
+        expect(records[0]![0]).toBe("Local area");
+        listsTheCallersAreas(records.slice(1).map((r) => r[0]!), who, rf);
+      },
+    },
+    {
+      name: "GET the national view in a format there is not",
+      method: "GET",
+      request: () => ({ path: "/api/national/export?format=pdf" }),
+      status: (who, rf) => (nationalExportStatus(who, rf) === 200 ? 400 : nationalExportStatus(who, rf)),
     },
   ],
   "app/api/health/route.ts": [

@@ -57,6 +57,9 @@ const DESIGN_TABLE: Row[] = [
   // The area's activity page (every change, by anyone, as CSV too): its LEAD and its ADVISER only.
   { design: "read the area's activity", capabilities: ["activity.read"],
     cells: { LEAD: "yes", CONTRIBUTOR: "no", FORUM: "no", ADVISER: "yes", VIEWER: "no", NATIONAL: "no" } },
+  // API tokens for the area's systems: its LEAD (and an ADMIN, globally, which this table does not hold).
+  { design: "make and revoke the area's API tokens", capabilities: ["apiToken.manage"],
+    cells: { LEAD: "yes", CONTRIBUTOR: "no", FORUM: "no", ADVISER: "no", VIEWER: "no", NATIONAL: "no" } },
 ];
 
 const ROLES: Actor[] = ["LEAD", "CONTRIBUTOR", "FORUM", "ADVISER", "VIEWER", "NATIONAL"];
@@ -99,7 +102,7 @@ describe("AREA_PERMISSIONS matches docs/design.md section 2", () => {
   });
 
   it(`walks all ${cells.length} cells`, () => {
-    expect(cells).toHaveLength(15 * 6);
+    expect(cells).toHaveLength(16 * 6);
   });
 
   it.each(cells)("$capability / $role: $cell", ({ capability, role, cell }) => {

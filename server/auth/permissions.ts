@@ -48,6 +48,11 @@ export const AREA_PERMISSIONS = {
    * the history of each record they may read instead.
    */
   "activity.read": { LEAD: true, ADVISER: true },
+  /**
+   * The area's API tokens (/api/v1): make, list and revoke them. The plan lead answers for what
+   * the area's systems send; an administrator may too, in any area (server/services/api/api-tokens.ts).
+   */
+  "apiToken.manage": { LEAD: true },
 } as const satisfies Record<string, Grants>;
 
 export type AreaCapability = keyof typeof AREA_PERMISSIONS;

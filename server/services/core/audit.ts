@@ -22,8 +22,11 @@ export type AuditEntry = {
 // Dates, undefined and class instances become plain JSON.
 const json = (v: unknown) => (v === undefined || v === null ? undefined : (JSON.parse(JSON.stringify(v)) as Prisma.InputJsonValue));
 
-/** Who acted: a signed-in person, or nobody (`viewer` null) when the change comes from the command line. */
-export type AuditActor = { viewer: { userId: string } | null; requestId: ServiceContext["requestId"] };
+/**
+ * Who acted: a signed-in person, or nobody (`viewer` null) when the change comes from the command
+ * line; through an API token, the person who made it, and the token.
+ */
+export type AuditActor = { viewer: { userId: string } | null; requestId: ServiceContext["requestId"]; apiToken?: { id: string } };
 
 function auditRow(ctx: AuditActor, entry: AuditEntry) {
   return {
@@ -35,6 +38,7 @@ function auditRow(ctx: AuditActor, entry: AuditEntry) {
     before: json(entry.before),
     after: json(entry.after),
     requestId: ctx.requestId,
+    apiTokenId: ctx.apiToken?.id ?? null,
   } satisfies Prisma.AuditEventUncheckedCreateInput;
 }
 

@@ -13,4 +13,9 @@ export type ServiceContext = {
   viewer: Viewer;
   /** Ties the audit events of one request together. */
   requestId: string;
+  /**
+   * The API token the request came with (server/services/api/), when it did: the viewer is then
+   * the person who made it, and every audit event of the request names the token too.
+   */
+  apiToken?: { id: string; name: string };
 };

@@ -48,6 +48,9 @@ async function areaRecords(authorId: string) {
   const request = await db.updateRequest.create({
     data: { localAreaId: fx.localAreaId, actionId: fx.actionId, email: "partner@school.example", tokenHash: randomUUID(), expiresAt: new Date(Date.now() + 86_400_000) },
   });
+  const token = await db.apiToken.create({
+    data: { localAreaId: fx.localAreaId, name: "Returns", scopes: ["PLAN_READ"], tokenHash: randomUUID(), prefix: "hw_test", expiresAt: new Date(Date.now() + 86_400_000) },
+  });
   const ids: Record<AreaModel, string> = {
     localArea: fx.localAreaId,
     plan: fx.planId,
@@ -61,6 +64,7 @@ async function areaRecords(authorId: string) {
     changeRequest: changeRequest.id,
     youSaidWeDid: entry.id,
     updateRequest: request.id,
+    apiToken: token.id,
     organisation: fx.councilId,
   };
   return { localAreaId: fx.localAreaId, ids };
@@ -93,6 +97,7 @@ const NOUNS: [AreaModel, string][] = [
   ["changeRequest", "That change request"],
   ["youSaidWeDid", "That entry"],
   ["updateRequest", "That update request"],
+  ["apiToken", "That API token"],
   ["organisation", "That organisation"],
 ];
 

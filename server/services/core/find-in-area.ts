@@ -26,6 +26,7 @@ const IN_AREA = {
   changeRequest: { noun: "That change request", where: ownArea },
   youSaidWeDid: { noun: "That entry", where: ownArea },
   updateRequest: { noun: "That update request", where: ownArea },
+  apiToken: { noun: "That API token", where: ownArea },
   // The area's own organisations. A national body has no area: whoever looks one up asks for `localAreaId: { not: null }`,
   // since a national viewer's scope (every area) would otherwise match it too.
   organisation: { noun: "That organisation", where: ownArea },

@@ -1,9 +1,24 @@
 /** The rule behind each column of the national view, in the words the area pages use. */
 import { HowWorkedOut } from "@/components/ui/how-worked-out";
+import { formatDate } from "@/lib/format/dates";
 
-const RULES: ReadonlyArray<[string, React.ReactNode]> = [
-  ["Plan type", "The area's current plan: the most recent one that is not closed. An area without one shows “No plan”."],
-  ["Findings", "The areas of weakness, priority action or improvement in the current plan."],
+const rulesFor = (monthAgo: Date): ReadonlyArray<[string, React.ReactNode]> => [
+  [
+    "Plan type",
+    "The area's current plan: the most recent one that is not closed, with the number of areas of weakness, priority action or improvement in it. An area without one shows “No plan”.",
+  ],
+  [
+    "Delivery",
+    "The rule for a finding's delivery, over every action of the current plan: red when any action is red; amber when any is amber or has no due date; otherwise green, or complete when every live action is. Cancelled and deferred actions are not judged.",
+  ],
+  [
+    "Impact",
+    "The rule for a finding's impact, over every measure of the current plan: off track when any measure is; slightly behind when any is, or when some have no recent data or no trajectory and the rest are on track; no recent data when none can be judged; otherwise on track. Delivery and impact are shown side by side, never merged.",
+  ],
+  [
+    "Adviser's view",
+    "The view on the likely judgement in the adviser's latest monitoring note with a view, on the area as a whole or on a finding of a plan that has not ended, with the note's date.",
+  ],
   [
     "Actions red",
     <>
@@ -31,16 +46,26 @@ const RULES: ReadonlyArray<[string, React.ReactNode]> = [
     "What the latest revisit (2016 framework) or monitoring inspection (2023) judged, on the latest of the area's plans with a finding judged: the current plan, or the plan it follows on from. “4 of 5 sufficient” means sufficient progress in 4 of the 5 findings judged; “so far” that some findings are not yet judged. Before any judgement, “Not yet revisited” or “Not yet monitored”. The column sorts by the share judged sufficient or effective, least first.",
   ],
   [
+    "Change since a month ago",
+    <>
+      Beside actions red and measures off track, the change since {formatDate(monthAgo)}, worked out from the history: each
+      action as its latest update posted by then left it (progress, status and any RAG set by hand; before its first update, not
+      started; an action never updated, as it is now), judged by the same rule on that day; each measure by its latest value for a
+      period ended by then and entered by then. Only actions and measures that existed then count. Dates and targets are read as
+      they are now, since they change only through a change request. A plan started since then has no figure to compare.
+    </>,
+  ],
+  [
     "Forum disagreements",
     "The parent carer forum's current verdicts in the area that disagree. A verdict the forum has since replaced with a new one no longer counts.",
   ],
 ];
 
-export function HowNationalWorkedOut() {
+export function HowNationalWorkedOut({ monthAgo }: { monthAgo: Date }) {
   return (
     <HowWorkedOut label="How is this worked out">
       <dl>
-        {RULES.map(([column, rule]) => (
+        {rulesFor(monthAgo).map(([column, rule]) => (
           <div key={column} className="mb-3">
             <dt className="font-bold">{column}</dt>
             <dd>{rule}</dd>

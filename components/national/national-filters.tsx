@@ -4,7 +4,7 @@ import { viewHref } from "@/components/national/address";
 import { buttonClass } from "@/components/ui/button";
 import { Select } from "@/components/ui/form-field";
 import { optionsOf, PLAN_TYPE, REGION } from "@/lib/labels";
-import { FOLLOW_UP_FILTER_LABEL } from "@/server/domain/national-table";
+import { ADVISER_VIEW_FILTER_LABEL, FOLLOW_UP_FILTER_LABEL, type Adviser } from "@/server/domain/national-table";
 import type { NationalOverviewInput } from "@/server/schemas/national";
 import { routes } from "@/lib/routes";
 
@@ -15,7 +15,7 @@ function FilterSelect({
   value,
   options,
 }: {
-  name: "region" | "planType" | "followUp";
+  name: "region" | "planType" | "followUp" | "adviser" | "adviserView";
   label: string;
   any: string;
   value: string | undefined;
@@ -31,9 +31,10 @@ function FilterSelect({
   );
 }
 
-export function NationalFilters({ view }: { view: NationalOverviewInput }) {
-  const filtered = Boolean(view.region || view.planType || view.followUp);
-  const cleared = { region: undefined, planType: undefined, followUp: undefined };
+/** `advisers`: the advisers of every area in view, whatever is filtered. */
+export function NationalFilters({ view, advisers }: { view: NationalOverviewInput; advisers: readonly Adviser[] }) {
+  const filtered = Boolean(view.region || view.planType || view.followUp || view.adviser || view.adviserView);
+  const cleared = { region: undefined, planType: undefined, followUp: undefined, adviser: undefined, adviserView: undefined };
   const sorted = viewHref(view, cleared) !== routes.national();
   return (
     <form method="get" action={routes.national()} role="search" aria-label="Filter local areas" className="mb-8 bg-panel p-4">
@@ -53,6 +54,20 @@ export function NationalFilters({ view }: { view: NationalOverviewInput }) {
           any="Any outcome"
           value={view.followUp}
           options={optionsOf(FOLLOW_UP_FILTER_LABEL)}
+        />
+        <FilterSelect
+          name="adviser"
+          label="Adviser"
+          any="Any adviser"
+          value={view.adviser}
+          options={advisers.map((a) => ({ value: a.id, label: a.name }))}
+        />
+        <FilterSelect
+          name="adviserView"
+          label="Adviser's latest view"
+          any="Any view, or none"
+          value={view.adviserView}
+          options={optionsOf(ADVISER_VIEW_FILTER_LABEL)}
         />
       </div>
       <div className="mt-4 flex flex-wrap items-center gap-6">

@@ -176,6 +176,14 @@ export const MEASURE_STATUS = {
   NO_TRAJECTORY: "No trajectory set",
 };
 
+/** A measure's latest value against the one before, in its direction (server/domain/measure-trend.ts). */
+export const MEASURE_TREND = {
+  IMPROVING: "Improving",
+  WORSENING: "Worsening",
+  NO_CHANGE: "No change",
+  NOT_ENOUGH_VALUES: "Not enough values",
+};
+
 /** A finding's delivery and impact (server/domain/finding-summary.ts). */
 export const FINDING_DELIVERY = {
   COMPLETE: "Complete",

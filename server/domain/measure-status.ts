@@ -70,14 +70,19 @@ const micro = (v: number) => BigInt(Math.round(v * SCALE));
 const percentFormat = new Intl.NumberFormat("en-GB", { style: "percent", maximumFractionDigits: 1 });
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
+/** The values the rules judge: those dated on or after the baseline (earlier ones are history, not progress), oldest first. */
+export function valuesSinceBaseline<V extends { periodEnd: Date }>(values: ReadonlyArray<V>, baselineDate: Date | null): V[] {
+  const baselineDay = baselineDate ? dayNumber(baselineDate) : null;
+  return values
+    .filter((v) => baselineDay === null || dayNumber(v.periodEnd) >= baselineDay)
+    .sort((a, b) => dayNumber(a.periodEnd) - dayNumber(b.periodEnd));
+}
+
 export function measureStatus(input: MeasureStatusInput): MeasureStatusResult {
   const tolerance = input.tolerance ?? DEFAULT_TOLERANCE;
   const trajectory = buildTrajectory(input);
 
-  const baselineDay = input.baselineDate ? dayNumber(input.baselineDate) : null;
-  const usable = input.values
-    .filter((v) => baselineDay === null || dayNumber(v.periodEnd) >= baselineDay)
-    .sort((a, b) => dayNumber(a.periodEnd) - dayNumber(b.periodEnd));
+  const usable = valuesSinceBaseline(input.values, input.baselineDate);
   const last = usable.at(-1);
   const latest = last ? { periodEnd: last.periodEnd, value: last.value } : null;
 

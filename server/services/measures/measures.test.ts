@@ -461,6 +461,13 @@ describe("values", () => {
     const list = await lead.measure.list({ slug: area.slug });
     expect(list.measures.find((m) => m.id === measure.id)).toMatchObject({ status: { status: "OFF_TRACK" }, latest: { value: 12 } });
     expect(list.viewerCan.create).toBe(true);
+
+    // The trend reads the same values: the one before the baseline is not a previous value.
+    expect(list.measures.find((m) => m.id === measure.id)!.trend).toMatchObject({ trend: "NOT_ENOUGH_VALUES", previous: null });
+    // A lower figure for the period before: the latest has risen from it, and higher is better.
+    await lead.measure.recordValue({ measureId: measure.id, periodEnd: iso(day(-2)), value: 10, status: "PROVISIONAL" });
+    const again = await lead.measure.list({ slug: area.slug });
+    expect(again.measures.find((m) => m.id === measure.id)!.trend).toMatchObject({ trend: "IMPROVING", latest: { value: 12 }, previous: { value: 10 } });
   });
 });
 

@@ -10,6 +10,7 @@ import { can } from "@/server/auth/permissions";
 import { isPlanAccepted } from "@/server/domain/change-control";
 import { MEASURE_RULE_FIELDS, measureStatus } from "@/server/domain/measure-status";
 import { measureChartData } from "@/server/domain/measure-chart";
+import { measureTrend } from "@/server/domain/measure-trend";
 import { notFound } from "@/server/errors";
 import type { Prisma } from "@/server/generated/prisma/client";
 import { toDay } from "@/lib/calendar";
@@ -144,6 +145,8 @@ export async function listMeasures(ctx: ServiceContext, slug: string) {
         findingRefs: m.findings.map((f) => f.ref),
         latest: status.latest,
         status: { status: status.status, expected: status.expected, explanation: status.explanation },
+        // The latest value against the one before, in the measure's direction.
+        trend: measureTrend(m),
       };
     }),
     viewerCan: { create: plan !== null && canEdit },

@@ -1,17 +1,20 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { formatMeasureValue } from "@/lib/format/measure-value";
-import { MeasureStatusTag } from "@/components/ui/tag";
+import { MeasureStatusTag, Tag, type TagColour } from "@/components/ui/tag";
 import { BackLink } from "@/components/ui/back-link";
 import { buttonClass } from "@/components/ui/button";
 import { formatDate } from "@/lib/format/dates";
 import { HowWorkedOut } from "@/components/ui/how-worked-out";
 import { cell, rowClass, Table } from "@/components/ui/table";
 import { getQueryClient, loadForPage, trpc } from "@/server/api/rsc";
-import { PLAN_TYPE } from "@/lib/labels";
+import { MEASURE_TREND, PLAN_TYPE } from "@/lib/labels";
+import type { MeasureTrend } from "@/server/domain/measure-trend";
 import { routes } from "@/lib/routes";
 
 type Params = { params: Promise<{ slug: string }> };
+
+const TREND_COLOUR: Record<MeasureTrend, TagColour> = { IMPROVING: "green", WORSENING: "red", NO_CHANGE: "grey", NOT_ENOUGH_VALUES: "grey" };
 
 async function load(slug: string) {
   return loadForPage(getQueryClient().fetchQuery(trpc.measure.list.queryOptions({ slug })), routes.measures(slug));
@@ -50,7 +53,7 @@ export default async function MeasuresPage({ params }: Params) {
           {measures.length === 0 ? (
             <p className="mb-8">No measures have been added to this plan yet.</p>
           ) : (
-            <Table caption={`Measures of the ${PLAN_TYPE[plan.type].toLowerCase()}`} columns={["Ref", "Measure", "Latest value", "Target", "Status"]}>
+            <Table caption={`Measures of the ${PLAN_TYPE[plan.type].toLowerCase()}`} columns={["Ref", "Measure", "Latest value", "Trend", "Target", "Status"]}>
               {measures.map((m) => (
                 <tr key={m.id} className={rowClass}>
                   <td className={`${cell} whitespace-nowrap`}>{m.ref}</td>
@@ -73,6 +76,14 @@ export default async function MeasuresPage({ params }: Params) {
                     )}
                   </td>
                   <td className={cell}>
+                    <Tag colour={TREND_COLOUR[m.trend.trend]}>{MEASURE_TREND[m.trend.trend]}</Tag>
+                    {m.trend.previous ? (
+                      <div className="text-secondary">
+                        from {formatMeasureValue(m.trend.previous.value, m.unit)} to {formatDate(m.trend.previous.periodEnd)}
+                      </div>
+                    ) : null}
+                  </td>
+                  <td className={cell}>
                     {m.targetValue !== null ? (
                       <>
                         {formatMeasureValue(m.targetValue, m.unit)}
@@ -90,7 +101,7 @@ export default async function MeasuresPage({ params }: Params) {
             </Table>
           )}
           <div className="mt-6">
-            <HowWorkedOut label="How the status is worked out">
+            <HowWorkedOut label="How the status and trend are worked out">
               <p className="mb-2">
                 Each measure has a trajectory: straight lines from its baseline, through its milestones, to its target. The
                 latest value is compared with where the trajectory was at the end of that value&apos;s period.
@@ -100,9 +111,14 @@ export default async function MeasuresPage({ params }: Params) {
                 behind when it falls short by no more than a tenth of the change planned from baseline to target; off track
                 beyond that.
               </p>
-              <p>
+              <p className="mb-2">
                 No recent data when no value has been entered for two update cycles of the plan. Values for periods before the
                 baseline are kept as history but not judged. Each measure&apos;s page shows its own figures.
+              </p>
+              <p>
+                The trend compares the latest value with the one before it, in the measure&apos;s direction: improving when it
+                moved the way that is better (up when higher is better, down when lower is better), worsening when it moved the
+                other way, no change when it is the same. A trend needs two values since the baseline.
               </p>
             </HowWorkedOut>
           </div>

@@ -176,6 +176,7 @@ const FIELD_WORDS: Record<string, string> = {
   title: "Title",
   description: "Description",
   ownerId: "Owner",
+  catalogueMeasureId: "Published measure",
   leadOrganisationId: "Lead organisation",
   partnerOrganisationIds: "Partner organisations",
   dependsOnIds: "Depends on",

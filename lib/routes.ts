@@ -92,6 +92,12 @@ export const routes = {
   notifications: () => "/notifications",
   notificationSettings: () => "/settings/notifications",
   admin: () => "/admin",
+  /** Published statistics: the catalogue of standard measures, importing figures and statistical neighbours. */
+  adminStatistics: () => "/admin/statistics",
+  /** Areas ranked on one published (catalogue) measure, by its id. */
+  nationalCompare: (query?: { measure?: string }) => withQuery("/national/compare", query),
+  /** Where an administrator sends a file of published statistics. */
+  statisticsImport: (mode: "columns" | "preview" | "apply") => withQuery("/api/statistics/import", { mode }),
   /** One person's data (PRIVACY.md): the subject access export and erasure, for administrators. */
   adminPerson: (userId: string) => `/admin/people/${seg(userId)}`,
 

@@ -11,6 +11,67 @@ import { formatDate } from "@/lib/format/dates";
 import { cell, rowClass } from "@/components/ui/table";
 import { MEASURE_DIRECTION, MEASURE_UNIT, MEASURE_VALUE_STATUS } from "@/lib/labels";
 import type { MeasureChartData } from "@/lib/charts/measure-chart-data";
+import { comparisonLegend } from "@/lib/charts/measure-chart-svg";
+import { neighboursCount } from "@/lib/charts/measure-chart-text";
+
+/**
+ * The published figures drawn beside the area's own (a measure linked to the catalogue), one row
+ * per period and one column per line, with where they come from.
+ */
+function PublishedFigures({ chart }: { chart: MeasureChartData }) {
+  const lines = chart.comparisons?.lines.filter((l) => l.points.length > 0) ?? [];
+  if (!chart.comparisons || lines.length === 0) return null;
+  const v = (n: number) => formatMeasureValue(n, chart.unit);
+  const periods = new Map<string, string>();
+  for (const line of lines) for (const p of line.points) periods.set(p.date, p.period);
+  const rows = [...periods.entries()].sort(([a], [b]) => a.localeCompare(b));
+  const { source } = chart.comparisons;
+  return (
+    <div className="mt-6 overflow-x-auto">
+      <table className="w-full border-collapse text-left text-base">
+        <caption className="mb-2 text-left font-bold">
+          Published figures for {chart.ref}: {chart.comparisons.measure}
+        </caption>
+        <thead>
+          <tr className="border-b-2 border-ink">
+            <th scope="col" className={cell}>
+              Period
+            </th>
+            {lines.map((line) => (
+              <th key={line.series} scope="col" className={cell}>
+                {comparisonLegend(line)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(([date, period]) => (
+            <tr key={date} className={rowClass}>
+              <th scope="row" className={`${cell} font-normal`}>
+                {period}
+              </th>
+              {lines.map((line) => {
+                const p = line.points.find((q) => q.date === date);
+                return (
+                  <td key={line.series} className={cell}>
+                    {p ? v(p.value) : "Not published"}
+                    {p?.count !== undefined ? <span className="block text-secondary">{neighboursCount(p.count)}</span> : null}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="mt-2 text-secondary">
+        Source: {source.name},{" "}
+        <a href={source.url} className="break-all">
+          {source.url}
+        </a>
+      </p>
+    </div>
+  );
+}
 
 function Figures({ collapsed, label, children }: { collapsed: boolean; label: string; children: React.ReactNode }) {
   if (!collapsed) return <>{children}</>;
@@ -202,6 +263,7 @@ export function MeasureChart({ chart, titleId, figuresCollapsed = false }: { cha
           </table>
         </div>
       ) : null}
+      <PublishedFigures chart={chart} />
       </Figures>
     </figure>
   );

@@ -28,6 +28,7 @@ import { findingTitle } from "@/lib/format/finding-title";
 
 type FindingChoice = { id: string; ref: string; summary: string; inspectorsWording: string };
 type Person = { id: string; name: string };
+type PublishedMeasure = { id: string; name: string; unit: keyof typeof MEASURE_UNIT };
 
 export type MeasureFormProps = {
   slug: string;
@@ -35,6 +36,8 @@ export type MeasureFormProps = {
   findings: FindingChoice[];
   /** People who may own the measure (and its current owner, whoever they are now). */
   owners: Person[];
+  /** The published measures (the catalogue) it may be linked to. */
+  catalogue: PublishedMeasure[];
 } & ({ planId: string; measure?: undefined } | { planId?: undefined; measure: MeasureFields & { id: string; version: number } });
 
 const EMPTY: Omit<MeasureFields, "unit" | "direction"> = {
@@ -53,6 +56,7 @@ const EMPTY: Omit<MeasureFields, "unit" | "direction"> = {
   plausibleMax: null,
   findingIds: [],
   ownerId: "",
+  catalogueMeasureId: "",
   milestones: [],
 };
 
@@ -69,7 +73,7 @@ function describe(path: string, message: string) {
   return `Milestone ${Number(milestone[1]) + 1}: ${message.charAt(0).toLowerCase()}${message.slice(1)}`;
 }
 
-export function MeasureForm({ slug, findings, owners, planId, measure }: MeasureFormProps) {
+export function MeasureForm({ slug, findings, owners, catalogue, planId, measure }: MeasureFormProps) {
   const trpc = useTRPC();
   const router = useRouter();
   const { refresh } = useRefresh();
@@ -119,6 +123,7 @@ export function MeasureForm({ slug, findings, owners, planId, measure }: Measure
       return f ? `${f.ref}. ${findingTitle(f)}` : "A finding no longer in this plan";
     }),
     ownerId: v.ownerId ? (owners.find((p) => p.id === v.ownerId)?.name ?? "Someone no longer in this area") : "",
+    catalogueMeasureId: v.catalogueMeasureId ? (catalogue.find((c) => c.id === v.catalogueMeasureId)?.name ?? v.catalogueMeasureId) : "",
     milestones: [...v.milestones].sort((a, b) => a.date.localeCompare(b.date)).map((m) => `${formatDate(m.date)}: ${m.targetValue}`),
   });
 
@@ -201,6 +206,19 @@ export function MeasureForm({ slug, findings, owners, planId, measure }: Measure
           </FormField>
         </div>
       </Fieldset>
+
+      <FormField
+        id="measure-catalogueMeasureId"
+        label="Published measure (optional)"
+        hint="If this is a measure the DfE or the LGA publishes for every area, choose it: the chart then shows England, your region and your statistical neighbours beside your own figures, and the national team can compare areas on it. It must be counted in the same unit as this measure."
+        error={errors.catalogueMeasureId?.message}
+      >
+        <Select
+          placeholder="Not a published measure"
+          options={catalogue.map((c) => ({ value: c.id, label: `${c.name} (${MEASURE_UNIT[c.unit].toLowerCase()})` }))}
+          {...form.register("catalogueMeasureId")}
+        />
+      </FormField>
 
       <Fieldset id="measure-target" legend="Target" hint="The figure the plan aims for, and the date it should be met by.">
         <div className="grid gap-x-6 sm:grid-cols-2">

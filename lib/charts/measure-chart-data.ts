@@ -5,10 +5,20 @@
  * (server/domain/measure-chart.ts). Days are "yyyy-mm-dd" strings so the shape survives JSON
  * (snapshots are stored as JSON).
  */
-import type { MeasureDirection, MeasureUnit, MeasureValueStatus } from "@/server/generated/prisma/enums";
+import type { ComparisonSeries, MeasureDirection, MeasureUnit, MeasureValueStatus } from "@/server/generated/prisma/enums";
 import type { TrajectoryKind } from "@/lib/trajectory";
 
 export type ChartPoint = { date: string; value: number };
+
+/**
+ * A published figure drawn beside the area's own values: `date` is the last day of the period
+ * `period` names ("2023", "2022/23"); `count`, for the statistical neighbours' average, how many
+ * of them had a figure.
+ */
+export type ComparisonPoint = ChartPoint & { period: string; count?: number };
+
+/** England's, the region's or the statistical neighbours' figures, as one line. */
+export type ComparisonLine = { series: ComparisonSeries; label: string; points: ComparisonPoint[] };
 
 export type MeasureChartData = {
   ref: string;
@@ -33,4 +43,10 @@ export type MeasureChartData = {
    * drawn as an upright line, so a reader sees which values came under which plan.
    */
   planChange?: { date: string; label: string };
+  /**
+   * For a measure its lead linked to a published measure (the catalogue): England's, the region's
+   * and the statistical neighbours' figures, each a line in period order, and where they come
+   * from. Only the periods near the area's own figures are kept, so the chart stays readable.
+   */
+  comparisons?: { measure: string; source: { name: string; url: string }; lines: ComparisonLine[] };
 };

@@ -4,7 +4,9 @@
  * diamond, baseline and target labelled), the benchmark as a labelled dotted line, any trajectory
  * replaced through an approved change request as a grey dash-dot line labelled "Trajectory before
  * <date>", an upright line where the plan changed under the measure (labelled "Accelerated progress
- * plan starts"), and a legend in words. Meaning is carried by line patterns, markers and text, never by colour alone.
+ * plan starts"), for a measure linked to a published one England's, the region's and the statistical
+ * neighbours' published figures (long dashes with triangles, dots with hollow squares, dash-dot-dot
+ * with crosses), and a legend in words. Meaning is carried by line patterns, markers and text, never by colour alone.
  *
  * Pure: no hooks, no browser APIs, no client JavaScript. The finding page renders it directly;
  * server/charts/measure-chart-svg.ts turns the same element into a string for documents, so every
@@ -14,7 +16,7 @@ import { AxisBottom, AxisLeft, type TickRendererProps } from "@visx/axis";
 import { Group } from "@visx/group";
 import { scaleLinear, scaleUtc } from "@visx/scale";
 import { LinePath } from "@visx/shape";
-import type { MeasureChartData } from "@/lib/charts/measure-chart-data";
+import type { ComparisonLine, MeasureChartData } from "@/lib/charts/measure-chart-data";
 import { chartSummary, EMPTY_CHART_TEXT, isEmptyChart } from "@/lib/charts/measure-chart-text";
 import { formatMeasureValue } from "@/lib/format/measure-value";
 import { MEASURE_UNIT } from "@/lib/labels";
@@ -33,6 +35,30 @@ const SUPERSEDED = "#505a5f";
 const SUPERSEDED_DASH = "10 4 2 4";
 /** The plan change: upright, so it cannot be taken for a line of values. */
 const PLAN_CHANGE_DASH = "6 3";
+
+/**
+ * Published comparisons: each its own pattern and marker (and a colour of at least 3:1 on white),
+ * unlike the area's own solid line and every other line here.
+ */
+type ComparisonStyle = { colour: string; dash: string; cap: "butt" | "round"; marker: "triangle" | "square" | "cross" };
+const COMPARISON_STYLE: Record<ComparisonLine["series"], ComparisonStyle> = {
+  ENGLAND: { colour: "#00703c", dash: "14 4", cap: "butt", marker: "triangle" },
+  REGION: { colour: "#942514", dash: "0.5 5", cap: "round", marker: "square" },
+  NEIGHBOURS: { colour: "#8a4500", dash: "9 3 2 3 2 3", cap: "butt", marker: "cross" },
+};
+
+/** What the legend calls a published line. */
+export function comparisonLegend(line: Pick<ComparisonLine, "series" | "label">): string {
+  return line.series === "NEIGHBOURS" ? "Statistical neighbours' average (published)" : `${line.label} (published)`;
+}
+
+function ComparisonMarker({ x, y, style }: { x: number; y: number; style: ComparisonStyle }) {
+  if (style.marker === "triangle") {
+    return <path d={`M${x},${y - 5.5}L${x + 5.5},${y + 4}L${x - 5.5},${y + 4}Z`} fill={style.colour} stroke={style.colour} strokeWidth={1} />;
+  }
+  if (style.marker === "square") return <rect x={x - 4} y={y - 4} width={8} height={8} fill="#ffffff" stroke={style.colour} strokeWidth={2} />;
+  return <path d={`M${x - 4},${y - 4}L${x + 4},${y + 4}M${x - 4},${y + 4}L${x + 4},${y - 4}`} stroke={style.colour} strokeWidth={2.5} />;
+}
 
 const margin = { top: 30, right: 20, bottom: 34, left: 56 };
 
@@ -150,6 +176,19 @@ function legendItems(chart: MeasureChartData): LegendItem[] {
       swatch: (x, y) => <line x1={x} y1={y} x2={x + 24} y2={y} stroke={SUPERSEDED} strokeWidth={2} strokeDasharray={SUPERSEDED_DASH} />,
     });
   }
+  for (const line of chart.comparisons?.lines ?? []) {
+    if (line.points.length === 0) continue;
+    const style = COMPARISON_STYLE[line.series];
+    items.push({
+      text: comparisonLegend(line),
+      swatch: (x, y) => (
+        <>
+          <line x1={x} y1={y} x2={x + 24} y2={y} stroke={style.colour} strokeWidth={2} strokeDasharray={style.dash} strokeLinecap={style.cap} />
+          <ComparisonMarker x={x + 12} y={y} style={style} />
+        </>
+      ),
+    });
+  }
   if (chart.benchmark) {
     items.push({
       text: chart.benchmark.label ? `Benchmark: ${chart.benchmark.label}` : "Benchmark",
@@ -212,7 +251,9 @@ export function MeasureChartSvg({ chart, width = CHART_SIZE.width, height = CHAR
   // The x axis spans every dated thing drawn; a lone date is given a month either side.
   const superseded = chart.superseded ?? [];
   const supersededPoints = superseded.flatMap((line) => line.points);
-  const times = [...chart.values, ...chart.trajectory, ...supersededPoints, chart.baseline, chart.target]
+  const comparisons = (chart.comparisons?.lines ?? []).filter((line) => line.points.length > 0);
+  const comparisonPoints = comparisons.flatMap((line) => line.points);
+  const times = [...chart.values, ...chart.trajectory, ...supersededPoints, ...comparisonPoints, chart.baseline, chart.target]
     .filter((p): p is { date: string; value: number } => p !== null)
     .map((p) => day(p.date).getTime());
   if (chart.planChange) times.push(day(chart.planChange.date).getTime());
@@ -224,7 +265,9 @@ export function MeasureChartSvg({ chart, width = CHART_SIZE.width, height = CHAR
 
   // Quantities here are never negative, so the y axis starts at zero (an honest scale); a
   // percentage never runs past 100.
-  const numbers = [...chart.values, ...chart.trajectory, ...supersededPoints, chart.baseline, chart.target].filter((p) => p !== null).map((p) => p!.value);
+  const numbers = [...chart.values, ...chart.trajectory, ...supersededPoints, ...comparisonPoints, chart.baseline, chart.target]
+    .filter((p) => p !== null)
+    .map((p) => p!.value);
   if (chart.benchmark) numbers.push(chart.benchmark.value);
   const low = Math.min(0, ...numbers);
   let high = Math.max(...numbers);
@@ -249,11 +292,12 @@ export function MeasureChartSvg({ chart, width = CHART_SIZE.width, height = CHAR
   const planChangeX = chart.planChange ? px(chart.planChange.date) : null;
   const planChangeLine = planChangeX === null ? [] : [{ x: planChangeX, y: 0 }, { x: planChangeX, y: innerHeight }];
   const supersededLines = superseded.map((line) => line.points.map((p) => ({ x: px(p.date), y: y(p.value) })));
+  const comparisonLines = comparisons.map((line) => line.points.map((p) => ({ x: px(p.date), y: y(p.value) })));
   const labels: Label[] = [];
   const crowding = (l: Label) => {
     const b = boxOf(l);
     if (b.x < 0 || b.x + b.w > innerWidth + margin.right - 2 || b.y < -margin.top + 16 || b.y + b.h > innerHeight) return 100;
-    const hits = [valueLine, trajectoryLine, benchmarkLine, planChangeLine, ...supersededLines].filter((line) => crosses(b, line)).length;
+    const hits = [valueLine, trajectoryLine, benchmarkLine, planChangeLine, ...supersededLines, ...comparisonLines].filter((line) => crosses(b, line)).length;
     return hits + labels.filter((other) => overlaps(b, boxOf(other))).length * 10;
   };
   const place = (candidates: Label[]) => labels.push(candidates.reduce((a, c) => (crowding(c) < crowding(a) ? c : a)));
@@ -365,6 +409,28 @@ export function MeasureChartSvg({ chart, width = CHART_SIZE.width, height = CHAR
             />
           ) : null,
         )}
+        {comparisons.map((line) => {
+          const style = COMPARISON_STYLE[line.series];
+          return (
+            <g key={`comparison-${line.series}`}>
+              {line.points.length > 1 ? (
+                <LinePath
+                  data={line.points}
+                  x={(p) => px(p.date)}
+                  y={(p) => y(p.value)}
+                  fill="none"
+                  stroke={style.colour}
+                  strokeWidth={2}
+                  strokeDasharray={style.dash}
+                  strokeLinecap={style.cap}
+                />
+              ) : null}
+              {line.points.map((p) => (
+                <ComparisonMarker key={p.date} x={px(p.date)} y={y(p.value)} style={style} />
+              ))}
+            </g>
+          );
+        })}
         {chart.trajectory.length > 1 ? (
           <LinePath
             data={chart.trajectory}

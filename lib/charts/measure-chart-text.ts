@@ -3,7 +3,7 @@
  * description, and the sentence a document prints under it) and the names of its points. Kept
  * apart from the drawing so the web page, the SVG string and the data table all say the same.
  */
-import type { MeasureChartData } from "@/lib/charts/measure-chart-data";
+import type { ComparisonLine, MeasureChartData } from "@/lib/charts/measure-chart-data";
 import { formatDate, formatMonth } from "@/lib/format/dates";
 import { formatExpectedValue, formatMeasureValue } from "@/lib/format/measure-value";
 import { trajectoryAt } from "@/lib/trajectory";
@@ -48,7 +48,45 @@ export function chartSummary(chart: MeasureChartData): string {
   if (chart.baseline) parts.push(`Baseline ${v(chart.baseline.value)} in ${formatMonth(chart.baseline.date)}.`);
   if (chart.benchmark) parts.push(`Benchmark ${v(chart.benchmark.value)}${chart.benchmark.label ? ` (${chart.benchmark.label})` : ""}.`);
   if (chart.planChange) parts.push(`${planChangeText(chart.planChange)}.`);
+  const published = comparisonText(chart);
+  if (published) parts.push(published);
   return parts.join(" ");
+}
+
+/** "England 2023" → "England 49.2% in 2023"; the neighbours' average says how many it is of. */
+function latestOf(line: ComparisonLine, unit: MeasureChartData["unit"]): string {
+  const latest = line.points.at(-1)!;
+  const of = line.series === "NEIGHBOURS" && latest.count !== undefined ? ` (${neighboursCount(latest.count)})` : "";
+  return `${line.label} ${formatMeasureValue(latest.value, unit)}${of} in ${latest.period}`;
+}
+
+/** "8 of 10 neighbours" */
+export const neighboursCount = (count: number) => `${count} of 10 neighbours`;
+
+/**
+ * "Published figures (Education, health and care plans): England 50.3% in 2023, North West 48%
+ * in 2023, Statistical neighbours (average) 47.25% (10 of 10 neighbours) in 2023." Null when the
+ * measure is not linked or nothing is published.
+ */
+export function comparisonText(chart: MeasureChartData): string | null {
+  const lines = chart.comparisons?.lines.filter((l) => l.points.length > 0) ?? [];
+  if (lines.length === 0) return null;
+  return `Published figures (${chart.comparisons!.source.name}): ${lines.map((l) => latestOf(l, chart.unit)).join(", ")}.`;
+}
+
+/**
+ * Every published figure the chart draws, as rows of [day, what, figure]: "England, 2023",
+ * "Statistical neighbours (average), 2023 (9 of 10 neighbours)". For a document's table of the
+ * chart's figures, beside its own values.
+ */
+export function comparisonRows(chart: MeasureChartData): Array<[date: string, name: string, figure: string]> {
+  return (chart.comparisons?.lines ?? []).flatMap((line) =>
+    line.points.map((p): [string, string, string] => [
+      p.date,
+      `${line.label}, ${p.period}${p.count !== undefined ? ` (${neighboursCount(p.count)})` : ""}`,
+      formatMeasureValue(p.value, chart.unit),
+    ]),
+  );
 }
 
 /** "Accelerated progress plan starts 3 March 2027: earlier values were recorded under the plan before it" */

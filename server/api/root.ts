@@ -18,6 +18,7 @@ import { commentRouter } from "@/server/api/routers/comment";
 import { forumRouter } from "@/server/api/routers/forum";
 import { personalDataRouter } from "@/server/api/routers/personal-data";
 import { historyRouter } from "@/server/api/routers/history";
+import { statisticsRouter } from "@/server/api/routers/statistics";
 import { createCallerFactory, router } from "@/server/api/trpc";
 
 export const appRouter = router({
@@ -40,6 +41,7 @@ export const appRouter = router({
   comment: commentRouter,
   personalData: personalDataRouter,
   history: historyRouter,
+  statistics: statisticsRouter,
   session: sessionRouter,
 });
 

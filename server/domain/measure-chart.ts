@@ -2,14 +2,26 @@
  * A measure's chart data (lib/charts/measure-chart-data.ts) from its row: the columns to select,
  * the data built from them, and the trajectories that approved changes replaced.
  */
-import type { MeasureDirection, MeasureUnit, MeasureValueStatus, PlanType } from "@/server/generated/prisma/enums";
-import type { ChartPoint, MeasureChartData } from "@/lib/charts/measure-chart-data";
+import type { ComparisonSeries, MeasureDirection, MeasureUnit, MeasureValueStatus, PlanType } from "@/server/generated/prisma/enums";
+import type { ChartPoint, ComparisonLine, MeasureChartData } from "@/lib/charts/measure-chart-data";
 import { formatDate } from "@/lib/format/dates";
 import type { TrajectoryPoint } from "@/lib/trajectory";
 import { normaliseValue, type MilestoneValue } from "@/server/domain/change-control";
 import { fromDay } from "@/lib/calendar";
 import { PLAN_TYPE } from "@/lib/labels";
 import { MEASURE_RULE_FIELDS } from "@/server/domain/measure-status";
+
+/**
+ * The published measure it is linked to and the comparison lines worked out for it
+ * (server/services/statistics/comparisons.ts): read with the measure, in the same statement.
+ */
+export const MEASURE_COMPARISON_FIELDS = {
+  catalogueMeasure: { select: { name: true, sourceName: true, sourceUrl: true } },
+  comparisonPoints: {
+    select: { series: true, label: true, periodEnd: true, periodLabel: true, value: true, count: true },
+    orderBy: { periodEnd: "asc" },
+  },
+} as const;
 
 /** Spread into a measure's `select` to build its chart. */
 export const MEASURE_CHART_FIELDS = {
@@ -23,6 +35,7 @@ export const MEASURE_CHART_FIELDS = {
   values: { select: { periodEnd: true, value: true, status: true }, orderBy: { periodEnd: "asc" } },
   // The plan it belongs to: where a plan carried it forward, the chart marks the change.
   plan: { select: { type: true, createdAt: true, predecessorId: true } },
+  ...MEASURE_COMPARISON_FIELDS,
 } as const;
 
 type ChartRow = {
@@ -40,7 +53,47 @@ type ChartRow = {
   values: ReadonlyArray<{ periodEnd: Date; value: number; status: MeasureValueStatus }>;
   /** Without it (a row read without the plan), no plan change is marked. */
   plan?: { type: PlanType; createdAt: Date; predecessorId: string | null };
+  /** Without them (a row read without MEASURE_COMPARISON_FIELDS), no comparison is drawn. */
+  catalogueMeasure?: { name: string; sourceName: string; sourceUrl: string } | null;
+  comparisonPoints?: ReadonlyArray<{
+    series: ComparisonSeries;
+    label: string;
+    periodEnd: Date;
+    periodLabel: string;
+    value: number;
+    count: number | null;
+  }>;
 };
+
+/** How far before the area's own first figure published figures are still drawn. */
+const COMPARISON_YEARS_BEFORE = 3;
+/** A measure with no figures of its own yet shows this many of the latest published periods. */
+const COMPARISON_PERIODS_ALONE = 5;
+
+const SERIES_ORDER: Record<ComparisonSeries, number> = { ENGLAND: 0, REGION: 1, NEIGHBOURS: 2 };
+
+/**
+ * The comparison lines to draw: the published periods from three years before the area's own
+ * first date (baseline, value or target) on, so a series going back a decade does not squeeze
+ * the plan's own months into a corner; a line with nothing that recent keeps its latest point.
+ */
+export function comparisonsOf(m: Pick<ChartRow, "catalogueMeasure" | "comparisonPoints" | "values" | "baselineDate" | "targetDate">): MeasureChartData["comparisons"] {
+  if (!m.catalogueMeasure || !m.comparisonPoints?.length) return undefined;
+  const own = [...m.values.map((v) => v.periodEnd), m.baselineDate, m.targetDate].filter((d): d is Date => d !== null).map(fromDay).sort();
+  const from = own[0] ? `${Number(own[0].slice(0, 4)) - COMPARISON_YEARS_BEFORE}${own[0].slice(4)}` : null;
+  const lines = new Map<ComparisonSeries, ComparisonLine>();
+  for (const p of [...m.comparisonPoints].sort((a, b) => SERIES_ORDER[a.series] - SERIES_ORDER[b.series] || a.periodEnd.getTime() - b.periodEnd.getTime())) {
+    const line = lines.get(p.series) ?? { series: p.series, label: p.label, points: [] };
+    line.points.push({ date: fromDay(p.periodEnd), value: p.value, period: p.periodLabel, ...(p.count === null ? {} : { count: p.count }) });
+    lines.set(p.series, line);
+  }
+  const kept = [...lines.values()].map((line) => {
+    if (from === null) return { ...line, points: line.points.slice(-COMPARISON_PERIODS_ALONE) };
+    const recent = line.points.filter((p) => p.date >= from);
+    return { ...line, points: recent.length ? recent : line.points.slice(-1) };
+  });
+  return { measure: m.catalogueMeasure.name, source: { name: m.catalogueMeasure.sourceName, url: m.catalogueMeasure.sourceUrl }, lines: kept };
+}
 
 /**
  * The day the measure's plan started, when that plan continues an earlier one (an APP carrying a
@@ -64,6 +117,7 @@ export function measureChartData(
   superseded?: MeasureChartData["superseded"],
 ): MeasureChartData {
   const planChange = planChangeOf(m);
+  const comparisons = comparisonsOf(m);
   const point = (value: number | null, date: Date | null): ChartPoint | null =>
     value === null || date === null ? null : { date: fromDay(date), value };
   return {
@@ -81,6 +135,7 @@ export function measureChartData(
       .map((v) => ({ date: fromDay(v.periodEnd), value: v.value, status: v.status })),
     ...(superseded?.length ? { superseded } : {}),
     ...(planChange ? { planChange } : {}),
+    ...(comparisons ? { comparisons } : {}),
   };
 }
 

@@ -11,6 +11,7 @@ import { z } from "zod";
 import { MeasureDirection, MeasureUnit, MeasureValueStatus } from "@/server/generated/prisma/enums";
 import { figure, id, optionalDay, optionalId, requiredDay, textInput, version } from "@/server/schemas/common";
 import { plausibleRangeProblems } from "@/server/domain/measure-value-range";
+import { catalogueId } from "@/server/schemas/statistics";
 
 /** A number from a text input (the form turns text into a number, NaN when it is not one); null when empty. */
 const optionalNumber = (message: string) => figure(message).nullable();
@@ -55,6 +56,11 @@ const fieldShape = {
   findingIds: z.array(id).min(1, "Choose at least one finding this measure evidences"),
   /** "" for no owner. */
   ownerId: optionalId.optional(),
+  /**
+   * The published measure (catalogue) this one counts, for England's, the region's and the
+   * statistical neighbours' figures beside it; "" for none. Left out, the link stays as it is.
+   */
+  catalogueMeasureId: z.union([z.literal(""), catalogueId]).optional(),
   milestones: z.array(milestoneFields).max(40, "A measure can have up to 40 milestones"),
 };
 
@@ -155,4 +161,5 @@ export const MEASURE_FIELD_LABELS: ReadonlyArray<{ name: keyof MeasureFields; la
   { name: "milestones", label: "Milestones" },
   { name: "findingIds", label: "Findings it evidences" },
   { name: "ownerId", label: "Owner" },
+  { name: "catalogueMeasureId", label: "Published measure" },
 ];

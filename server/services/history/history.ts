@@ -164,7 +164,7 @@ async function surroundings(db: Db, localAreaId: string, rows: EventRow[]) {
   const named = idsNamed(rows);
   const parentIds = (kind: HistoryKind) => [...new Set([...parents.values()].filter((p) => p.kind === kind).map((p) => p.id))];
   const wanted = (kind: HistoryKind) => [...new Set([...parentIds(kind), ...named])];
-  const [actions, findings, measures, plans, users, organisations, inspections] = await Promise.all([
+  const [actions, findings, measures, plans, users, organisations, inspections, published] = await Promise.all([
     db.action.findMany({ where: { id: { in: wanted("Action") }, localAreaId }, select: { id: true, ref: true, title: true } }),
     db.finding.findMany({ where: { id: { in: wanted("Finding") }, localAreaId }, select: { id: true, ref: true, summary: true, inspectorsWording: true } }),
     db.measure.findMany({ where: { id: { in: wanted("Measure") }, localAreaId }, select: { id: true, ref: true, name: true, unit: true } }),
@@ -172,6 +172,8 @@ async function surroundings(db: Db, localAreaId: string, rows: EventRow[]) {
     db.user.findMany({ where: { id: { in: named } }, select: { id: true, name: true } }),
     db.organisation.findMany({ where: { id: { in: named }, localAreaId }, select: { id: true, name: true } }),
     db.inspection.findMany({ where: { id: { in: named }, localAreaId }, select: { id: true, kind: true, startDate: true, expectedDate: true } }),
+    // A measure's link to a published measure (the catalogue, shared by every area).
+    db.catalogueMeasure.findMany({ where: { id: { in: named } }, select: { id: true, name: true } }),
   ]);
   const names = new Map<string, string>([
     ...actions.map((a) => [a.id, `${a.ref} ${a.title}`] as const),
@@ -181,6 +183,7 @@ async function surroundings(db: Db, localAreaId: string, rows: EventRow[]) {
     ...users.map((u) => [u.id, u.name ?? "A person without a name"] as const),
     ...organisations.map((o) => [o.id, o.name] as const),
     ...inspections.map((i) => [i.id, `${INSPECTION_KIND[i.kind]} of ${formatDate(i.startDate ?? i.expectedDate) || "a date not known"}`] as const),
+    ...published.map((c) => [c.id, c.name] as const),
   ]);
   const unitOf = new Map<string, MeasureUnit>(measures.map((m) => [m.id, m.unit]));
   return { parents, names, unitOf };

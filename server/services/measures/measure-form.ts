@@ -28,6 +28,7 @@ export const MEASURE_FORM_FIELDS = {
   plausibleMin: true,
   plausibleMax: true,
   ownerId: true,
+  catalogueMeasureId: true,
   findings: { select: { id: true, planId: true }, orderBy: { ref: "asc" } },
   milestones: { select: { date: true, targetValue: true }, orderBy: { date: "asc" } },
 } satisfies Prisma.MeasureSelect;
@@ -58,6 +59,7 @@ export function measureFormValues(m: FormRow): MeasureFields & { id: string; ver
     // findings too, which its editor neither offers nor changes (updateMeasure keeps them).
     findingIds: m.findings.filter((f) => f.planId === m.planId).map((f) => f.id),
     ownerId: m.ownerId ?? "",
+    catalogueMeasureId: m.catalogueMeasureId ?? "",
     milestones: m.milestones.map((ms) => ({ date: fromDay(ms.date), targetValue: ms.targetValue })),
   };
 }

@@ -22,6 +22,9 @@ import { supersededFor } from "@/server/services/plans/change-requests";
 import { MEASURE_FORM_FIELDS, measureFormValues } from "@/server/services/measures/measure-form";
 import { refuseControlledChanges } from "@/server/services/core/controlled-fields";
 import { today } from "@/server/services/core/today";
+import { catalogueChoices, checkCatalogueLink } from "@/server/services/statistics/catalogue";
+import { refreshComparisons } from "@/server/services/statistics/comparisons";
+import { MEASURE_COMPARISON_FIELDS } from "@/server/domain/measure-chart";
 import { staleSave } from "@/server/services/core/versioned";
 
 type Db = ServiceContext["db"] | Tx;
@@ -51,6 +54,8 @@ function columns(input: MeasureFields) {
     plausibleMin: input.plausibleMin,
     plausibleMax: input.plausibleMax,
     ownerId: input.ownerId || null,
+    // Undefined (a caller that does not send it, like a plan workbook) leaves the link as it is.
+    catalogueMeasureId: input.catalogueMeasureId === undefined ? undefined : input.catalogueMeasureId || null,
   };
 }
 
@@ -75,7 +80,16 @@ async function checkReferences(
     select: { ref: true },
   });
   if (clash) throw fieldError("ref", `This plan already has a measure ${clash.ref}. Choose another reference.`);
+  // Its line and England's are drawn on one scale: a link to a measure counted otherwise is refused.
+  const linkedTo = input.catalogueMeasureId === undefined ? await currentLink(tx, measureId) : input.catalogueMeasureId;
+  if (linkedTo) await checkCatalogueLink(tx, linkedTo, input.unit);
   return findingIds;
+}
+
+/** The published measure a saved measure links to (none for a new one). */
+async function currentLink(tx: Tx, measureId: string | null) {
+  if (!measureId) return null;
+  return (await tx.measure.findUnique({ where: { id: measureId }, select: { catalogueMeasureId: true } }))?.catalogueMeasureId ?? null;
 }
 
 /**
@@ -161,8 +175,8 @@ export async function measureFormChoices(ctx: ServiceContext, slug: string) {
     where: { ...CURRENT_PLAN.where, localAreaId: area.id },
     select: { id: true, findings: { orderBy: [{ sortOrder: "asc" }, { ref: "asc" }], select: { id: true, ref: true, summary: true, inspectorsWording: true } } },
   });
-  if (!plan) return { area, planId: null, findings: [], owners: [] };
-  return { area, planId: plan.id, findings: plan.findings, owners: await measureOwnerChoices(ctx.db, area.id) };
+  if (!plan) return { area, planId: null, findings: [], owners: [], catalogue: [] };
+  return { area, planId: plan.id, findings: plan.findings, owners: await measureOwnerChoices(ctx.db, area.id), catalogue: await catalogueChoices(ctx.db) };
 }
 
 /** One measure: details, trajectory, values newest first and its status, with what the viewer may do. */
@@ -171,6 +185,7 @@ export async function measureById(ctx: ServiceContext, id: string) {
     where: { id },
     select: {
       ...MEASURE_FORM_FIELDS,
+      ...MEASURE_COMPARISON_FIELDS,
       localAreaId: true,
       owner: { select: { id: true, name: true } },
       localArea: { select: { name: true, slug: true } },
@@ -230,6 +245,8 @@ export async function measureById(ctx: ServiceContext, id: string) {
     /** The edit form's starting values, and its choices of owner (for the lead only). */
     form: measureFormValues(m),
     owners: canEdit ? await measureOwnerChoices(ctx.db, localAreaId, m.owner) : [],
+    /** The published measures the lead may link it to. */
+    catalogue: canEdit ? await catalogueChoices(ctx.db) : [],
     /** Accepted: the target and milestones change only through a change request. */
     planAccepted: isPlanAccepted(m.plan),
     /** How its plan ended, when it has: the page says so and offers no changes. */
@@ -261,6 +278,7 @@ export async function createMeasure(ctx: ServiceContext, input: CreateMeasureInp
       },
       select: { id: true },
     });
+    if (input.catalogueMeasureId) await refreshComparisons(tx, { measureIds: [created.id] });
     const after = await loadForm(tx, created.id);
     await recordAudit(tx, ctx, {
       action: "measure.create",
@@ -304,6 +322,8 @@ export async function updateMeasure(ctx: ServiceContext, input: UpdateMeasureInp
     await tx.measureMilestone.deleteMany({ where: { measureId: input.id } });
     await tx.measureMilestone.createMany({ data: milestoneRows(input).map((m) => ({ ...m, measureId: input.id })) });
     const after = await loadForm(tx, input.id);
+    // Linked, relinked or unlinked: its comparison lines follow in the same transaction.
+    if (after!.catalogueMeasureId !== before.catalogueMeasureId) await refreshComparisons(tx, { measureIds: [input.id] });
     await recordAudit(tx, ctx, {
       action: "measure.update",
       entityType: "Measure",

@@ -127,6 +127,12 @@ export default async function MeasurePage({ params }: Params) {
                 ? `${value(m.benchmarkValue)}${m.benchmarkLabel ? `, ${m.benchmarkLabel}` : ""}${m.benchmarkDate ? ` (${formatDate(m.benchmarkDate)})` : ""}`
                 : null,
           },
+          {
+            key: "Published measure",
+            value: m.catalogueMeasure
+              ? `${m.catalogueMeasure.name}: England, the region and the statistical neighbours are charted beside it (${m.catalogueMeasure.sourceName})`
+              : "Not linked to a published measure",
+          },
           { key: "Owner", value: m.owner?.name ?? "No owner" },
           {
             key: m.findings.length === 1 ? "Finding it evidences" : "Findings it evidences",

@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Add a measure" };
 
 export default async function NewMeasurePage({ params }: Params) {
   const { slug } = await params;
-  const { area, planId, findings, owners } = await loadForPage(
+  const { area, planId, findings, owners, catalogue } = await loadForPage(
     getQueryClient().fetchQuery(trpc.measure.formChoices.queryOptions({ slug })),
     routes.measureNew(slug),
   );
@@ -21,7 +21,7 @@ export default async function NewMeasurePage({ params }: Params) {
       <p className="mb-1 text-xl text-secondary">{area.name}</p>
       <h1 className="mb-6 text-4xl">Add a measure</h1>
       {planId ? (
-        <MeasureForm slug={slug} planId={planId} findings={findings} owners={owners} />
+        <MeasureForm slug={slug} planId={planId} findings={findings} owners={owners} catalogue={catalogue} />
       ) : (
         <p>This local area has no current improvement plan to add a measure to.</p>
       )}

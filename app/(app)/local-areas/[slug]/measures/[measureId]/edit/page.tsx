@@ -60,7 +60,7 @@ export default async function EditMeasurePage({ params }: Params) {
               <p className="mb-6 max-w-3xl">The target and milestones below are as approved: change them with a request above.</p>
             </>
           ) : null}
-          <MeasureForm slug={slug} measure={measure.form} findings={measure.plan.findings} owners={measure.owners} />
+          <MeasureForm slug={slug} measure={measure.form} findings={measure.plan.findings} owners={measure.owners} catalogue={measure.catalogue} />
         </>
       )}
     </>

@@ -11,7 +11,7 @@ import { createHash, randomBytes } from "node:crypto";
 import type { Browser, Locator, Page } from "@playwright/test";
 import { expect, test, type OwnDemo } from "./fixtures";
 import pg from "pg";
-import { appDatabaseUrl, demo, expectAccessible, signInAs } from "./support";
+import { appDatabaseUrl, demo, expectAccessible, openPersonInAdmin, signInAs } from "./support";
 
 /** This test's own copy of the demo: every form here is tried on it. */
 let copy: OwnDemo;
@@ -142,7 +142,7 @@ test("every form that is refused focuses its error summary, which links to each 
     { who: "anonymous", path: "/signin", form: "Sign in with a link by email", button: "Email me a sign-in link" },
     { who: "anonymous", path: `/update/${token}`, form: "Your update on action 4.3", button: "Send update" },
     { who: "admin", path: "/admin", form: "Add a person", button: "Add person" },
-    { who: "admin", path: "/admin", form: "Give someone a role in a local area", button: "Give role" },
+    { who: "admin", path: async (page) => (await openPersonInAdmin(page, copy.people.lead), page.url()), form: "Give a role in a local area", button: "Give role" },
     { who: "admin", path: "/admin", form: "Add a local area", button: "Add local area" },
     { who: "lead", path: `${area()}/plan`, form: "Plan details", button: "Save plan details", prepare: empty("Title") },
     { who: "lead", path: `${area()}/plan`, form: "Add an organisation", button: "Add organisation" },

@@ -9,7 +9,7 @@ import { readFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import { readPdf } from "../server/services/board-pack/document-text";
 import { e2eDb, expect, test } from "./fixtures";
-import { expectAccessible, signInAs } from "./support";
+import { expectAccessible, openPersonInAdmin, signInAs } from "./support";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const LETTER = "https://reports.ofsted.gov.uk/provider/44/fenmoor-local-area-send-revisit-letter";
@@ -86,10 +86,8 @@ test("a WSOA imported as the letters word it shows its revisit everywhere, and t
   const slug = (await e2eDb().localArea.findUniqueOrThrow({ where: { laCode }, select: { slug: true } })).slug;
 
   // Its lead: the copy's plan lead is given the role by the administrator.
-  await admin.reload();
-  const roleForm = admin.getByRole("form", { name: "Give someone a role in a local area" });
-  const leadName = (await e2eDb().user.findFirstOrThrow({ where: { email: { equals: demoCopy.people.lead, mode: "insensitive" } }, select: { name: true } })).name;
-  await roleForm.getByLabel("Person").selectOption({ label: `${leadName} (${demoCopy.people.lead})` });
+  await openPersonInAdmin(admin, demoCopy.people.lead);
+  const roleForm = admin.getByRole("form", { name: "Give a role in a local area" });
   await roleForm.getByLabel("Local area").selectOption({ label: name });
   await roleForm.getByLabel("Role").selectOption({ label: "Plan lead" });
   await roleForm.getByRole("button", { name: "Give role" }).click();

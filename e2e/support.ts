@@ -94,3 +94,14 @@ export async function latestLinkTo(to: string, subject: RegExp): Promise<string>
     .toBeTruthy();
   return link!;
 }
+
+/** An administrator finds a person by email on the administration page and opens their page (roles and personal data). */
+export async function openPersonInAdmin(page: Page, email: string) {
+  await page.goto("/admin");
+  await page.getByLabel("Find a person by name or email").fill(email);
+  await page.getByRole("button", { name: "Search", exact: true }).click();
+  const people = page.getByRole("table", { name: "People with Headway accounts and their roles" });
+  await expect(people.getByRole("row")).toHaveCount(2);
+  await people.getByRole("link", { name: /^Roles and personal data/ }).click();
+  await expect(page.getByRole("heading", { name: "Roles in local areas" })).toBeVisible();
+}

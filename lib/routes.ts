@@ -40,6 +40,10 @@ export const routes = {
   home: () => "/",
   /** The privacy notice (PRIVACY.md), open to everyone. */
   privacy: () => "/privacy",
+  /** The accessibility statement (ACCESSIBILITY.md in plain words), open to everyone. */
+  accessibility: () => "/accessibility",
+  /** Whether the service and its database are up, for people; /api/health answers machines. */
+  status: () => "/status",
   /** `callbackUrl` is encoded with encodeURIComponent, as NextAuth reads it back. */
   signIn: (options: { callbackUrl?: string; signedOut?: boolean } = {}) =>
     options.callbackUrl !== undefined
@@ -104,6 +108,8 @@ export const routes = {
   /** The public pages for families, readable without signing in. */
   publicAreas: () => "/areas",
   publicArea: (slug: string) => `/areas/${seg(slug)}`,
+  /** One finding of a published area's current plan, by its ref ("1", "2.3"). */
+  publicFinding: (slug: string, ref: string) => `/areas/${seg(slug)}/findings/${seg(ref)}`,
   /** The one-off page where someone without an account posts an update on an action. */
   updateRequest: (token: string) => `/update/${seg(token)}`,
 

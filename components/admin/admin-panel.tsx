@@ -8,28 +8,50 @@ import Link from "next/link";
 import { AddAreaForm } from "@/components/admin/add-area-form";
 import { PlanImport } from "@/components/plan-transfer/plan-import";
 import { AddPersonForm } from "@/components/admin/add-person-form";
-import { GrantRoleForm } from "@/components/admin/grant-role-form";
 import { RevokeButton } from "@/components/admin/revoke-button";
+import { buttonClass } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/form-field";
 import { cell, rowClass, Table } from "@/components/ui/table";
+import { pluralise } from "@/lib/format/plurals";
 import { AREA_ROLE, REGION } from "@/lib/labels";
 import { routes } from "@/lib/routes";
 import type { AppRouter } from "@/server/api/root";
 
 export type AdminOverview = inferRouterOutputs<AppRouter>["admin"]["overview"];
 
-export function AdminPanel({ data, selfId }: { data: AdminOverview; selfId: string | null }) {
-  // Everyone but the administrator using the page: nobody gives themselves a role in an area.
-  const people = data.users
-    .filter((u) => u.id !== selfId)
-    .map((u) => ({ id: u.id, label: u.name ? `${u.name} (${u.email})` : (u.email ?? u.id) }));
+export function AdminPanel({ data }: { data: AdminOverview }) {
+  const { search, page, pages, matching, perPage } = data.people;
+  const first = matching === 0 ? 0 : (page - 1) * perPage + 1;
+  const last = Math.min(page * perPage, matching);
+  const pageHref = (n: number) => `${routes.admin()}?${new URLSearchParams({ ...(search ? { q: search } : {}), page: String(n) })}#people`;
   return (
     <>
       <div className="grid grid-cols-1 gap-x-12 lg:grid-cols-2">
         <AddPersonForm />
-        <GrantRoleForm users={people} areas={data.areas} />
       </div>
 
-      <h2 className="mb-4 text-2xl">People</h2>
+      <h2 id="people" className="mb-4 text-2xl">
+        People
+      </h2>
+      <form method="get" action={`${routes.admin()}#people`} role="search" aria-label="People" className="mb-4 flex flex-wrap items-end gap-3">
+        <div>
+          <label htmlFor="people-q" className="mb-1 block font-bold">
+            Find a person by name or email
+          </label>
+          <input id="people-q" name="q" type="search" defaultValue={search} maxLength={100} className={`${inputClass} w-72 max-w-full`} />
+        </div>
+        <button type="submit" className={buttonClass.secondary}>
+          Search
+        </button>
+        {search ? <Link href={`${routes.admin()}#people`}>Show everyone</Link> : null}
+      </form>
+      <p className="mb-4" role="status">
+        {matching === 0
+          ? search
+            ? `Nobody's name or email contains “${search}”.`
+            : "No people yet."
+          : `${first === 1 && last === matching ? `${pluralise(matching, "person", "people")}` : `${first} to ${last} of ${pluralise(matching, "person", "people")}`}${search ? ` matching “${search}”` : ""}, by name. Give someone a role from their page.`}
+      </p>
       <Table caption="People with Headway accounts and their roles" columns={["Name", "Email", "Roles"]}>
         {data.users.map((u) => (
           <tr key={u.id} className={rowClass}>
@@ -39,7 +61,7 @@ export function AdminPanel({ data, selfId }: { data: AdminOverview; selfId: stri
               {u.jobTitle ? <div className="text-secondary">{u.jobTitle}</div> : null}
               <div>
                 <Link href={routes.adminPerson(u.id)}>
-                  Personal data<span className="sr-only"> of {u.name ?? u.email}</span>
+                  Roles and personal data<span className="sr-only"> of {u.name ?? u.email}</span>
                 </Link>
               </div>
             </td>
@@ -59,6 +81,15 @@ export function AdminPanel({ data, selfId }: { data: AdminOverview; selfId: stri
           </tr>
         ))}
       </Table>
+      {pages > 1 ? (
+        <nav aria-label="Pages of people" className="mt-4 flex flex-wrap items-center gap-4">
+          {page > 1 ? <Link href={pageHref(page - 1)}>Previous page</Link> : null}
+          <span>
+            Page {page} of {pages}
+          </span>
+          {page < pages ? <Link href={pageHref(page + 1)}>Next page</Link> : null}
+        </nav>
+      ) : null}
 
       <div className="mt-12 grid grid-cols-1 gap-x-12 lg:grid-cols-2">
         <div>

@@ -14,13 +14,14 @@ import { grantMembershipSchema, type GrantMembershipInput } from "@/server/schem
 
 const ROLES = Object.values(AreaRole).map((r) => ({ value: r, label: AREA_ROLE[r] }));
 
-export function GrantRoleForm({ users, areas }: { users: { id: string; label: string }[]; areas: { id: string; name: string }[] }) {
+/** Gives one person (the page's) a role in a local area, or changes the role they hold there. */
+export function GrantRoleForm({ person, areas }: { person: { id: string; label: string }; areas: { id: string; name: string }[] }) {
   const trpc = useTRPC();
   const { refresh } = useRefresh();
   const form = useForm<GrantMembershipInput>({
     ...FORM_BEHAVIOUR,
     resolver: zodResolver(grantMembershipSchema),
-    defaultValues: { userId: "", localAreaId: "", role: undefined },
+    defaultValues: { userId: person.id, localAreaId: "", role: undefined },
   });
   const feedback = useFormFeedback("role", form);
   const grant = useMutation(trpc.admin.grantMembership.mutationOptions());
@@ -29,8 +30,8 @@ export function GrantRoleForm({ users, areas }: { users: { id: string; label: st
   const onSubmit = form.handleSubmit((values) =>
     feedback.submit(async () => {
       const m = await grant.mutateAsync(values);
-      const who = users.find((u) => u.id === values.userId)?.label ?? "They";
-      form.reset();
+      const who = person.label;
+      form.reset({ userId: person.id, localAreaId: "", role: undefined });
       refresh();
       return `${who} is now ${AREA_ROLE[m.role].toLowerCase()} in ${m.localArea.name}.`;
     }),
@@ -39,18 +40,11 @@ export function GrantRoleForm({ users, areas }: { users: { id: string; label: st
   return (
     <form onSubmit={onSubmit} noValidate aria-labelledby="grant-role" className="mb-12">
       <h2 id="grant-role" className="mb-4 text-2xl">
-        Give someone a role in a local area
+        Give a role in a local area
       </h2>
       <ErrorSummary errors={feedback.summary(errors)} attempt={form.formState.submitCount} />
       <Notice text={feedback.notice} />
-      <FormField
-        id="role-userId"
-        label="Person"
-        hint="Your own account is not in the list: another administrator gives you a role if you need one."
-        error={errors.userId?.message}
-      >
-        <Select placeholder="Choose a person" options={users.map((u) => ({ value: u.id, label: u.label }))} {...form.register("userId")} />
-      </FormField>
+      <input type="hidden" {...form.register("userId")} />
       <FormField id="role-localAreaId" label="Local area" error={errors.localAreaId?.message}>
         <Select placeholder="Choose a local area" options={areas.map((a) => ({ value: a.id, label: a.name }))} {...form.register("localAreaId")} />
       </FormField>

@@ -192,7 +192,7 @@ export function PlanImport({ into }: { into: Into }) {
             {done.status === "applied"
               ? into
                 ? `${pluralise(done.created, "record")} created and ${done.updated} updated in ${into.areaName}'s plan.`
-                : `${pluralise(done.created, "record")} created, the area and its council and parent carer forum among them. Give its plan lead and its people their roles in “Give someone a role in a local area” above.`
+                : `${pluralise(done.created, "record")} created, the area and its council and parent carer forum among them. Give its plan lead and its people their roles from each person’s page, found under “People” above.`
               : "The file matches the plan, so nothing was changed."}
           </p>
           {done.area ? (

@@ -18,6 +18,7 @@ import { commentRouter } from "@/server/api/routers/comment";
 import { forumRouter } from "@/server/api/routers/forum";
 import { personalDataRouter } from "@/server/api/routers/personal-data";
 import { historyRouter } from "@/server/api/routers/history";
+import { apiTokenRouter } from "@/server/api/routers/api-token";
 import { statisticsRouter } from "@/server/api/routers/statistics";
 import { createCallerFactory, router } from "@/server/api/trpc";
 
@@ -43,6 +44,7 @@ export const appRouter = router({
   history: historyRouter,
   statistics: statisticsRouter,
   session: sessionRouter,
+  apiToken: apiTokenRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -16,6 +16,17 @@ export const grantMembershipSchema = z.object({
   role: areaRole,
 });
 
+/** The administration page's people list: search words and the page of results (from the address, so checked here). */
+export const adminOverviewSchema = z
+  .object({
+    q: z.string().max(100, "Search for 100 characters or fewer").optional(),
+    page: z.coerce.number().int().min(1).max(100_000).optional(),
+  })
+  .optional();
+export type AdminOverviewInput = NonNullable<z.infer<typeof adminOverviewSchema>>;
+
+export const personRolesSchema = z.object({ userId: id });
+
 export const revokeMembershipSchema = z.object({ membershipId: id });
 
 export type CreateUserInput = z.infer<typeof createUserSchema>;

@@ -49,3 +49,43 @@ describe("admin.createArea", () => {
     await expect(admin.admin.createArea({ name: "???", laCode: "814", region: "LONDON" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 });
+
+describe("admin.overview: people found by search, a page at a time", () => {
+  let db: PrismaClient;
+  let adminId: string;
+  const tag = `pager${Date.now()}`;
+  beforeAll(async () => {
+    db = testDb();
+    adminId = (await createUser(db, { globalRole: "ADMIN" })).id;
+    // 30 people whose emails share a tag no one else's has, and one whose name alone has it.
+    for (let i = 0; i < 30; i++) await createUser(db, { email: `${tag}-${String(i).padStart(2, "0")}@test.example`, name: `Person ${String(i).padStart(2, "0")}` });
+    await createUser(db, { email: `someone-${Date.now()}@test.example`, name: `Alex ${tag.toUpperCase()} Named` });
+  });
+  afterAll(() => db.$disconnect());
+
+  it("matches every word in the name or email, without regard to case, and pages by 25 in name order", async () => {
+    const admin = await callerFor(db, adminId);
+    const first = await admin.admin.overview({ q: `  ${tag.toUpperCase()}  ` });
+    expect(first.people).toEqual({ search: tag.toUpperCase(), page: 1, pages: 2, matching: 31, perPage: 25 });
+    expect(first.users.map((u) => u.name)).toEqual([`Alex ${tag.toUpperCase()} Named`, ...Array.from({ length: 24 }, (_, i) => `Person ${String(i).padStart(2, "0")}`)]);
+    const second = await admin.admin.overview({ q: tag, page: 2 });
+    expect(second.users.map((u) => u.name)).toEqual(Array.from({ length: 6 }, (_, i) => `Person ${String(24 + i).padStart(2, "0")}`));
+    // A page past the last shows the last; two words must both match.
+    expect((await admin.admin.overview({ q: tag, page: 9 })).people.page).toBe(2);
+    expect((await admin.admin.overview({ q: `${tag} named` })).users.map((u) => u.name)).toEqual([`Alex ${tag.toUpperCase()} Named`]);
+    expect((await admin.admin.overview({ q: `${tag} nobody` })).people.matching).toBe(0);
+  });
+
+  it("refuses a search longer than the form allows and a page that is not a whole number", async () => {
+    const admin = await callerFor(db, adminId);
+    await expect(admin.admin.overview({ q: "x".repeat(101) })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(admin.admin.overview({ page: 1.5 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+
+  it("gives one person's roles on their page, and 'not found' for no one", async () => {
+    const admin = await callerFor(db, adminId);
+    const person = await createUser(db);
+    expect((await admin.admin.personRoles({ userId: person.id })).person).toMatchObject({ id: person.id, memberships: [] });
+    await expect(admin.admin.personRoles({ userId: "cnobodyatall000000000000" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});

@@ -5,7 +5,7 @@
  */
 import type { ServiceContext } from "@/server/services/core/context";
 import { AppError, notFound } from "@/server/errors";
-import type { CreateAreaInput, CreateUserInput, GrantMembershipInput } from "@/server/schemas/admin";
+import type { AdminOverviewInput, CreateAreaInput, CreateUserInput, GrantMembershipInput } from "@/server/schemas/admin";
 import { inTransaction, recordAudit, recordAudits, type AuditActor, type Tx } from "@/server/services/core/audit";
 
 const membershipSelect = {
@@ -14,27 +14,57 @@ const membershipSelect = {
   localArea: { select: { id: true, name: true, slug: true } },
 } as const;
 
-export async function adminOverview(ctx: ServiceContext) {
-  const [users, areas] = await Promise.all([
-    ctx.db.user.findMany({
-      orderBy: [{ name: "asc" }, { email: "asc" }],
-      select: {
-        id: true,
-        name: true,
-        email: true,
-        jobTitle: true,
-        globalRole: true,
-        isDemo: true,
-        disabledAt: true,
-        memberships: { select: membershipSelect, orderBy: { localArea: { name: "asc" } } },
-      },
-    }),
+/** People shown on one page of the administration list: enough to scan, few enough to load at national scale. */
+export const PEOPLE_PER_PAGE = 25;
+
+/**
+ * The areas, and one page of people (with their roles), those whose name or email contains the
+ * search words when there are any. Every account at once would be thousands of rows nationally.
+ */
+export async function adminOverview(ctx: ServiceContext, input: AdminOverviewInput = {}) {
+  const words = input.q?.trim().split(/\s+/).filter(Boolean) ?? [];
+  const where = {
+    AND: words.map((w) => ({ OR: [{ name: { contains: w, mode: "insensitive" as const } }, { email: { contains: w, mode: "insensitive" as const } }] })),
+  };
+  const [matching, areas] = await Promise.all([
+    ctx.db.user.count({ where }),
     ctx.db.localArea.findMany({
       orderBy: { name: "asc" },
       select: { id: true, name: true, slug: true, laCode: true, region: true, _count: { select: { memberships: true } } },
     }),
   ]);
-  return { users, areas };
+  const pages = Math.max(1, Math.ceil(matching / PEOPLE_PER_PAGE));
+  const page = Math.min(input.page ?? 1, pages);
+  const users = await ctx.db.user.findMany({
+    where,
+    orderBy: [{ name: "asc" }, { email: "asc" }, { id: "asc" }],
+    skip: (page - 1) * PEOPLE_PER_PAGE,
+    take: PEOPLE_PER_PAGE,
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      jobTitle: true,
+      globalRole: true,
+      isDemo: true,
+      disabledAt: true,
+      memberships: { select: membershipSelect, orderBy: { localArea: { name: "asc" } } },
+    },
+  });
+  return { users, areas, people: { search: words.join(" "), page, pages, matching, perPage: PEOPLE_PER_PAGE } };
+}
+
+/** One person's roles, and the areas they could be given one in: their page in administration. */
+export async function personRoles(ctx: ServiceContext, userId: string) {
+  const [person, areas] = await Promise.all([
+    ctx.db.user.findUnique({
+      where: { id: userId },
+      select: { id: true, name: true, email: true, globalRole: true, erasedAt: true, memberships: { select: membershipSelect, orderBy: { localArea: { name: "asc" } } } },
+    }),
+    ctx.db.localArea.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
+  ]);
+  if (!person) throw notFound("That person");
+  return { person, areas };
 }
 
 export async function createUser(ctx: ServiceContext, input: CreateUserInput) {

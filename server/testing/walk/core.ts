@@ -10,8 +10,10 @@ export const CORE_SPECS: Specs = {
   "area.home": { scope: "area", input: (fx) => ({ slug: fx.area.slug }) },
   "area.people": { scope: "area", input: (fx) => ({ slug: fx.area.slug }) },
   "area.setPublicPage": { scope: "area", input: (fx) => ({ slug: fx.area.slug, published: true }) },
+  "area.setPublicContact": { scope: "area", input: (fx) => ({ slug: fx.area.slug, email: `send-${uniq()}@council.example`, url: "https://council.example/send" }) },
   "action.byId": { scope: "area", input: (fx) => ({ id: fx.area.actionId }) },
-  "admin.overview": { scope: "global", input: () => undefined },
+  "admin.overview": { scope: "global", input: () => ({ q: "a", page: 1 }) },
+  "admin.personRoles": { scope: "global", input: async (_fx, db) => ({ userId: (await createUser(db)).id }) },
   "admin.createArea": {
     scope: "global",
     input: () => ({ name: `Walk Area ${uniq()}`, laCode: String(nextLaCode++), region: "LONDON" }),

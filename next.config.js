@@ -10,6 +10,8 @@ const nextConfig = {
     "@node-rs/argon2",
     "nodemailer",
     "@resvg/resvg-js",
+    // The board pack's PDF: it reads its font metrics from its own folder at run time.
+    "pdfkit",
     "pg-boss",
   ],
   poweredByHeader: false,

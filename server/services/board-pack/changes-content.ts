@@ -1,11 +1,11 @@
 /**
- * The board pack's last part: what changed since the snapshot before this pack's state, in words
- * a board reads ("Status: from In progress to Complete").
+ * The board pack appendix's last section: what changed since the snapshot before this pack's
+ * state, in words a board reads ("Status: from In progress to Complete").
  */
 import { formatMeasureValue } from "@/lib/format/measure-value";
 import { describeFieldChange } from "@/lib/change-words";
 import { formatDate } from "@/lib/format/dates";
-import type { Block, Part } from "@/server/services/board-pack/outline";
+import type { Block } from "@/server/services/board-pack/outline";
 import { ADVISER_VIEW, EVIDENCE_KIND, REVIEW_STATUS, VERDICT, VISIBILITY } from "@/lib/labels";
 import type { MeasureUnit } from "@/server/generated/prisma/enums";
 import { countChanges, type PlanChanges } from "@/server/domain/plan-changes";
@@ -20,7 +20,7 @@ function unitsOf(state: PlanState): Map<string, MeasureUnit> {
 function changeBlocks(changes: PlanChanges, state: PlanState): Block[] {
   if (countChanges(changes) === 0) return [{ kind: "paragraph", text: "Nothing has changed since then." }];
   const blocks: Block[] = [];
-  const section = (heading: string, body: Block) => blocks.push({ kind: "heading", level: 2, text: heading }, body);
+  const section = (heading: string, body: Block) => blocks.push({ kind: "heading", level: 3, text: heading }, body);
 
   if (changes.actions.length > 0) {
     section("Actions changed", {
@@ -113,25 +113,19 @@ function changeBlocks(changes: PlanChanges, state: PlanState): Block[] {
   return blocks;
 }
 
-export function changesContent(pack: BoardPack): Part {
+/** A level-2 heading and what changed under it, each kind of change under a level-3 heading. */
+export function changesContent(pack: BoardPack): Block[] {
   const { previous } = pack;
   if (!previous) {
-    return {
-      blocks: [
-        { kind: "heading", level: 1, text: "Changes since the last snapshot" },
-        {
-          kind: "paragraph",
-          text: pack.snapshot
-            ? "This is the first snapshot of this plan, so there is nothing earlier to compare it with."
-            : "No snapshot has been taken yet, so there is nothing to compare the current state with.",
-        },
-      ],
-    };
+    return [
+      { kind: "heading", level: 2, text: "Changes since the last snapshot" },
+      {
+        kind: "paragraph",
+        text: pack.snapshot
+          ? "This is the first snapshot of this plan, so there is nothing earlier to compare it with."
+          : "No snapshot has been taken yet, so there is nothing to compare the current state with.",
+      },
+    ];
   }
-  return {
-    blocks: [
-      { kind: "heading", level: 1, text: `Changes since ${previous.label} (${formatDate(previous.takenAt)})` },
-      ...changeBlocks(previous.changes, pack.state),
-    ],
-  };
+  return [{ kind: "heading", level: 2, text: `Changes since ${previous.label} (${formatDate(previous.takenAt)})` }, ...changeBlocks(previous.changes, pack.state)];
 }

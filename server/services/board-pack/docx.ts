@@ -1,9 +1,12 @@
 /**
- * A board pack outline as a Word document: real headings (so Word's navigation pane and a screen
- * reader find the structure), tables with repeating header rows, charts as PNG images with
- * alternative text, the title in the document's properties and page numbers in the footer.
+ * A board pack outline as a Word document, the same outline as the PDF: real headings (so Word's
+ * navigation pane and a screen reader find the structure), bulleted lists, the forum's words as
+ * indented quotes, tables with repeating header rows, statuses in words on their colour, charts
+ * and sparklines as PNG images with alternative text, the title in the document's properties and
+ * page numbers in the footer.
  */
 import {
+  BorderStyle,
   Document,
   Footer,
   HeadingLevel,
@@ -19,7 +22,9 @@ import {
   WidthType,
 } from "docx";
 import { CHART_ASPECT, chartImages } from "@/server/services/board-pack/chart-images";
-import type { Block, BoardPackOutline, Column } from "@/server/services/board-pack/outline";
+import { allParts, type Block, type BoardPackOutline, type Cell, type Column } from "@/server/services/board-pack/outline";
+import { sparklineGeometry, sparklinePng } from "@/server/services/board-pack/sparkline";
+import { TONES } from "@/server/services/board-pack/tones";
 import type { MeasureChartData } from "@/lib/charts/measure-chart-data";
 
 /** A4 less the default one-inch margins, in twentieths of a point. */
@@ -28,40 +33,98 @@ const TEXT_WIDTH_TWIPS = 11906 - 2 * 1440;
 const TEXT_WIDTH_PX = Math.floor((TEXT_WIDTH_TWIPS / 1440) * 96);
 const SECONDARY = "505A5F";
 const HEADER_FILL = "F3F2F1";
+const QUOTE_BAR = "B1B4B6";
 /** Half-points. */
 const TABLE_TEXT = 17;
+const NOTE_TEXT = 15;
+/** A sparkline's size in points, as in the PDF, and in ImageRun's pixels. */
+const SPARKLINE_PT = { width: 64, height: 16 };
+const SPARKLINE_PX = { width: Math.round((SPARKLINE_PT.width * 96) / 72), height: Math.round((SPARKLINE_PT.height * 96) / 72) };
+/** A chart at the width the PDF gives it. */
+const CHART_PX = Math.round((300 * 96) / 72);
 
 const HEADING = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
 
+const hex = (colour: string) => colour.replace("#", "").toUpperCase();
+
 /** Line breaks in a narrative become line breaks in Word, which ignores "\n" inside a run. */
-function runs(text: string, style: { bold?: boolean; size?: number; color?: string } = {}): TextRun[] {
+function runs(text: string, style: { bold?: boolean; italics?: boolean; size?: number; color?: string } = {}): TextRun[] {
   return text.split(/\r?\n/).map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : undefined, ...style }));
 }
 
-function cell(text: string, widthTwips: number, header: boolean): TableCell {
+/** Every picture's alternative text, and an id Word wants unique in the document. */
+class Pictures {
+  private drawn = 0;
+  private readonly sparklines = new Map<MeasureChartData, Buffer>();
+  constructor(readonly charts: Map<MeasureChartData, Buffer>) {}
+
+  altText(name: string, description: string) {
+    return { id: String(++this.drawn), name, title: name, description };
+  }
+
+  sparkline(chart: MeasureChartData): Buffer {
+    let png = this.sparklines.get(chart);
+    if (!png) {
+      png = sparklinePng(sparklineGeometry(chart, SPARKLINE_PT.width, SPARKLINE_PT.height));
+      this.sparklines.set(chart, png);
+    }
+    return png;
+  }
+}
+
+/** A cell's paragraphs: its text; its status in words on the status's colour, then any note; or its sparkline with alternative text. */
+function cellParagraphs(value: Cell, pictures: Pictures, size = TABLE_TEXT): Paragraph[] {
+  if (typeof value === "string") return [new Paragraph({ children: runs(value, { size }) })];
+  if ("sparkline" in value) {
+    return [
+      new Paragraph({
+        children: [
+          new ImageRun({
+            type: "png",
+            data: pictures.sparkline(value.sparkline),
+            transformation: SPARKLINE_PX,
+            altText: pictures.altText(`Trend of ${value.sparkline.ref}`, value.alt),
+          }),
+        ],
+      }),
+    ];
+  }
+  const colours = TONES[value.tone];
+  return [
+    new Paragraph({
+      children: [
+        new TextRun({ text: ` ${value.text} `, bold: true, size, color: hex(colours.text), shading: { type: ShadingType.CLEAR, fill: hex(colours.fill), color: "auto" } }),
+      ],
+    }),
+    ...(value.note ? [new Paragraph({ spacing: { before: 40 }, children: runs(value.note, { size: NOTE_TEXT, color: SECONDARY }) })] : []),
+  ];
+}
+
+function cell(value: Cell, widthTwips: number, header: boolean, pictures: Pictures): TableCell {
   return new TableCell({
     width: { size: widthTwips, type: WidthType.DXA },
     margins: { top: 40, bottom: 40, left: 80, right: 80 },
     ...(header ? { shading: { type: ShadingType.CLEAR, fill: HEADER_FILL, color: "auto" } } : {}),
-    children: [new Paragraph({ children: runs(text, { bold: header, size: TABLE_TEXT }) })],
+    children: header && typeof value === "string" ? [new Paragraph({ children: runs(value, { bold: true, size: TABLE_TEXT }) })] : cellParagraphs(value, pictures),
   });
 }
 
-function table(columns: Column[], rows: string[][]): Table {
+function table(columns: Column[], rows: Cell[][], pictures: Pictures): Table {
   const total = columns.reduce((sum, c) => sum + c.weight, 0);
   const widths = columns.map((c) => Math.floor((c.weight / total) * TEXT_WIDTH_TWIPS));
   return new Table({
     width: { size: TEXT_WIDTH_TWIPS, type: WidthType.DXA },
     columnWidths: widths,
     rows: [
-      new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((c, i) => cell(c.header, widths[i]!, true)) }),
-      ...rows.map((row) => new TableRow({ cantSplit: true, children: row.map((text, i) => cell(text, widths[i]!, false)) })),
+      // A header row repeated at the top of each page the table runs onto, which screen readers also read as the column headers.
+      new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((c, i) => cell(c.header, widths[i]!, true, pictures)) }),
+      ...rows.map((row) => new TableRow({ cantSplit: true, children: row.map((value, i) => cell(value, widths[i]!, false, pictures)) })),
     ],
   });
 }
 
-function facts(rows: Array<[string, string]>): Table {
-  const widths = [Math.floor(TEXT_WIDTH_TWIPS * 0.3), Math.ceil(TEXT_WIDTH_TWIPS * 0.7)];
+function facts(rows: Array<[string, Cell]>, pictures: Pictures): Table {
+  const widths = [Math.floor(TEXT_WIDTH_TWIPS * 0.26), Math.ceil(TEXT_WIDTH_TWIPS * 0.74)];
   return new Table({
     width: { size: TEXT_WIDTH_TWIPS, type: WidthType.DXA },
     columnWidths: widths,
@@ -71,47 +134,70 @@ function facts(rows: Array<[string, string]>): Table {
           cantSplit: true,
           children: [
             new TableCell({ width: { size: widths[0]!, type: WidthType.DXA }, children: [new Paragraph({ children: runs(label, { bold: true }) })] }),
-            new TableCell({ width: { size: widths[1]!, type: WidthType.DXA }, children: [new Paragraph({ children: runs(value) })] }),
+            new TableCell({ width: { size: widths[1]!, type: WidthType.DXA }, children: cellParagraphs(value, pictures, 20) }),
           ],
         }),
     ),
   });
 }
 
-type Charts = { images: Map<MeasureChartData, Buffer>; drawn: number };
-
-function render(block: Block, charts: Charts, pageBreakBefore: boolean): Paragraph | Table {
+function render(block: Block, pictures: Pictures, pageBreakBefore: boolean): Array<Paragraph | Table> {
   switch (block.kind) {
     case "heading":
-      return new Paragraph({ heading: HEADING[block.level], pageBreakBefore, keepNext: true, children: runs(block.text) });
+      return [new Paragraph({ heading: HEADING[block.level], pageBreakBefore, keepNext: true, children: runs(block.text) })];
     case "paragraph":
-      return new Paragraph({ pageBreakBefore, spacing: { after: 120 }, children: runs(block.text, block.muted ? { color: SECONDARY } : {}) });
+      return [
+        new Paragraph({
+          pageBreakBefore,
+          spacing: { after: 120 },
+          children: runs(block.text, block.muted ? { color: SECONDARY } : block.strong ? { bold: true } : {}),
+        }),
+      ];
+    case "list":
+      return block.items.map((item) => new Paragraph({ bullet: { level: 0 }, spacing: { after: 60 }, children: runs(item) }));
+    case "quote":
+      return [
+        new Paragraph({
+          indent: { left: 240 },
+          border: { left: { style: BorderStyle.SINGLE, size: 18, color: QUOTE_BAR, space: 8 } },
+          keepNext: true,
+          children: runs(`“${block.text}”`),
+        }),
+        new Paragraph({
+          indent: { left: 240 },
+          border: { left: { style: BorderStyle.SINGLE, size: 18, color: QUOTE_BAR, space: 8 } },
+          spacing: { after: 160 },
+          children: runs(block.source, { color: SECONDARY, size: 18 }),
+        }),
+      ];
     case "facts":
-      return facts(block.rows);
+      return [facts(block.rows, pictures), new Paragraph({ spacing: { after: 60 }, children: [] })];
     case "table":
-      return table(block.columns, block.rows);
+      return [table(block.columns, block.rows, pictures), new Paragraph({ spacing: { after: 60 }, children: [] })];
     case "chart":
-      return new Paragraph({
-        pageBreakBefore,
-        keepNext: true,
-        spacing: { after: 120 },
-        children: [
-          new ImageRun({
-            type: "png",
-            data: charts.images.get(block.chart)!,
-            transformation: { width: TEXT_WIDTH_PX, height: Math.round(TEXT_WIDTH_PX / CHART_ASPECT) },
-            // Word wants each drawing's id unique in the document.
-            altText: { id: String(++charts.drawn), name: block.title, title: block.title, description: block.description },
-          }),
-        ],
-      });
+      return [
+        new Paragraph({ keepNext: true, spacing: { before: 120 }, children: runs(block.title, { bold: true }) }),
+        new Paragraph({
+          pageBreakBefore,
+          keepNext: true,
+          spacing: { after: 120 },
+          children: [
+            new ImageRun({
+              type: "png",
+              data: pictures.charts.get(block.chart)!,
+              transformation: { width: Math.min(CHART_PX, TEXT_WIDTH_PX), height: Math.round(Math.min(CHART_PX, TEXT_WIDTH_PX) / CHART_ASPECT) },
+              altText: pictures.altText(block.title, block.description),
+            }),
+          ],
+        }),
+      ];
   }
 }
 
 export async function renderBoardPackDocx(outline: BoardPackOutline): Promise<Buffer> {
-  const charts: Charts = { images: chartImages(outline), drawn: 0 };
-  // Each part after the cover starts on a new page; every part opens with a paragraph or heading.
-  const children = outline.parts.flatMap((part, p) => part.blocks.map((block, b) => render(block, charts, p > 0 && b === 0)));
+  const pictures = new Pictures(chartImages(outline));
+  // Each part after the first starts on a new page; every part opens with a heading.
+  const children = allParts(outline).flatMap((part, p) => part.blocks.flatMap((block, b) => render(block, pictures, p > 0 && b === 0)));
   const doc = new Document({
     title: outline.title,
     creator: "Headway",

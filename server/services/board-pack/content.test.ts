@@ -309,7 +309,7 @@ describe("a finding's page", () => {
         "M1: EHC plans issued within 20 weeks",
         {
           sparkline: offTrackChart,
-          alt: "Trend of M1: 2 values from 9% (September 2025) to 14% (February 2026), rising, the better way. Dashed: the trajectory, to 60% by 30 September 2026.",
+          alt: "Trend of M1: 2 values from 9% (September 2025) to 14% (February 2026), rising, the better way. Dashed: the trajectory over the same months, on its way to 60% by 30 September 2026.",
         },
         "14% for February 2026 (provisional)",
         "38.1%",

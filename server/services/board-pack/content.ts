@@ -184,7 +184,7 @@ function measureHomes(state: PlanState): { home: Map<string, string>; measures: 
 
 const MEASURE_COLUMNS = [
   { header: "Measure", weight: 4 },
-  { header: "Trend", weight: 2.2 },
+  { header: "Trend", weight: 2.4 },
   { header: "Latest value", weight: 2.6 },
   { header: "Expected by then", weight: 1.9 },
   { header: "Target", weight: 2.6 },

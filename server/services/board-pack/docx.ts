@@ -38,7 +38,7 @@ const QUOTE_BAR = "B1B4B6";
 const TABLE_TEXT = 17;
 const NOTE_TEXT = 15;
 /** A sparkline's size in points, as in the PDF, and in ImageRun's pixels. */
-const SPARKLINE_PT = { width: 64, height: 16 };
+const SPARKLINE_PT = { width: 60, height: 20 };
 const SPARKLINE_PX = { width: Math.round((SPARKLINE_PT.width * 96) / 72), height: Math.round((SPARKLINE_PT.height * 96) / 72) };
 /** A chart at the width the PDF gives it. */
 const CHART_PX = Math.round((300 * 96) / 72);

@@ -67,7 +67,7 @@ const SPACE = { h1: { before: 0, after: 6 }, h2: { before: 8, after: 3.5 }, h3: 
 const KEEP_WITH_NEXT = 44;
 const CELL_PAD = { x: 3.5, y: 2.6 };
 const BADGE_PAD = { x: 3, y: 1.6 };
-const SPARKLINE = { width: 64, height: 16 };
+const SPARKLINE = { width: 60, height: 20 };
 const CHART_WIDTH = 300;
 const CHART_GAP = 14;
 
@@ -119,7 +119,7 @@ function wrap(doc: Doc, text: string, s: TextStyle, width: number): string[] {
 type CellLayout =
   | { kind: "text"; lines: string[]; style: TextStyle }
   | { kind: "tone"; tone: Tone; lines: string[]; badgeWidth: number; note: string[] }
-  | { kind: "sparkline"; chart: MeasureChartData; alt: string };
+  | { kind: "sparkline"; chart: MeasureChartData; alt: string; width: number };
 
 class Writer {
   readonly doc: Doc;
@@ -333,7 +333,7 @@ class Writer {
   private layoutCell(cell: Cell, width: number, s: TextStyle = STYLES.cell): CellLayout {
     const inner = width - 2 * CELL_PAD.x;
     if (typeof cell === "string") return { kind: "text", lines: wrap(this.doc, cell, s, inner), style: s };
-    if ("sparkline" in cell) return { kind: "sparkline", chart: cell.sparkline, alt: cell.alt };
+    if ("sparkline" in cell) return { kind: "sparkline", chart: cell.sparkline, alt: cell.alt, width: Math.min(SPARKLINE.width, inner) };
     const badge = STYLES.badge;
     const lines = wrap(this.doc, cell.text, badge, inner - 2 * BADGE_PAD.x);
     this.doc.font(badge.font).fontSize(badge.size);
@@ -362,8 +362,8 @@ class Writer {
         return;
       }
       case "sparkline": {
-        const figure = this.tag(cell, "Figure", { alt: layout.alt, bbox: [left, y, left + SPARKLINE.width, y + SPARKLINE.height], placement: "Inline" });
-        this.content(figure, () => this.sparkline(layout.chart, left, y));
+        const figure = this.tag(cell, "Figure", { alt: layout.alt, bbox: [left, y, left + layout.width, y + SPARKLINE.height], placement: "Inline" });
+        this.content(figure, () => this.sparkline(layout.chart, left, y, layout.width));
         figure.end();
         return;
       }
@@ -381,9 +381,9 @@ class Writer {
     }
   }
 
-  private sparkline(chart: MeasureChartData, x: number, y: number) {
+  private sparkline(chart: MeasureChartData, x: number, y: number, width: number) {
     const { doc } = this;
-    const g = sparklineGeometry(chart, SPARKLINE.width, SPARKLINE.height);
+    const g = sparklineGeometry(chart, width, SPARKLINE.height);
     doc.save();
     doc.translate(x, y);
     if (g.trajectory.length > 1) {

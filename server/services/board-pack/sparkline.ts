@@ -1,9 +1,9 @@
 /**
- * A measure's sparkline: its values (a solid line, the latest a dot) against its trajectory (a
- * dashed line) in a box the size of a table cell, with no axes: where a full chart is not needed,
- * the trend at a glance beside the figures it comes from. One geometry for both documents: the PDF
- * draws it as vector lines, the Word file as a small PNG of the same drawing. Its words
- * (sparklineText) are its alternative text.
+ * A measure's sparkline: its values (a solid line, the latest a dot) against its trajectory over
+ * the same months (a dashed line) in a box the size of a table cell, with no axes: where a full
+ * chart is not needed, the trend at a glance beside the figures it comes from. One geometry for
+ * both documents: the PDF draws it as vector lines, the Word file as a small PNG of the same
+ * drawing. Its words (sparklineText) are its alternative text.
  */
 import { Resvg } from "@resvg/resvg-js";
 import type { MeasureChartData } from "@/lib/charts/measure-chart-data";
@@ -26,9 +26,37 @@ export const SPARKLINE_DASH = [2.5, 1.5] as const;
 
 const time = (day: string) => new Date(day).getTime();
 
+type Dated = { date: string; value: number };
+
+/** Where the trajectory stands at `t` (ms), between its points; null outside them. */
+function trajectoryAt(points: Dated[], t: number): number | null {
+  for (let i = 1; i < points.length; i++) {
+    const [a, b] = [points[i - 1]!, points[i]!];
+    const [ta, tb] = [time(a.date), time(b.date)];
+    if (t >= ta && t <= tb) return tb === ta ? b.value : a.value + ((b.value - a.value) * (t - ta)) / (tb - ta);
+  }
+  return null;
+}
+
+/**
+ * The trajectory over the months the values cover (cut where they start and end), so the two
+ * lines are read against each other; with fewer than two values, the whole trajectory.
+ */
+function trajectoryInView(chart: MeasureChartData): Dated[] {
+  if (chart.values.length < 2 || chart.trajectory.length < 2) return chart.trajectory;
+  const [t0, t1] = [time(chart.values[0]!.date), time(chart.values.at(-1)!.date)];
+  const inside = chart.trajectory.filter((p) => time(p.date) > t0 && time(p.date) < t1);
+  const at = (t: number, date: string) => {
+    const value = trajectoryAt(chart.trajectory, t);
+    return value === null ? [] : [{ date, value }];
+  };
+  return [...at(t0, chart.values[0]!.date), ...inside, ...at(t1, chart.values.at(-1)!.date)];
+}
+
 /** The sparkline's lines in a `width` by `height` box (y down), inset so the dots and strokes stay inside. */
 export function sparklineGeometry(chart: MeasureChartData, width: number, height: number): SparklineGeometry {
-  const points = [...chart.values, ...chart.trajectory];
+  const trajectory = trajectoryInView(chart);
+  const points = [...chart.values, ...trajectory];
   const inset = 2;
   if (points.length === 0) return { width, height, values: [], trajectory: [] };
   const times = points.map((p) => time(p.date));
@@ -39,12 +67,12 @@ export function sparklineGeometry(chart: MeasureChartData, width: number, height
   const x = (day: string) => (t1 === t0 ? width / 2 : inset + ((time(day) - t0) / (t1 - t0)) * (width - 2 * inset));
   const y = (value: number) => (v1 === v0 ? height / 2 : height - inset - ((value - v0) / (v1 - v0)) * (height - 2 * inset));
   const place = (p: { date: string; value: number }) => ({ x: x(p.date), y: y(p.value) });
-  return { width, height, values: chart.values.map(place), trajectory: chart.trajectory.map(place) };
+  return { width, height, values: chart.values.map(place), trajectory: trajectory.map(place) };
 }
 
 /**
  * "Trend of M1: 12 values from 23% (December 2025) to 52% (November 2026), rising, the better way.
- * Dashed: the trajectory, to 75% by 31 March 2027."
+ * Dashed: the trajectory over the same months, on its way to 75% by 31 March 2027."
  */
 export function sparklineText(chart: MeasureChartData): string {
   const v = (n: number) => formatMeasureValue(n, chart.unit);
@@ -60,7 +88,7 @@ export function sparklineText(chart: MeasureChartData): string {
     trend = `${pluralise(values.length, "value")} from ${v(first.value)} (${formatMonth(first.date)}) to ${v(last.value)} (${formatMonth(last.date)}), ${way}.`;
   }
   const end = chart.trajectory.at(-1);
-  const trajectory = end ? ` Dashed: the trajectory, to ${v(end.value)} by ${formatDate(end.date)}.` : " No trajectory.";
+  const trajectory = end ? ` Dashed: the trajectory over the same months, on its way to ${v(end.value)} by ${formatDate(end.date)}.` : " No trajectory.";
   return `Trend of ${chart.ref}: ${trend}${trajectory}`;
 }
 

@@ -12,24 +12,38 @@ import { fromDay, toDay, utcDay } from "@/lib/calendar";
 import { formatDate } from "@/lib/format/dates";
 import { formatMeasureValue } from "@/lib/format/measure-value";
 import { parsePastedValues } from "@/server/domain/measure-paste";
-import { valueRangeProblem } from "@/server/domain/measure-value-range";
+import { valueRangeProblem, type ValueRule } from "@/server/domain/measure-value-range";
 import { AppError } from "@/server/errors";
 import type { Prisma } from "@/server/generated/prisma/client";
-import type { MeasureUnit } from "@/server/generated/prisma/enums";
+import type { MeasureUnit, MeasureValueStatus } from "@/server/generated/prisma/enums";
 import type { PasteValuesInput, RecordValueInput, SetValueStatusInput } from "@/server/schemas/measure";
 import { fieldError, requireCan } from "@/server/services/core/access";
-import { inTransaction, recordAudit, recordAudits, type AuditEntry } from "@/server/services/core/audit";
+import { inTransaction, recordAudit, recordAudits, type AuditEntry, type Db, type Tx } from "@/server/services/core/audit";
 import { today } from "@/server/services/core/today";
 import { PLAN_ENDING, requireOpenPlan } from "@/server/services/core/ended-plan";
 
-/** Finds a measure the viewer may enter values on: NOT_FOUND outside their areas, FORBIDDEN if not theirs. */
-async function measureForValues(ctx: ServiceContext, measureId: string) {
-  const measure = await findInArea(ctx, "measure", {
-    where: { id: measureId },
-    select: { id: true, localAreaId: true, ownerId: true, unit: true, plausibleMin: true, plausibleMax: true, plan: PLAN_ENDING },
-  });
+/** What entering values reads of a measure: its area and owner (permission), its rule, its plan (ended or not). */
+export const MEASURE_FOR_VALUES = {
+  id: true,
+  localAreaId: true,
+  ownerId: true,
+  unit: true,
+  plausibleMin: true,
+  plausibleMax: true,
+  plan: PLAN_ENDING,
+} satisfies Prisma.MeasureSelect;
+export type MeasureForValues = Prisma.MeasureGetPayload<{ select: typeof MEASURE_FOR_VALUES }>;
+
+/** Refuses entering values on a measure the viewer may not (FORBIDDEN), or whose plan has ended. */
+export function requireMayEnterValues(ctx: ServiceContext, measure: MeasureForValues) {
   requireCan(ctx, "measure.enterValues", measure, "Only the plan lead or the measure's owner can enter its values.");
   requireOpenPlan(measure.plan);
+}
+
+/** Finds a measure the viewer may enter values on: NOT_FOUND outside their areas, FORBIDDEN if not theirs. */
+async function measureForValues(ctx: ServiceContext, measureId: string) {
+  const measure = await findInArea(ctx, "measure", { where: { id: measureId }, select: MEASURE_FOR_VALUES });
+  requireMayEnterValues(ctx, measure);
   return measure;
 }
 
@@ -39,8 +53,29 @@ type ValueRow = Prisma.MeasureValueGetPayload<{ select: typeof valueSelect }>;
 /** The latest period end a value may have: a period that has not ended has no figure yet. */
 const latestPeriodEnd = () => fromDay(utcDay(today()));
 
+const PERIOD_NOT_ENDED = "The period end must be today or earlier: the period must have ended.";
+
+/**
+ * What is wrong with one value for this measure before anything is read: a period that has not
+ * ended, or a figure its unit or plausible range rules out. The value form's rule, for every
+ * caller that enters values one by one (the form, the API).
+ */
+export function valueEntryProblems(entry: { periodEnd: string; value: number }, rule: ValueRule): Array<{ field: "periodEnd" | "value"; message: string }> {
+  const problems: Array<{ field: "periodEnd" | "value"; message: string }> = [];
+  if (entry.periodEnd > latestPeriodEnd()) problems.push({ field: "periodEnd", message: PERIOD_NOT_ENDED });
+  const outOfRange = valueRangeProblem(entry.value, rule);
+  if (outOfRange) problems.push({ field: "value", message: outOfRange });
+  return problems;
+}
+
 /** A figure already recorded for a period, and the one that would replace it: what the person confirms. */
 export type Replacement = { periodEnd: string; before: number; after: number };
+
+/** The reason a replacement is confirmed with; null unless it is confirmed and a reason given. */
+export function confirmedReason(input: { confirmReplace?: boolean; replaceReason?: string }): string | null {
+  const reason = input.replaceReason?.trim() ?? "";
+  return input.confirmReplace === true && reason ? reason : null;
+}
 
 /**
  * Refuses replacing recorded figures unless the input confirms it and gives a reason, naming
@@ -52,8 +87,8 @@ function requireConfirmedReplacement(
   replacements: Replacement[],
   unit: MeasureUnit,
 ): string {
-  const reason = input.replaceReason?.trim() ?? "";
-  if (input.confirmReplace === true && reason) return reason;
+  const reason = confirmedReason(input);
+  if (reason) return reason;
   const shown = (n: number) => formatMeasureValue(n, unit);
   const message =
     input.confirmReplace !== true
@@ -70,9 +105,8 @@ function requireConfirmedReplacement(
  */
 export async function recordValue(ctx: ServiceContext, input: RecordValueInput) {
   const measure = await measureForValues(ctx, input.measureId);
-  if (input.periodEnd > latestPeriodEnd()) throw fieldError("periodEnd", "The period end must be today or earlier: the period must have ended.");
-  const outOfRange = valueRangeProblem(input.value, measure);
-  if (outOfRange) throw fieldError("value", outOfRange);
+  const problem = valueEntryProblems(input, measure)[0];
+  if (problem) throw fieldError(problem.field, problem.message);
   const periodEnd = toDay(input.periodEnd)!;
   return inTransaction(ctx, async (tx) => {
     const key = { measureId_periodEnd: { measureId: measure.id, periodEnd } };
@@ -123,73 +157,127 @@ export async function pasteValues(ctx: ServiceContext, input: PasteValuesInput) 
     );
   }
   return inTransaction(ctx, async (tx) => {
-    const existing = await tx.measureValue.findMany({
-      where: { measureId: measure.id, periodEnd: { in: rows.map((r) => toDay(r.periodEnd)!) } },
-      select: valueSelect,
-    });
-    const byDay = new Map(existing.map((v) => [fromDay(v.periodEnd), v]));
-    const fields = { status: input.status, enteredById: ctx.viewer.userId };
-    const replacing = rows.flatMap((row) => {
-      const before = byDay.get(row.periodEnd);
-      return before && before.value !== row.value ? [{ periodEnd: row.periodEnd, before: before.value, after: row.value }] : [];
-    });
+    const changes = await valueChanges(tx, measure.id, rows.map((row) => ({ periodEnd: row.periodEnd, value: row.value, status: input.status })));
+    const replacing = replacementsIn(changes);
     const reason = replacing.length > 0 ? requireConfirmedReplacement(input, replacing, measure.unit) : null;
-    const replacedFigure = new Set(replacing.map((r) => r.periodEnd));
-
-    const fresh = rows.filter((row) => !byDay.has(row.periodEnd));
-    const created = await insertValues(
-      tx.measureValue.createManyAndReturn({
-        data: fresh.map((row) => ({ measureId: measure.id, periodEnd: toDay(row.periodEnd)!, value: row.value, ...fields })),
-        select: valueSelect,
-      }),
-    );
-
-    // Only values the paste changes are rewritten: pasting a column again leaves the rest, and
-    // who entered them, as they were. A paste gives no notes, so a value's note stays.
-    const replaced = new Map<string, { before: ValueRow; after: ValueRow }>();
-    for (const row of rows) {
-      const before = byDay.get(row.periodEnd);
-      if (before && (before.value !== row.value || before.status !== input.status)) {
-        replaced.set(row.periodEnd, { before, after: { ...before, value: row.value, ...fields } });
-      }
-    }
-    // One statement per distinct value: status and who entered it are the same for the whole paste.
-    // Each row is written only while it holds the figure read: one changed meanwhile refuses the paste.
-    const byValue = new Map<number, ValueRow[]>();
-    for (const { before, after } of replaced.values()) byValue.set(after.value, [...(byValue.get(after.value) ?? []), before]);
-    for (const [value, rows] of byValue) {
-      const { count } = await tx.measureValue.updateMany({
-        where: { OR: rows.map((b) => ({ id: b.id, value: b.value, status: b.status })) },
-        data: { value, ...fields },
-      });
-      if (count !== rows.length) throw enteredMeanwhile("some of these periods");
-    }
-
-    // One event per value, like a single entry, so each value's history reads the same.
-    const createdByDay = new Map(created.map((v) => [fromDay(v.periodEnd), v]));
-    const audit = (entityId: string, before: ValueRow | null, after: ValueRow): AuditEntry => ({
-      action: "measure.pasteValues",
-      entityType: "MeasureValue",
-      entityId,
-      localAreaId: measure.localAreaId,
-      before,
-      after,
-    });
-    await recordAudits(
-      tx,
-      ctx,
-      rows.flatMap((row) => {
-        const made = createdByDay.get(row.periodEnd);
-        if (made) return [audit(made.id, null, made)];
-        const change = replaced.get(row.periodEnd);
-        if (!change) return [];
-        // The reason goes with each figure it replaced; a change of status alone needs none.
-        const after = reason && replacedFigure.has(row.periodEnd) ? { ...change.after, reason } : change.after;
-        return [audit(change.before.id, change.before, after)];
-      }),
-    );
-    return { created: created.length, updated: replaced.size };
+    const written = await writeValueChanges(tx, ctx, measure, changes, { action: "measure.pasteValues", reason });
+    return { created: written.created, updated: written.replaced + written.updated };
   });
+}
+
+/** One value to enter for a period. A status or note left out leaves the recorded one as it is (a new value is provisional). */
+export type ValueEntry = { periodEnd: string; value: number; status?: MeasureValueStatus; note?: string };
+
+/**
+ * What entering a value would do to its period: add a value (created), replace the figure
+ * recorded (replaced: only with a confirmed reason), change only its status or note (updated), or
+ * nothing (unchanged: the same value sent again).
+ */
+export type ValueChange = { entry: ValueEntry; kind: "created"; before: null } | { entry: ValueEntry; kind: "replaced" | "updated" | "unchanged"; before: ValueRow };
+
+/** What entering `entries` (periods distinct) on the measure would do, each as it stands now. One query. */
+export async function valueChanges(db: Db, measureId: string, entries: readonly ValueEntry[]): Promise<ValueChange[]> {
+  const existing = await db.measureValue.findMany({
+    where: { measureId, periodEnd: { in: entries.map((e) => toDay(e.periodEnd)!) } },
+    select: valueSelect,
+  });
+  const byDay = new Map(existing.map((v) => [fromDay(v.periodEnd), v]));
+  return entries.map((entry): ValueChange => {
+    const before = byDay.get(entry.periodEnd);
+    if (!before) return { entry, kind: "created", before: null };
+    if (before.value !== entry.value) return { entry, kind: "replaced", before };
+    const differs = (entry.status !== undefined && entry.status !== before.status) || (entry.note !== undefined && (entry.note || null) !== before.note);
+    return { entry, kind: differs ? "updated" : "unchanged", before };
+  });
+}
+
+/** The figures `changes` would replace, before and after: what the person confirms, with a reason. */
+export const replacementsIn = (changes: readonly ValueChange[]): Replacement[] =>
+  changes.flatMap((c) => (c.kind === "replaced" ? [{ periodEnd: c.entry.periodEnd, before: c.before.value, after: c.entry.value }] : []));
+
+/**
+ * Writes `changes` (from valueChanges, in the same transaction) for the measure: new periods in
+ * one insert, changed ones only while they still hold the figure read (someone else's change
+ * meanwhile refuses the lot), and one audit event per value written, under `action`. `reason`
+ * confirms the replacements (the caller has required it) and goes with each figure it replaced.
+ * Who entered a value becomes the viewer, as when they enter it by hand.
+ */
+export async function writeValueChanges(
+  tx: Tx,
+  ctx: ServiceContext,
+  measure: { id: string; localAreaId: string },
+  changes: readonly ValueChange[],
+  options: { action: string; reason: string | null },
+): Promise<{ created: number; replaced: number; updated: number; unchanged: number }> {
+  const enteredById = ctx.viewer.userId;
+  const fresh = changes.filter((c) => c.kind === "created");
+  const created = await insertValues(
+    tx.measureValue.createManyAndReturn({
+      data: fresh.map(({ entry }) => ({
+        measureId: measure.id,
+        periodEnd: toDay(entry.periodEnd)!,
+        value: entry.value,
+        status: entry.status ?? "PROVISIONAL",
+        note: entry.note || null,
+        enteredById,
+      })),
+      select: valueSelect,
+    }),
+  );
+
+  // Only values that change are rewritten: sending a column again leaves the rest, and who
+  // entered them, as they were. A status or note not sent stays as it is.
+  const changed = changes.flatMap((c) => {
+    if (c.kind !== "replaced" && c.kind !== "updated") return [];
+    const { entry, before } = c;
+    const after: ValueRow = {
+      ...before,
+      value: entry.value,
+      status: entry.status ?? before.status,
+      note: entry.note === undefined ? before.note : entry.note || null,
+      enteredById,
+    };
+    return [{ kind: c.kind, periodEnd: entry.periodEnd, before, after, noteSent: entry.note !== undefined }];
+  });
+  // One statement per distinct write (a paste's values share their status and who entered them).
+  // Each row is written only while it holds the figure read: one changed meanwhile refuses the lot.
+  const byWrite = new Map<string, { data: Partial<Pick<ValueRow, "value" | "status" | "note" | "enteredById">>; rows: ValueRow[] }>();
+  for (const { before, after, noteSent } of changed) {
+    const data = { value: after.value, status: after.status, ...(noteSent ? { note: after.note } : {}), enteredById };
+    const key = JSON.stringify(data);
+    byWrite.set(key, { data, rows: [...(byWrite.get(key)?.rows ?? []), before] });
+  }
+  for (const { data, rows } of byWrite.values()) {
+    const { count } = await tx.measureValue.updateMany({ where: { OR: rows.map((b) => ({ id: b.id, value: b.value, status: b.status })) }, data });
+    if (count !== rows.length) throw enteredMeanwhile("some of these periods");
+  }
+
+  // One event per value, like a single entry, so each value's history reads the same.
+  const createdByDay = new Map(created.map((v) => [fromDay(v.periodEnd), v]));
+  const changedByDay = new Map(changed.map((c) => [c.periodEnd, c]));
+  const audit = (entityId: string, before: ValueRow | null, after: ValueRow): AuditEntry => ({
+    action: options.action,
+    entityType: "MeasureValue",
+    entityId,
+    localAreaId: measure.localAreaId,
+    before,
+    after,
+  });
+  await recordAudits(
+    tx,
+    ctx,
+    changes.flatMap(({ entry, kind }) => {
+      const made = createdByDay.get(entry.periodEnd);
+      if (made) return [audit(made.id, null, made)];
+      const change = changedByDay.get(entry.periodEnd);
+      if (!change) return [];
+      // The reason goes with each figure it replaced; a change of status or note alone needs none.
+      const after = options.reason && kind === "replaced" ? { ...change.after, reason: options.reason } : change.after;
+      return [audit(change.before.id, change.before, after)];
+    }),
+  );
+  const count = (kind: ValueChange["kind"]) => changes.filter((c) => c.kind === kind).length;
+  return { created: created.length, replaced: count("replaced"), updated: count("updated"), unchanged: count("unchanged") };
 }
 
 /** The insert of a paste's new periods; someone else entering one of them meanwhile refuses the paste. */

@@ -63,10 +63,10 @@ const refused = (parsed: ParsedWorkbook, errors: Issue[]): NewAreaResult => ({
 export async function importNewArea(
   db: PrismaClient,
   actor: ImportActor,
-  input: { sheets: readonly RawSheet[]; date1904?: boolean },
+  input: { sheets: readonly RawSheet[]; date1904?: boolean; literalText?: boolean },
   { apply }: { apply: boolean },
 ): Promise<NewAreaResult> {
-  const parsed = parseSheets(input.sheets, { date1904: input.date1904 });
+  const parsed = parseSheets(input.sheets, { date1904: input.date1904, literalText: input.literalText });
   const named = newAreaOf(parsed);
   if (!named.area) return refused(parsed, named.errors);
   const areaInput = named.area;

@@ -153,7 +153,9 @@ function lowerFirst(text: string): string {
 }
 
 /** Reads one row's cells by column key, recording each problem against its column. */
-function rowReader<S extends SheetName>(sheet: S, columns: Map<string, number>, raw: RawRow, errors: Issue[], date1904: boolean) {
+function rowReader<S extends SheetName>(sheet: S, columns: Map<string, number>, raw: RawRow, errors: Issue[], date1904: boolean, literalText: boolean) {
+  // A spreadsheet's text may carry export's formula guard (escapeFormula); JSON's never does.
+  const unescape = literalText ? (text: string) => text : unescapeFormula;
   let bad = false;
   const spec = (key: ColumnKey<S>): Column => columnOf(sheet, key);
   const cell = (key: ColumnKey<S>): Cell | undefined => {
@@ -181,7 +183,7 @@ function rowReader<S extends SheetName>(sheet: S, columns: Map<string, number>, 
       if (c === undefined) return undefined;
       const t = cellText(c);
       if (!t.ok) return (problem(key, t.message), null);
-      const value = unescapeFormula(t.value);
+      const value = unescape(t.value);
       if (value === "") return empty(key);
       const max = typeof field === "number" ? field : maxOf(field);
       if (value.length > max) return (problem(key, `${spec(key).header} must be ${max} characters or fewer`), null);
@@ -235,7 +237,7 @@ function rowReader<S extends SheetName>(sheet: S, columns: Map<string, number>, 
       if (c === undefined) return undefined;
       const parsed = parseList(c);
       if (!parsed.ok) return (problem(key, parsed.message), []);
-      const items = parsed.value.map(unescapeFormula);
+      const items = parsed.value.map(unescape);
       if (items.length > LIMITS.listItems) return (problem(key, `${spec(key).header} may list at most ${LIMITS.listItems}`), []);
       const long = items.find((i) => i.length > maxItemLength);
       if (long) return (problem(key, `“${long.slice(0, 40)}…” is longer than ${maxItemLength} characters`), []);
@@ -291,8 +293,10 @@ function uniqueKeys(sheet: SheetName, errors: Issue[], column: string, what: (ke
   };
 }
 
-export function parseSheets(sheets: readonly RawSheet[], options: { date1904?: boolean } = {}): ParsedWorkbook {
+/** `literalText`: the cells come from plan.json, whose text carries no formula guard to take off. */
+export function parseSheets(sheets: readonly RawSheet[], options: { date1904?: boolean; literalText?: boolean } = {}): ParsedWorkbook {
   const date1904 = options.date1904 ?? false;
+  const literalText = options.literalText ?? false;
   const errors: Issue[] = [];
   const warnings: Issue[] = [];
   const out: ParsedWorkbook = {
@@ -335,7 +339,7 @@ export function parseSheets(sheets: readonly RawSheet[], options: { date1904?: b
     out.present.add(sheet);
     return input;
   };
-  const reader = <S extends SheetName>(sheet: S, input: SheetInput, raw: RawRow) => rowReader(sheet, input.columns, raw, errors, date1904);
+  const reader = <S extends SheetName>(sheet: S, input: SheetInput, raw: RawRow) => rowReader(sheet, input.columns, raw, errors, date1904, literalText);
 
   // Plan: one row of details.
   const planInput = usable("Plan");

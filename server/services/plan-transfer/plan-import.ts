@@ -1,7 +1,8 @@
 /**
  * Import of a plan workbook into an area's current plan (README "Plan workbooks").
  *
- * Three steps: reading (the files' cells, read-workbook.ts, then their rows, parse-sheets.ts);
+ * Three steps: reading (the files' cells, read-workbook.ts, or plan.json made into the same
+ * sheets, plan-json.ts; then their rows, parse-sheets.ts);
  * analysis (import/analyse.ts: one analyser per sheet compares the rows field by field with the
  * plan as it is, read once by import/import-state.ts, and returns the report and the writes that
  * would make the plan match, as plain data); writing (import/write-plan.ts). `previewPlanImport`
@@ -27,11 +28,14 @@ import { concurrentChange, writePlan, type ImportActor } from "@/server/services
 import { importNewArea, type NewAreaResult } from "@/server/services/plan-transfer/new-area";
 import { parseSheets, type ParsedWorkbook } from "@/server/services/plan-transfer/parse-sheets";
 import { readUpload, type RawSheet, type RawWorkbook, type UploadedFile } from "@/server/services/plan-transfer/read-workbook";
+import { isPlanJson, jsonIssue, readPlanJson } from "@/server/services/plan-transfer/plan-json";
+import { LIMITS } from "@/server/schemas/plan-workbook";
 
 export { summarise, type Change, type ChangeEntity, type ImportReport, type Issue } from "@/server/services/plan-transfer/import/report";
 export type { ImportActor };
 
-export type ImportInput = { localAreaId: string; sheets: readonly RawSheet[]; date1904?: boolean };
+/** `json`: the sheets were made from plan.json (plan-json.ts): its text is taken as it is, and problems are named in its words. */
+export type ImportInput = { localAreaId: string; sheets: readonly RawSheet[]; date1904?: boolean; json?: boolean };
 
 export type ImportResult = {
   /** refused: the file has errors, nothing was written; unchanged: it matches the plan. */
@@ -41,13 +45,19 @@ export type ImportResult = {
 };
 
 function parse(input: ImportInput): ParsedWorkbook {
-  return parseSheets(input.sheets, { date1904: input.date1904 });
+  return parseSheets(input.sheets, { date1904: input.date1904, literalText: input.json });
+}
+
+/** The report in the words of the file it came from: plan.json's names for its parts, or the workbook's. */
+function inFileWords(report: ImportReport, input: { json?: boolean }): ImportReport {
+  if (!input.json) return report;
+  return { ...report, errors: report.errors.map(jsonIssue), warnings: report.warnings.map(jsonIssue) };
 }
 
 /** The dry run: what the file would create and update, and every problem in it. Writes nothing. */
 export async function previewPlanImport(db: Db, input: ImportInput): Promise<ImportReport> {
   const parsed = parse(input);
-  return analyseWorkbook(parsed, await loadImportState(db, input.localAreaId)).report;
+  return inFileWords(analyseWorkbook(parsed, await loadImportState(db, input.localAreaId)).report, input);
 }
 
 const TX_OPTIONS = { timeout: 120_000, maxWait: 30_000 };
@@ -60,7 +70,7 @@ const TX_OPTIONS = { timeout: 120_000, maxWait: 30_000 };
 export async function applyPlanImport(db: PrismaClient, actor: ImportActor, input: ImportInput): Promise<ImportResult> {
   const parsed = parse(input);
   try {
-    return await db.$transaction(async (tx) => {
+    const result: ImportResult = await db.$transaction(async (tx) => {
       // One import at a time per area: a second submission of the same file waits here, then finds
       // the plan already as the file says ("unchanged") instead of adding a second copy of what has
       // no unique key (a new plan, its inspections). NO KEY: the area's other records can still be added.
@@ -72,6 +82,7 @@ export async function applyPlanImport(db: PrismaClient, actor: ImportActor, inpu
       if (report.changes.length === 0) return { status: "unchanged", report, planId: state.plan?.id ?? null };
       return { status: "applied", report, planId: await writePlan(tx, actor, state, analysis) };
     }, TX_OPTIONS);
+    return { ...result, report: inFileWords(result.report, input) };
   } catch (error) {
     // A unique key taken between the check and the write: someone else added the same ref.
     if ((error as { code?: string } | null)?.code === "P2002") throw concurrentChange();
@@ -90,8 +101,20 @@ export function digestOf(files: readonly UploadedFile[]): string {
   return hash.digest("hex");
 }
 
-/** Reads the files; a file that is not a workbook becomes the report's one error. */
-async function readFiles(files: readonly UploadedFile[]): Promise<RawWorkbook | ImportReport> {
+/** What the files hold: a workbook's sheets, or those made from plan.json (`json`). */
+type ReadFiles = RawWorkbook & { json?: boolean };
+
+/** Reads the files; a file that is not a workbook (or plan.json) becomes the report's one error, a plan.json's problems its errors. */
+async function readFiles(files: readonly UploadedFile[]): Promise<ReadFiles | ImportReport> {
+  if (files.some(isPlanJson)) {
+    if (files.length > 1) return { errors: [{ sheet: "", row: 0, column: "", message: "Choose one plan.json file, or a workbook, not both." }], warnings: [], changes: [] };
+    if (files[0]!.bytes.byteLength > LIMITS.fileBytes) {
+      return { errors: [{ sheet: "", row: 0, column: "", message: `The file must be smaller than ${LIMITS.fileBytes / 1024 / 1024} MB.` }], warnings: [], changes: [] };
+    }
+    const read = readPlanJson(files[0]!);
+    if (read.errors.length > 0) return { errors: read.errors, warnings: [], changes: [] };
+    return { sheets: read.sheets, date1904: false, json: true };
+  }
   try {
     return await readUpload(files);
   } catch (error) {
@@ -102,13 +125,13 @@ async function readFiles(files: readonly UploadedFile[]): Promise<RawWorkbook | 
   }
 }
 
-const isReport = (r: RawWorkbook | ImportReport): r is ImportReport => "changes" in r;
+const isReport = (r: ReadFiles | ImportReport): r is ImportReport => "changes" in r;
 
 /** The dry run, from the uploaded files. */
 export async function previewImportFiles(db: Db, localAreaId: string, files: readonly UploadedFile[]): Promise<ImportReport> {
   const read = await readFiles(files);
   if (isReport(read)) return read;
-  return previewPlanImport(db, { localAreaId, sheets: read.sheets, date1904: read.date1904 });
+  return previewPlanImport(db, { localAreaId, sheets: read.sheets, date1904: read.date1904, json: read.json });
 }
 
 /** The import, from the uploaded files. */
@@ -120,7 +143,7 @@ export async function applyImportFiles(
 ): Promise<ImportResult> {
   const read = await readFiles(files);
   if (isReport(read)) return { status: "refused", report: read, planId: null };
-  return applyPlanImport(db, actor, { localAreaId, sheets: read.sheets, date1904: read.date1904 });
+  return applyPlanImport(db, actor, { localAreaId, sheets: read.sheets, date1904: read.date1904, json: read.json });
 }
 
 /** A new area and its plan, from the uploaded files (new-area.ts): made (`apply`) or only checked. */
@@ -132,5 +155,6 @@ export async function newAreaFromFiles(
 ): Promise<NewAreaResult> {
   const read = await readFiles(files);
   if (isReport(read)) return { status: "refused", report: read, area: null };
-  return importNewArea(db, actor, { sheets: read.sheets, date1904: read.date1904 }, options);
+  const result = await importNewArea(db, actor, { sheets: read.sheets, date1904: read.date1904, literalText: read.json }, options);
+  return { ...result, report: inFileWords(result.report, read) };
 }

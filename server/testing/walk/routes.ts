@@ -13,6 +13,7 @@ import type { Fixture, Outcome, Who } from "@/server/testing/walk/spec";
 import { createWalkFixture, expected, WHO } from "@/server/testing/walk/walk";
 import { NEW_AREA_ROUTE_CASES, PLAN_IMPORT_ROUTE_CASES } from "@/server/testing/walk/plan-transfer";
 import { TRACKER_IMPORT_ROUTE_CASES } from "@/server/testing/walk/tracker-import";
+import { API_ROUTE_CASES, createApiTokenFixture, type ApiTokenFixture } from "@/server/testing/walk/api-routes";
 import ExcelJS from "exceljs";
 import { parse as parseCsv } from "csv-parse/sync";
 import { can, type AreaCapability, type Viewer } from "@/server/auth/permissions";
@@ -39,6 +40,8 @@ export type RouteFixture = Fixture & {
   text: { internalTitle: string; partnersTitle: string; adviserNote: string; areaName: string; otherAreaName: string };
   /** A snapshot of area B, asked for under area A's address. */
   otherSnapshotId: string;
+  /** API tokens of both areas, for the HTTP API's routes (api-routes.ts). */
+  apiTokens: ApiTokenFixture;
 };
 
 async function authed(db: PrismaClient, userId: string): Promise<AuthedContext> {
@@ -94,7 +97,8 @@ export async function createRouteFixture(db: PrismaClient): Promise<RouteFixture
   });
   // A link too, so the pack's changes are not only files.
   await createEvidence(db, { actionId: fx.area.actionId, title: `Internal link ${uniq()}`, visibility: "INTERNAL" });
-  return { ...fx, viewers, files, text, otherSnapshotId };
+  const apiTokens = await createApiTokenFixture(db, fx);
+  return { ...fx, viewers, files, text, otherSnapshotId, apiTokens };
 }
 
 // Expected statuses -------------------------------------------------------------------------
@@ -288,6 +292,7 @@ export const ROUTE_SPECS: Record<string, RouteCase[]> = {
       },
     },
   ],
+  ...API_ROUTE_CASES,
   "app/api/local-areas/route.ts": NEW_AREA_ROUTE_CASES,
   "app/api/local-areas/[slug]/plan-import/route.ts": PLAN_IMPORT_ROUTE_CASES,
   "app/api/local-areas/[slug]/tracker-import/route.ts": TRACKER_IMPORT_ROUTE_CASES,

@@ -26,6 +26,7 @@ import { PUBLIC_AREA_SPECS } from "@/server/testing/walk/public-area";
 import { SESSION_SPECS } from "@/server/testing/walk/session";
 import { SNAPSHOT_SPECS } from "@/server/testing/walk/snapshot";
 import { UPDATE_REQUEST_SPECS } from "@/server/testing/walk/update-request";
+import { API_TOKEN_SPECS } from "@/server/testing/walk/api-token";
 import type { Fixture, Outcome, Specs, Who } from "@/server/testing/walk/spec";
 
 export const SPECS: Specs = {
@@ -46,6 +47,7 @@ export const SPECS: Specs = {
   ...PERSONAL_DATA_SPECS,
   ...HISTORY_SPECS,
   ...SESSION_SPECS,
+  ...API_TOKEN_SPECS,
 };
 
 export type Procedure = { _def: { type: "query" | "mutation" | "subscription"; meta?: Meta } };

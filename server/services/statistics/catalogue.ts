@@ -41,10 +41,13 @@ export async function checkCatalogueLink(db: Db, catalogueMeasureId: string, uni
   if (published.unit !== unit) {
     throw fieldError(
       "catalogueMeasureId",
-      `“${published.name}” is published as a ${MEASURE_UNIT[published.unit].toLowerCase()}, but this measure is counted as a ${MEASURE_UNIT[unit].toLowerCase()}. Change the unit to ${MEASURE_UNIT[published.unit].toLowerCase()}, or choose another published measure.`,
+      `“${published.name}” is published ${COUNTED[published.unit]}, but this measure is counted ${COUNTED[unit]}. Change its unit to ${MEASURE_UNIT[published.unit].toLowerCase()}, or choose another published measure.`,
     );
   }
 }
+
+/** How a figure is counted, as the end of a sentence. */
+const COUNTED: Record<MeasureUnit, string> = { PERCENT: "as a percentage", COUNT: "as a count", DAYS: "in days", WEEKS: "in weeks", RATE: "as a rate" };
 
 /** The administrator's page: each catalogue measure with the figures held, the saved mapping, the measures linked; and the neighbours. */
 export async function statisticsOverview(ctx: ServiceContext) {

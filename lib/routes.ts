@@ -28,6 +28,8 @@ export type ActionListQuery = {
   organisation?: string;
   q?: string;
   overdue?: "1";
+  /** The list's order: finding (the default), due, rag or updated. */
+  sort?: string;
 };
 
 /** How many of a history's newest changes to show. */

@@ -190,8 +190,11 @@ export const actionFilterSchema = z.object({
   organisation: textInput().max(40).optional(),
   overdue: z.boolean().optional(),
   q: textInput().trim().max(200).optional(),
+  /** The list's order: by finding (the plan's own order, the default), due date, delivery RAG or last update. */
+  sort: z.enum(["finding", "due", "rag", "updated"]).optional(),
 });
 export type ActionFilter = z.infer<typeof actionFilterSchema>;
+export type ActionSort = NonNullable<ActionFilter["sort"]>;
 
 export const PLAN_FIELD_LABELS: ReadonlyArray<{ name: keyof PlanFields; label: string }> = [
   { name: "type", label: "Type of plan" },

@@ -1,14 +1,15 @@
 /**
- * Lists of actions: an area's action list with the filters a lead shares as a link, and "My work",
- * an owner's actions in the order they need attention.
+ * Lists of actions: an area's action list with the filters and order a lead shares as a link, and
+ * "My work", an owner's actions in the order they need attention.
  */
 import type { ServiceContext } from "@/server/services/core/context";
 import { findInArea } from "@/server/services/core/find-in-area";
 import type { Prisma } from "@/server/generated/prisma/client";
 import { areaScope } from "@/server/auth/permissions";
 import { ACTION_HEALTH_FIELDS, actionHealth, PLAN_RULE_FIELDS } from "@/server/domain/action-health";
-import { daysBetween } from "@/lib/calendar";
-import type { ActionFilter } from "@/server/schemas/plan";
+import type { DeliveryRag } from "@/server/domain/delivery-rag";
+import { dayNumber, daysBetween } from "@/lib/calendar";
+import type { ActionFilter, ActionSort } from "@/server/schemas/plan";
 import { CURRENT_PLAN, requireCan } from "@/server/services/core/access";
 import { today } from "@/server/services/core/today";
 
@@ -22,8 +23,53 @@ const LIST_SELECT = {
   finding: { select: { id: true, ref: true } },
 } satisfies Prisma.ActionSelect;
 
+/** The latest check-in on an action, read with it (one statement, relationJoins): when, and who posted it. */
+const LAST_UPDATE = {
+  orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+  take: 1,
+  select: {
+    createdAt: true,
+    author: { select: { name: true } },
+    updateRequest: { select: { organisation: { select: { name: true } } } },
+  },
+} as const satisfies Prisma.Action$updatesArgs;
+
+type LastUpdateRow = Prisma.ActionUpdateGetPayload<{ select: typeof LAST_UPDATE.select }>;
+
 /**
- * An area's actions, filtered: three queries whatever the plan's size. The first reads the area
+ * When and by whom, as everyone who reads the list may see it: a partner who posted through an
+ * update link is named by the organisation the lead gave (never their address), else "a partner".
+ */
+function lastUpdateOf(u: LastUpdateRow | undefined): { at: Date; by: string } | null {
+  if (!u) return null;
+  if (u.author?.name) return { at: u.createdAt, by: u.author.name };
+  if (u.updateRequest) return { at: u.createdAt, by: `${u.updateRequest.organisation?.name ?? "A partner"}, by update link` };
+  return { at: u.createdAt, by: "Someone without a name in Headway" };
+}
+
+/** Worst first: what needs attention, then what is on course, then what is finished or set aside. */
+const RAG_ORDER: Record<DeliveryRag, number> = { RED: 0, AMBER: 1, UNSCHEDULED: 2, GREEN: 3, DEFERRED: 4, COMPLETE: 5, CANCELLED: 6 };
+
+type Sortable = { rag: { shown: DeliveryRag }; dueDate: Date | null; lastUpdate: { at: Date } | null };
+
+/**
+ * The list in the order asked for, from the plan's order (by finding), which breaks every tie:
+ * `due` soonest first, no due date last; `rag` worst first; `updated` the longest without an
+ * update first, never updated before all.
+ */
+export function orderActions<A extends Sortable>(actions: readonly A[], sort: ActionSort): A[] {
+  const key: Record<ActionSort, (a: A) => number> = {
+    finding: () => 0,
+    due: (a) => (a.dueDate ? dayNumber(a.dueDate) : Number.MAX_SAFE_INTEGER),
+    rag: (a) => RAG_ORDER[a.rag.shown],
+    updated: (a) => (a.lastUpdate ? a.lastUpdate.at.getTime() : Number.MIN_SAFE_INTEGER),
+  };
+  // Array.prototype.sort is stable: equal keys keep the plan's order.
+  return [...actions].sort((x, y) => key[sort](x) - key[sort](y));
+}
+
+/**
+ * An area's actions, filtered and ordered: three queries whatever the plan's size. The first reads the area
  * (within the viewer's scope, as areaBySlug does), its current plan with its findings and their
  * number of actions, and its organisations; then the actions that match and their owners.
  */
@@ -77,7 +123,11 @@ export async function listActions(ctx: ServiceContext, filter: ActionFilter) {
       : {}),
   };
   const [rows, owners] = await Promise.all([
-    ctx.db.action.findMany({ where, orderBy: [{ finding: { sortOrder: "asc" } }, { sortOrder: "asc" }, { ref: "asc" }], select: LIST_SELECT }),
+    ctx.db.action.findMany({
+      where,
+      orderBy: [{ finding: { sortOrder: "asc" } }, { sortOrder: "asc" }, { ref: "asc" }],
+      select: { ...LIST_SELECT, updates: LAST_UPDATE },
+    }),
     ctx.db.user.findMany({
       where: { ownedActions: { some: { localAreaId: area.id, finding: { planId: plan.id } } } },
       orderBy: { name: "asc" },
@@ -87,13 +137,13 @@ export async function listActions(ctx: ServiceContext, filter: ActionFilter) {
   const now = today();
   // RAG and "update overdue" are worked out by the rules, not stored, so they filter here.
   const actions = rows
-    .map((a) => ({ ...a, ...actionHealth(a, plan, now) }))
+    .map(({ updates, ...a }) => ({ ...a, ...actionHealth(a, plan, now), lastUpdate: lastUpdateOf(updates[0]) }))
     .filter((a) => (filter.rag ? a.rag.shown === filter.rag : true))
     .filter((a) => (filter.overdue ? a.update.overdue : true));
   return {
     area,
     plan: { id: plan.id },
-    actions,
+    actions: orderActions(actions, filter.sort ?? "finding"),
     total: plan.findings.reduce((sum, f) => sum + f._count.actions, 0),
     choices: { findings: plan.findings.map(({ _count, ...f }) => f), owners, organisations },
   };

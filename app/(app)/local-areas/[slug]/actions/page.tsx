@@ -6,12 +6,12 @@ import { buttonClass } from "@/components/ui/button";
 import { inputClass, Select } from "@/components/ui/form-field";
 import { formatDate } from "@/lib/format/dates";
 import { pluralise } from "@/lib/format/plurals";
-import { cell, rowClass, Table } from "@/components/ui/table";
+import { cell, rowClass } from "@/components/ui/table";
 import { ActionStatusTag, RagTag, Tag } from "@/components/ui/tag";
 import { getQueryClient, loadForPage, trpc } from "@/server/api/rsc";
 import { ACTION_STATUS, DELIVERY_RAG, optionsOf } from "@/lib/labels";
-import { actionFilterSchema, type ActionFilter } from "@/server/schemas/plan";
-import { routes } from "@/lib/routes";
+import { actionFilterSchema, type ActionFilter, type ActionSort } from "@/server/schemas/plan";
+import { routes, type ActionListQuery } from "@/lib/routes";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -22,7 +22,7 @@ function filtersFrom(slug: string, params: Record<string, string | string[] | un
   const one = (k: string) => (typeof params[k] === "string" ? (params[k] as string) : undefined);
   const filter: ActionFilter = { slug };
   const shape = actionFilterSchema.shape;
-  for (const key of ["finding", "status", "rag", "owner", "organisation", "q"] as const) {
+  for (const key of ["finding", "status", "rag", "owner", "organisation", "q", "sort"] as const) {
     const value = one(key);
     if (!value) continue;
     const parsed = shape[key].safeParse(value);
@@ -33,6 +33,67 @@ function filtersFrom(slug: string, params: Record<string, string | string[] | un
 }
 
 const labelClass = "mb-1 block font-bold";
+
+/** The filters as the list's address has them: kept by the sort links, as the sort is kept by the filter form. */
+function queryOf(filter: ActionFilter): ActionListQuery {
+  return {
+    finding: filter.finding,
+    status: filter.status,
+    rag: filter.rag,
+    owner: filter.owner,
+    organisation: filter.organisation,
+    q: filter.q,
+    overdue: filter.overdue ? "1" : undefined,
+    sort: filter.sort && filter.sort !== "finding" ? filter.sort : undefined,
+  };
+}
+
+/** The orders the list can take: the column each belongs to, and which way it runs. */
+const SORTS: Record<ActionSort, { label: string; order: "ascending" | "descending"; words: string }> = {
+  finding: { label: "Ref", order: "ascending", words: "by finding, in the plan's order" },
+  due: { label: "Due", order: "ascending", words: "by due date, soonest first" },
+  rag: { label: "Delivery", order: "descending", words: "by delivery RAG, red first" },
+  updated: { label: "Last update", order: "ascending", words: "by last update, longest without one first" },
+};
+
+/** A column heading that orders the list by it: a link, saying so in aria-sort and in words when it is the order. */
+function SortHeading({ sort, current, href }: { sort: ActionSort; current: ActionSort; href: string }) {
+  const active = sort === current;
+  return (
+    <th scope="col" className={`${cell} align-bottom`} aria-sort={active ? SORTS[sort].order : undefined}>
+      <Link href={href}>
+        {SORTS[sort].label}
+        {active ? <span className="block text-base font-normal">(sorted {SORTS[sort].order})</span> : null}
+      </Link>
+    </th>
+  );
+}
+
+type ListedAction = Awaited<ReturnType<typeof loadList>>["actions"][number];
+
+function loadList(filter: ActionFilter, slug: string) {
+  return loadForPage(getQueryClient().fetchQuery(trpc.action.list.queryOptions(filter)), routes.actions(slug));
+}
+
+/** Status and how far through: "In progress", 40% done. */
+function Progress({ a }: { a: ListedAction }) {
+  return (
+    <>
+      <ActionStatusTag status={a.status} />
+      <span className="mt-1 block">{a.progress}% done</span>
+    </>
+  );
+}
+
+function LastUpdate({ a }: { a: ListedAction }) {
+  if (!a.lastUpdate) return <span className="text-secondary">No update yet</span>;
+  return (
+    <>
+      <span className="whitespace-nowrap">{formatDate(a.lastUpdate.at)}</span>
+      <span className="block text-secondary">by {a.lastUpdate.by}</span>
+    </>
+  );
+}
 
 /** One labelled drop-down of the filter form; its first option, "any", leaves that filter off. */
 function FilterSelect({
@@ -61,11 +122,11 @@ function FilterSelect({
 export default async function ActionListPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const filter = filtersFrom(slug, await searchParams);
-  const { area, plan, actions, total, choices } = await loadForPage(
-    getQueryClient().fetchQuery(trpc.action.list.queryOptions(filter)),
-    routes.actions(slug),
-  );
-  const filtered = Object.keys(filter).length > 1;
+  const { area, plan, actions, total, choices } = await loadList(filter, slug);
+  const sort = filter.sort ?? "finding";
+  const query = queryOf(filter);
+  const filtered = Object.entries(query).some(([key, value]) => key !== "sort" && value !== undefined);
+  const sortHref = (to: ActionSort) => routes.actions(slug, { ...query, sort: to === "finding" ? undefined : to });
 
   return (
     <>
@@ -76,6 +137,8 @@ export default async function ActionListPage({ params, searchParams }: Props) {
       ) : (
         <>
           <form method="get" role="search" aria-label="Filter actions" className="mb-8 bg-panel p-4">
+            {/* Applying filters keeps the list's order. */}
+            {query.sort ? <input type="hidden" name="sort" value={query.sort} /> : null}
             <div className="grid gap-4 sm:grid-cols-3">
               <div>
                 <label htmlFor="filter-q" className={labelClass}>
@@ -109,41 +172,129 @@ export default async function ActionListPage({ params, searchParams }: Props) {
               <button type="submit" className={buttonClass.primary}>
                 Apply filters
               </button>
-              {filtered ? <Link href={routes.actions(slug)}>Clear filters</Link> : null}
+              {filtered ? <Link href={routes.actions(slug, { sort: query.sort })}>Clear filters</Link> : null}
             </div>
           </form>
 
           <p className="mb-4" role="status">
             Showing {pluralise(actions.length, "action")}
-            {filtered ? ` of ${total}` : ""}.
+            {filtered ? ` of ${total}` : ""}, {SORTS[sort].words}.
           </p>
           {actions.length === 0 ? (
             <p>No actions match these filters.</p>
           ) : (
-            <Table caption="Actions" columns={["Ref", "Action", "Owner", "Due", "Status", "Delivery"]}>
-              {actions.map((a) => (
-                <tr key={a.id} className={rowClass}>
-                  <td className={`${cell} whitespace-nowrap`}>{a.ref}</td>
-                  <td className={cell}>
-                    <Link href={routes.action(slug, a.id)}>{a.title}</Link>
-                    <div className="text-secondary">{a.leadOrganisation?.name ?? "No lead organisation"}</div>
-                    {a.update.overdue ? (
-                      <div className="mt-1">
-                        <Tag colour="red">Update overdue</Tag>
-                      </div>
-                    ) : null}
-                  </td>
-                  <td className={cell}>{a.owner?.name ?? "Not assigned"}</td>
-                  <td className={`${cell} whitespace-nowrap`}>{formatDate(a.dueDate) || "None"}</td>
-                  <td className={cell}>
-                    <ActionStatusTag status={a.status} />
-                  </td>
-                  <td className={cell}>
-                    <RagTag rag={a.rag.shown} overridden={a.rag.override !== null} />
-                  </td>
-                </tr>
-              ))}
-            </Table>
+            <>
+              <div className="relative hidden overflow-x-auto lg:block">
+                <table className="w-full border-collapse text-left text-base">
+                  <caption className="sr-only">Actions</caption>
+                  <thead>
+                    <tr className="border-b-2 border-ink">
+                      <SortHeading sort="finding" current={sort} href={sortHref("finding")} />
+                      <th scope="col" className={`${cell} align-bottom`}>
+                        Action
+                      </th>
+                      <th scope="col" className={`${cell} align-bottom`}>
+                        Owner
+                      </th>
+                      <SortHeading sort="due" current={sort} href={sortHref("due")} />
+                      <th scope="col" className={`${cell} align-bottom`}>
+                        Progress
+                      </th>
+                      <SortHeading sort="rag" current={sort} href={sortHref("rag")} />
+                      <SortHeading sort="updated" current={sort} href={sortHref("updated")} />
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {actions.map((a) => (
+                      <tr key={a.id} className={rowClass}>
+                        <td className={`${cell} whitespace-nowrap`}>{a.ref}</td>
+                        <td className={cell}>
+                          <Link href={routes.action(slug, a.id)}>{a.title}</Link>
+                          <div className="text-secondary">{a.leadOrganisation?.name ?? "No lead organisation"}</div>
+                          {a.update.overdue ? (
+                            <div className="mt-1">
+                              <Tag colour="red">Update overdue</Tag>
+                            </div>
+                          ) : null}
+                        </td>
+                        <td className={cell}>{a.owner?.name ?? "Not assigned"}</td>
+                        <td className={`${cell} whitespace-nowrap`}>{formatDate(a.dueDate) || "None"}</td>
+                        <td className={cell}>
+                          <Progress a={a} />
+                        </td>
+                        <td className={cell}>
+                          <RagTag rag={a.rag.shown} overridden={a.rag.override !== null} />
+                        </td>
+                        <td className={cell}>
+                          <LastUpdate a={a} />
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              {/* On a narrow screen, one card per action: every field stacked, nothing cut off. */}
+              <div className="lg:hidden">
+                <nav aria-label="Sort the actions" className="mb-4">
+                  <p className="mb-1">Sort by:</p>
+                  <ul className="flex flex-wrap gap-x-4 gap-y-1">
+                    {(Object.keys(SORTS) as ActionSort[]).map((key) => (
+                      <li key={key}>
+                        <Link href={sortHref(key)} aria-current={key === sort ? "true" : undefined}>
+                          {key === "finding" ? "Finding" : SORTS[key].label}
+                          {key === sort ? ` (sorted ${SORTS[key].order})` : ""}
+                        </Link>
+                      </li>
+                    ))}
+                  </ul>
+                </nav>
+                <ul>
+                  {actions.map((a) => (
+                    <li key={a.id} className="mb-4 border-l-4 border-border bg-panel p-3">
+                      <h2 className="mb-1 text-xl font-bold">
+                        <Link href={routes.action(slug, a.id)}>{a.title}</Link>
+                      </h2>
+                      <p className="mb-2 text-secondary">
+                        {a.ref} · {a.leadOrganisation?.name ?? "No lead organisation"}
+                      </p>
+                      {a.update.overdue ? (
+                        <p className="mb-2">
+                          <Tag colour="red">Update overdue</Tag>
+                        </p>
+                      ) : null}
+                      <dl className="grid grid-cols-1 gap-x-4 gap-y-2 sm:grid-cols-2">
+                        <div>
+                          <dt className="font-bold">Owner</dt>
+                          <dd>{a.owner?.name ?? "Not assigned"}</dd>
+                        </div>
+                        <div>
+                          <dt className="font-bold">Due</dt>
+                          <dd>{formatDate(a.dueDate) || "None"}</dd>
+                        </div>
+                        <div>
+                          <dt className="font-bold">Progress</dt>
+                          <dd>
+                            <Progress a={a} />
+                          </dd>
+                        </div>
+                        <div>
+                          <dt className="font-bold">Delivery</dt>
+                          <dd>
+                            <RagTag rag={a.rag.shown} overridden={a.rag.override !== null} />
+                          </dd>
+                        </div>
+                        <div className="sm:col-span-2">
+                          <dt className="font-bold">Last update</dt>
+                          <dd>
+                            <LastUpdate a={a} />
+                          </dd>
+                        </div>
+                      </dl>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            </>
           )}
         </>
       )}

@@ -79,7 +79,7 @@ export default async function MeasuresPage({ params }: Params) {
                     <Tag colour={TREND_COLOUR[m.trend.trend]}>{MEASURE_TREND[m.trend.trend]}</Tag>
                     {m.trend.previous ? (
                       <div className="text-secondary">
-                        from {formatMeasureValue(m.trend.previous.value, m.unit)} to {formatDate(m.trend.previous.periodEnd)}
+                        from {formatMeasureValue(m.trend.previous.value, m.unit)} in the period to {formatDate(m.trend.previous.periodEnd)}
                       </div>
                     ) : null}
                   </td>

@@ -16,6 +16,9 @@ async function aSnapshot(fx: Fixture, db: PrismaClient) {
 
 export const SNAPSHOT_SPECS: Specs = {
   "snapshot.list": { scope: "area", input: (fx) => ({ slug: fx.area.slug }) },
-  "snapshot.take": { scope: "area", input: (fx) => ({ slug: fx.area.slug, label: `Board ${uniq()}` }) },
+  "snapshot.take": {
+    scope: "area",
+    input: (fx) => ({ slug: fx.area.slug, label: `Board ${uniq()}`, keyMessages: "Timeliness is rising.", decisions: "Agree the posts." }),
+  },
   "snapshot.changesSince": { scope: "area", input: aSnapshot },
 };

@@ -13,6 +13,7 @@ import type { Fixture, Outcome, Who } from "@/server/testing/walk/spec";
 import { createWalkFixture, expected, WHO } from "@/server/testing/walk/walk";
 import { NEW_AREA_ROUTE_CASES, PLAN_IMPORT_ROUTE_CASES } from "@/server/testing/walk/plan-transfer";
 import { TRACKER_IMPORT_ROUTE_CASES } from "@/server/testing/walk/tracker-import";
+import { STATISTICS_IMPORT_ROUTE_CASES } from "@/server/testing/walk/statistics-routes";
 import { API_ROUTE_CASES, createApiTokenFixture, type ApiTokenFixture } from "@/server/testing/walk/api-routes";
 import ExcelJS from "exceljs";
 import { parse as parseCsv } from "csv-parse/sync";
@@ -296,6 +297,7 @@ export const ROUTE_SPECS: Record<string, RouteCase[]> = {
   "app/api/local-areas/route.ts": NEW_AREA_ROUTE_CASES,
   "app/api/local-areas/[slug]/plan-import/route.ts": PLAN_IMPORT_ROUTE_CASES,
   "app/api/local-areas/[slug]/tracker-import/route.ts": TRACKER_IMPORT_ROUTE_CASES,
+  "app/api/statistics/import/route.ts": STATISTICS_IMPORT_ROUTE_CASES,
   "app/api/local-areas/[slug]/activity/route.ts": [
     {
       name: "GET area A's activity as CSV",

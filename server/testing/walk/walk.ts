@@ -27,6 +27,7 @@ import { SESSION_SPECS } from "@/server/testing/walk/session";
 import { SNAPSHOT_SPECS } from "@/server/testing/walk/snapshot";
 import { UPDATE_REQUEST_SPECS } from "@/server/testing/walk/update-request";
 import { API_TOKEN_SPECS } from "@/server/testing/walk/api-token";
+import { STATISTICS_SPECS } from "@/server/testing/walk/statistics";
 import type { Fixture, Outcome, Specs, Who } from "@/server/testing/walk/spec";
 
 export const SPECS: Specs = {
@@ -48,6 +49,7 @@ export const SPECS: Specs = {
   ...HISTORY_SPECS,
   ...SESSION_SPECS,
   ...API_TOKEN_SPECS,
+  ...STATISTICS_SPECS,
 };
 
 export type Procedure = { _def: { type: "query" | "mutation" | "subscription"; meta?: Meta } };

@@ -15,12 +15,13 @@ type AreaHomeFinding = NonNullable<RouterOutputs["area"]["home"]["plan"]>["findi
 
 /** What the forum says on one finding, as the readiness grid shows it. */
 export type FindingVoices = AreaHomeFinding["voices"];
-/** A finding's delivery, impact, measures and actions: the area home's findings and finding.byId both carry it. */
-export type Readiness = Pick<AreaHomeFinding, "actions" | "measures" | "delivery" | "impact">;
+/** A finding's delivery, impact, measures, actions and updates: the area home's findings and finding.byId both carry it. */
+export type Readiness = Pick<AreaHomeFinding, "actions" | "measures" | "delivery" | "impact" | "updates">;
 
 type FindingById = RouterOutputs["finding"]["byId"];
 export type FindingAdviserNote = NonNullable<FindingById["adviserNotes"]>[number];
-export type FindingImpactEvidence = FindingById["impactEvidence"][number];
+/** Evidence on a finding, its actions and its measures, each with what it is for. */
+export type FindingEvidenceItem = FindingById["evidence"]["items"][number];
 export type FindingVerdict = FindingById["verdicts"][number];
 
 // The forum ----------------------------------------------------------------------------------

@@ -155,7 +155,8 @@ const PUBLISHED: Prisma.EvidenceWhereInput = {
 
 // Reading -----------------------------------------------------------------------------------
 
-const ITEM_SELECT = {
+/** What an evidence list shows of each item (also read by the finding page's evidence, findings.ts). */
+export const ITEM_SELECT = {
   id: true,
   title: true,
   description: true,
@@ -178,12 +179,12 @@ const ITEM_SELECT = {
   withdrawnBy: { select: { name: true } },
 } as const satisfies Prisma.EvidenceSelect;
 
-type ItemRow = Prisma.EvidenceGetPayload<{ select: typeof ITEM_SELECT }>;
+export type EvidenceItemRow = Prisma.EvidenceGetPayload<{ select: typeof ITEM_SELECT }>;
 
 /** The address a file is downloaded from; the route checks permission on every request. */
 export const downloadPath = (id: string) => routes.evidenceFile(id);
 
-function toItem({ storageKey, uploadedBy, reviewedBy, withdrawnBy, withdrawnAt, withdrawalReason, ...row }: ItemRow) {
+export function toItem({ storageKey, uploadedBy, reviewedBy, withdrawnBy, withdrawnAt, withdrawalReason, ...row }: EvidenceItemRow) {
   return {
     ...row,
     file: storageKey ? { name: row.fileName ?? "evidence", size: row.fileSize ?? 0, href: downloadPath(row.id) } : null,

@@ -1,6 +1,7 @@
 /**
  * The finding page as the revisit evidence pack, through the API on a real database: each measure's
- * chart, accepted impact evidence within the viewer's visibility, the forum's verdicts (current and
+ * chart, every evidence item on the finding, its actions and its measures within the viewer's
+ * visibility (each with its review, the accepted impact evidence counted), the forum's verdicts (current and
  * superseded) on the finding and its actions, adviser notes only for those who may read them, and
  * a fixed number of queries however many actions and measures the finding has.
  */
@@ -42,12 +43,24 @@ beforeAll(async () => {
   await createMeasureValue(db, { measureId, periodEnd: day(-60), value: 28, status: "VALIDATED" });
   await createMeasureValue(db, { measureId, periodEnd: day(-30), value: 31, status: "PROVISIONAL" });
 
-  const impact = { kind: "IMPACT", reviewStatus: "ACCEPTED", reviewedAt: day(-5) } as const;
-  await createEvidence(db, { ...impact, findingId: area.findingId, title: "Internal audit of plans", visibility: "INTERNAL" });
-  await createEvidence(db, { ...impact, actionId: area.actionId, title: "Shared survey results", visibility: "PARTNERS" });
-  await createEvidence(db, { ...impact, measureId, title: "Public dashboard", visibility: "PUBLIC" });
+  const impact = { kind: "IMPACT", reviewStatus: "ACCEPTED" } as const;
+  await createEvidence(db, { ...impact, reviewedAt: day(-5), findingId: area.findingId, title: "Internal audit of plans", visibility: "INTERNAL" });
+  await createEvidence(db, { ...impact, reviewedAt: day(-7), actionId: area.actionId, title: "Shared survey results", visibility: "PARTNERS" });
+  await createEvidence(db, { ...impact, reviewedAt: day(-3), measureId, title: "Public dashboard", visibility: "PUBLIC" });
   await createEvidence(db, { kind: "IMPACT", reviewStatus: "PENDING", findingId: area.findingId, title: "Not yet reviewed" });
-  await createEvidence(db, { kind: "ACTIVITY", reviewStatus: "ACCEPTED", findingId: area.findingId, title: "Activity only" });
+  await createEvidence(db, { kind: "ACTIVITY", reviewStatus: "ACCEPTED", reviewedAt: day(-9), findingId: area.findingId, title: "Activity only" });
+  await createEvidence(db, { kind: "ACTIVITY", reviewStatus: "REJECTED", reviewedAt: day(-1), actionId: secondActionId, title: "Minutes not accepted", visibility: "PARTNERS" });
+  // Accepted once, then withdrawn by the lead: listed as withdrawn, counted for nothing.
+  await createEvidence(db, {
+    ...impact,
+    reviewedAt: day(-2),
+    measureId,
+    title: "Withdrawn dashboard",
+    visibility: "PUBLIC",
+    withdrawnAt: day(-1),
+    withdrawalReason: "Named a child",
+    withdrawnById: users.LEAD,
+  });
 
   const verdict = (o: { findingId?: string; actionId?: string; supersedesId?: string; createdAt: Date; verdict: "AGREE" | "AGREE_WITH_COMMENTS" | "DISAGREE" }) =>
     db.forumVerdict.create({ data: { localAreaId: area.localAreaId, authorId: users.FORUM, text: `Forum says ${o.verdict}`, cornerstonesMet: ["COMMUNICATE"], levelRecognised: "CONSULTING", ...o } });
@@ -82,18 +95,41 @@ describe("the finding page as the revisit evidence pack", () => {
     ]);
   });
 
-  it("lists accepted impact evidence on the finding, its actions and its measures, internal only for those who read it", async () => {
+  it("lists the evidence on the finding, its actions and its measures once: accepted first, then awaiting review, not accepted, withdrawn", async () => {
     const lead = await pack(users.LEAD);
-    expect(lead.impactEvidence.map((e) => [e.title, e.attachedTo]).sort()).toEqual([
-      ["Internal audit of plans", "This finding"],
-      ["Public dashboard", "Measure M1"],
-      ["Shared survey results", "Action 1.1"],
+    expect(lead.evidence.items.map((e) => [e.title, e.reviewStatus, e.withdrawn !== null])).toEqual([
+      // Accepted, the latest reviewed first.
+      ["Public dashboard", "ACCEPTED", false],
+      ["Internal audit of plans", "ACCEPTED", false],
+      ["Shared survey results", "ACCEPTED", false],
+      ["Activity only", "ACCEPTED", false],
+      ["Not yet reviewed", "PENDING", false],
+      ["Minutes not accepted", "REJECTED", false],
+      ["Withdrawn dashboard", "ACCEPTED", true],
     ]);
-    expect(lead.impact.explanation).toContain("3");
+    expect(lead.evidence.counts).toEqual({ accepted: 4, awaitingReview: 1, rejected: 1, withdrawn: 1 });
+    // Each item says what it is evidence for, linked when that is another page.
+    const byTitle = new Map(lead.evidence.items.map((e) => [e.title, e]));
+    expect(byTitle.get("Internal audit of plans")!.attachedTo).toEqual({ label: "This finding", href: null });
+    expect(byTitle.get("Shared survey results")!.attachedTo).toEqual({ label: expect.stringMatching(/^Action 1\.1: /), href: `/local-areas/${area.slug}/actions/${area.actionId}` });
+    expect(byTitle.get("Public dashboard")!.attachedTo).toEqual({ label: expect.stringMatching(/^Measure M1: /), href: `/local-areas/${area.slug}/measures/${measureId}` });
+    expect(byTitle.get("Withdrawn dashboard")!.withdrawn).toMatchObject({ reason: "Named a child", by: "LEAD person" });
+    // Impact counts the accepted impact evidence only: not the activity, the pending, the rejected or the withdrawn.
+    expect(lead.impact.acceptedImpactEvidence).toBe(3);
+  });
+
+  it("leaves internal evidence out for those who may not read it, and counts impact the same for them", async () => {
     const forum = await pack(users.FORUM);
-    expect(forum.impactEvidence.map((e) => e.title).sort()).toEqual(["Public dashboard", "Shared survey results"]);
-    expect(forum.impactEvidence[0]).toMatchObject({ kind: "IMPACT", file: null });
-    expect(forum.impactEvidence[0]!.url).toMatch(/^https:/);
+    expect(forum.evidence.items.map((e) => e.title)).toEqual(["Public dashboard", "Shared survey results", "Minutes not accepted", "Withdrawn dashboard"]);
+    expect(forum.evidence.counts).toEqual({ accepted: 2, awaitingReview: 0, rejected: 1, withdrawn: 1 });
+    expect(forum.evidence.items[0]).toMatchObject({ kind: "IMPACT", file: null, visibility: "PUBLIC" });
+    expect(forum.evidence.items[0]!.url).toMatch(/^https:/);
+    expect(forum.impact.acceptedImpactEvidence).toBe(3);
+  });
+
+  it("offers review and withdrawal to the lead, neither to an action owner", async () => {
+    expect((await pack(users.LEAD)).viewerCan).toMatchObject({ reviewEvidence: true, withdrawEvidence: true });
+    expect((await pack(users.CONTRIBUTOR)).viewerCan).toMatchObject({ reviewEvidence: false, withdrawEvidence: false });
   });
 
   it("gives the forum's verdicts on the finding and its actions, latest first, superseded ones marked", async () => {

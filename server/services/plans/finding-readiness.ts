@@ -6,6 +6,7 @@
 import type { Prisma } from "@/server/generated/prisma/client";
 import { ACTION_HEALTH_FIELDS, actionHealth, type PlanRules } from "@/server/domain/action-health";
 import { findingDelivery, findingImpact } from "@/server/domain/finding-summary";
+import { findingUpdates } from "@/server/domain/finding-updates";
 import { MEASURE_RULE_FIELDS, measureStatus } from "@/server/domain/measure-status";
 import type { Db } from "@/server/services/core/audit";
 
@@ -50,12 +51,18 @@ export function findingReadiness(f: FindingRow, plan: PlanRules, acceptedImpactE
     measures,
     delivery: findingDelivery(actions.map((a) => ({ rag: a.rag.shown }))),
     impact: findingImpact(measures, acceptedImpactEvidence),
+    /** The latest check-in on its actions and how many are overdue for one: the area home lists it beside each finding. */
+    updates: findingUpdates(f.actions.map((a, i) => ({ lastUpdateAt: a.lastUpdateAt, update: actions[i]!.update }))),
   };
 }
 
 /** Evidence that counts as impact: accepted by the lead. */
 // Withdrawn evidence counts for nothing: the lead took it back.
 export const ACCEPTED_IMPACT = { kind: "IMPACT", reviewStatus: "ACCEPTED", withdrawnAt: null } as const satisfies Prisma.EvidenceWhereInput;
+
+/** ACCEPTED_IMPACT for a row already read: the finding page reads all its evidence and counts these. */
+export const isAcceptedImpact = (e: { kind: string; reviewStatus: string; withdrawnAt: Date | null }) =>
+  e.kind === ACCEPTED_IMPACT.kind && e.reviewStatus === ACCEPTED_IMPACT.reviewStatus && e.withdrawnAt === null;
 
 /** What the count reads of each item: the findings it counts towards. Spread into an evidence `select`. */
 export const IMPACT_EVIDENCE_FIELDS = {

@@ -7,17 +7,18 @@ import { MEASURE_CHART_FIELDS, measureChartData } from "@/server/domain/measure-
 import { PLAN_RULE_FIELDS } from "@/server/domain/action-health";
 import type { FindingFields } from "@/server/schemas/plan";
 import { fieldError, requireCan } from "@/server/services/core/access";
-import { downloadPath } from "@/server/services/evidence/evidence";
+import { ITEM_SELECT, toItem } from "@/server/services/evidence/evidence";
 import { inTransaction, recordAudit, type Tx } from "@/server/services/core/audit";
 import { APPROVED_TRAJECTORY_CHANGES, supersededOf } from "@/server/services/plans/change-requests";
 import { COMMENT_FIELDS, commentList, NEWEST_COMMENTS_FIRST } from "@/server/services/actions/comments";
-import { ACCEPTED_IMPACT, FINDING_READINESS_FIELDS, findingReadiness } from "@/server/services/plans/finding-readiness";
+import { FINDING_READINESS_FIELDS, findingReadiness, isAcceptedImpact } from "@/server/services/plans/finding-readiness";
 import { NEWEST_FIRST } from "@/server/services/forum/forum-view";
 import { VERDICT_SELECT, verdictsOn } from "@/server/services/forum/verdicts";
 import { today } from "@/server/services/core/today";
 import { staleSave } from "@/server/services/core/versioned";
 import { findingJudgement, JUDGEMENT_FIELDS } from "@/server/domain/plan-journey";
 import { findingTitle } from "@/lib/format/finding-title";
+import { routes } from "@/lib/routes";
 import { PLAN_ENDING, planEnding, requireNotEnded, requireOpenPlan } from "@/server/services/core/ended-plan";
 
 const FINDING_FORM_SELECT = { id: true, version: true, planId: true, ref: true, kind: true, inspectorsWording: true, summary: true } as const;
@@ -72,13 +73,22 @@ export async function updateFinding(ctx: ServiceContext, input: FindingFields & 
   });
 }
 
-/** Accepted impact evidence on the finding, its actions or its measures, as the evidence pack lists it. */
-const PACK_EVIDENCE = {
-  where: ACCEPTED_IMPACT,
-  select: { id: true, localAreaId: true, title: true, kind: true, url: true, fileName: true, storageKey: true, visibility: true, reviewedAt: true, createdAt: true },
-} as const satisfies Prisma.Finding$evidenceArgs;
+/**
+ * Every evidence item on the finding, its actions or its measures, whatever its review: the page
+ * lists them once, each with where its review stands, and counts the accepted impact evidence.
+ */
+const PACK_EVIDENCE = { select: { ...ITEM_SELECT, localAreaId: true } } as const satisfies Prisma.Finding$evidenceArgs;
 
-type PackEvidenceRow = Prisma.EvidenceGetPayload<{ select: typeof PACK_EVIDENCE.select }>;
+type PackEvidenceRow = Prisma.EvidenceGetPayload<typeof PACK_EVIDENCE>;
+
+/** Accepted first (what the inspectors will see), then awaiting review, then rejected, then withdrawn. */
+const REVIEW_ORDER = { ACCEPTED: 0, PENDING: 1, REJECTED: 2 } as const;
+const reviewRank = (e: PackEvidenceRow) => (e.withdrawnAt ? 3 : REVIEW_ORDER[e.reviewStatus]);
+
+/** The finding page's order: by where the review stands, the latest reviewed (or added) first within each. */
+function packOrder(a: PackEvidenceRow, b: PackEvidenceRow) {
+  return reviewRank(a) - reviewRank(b) || newestFirst(a.reviewedAt, b.reviewedAt) || newestFirst(a.createdAt, b.createdAt) || byIdDesc(a, b);
+}
 
 const PACK_VERDICT_SELECT = {
   id: true,
@@ -107,8 +117,9 @@ const byIdDesc = (a: { id: string }, b: { id: string }) => (a.id < b.id ? 1 : a.
 
 /**
  * A finding as its page shows it, the revisit evidence pack: the inspectors' wording, its actions
- * and measures with both summaries, each measure's chart, the accepted impact evidence the viewer
- * may read, the forum's verdicts on the finding and its actions, (for those who may read them) the
+ * and measures with both summaries, each measure's chart, the evidence the viewer may read on the
+ * finding, its actions and its measures (each with its review; the accepted impact evidence
+ * counted), the forum's verdicts on the finding and its actions, (for those who may read them) the
  * advisers' notes, its comments and the forum's verdict form. One query, however many actions and
  * measures: the finding and everything that hangs on it, read through its relations. Rows of
  * another area are passed over, as the tenant condition in a query of their own would.
@@ -154,27 +165,26 @@ export async function findingById(ctx: ServiceContext, id: string) {
   // A finding of an ended plan is kept as it was: read here, changed nowhere.
   const ended = planEnding(finding.plan);
 
-  // Accepted impact evidence on the finding, its actions and its measures: each item hangs on one.
-  const attached = (rows: PackEvidenceRow[], attachedTo: string) => rows.filter(inArea).map((e) => ({ ...e, attachedTo }));
-  const impact = [
-    ...attached(finding.evidence, "This finding"),
-    ...finding.actions.flatMap((a) => attached(a.evidence, `Action ${a.ref}`)),
-    ...finding.measures.flatMap((m) => attached(m.evidence, `Measure ${m.ref}`)),
+  // Evidence on the finding, its actions and its measures: each item hangs on one, named and linked.
+  type AttachedTo = { label: string; href: string | null };
+  const attached = (rows: PackEvidenceRow[], attachedTo: AttachedTo) => rows.filter(inArea).map((row) => ({ row, attachedTo }));
+  const slug = finding.localArea.slug;
+  const all = [
+    ...attached(finding.evidence, { label: "This finding", href: null }),
+    ...finding.actions.flatMap((a) => attached(a.evidence, { label: `Action ${a.ref}: ${a.title}`, href: routes.action(slug, a.id) })),
+    ...finding.measures.flatMap((m) => attached(m.evidence, { label: `Measure ${m.ref}: ${m.name}`, href: routes.measure(slug, m.id) })),
   ];
+  // Counted whoever reads it, as the area home counts it: the impact status is the same for everyone.
+  const acceptedImpact = new Set(all.filter(({ row }) => isAcceptedImpact(row)).map(({ row }) => row.id)).size;
   const readsInternal = can(ctx.viewer, "internal.read", finding);
-  const impactEvidence = impact
-    .filter((e) => readsInternal || e.visibility !== "INTERNAL")
-    .sort((a, b) => newestFirst(a.reviewedAt, b.reviewedAt) || newestFirst(a.createdAt, b.createdAt))
-    .map((e) => ({
-      id: e.id,
-      title: e.title,
-      kind: e.kind,
-      url: e.url,
-      visibility: e.visibility,
-      reviewedAt: e.reviewedAt,
-      file: e.storageKey ? { name: e.fileName ?? "evidence", href: downloadPath(e.id) } : null,
-      attachedTo: e.attachedTo,
-    }));
+  const visible = all.filter(({ row }) => readsInternal || row.visibility !== "INTERNAL").sort((a, b) => packOrder(a.row, b.row));
+  const evidenceItems = visible.map(({ row: { localAreaId: _area, ...row }, attachedTo }) => ({ ...toItem(row), attachedTo }));
+  const evidenceCounts = {
+    accepted: visible.filter(({ row }) => reviewRank(row) === 0).length,
+    awaitingReview: visible.filter(({ row }) => reviewRank(row) === 1).length,
+    rejected: visible.filter(({ row }) => reviewRank(row) === 2).length,
+    withdrawn: visible.filter(({ row }) => reviewRank(row) === 3).length,
+  };
 
   // The forum's verdicts on the finding and on each of its actions, newest first.
   const onFinding = finding.forumVerdicts.filter(inArea);
@@ -196,7 +206,7 @@ export async function findingById(ctx: ServiceContext, id: string) {
     }));
 
   const { plan, measures: rows, localArea } = finding;
-  const readiness = findingReadiness(finding, plan, new Set(impact.map((e) => e.id)).size, today());
+  const readiness = findingReadiness(finding, plan, acceptedImpact, today());
   const rowById = new Map(rows.map((m) => [m.id, m]));
   // Trajectories replaced through approved change requests, drawn dashed beside today's.
   const superseded = supersededOf(rows, localArea.changeRequests);
@@ -218,7 +228,8 @@ export async function findingById(ctx: ServiceContext, id: string) {
     judgement: findingJudgement(finding),
     ...readiness,
     measures: readiness.measures.map((m) => ({ ...m, chart: measureChartData(rowById.get(m.id)!, m.trajectory, superseded.get(m.id)) })),
-    impactEvidence,
+    /** Every item the viewer may read, in one list, each with its review; counted by where the review stands. */
+    evidence: { items: evidenceItems, counts: evidenceCounts },
     verdicts,
     ...(mayReadAdviserNotes
       ? {
@@ -238,6 +249,8 @@ export async function findingById(ctx: ServiceContext, id: string) {
     viewerCan: {
       edit: !ended && can(ctx.viewer, "plan.edit", finding),
       reviewEvidence: !ended && can(ctx.viewer, "evidence.review", finding),
+      // Withdrawing stays open on an ended plan's records, as on every evidence list (evidence.ts).
+      withdrawEvidence: can(ctx.viewer, "evidence.review", finding),
       recordAdviserNote: !ended && can(ctx.viewer, "adviser.write", finding),
     },
   };

@@ -5,16 +5,14 @@ import { pluralise } from "@/lib/format/plurals";
 import { PeopleAndRoles } from "@/components/area/people-and-roles";
 import { PublicPageControl } from "@/components/area/public-page-control";
 import { ReadinessGrid } from "@/components/area/readiness-grid";
-import { FindingReadiness } from "@/components/findings/finding-readiness";
 import { FollowUpOutcome } from "@/components/plans/follow-up-outcome";
 import { PlanJourneyLine } from "@/components/plans/plan-journey-line";
 import { DisagreementsPanel } from "@/components/forum/disagreements-panel";
 import { HowWorkedOut } from "@/components/ui/how-worked-out";
 import { Tag } from "@/components/ui/tag";
 import { getQueryClient, loadForPage, trpc } from "@/server/api/rsc";
-import { FINDING_KIND, INSPECTION_KIND, PLAN_STATUS, PLAN_TYPE, REGION } from "@/lib/labels";
+import { INSPECTION_KIND, PLAN_STATUS, PLAN_TYPE, REGION } from "@/lib/labels";
 import { routes } from "@/lib/routes";
-import { findingTitle } from "@/lib/format/finding-title";
 
 type Params = { params: Promise<{ slug: string }> };
 
@@ -28,6 +26,12 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   return { title: home.area.name };
 }
 
+/**
+ * The area home leads with where the plan stands (its journey, the days to its follow-up, what needs
+ * attention, where the forum disagrees) and then lists the findings with their status: delivery,
+ * impact, the forum's verdict, the adviser's view and the last update. Each finding's actions,
+ * measures and evidence are on its own page.
+ */
 export default async function AreaHomePage({ params }: Params) {
   const { slug } = await params;
   // One procedure, one round trip: the disagreements come with the plan, so the page stays within its query budget.
@@ -102,9 +106,10 @@ export default async function AreaHomePage({ params }: Params) {
           <PlanJourneyLine journey={plan.journey} label={`Where the ${PLAN_TYPE[plan.type].toLowerCase()} is`} />
           {/* Once the follow-up has happened its outcome replaces the countdown: it is never shown as overdue. */}
           {plan.journey.hasHappened ? <FollowUpOutcome journey={plan.journey} headingId="follow-up-outcome" /> : null}
-          <div className="mb-8 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+          {/* Two abreast even on a phone: the figures are the summary, and should be seen together. */}
+          <div className="mb-8 grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-4">
             {plan.journey.hasHappened ? null : (
-              <div className="bg-panel p-4">
+              <div className="bg-panel p-3 sm:p-4">
                 <p className="text-base">{plan.followUp ? INSPECTION_KIND[plan.followUp.kind] : "Next inspection"}</p>
                 {plan.followUp?.date ? (
                   <>
@@ -121,12 +126,12 @@ export default async function AreaHomePage({ params }: Params) {
                 )}
               </div>
             )}
-            <div className="bg-panel p-4">
+            <div className="bg-panel p-3 sm:p-4">
               <p className="text-base">Actions red</p>
               <p className="text-3xl font-bold">{red}</p>
               <p className="text-base">of {pluralise(actions.length, "action")}</p>
             </div>
-            <div className="bg-panel p-4">
+            <div className="bg-panel p-3 sm:p-4">
               <p className="text-base">Updates overdue</p>
               <p className="text-3xl font-bold">{overdue}</p>
               <p className="text-base">
@@ -137,7 +142,7 @@ export default async function AreaHomePage({ params }: Params) {
                 )}
               </p>
             </div>
-            <div className="bg-panel p-4">
+            <div className="bg-panel p-3 sm:p-4">
               <p className="text-base">Evidence awaiting review</p>
               <p className="text-3xl font-bold">{evidenceAwaitingReview}</p>
               <p className="text-base">
@@ -190,17 +195,6 @@ export default async function AreaHomePage({ params }: Params) {
               />
             </section>
           )}
-          {plan.findings.map((finding) => (
-            <section key={finding.id} aria-labelledby={`finding-${finding.id}`} className="mt-10">
-              <p className="text-base text-secondary">{FINDING_KIND[finding.kind]}</p>
-              <h2 id={`finding-${finding.id}`} className="mb-4 text-2xl">
-                <Link href={routes.finding(area.slug, finding.id)}>
-                  {finding.ref}. {findingTitle(finding)}
-                </Link>
-              </h2>
-              <FindingReadiness slug={area.slug} finding={finding} />
-            </section>
-          ))}
         </>
       )}
       {people ? <PeopleAndRoles people={people} /> : null}

@@ -5,6 +5,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../server/generated/prisma/client";
 import { DEMO_PASSWORD, seedDemo } from "./demo-data";
+import { seedSampleStatistics } from "./sample-statistics";
 
 async function main() {
   const url = process.env.DATABASE_URL;
@@ -13,6 +14,10 @@ async function main() {
   try {
     const started = Date.now();
     const result = await seedDemo(db);
+    // The sample statistics (illustrative, not published figures) follow the demo, and are
+    // idempotent too: a database seeded before they existed gets them on the next seed.
+    const statistics = await seedSampleStatistics(db);
+    if (statistics.length) console.log(`Sample statistics (illustrative, not published figures): ${statistics.join("; ")}.`);
     if (!result.created) {
       console.log("Demo data already present: nothing changed.");
       return;

@@ -74,7 +74,8 @@ function cellOf(c: Column, value: PlanJsonItem[string]): Cell {
 
 /** The JSON's sheet as the workbook's: the keys given are its columns; item N is row N. */
 function sheetOf(sheet: SheetName, items: readonly PlanJsonItem[], errors: Issue[]): RawSheet {
-  const keys = [...new Set(items.flatMap((item) => Object.keys(item)))];
+  // An empty array is the sheet with its header and no rows: every column there, nothing to read.
+  const keys = items.length === 0 ? (SHEETS[sheet] as readonly Column[]).map((c) => c.key) : [...new Set(items.flatMap((item) => Object.keys(item)))];
   items.forEach((item, i) => {
     for (const key of keys.filter((k) => !(k in item))) {
       // In a workbook a column is there for every row; an item without a key its neighbours have

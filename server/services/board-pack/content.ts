@@ -496,12 +496,12 @@ function appendixPart(pack: BoardPack, measures: Array<MeasureState & { findingR
       {
         kind: "table",
         columns: [
-          { header: "Ref", weight: 0.8 },
-          { header: "Action", weight: 5 },
-          { header: "Owner", weight: 2.3 },
-          { header: "Lead organisation", weight: 2.9 },
-          { header: "Status", weight: 2 },
-          { header: "Progress", weight: 1.8 },
+          { header: "Ref", weight: 1 },
+          { header: "Action", weight: 4.6 },
+          { header: "Owner", weight: 2.2 },
+          { header: "Lead organisation", weight: 2.8 },
+          { header: "Status", weight: 1.9 },
+          { header: "Progress", weight: 2 },
           { header: "Start", weight: 2.1 },
           { header: "Due", weight: 2.1 },
           { header: "RAG", weight: 3.3 },

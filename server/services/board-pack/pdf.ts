@@ -211,7 +211,7 @@ class Writer {
         const lines = wrap(this.doc, block.text, STYLES[key], WIDTH).length;
         return height + SPACE[key].before + lines * lineHeight(STYLES[key]) + SPACE[key].after + this.keptWith(following.slice(1));
       }
-      if (block.kind === "table") return height + 2 * lineHeight(STYLES.cell) + 4 * CELL_PAD.y + SPARKLINE.height;
+      if (block.kind === "table") return height + this.tableStart(block);
       if (block.kind === "chart") return height + CHART_WIDTH / CHART_ASPECT + 20;
       return height + Math.min(KEEP_WITH_NEXT, 2 * lineHeight(STYLES.body));
     }
@@ -446,13 +446,28 @@ class Writer {
     });
   }
 
+  private headerHeight(columns: Column[], widths: number[]): number {
+    return Math.max(...columns.map((c, i) => wrap(this.doc, c.header, STYLES.headerCell, widths[i]! - 2 * CELL_PAD.x).length)) * lineHeight(STYLES.headerCell) + 2 * CELL_PAD.y;
+  }
+
+  private rowHeight(row: CellLayout[]): number {
+    return Math.max(...row.map((c) => this.cellHeight(c))) + 2 * CELL_PAD.y;
+  }
+
+  /** A table's header and first row (or as much of it as a page holds): never parted at the foot of a page. */
+  private tableStart(block: Extract<Block, { kind: "table" }>): number {
+    const widths = this.columnWidths(block.columns);
+    const header = this.headerHeight(block.columns, widths);
+    const first = block.rows[0] ? this.rowHeight(block.rows[0].map((cell, i) => this.layoutCell(cell, widths[i]!))) : 0;
+    return header + Math.min(first, BOTTOM - MARGIN.top - header);
+  }
+
   table(parent: Element, block: Extract<Block, { kind: "table" }>) {
     const widths = this.columnWidths(block.columns);
     const rows = block.rows.map((row) => row.map((cell, i) => this.layoutCell(cell, widths[i]!)));
-    const heights = rows.map((row) => Math.max(...row.map((c) => this.cellHeight(c))) + 2 * CELL_PAD.y);
-    const headerHeight = Math.max(...block.columns.map((c, i) => wrap(this.doc, c.header, STYLES.headerCell, widths[i]! - 2 * CELL_PAD.x).length)) * lineHeight(STYLES.headerCell) + 2 * CELL_PAD.y;
-    // The header never stands alone at the foot of a page: it comes with the first row (or as much of it as a page holds).
-    this.need(headerHeight + Math.min(heights[0] ?? 0, BOTTOM - MARGIN.top - headerHeight));
+    const heights = rows.map((row) => this.rowHeight(row));
+    const headerHeight = this.headerHeight(block.columns, widths);
+    this.need(this.tableStart(block));
     const table = this.tag(parent, "Table");
     const head = this.tag(table, "THead");
     const headerRow = this.tag(head, "TR");

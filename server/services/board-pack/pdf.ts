@@ -454,12 +454,15 @@ class Writer {
     return Math.max(...row.map((c) => this.cellHeight(c))) + 2 * CELL_PAD.y;
   }
 
-  /** A table's header and first row (or as much of it as a page holds): never parted at the foot of a page. */
+  /**
+   * A table's header and first row: never parted at the foot of a page. A first row taller than a
+   * page is split wherever it starts, so then the header needs only a few of its lines beneath it.
+   */
   private tableStart(block: Extract<Block, { kind: "table" }>): number {
     const widths = this.columnWidths(block.columns);
     const header = this.headerHeight(block.columns, widths);
     const first = block.rows[0] ? this.rowHeight(block.rows[0].map((cell, i) => this.layoutCell(cell, widths[i]!))) : 0;
-    return header + Math.min(first, BOTTOM - MARGIN.top - header);
+    return header + (first <= BOTTOM - MARGIN.top - header ? first : 3 * lineHeight(STYLES.cell) + 2 * CELL_PAD.y);
   }
 
   table(parent: Element, block: Extract<Block, { kind: "table" }>) {

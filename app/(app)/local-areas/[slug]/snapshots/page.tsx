@@ -38,8 +38,9 @@ export default async function SnapshotsPage({ params }: Params) {
                 Board pack of the plan as it is now
               </h2>
               <p className="mb-3">
-                A cover, the readiness grid, then for each finding its actions, measure charts, exceptions, the forum&apos;s
-                verdicts and what has changed since the last snapshot.
+                A one-page summary (where each finding stands, the top exceptions and the forum&apos;s view), the exceptions
+                with their owners&apos; commentary, a page for each finding, then the full tables and what has changed since
+                the last snapshot.
               </p>
               <BoardPackLinks slug={area.slug} />
             </section>

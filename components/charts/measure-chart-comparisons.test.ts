@@ -87,10 +87,12 @@ describe("a linked measure's chart", () => {
   it("says the latest published figures in the chart's description, and lists them for documents", () => {
     expect(chartSummary(linked)).toBe(
       "Latest 31% (provisional) for February 2026, expected 38.1% by then. Target 60% by 30 September 2026. Baseline 4% in March 2025. " +
-        "Published figures (Education, health and care plans (DfE, SEN2 return)): England 48.5% in 2025, North West 44% in 2025, " +
+        "Published figures from Education, health and care plans (DfE, SEN2 return): England 48.5% in 2025, North West 44% in 2025, " +
         "Statistical neighbours (average) 46.5% (10 of 10 neighbours) in 2025.",
     );
-    expect(comparisonRows(linked)).toContainEqual(["2024-12-31", "Statistical neighbours (average), 2024 (9 of 10 neighbours)", "43.43%"]);
+    // The neighbours' average is worked out, so rounded as people write one.
+    expect(comparisonRows(linked)).toContainEqual(["2024-12-31", "Statistical neighbours (average), 2024 (9 of 10 neighbours)", "43.4%"]);
+    expect(comparisonRows(linked)).toContainEqual(["2024-12-31", "England, 2024", "47%"]);
     expect(comparisonRows({ ...linked, comparisons: undefined })).toEqual([]);
   });
 

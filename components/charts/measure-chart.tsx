@@ -12,7 +12,7 @@ import { cell, rowClass } from "@/components/ui/table";
 import { MEASURE_DIRECTION, MEASURE_UNIT, MEASURE_VALUE_STATUS } from "@/lib/labels";
 import type { MeasureChartData } from "@/lib/charts/measure-chart-data";
 import { comparisonLegend } from "@/lib/charts/measure-chart-svg";
-import { neighboursCount } from "@/lib/charts/measure-chart-text";
+import { comparisonFigure, neighboursCount } from "@/lib/charts/measure-chart-text";
 
 /**
  * The published figures drawn beside the area's own (a measure linked to the catalogue), one row
@@ -21,7 +21,6 @@ import { neighboursCount } from "@/lib/charts/measure-chart-text";
 function PublishedFigures({ chart }: { chart: MeasureChartData }) {
   const lines = chart.comparisons?.lines.filter((l) => l.points.length > 0) ?? [];
   if (!chart.comparisons || lines.length === 0) return null;
-  const v = (n: number) => formatMeasureValue(n, chart.unit);
   const periods = new Map<string, string>();
   for (const line of lines) for (const p of line.points) periods.set(p.date, p.period);
   const rows = [...periods.entries()].sort(([a], [b]) => a.localeCompare(b));
@@ -54,7 +53,7 @@ function PublishedFigures({ chart }: { chart: MeasureChartData }) {
                 const p = line.points.find((q) => q.date === date);
                 return (
                   <td key={line.series} className={cell}>
-                    {p ? v(p.value) : "Not published"}
+                    {p ? comparisonFigure(line, p.value, chart.unit) : "Not published"}
                     {p?.count !== undefined ? <span className="block text-secondary">{neighboursCount(p.count)}</span> : null}
                   </td>
                 );

@@ -53,25 +53,33 @@ export function chartSummary(chart: MeasureChartData): string {
   return parts.join(" ");
 }
 
-/** "England 2023" → "England 49.2% in 2023"; the neighbours' average says how many it is of. */
+/**
+ * A published figure as people read it: England's and the region's as published; the
+ * neighbours' average, worked out here, rounded as people write a worked-out figure ("46.4%").
+ */
+export function comparisonFigure(line: Pick<ComparisonLine, "series">, value: number, unit: MeasureChartData["unit"]): string {
+  return line.series === "NEIGHBOURS" ? formatExpectedValue(value, unit) : formatMeasureValue(value, unit);
+}
+
+/** "England 49.2% in 2023"; the neighbours' average says how many it is of. */
 function latestOf(line: ComparisonLine, unit: MeasureChartData["unit"]): string {
   const latest = line.points.at(-1)!;
   const of = line.series === "NEIGHBOURS" && latest.count !== undefined ? ` (${neighboursCount(latest.count)})` : "";
-  return `${line.label} ${formatMeasureValue(latest.value, unit)}${of} in ${latest.period}`;
+  return `${line.label} ${comparisonFigure(line, latest.value, unit)}${of} in ${latest.period}`;
 }
 
 /** "8 of 10 neighbours" */
 export const neighboursCount = (count: number) => `${count} of 10 neighbours`;
 
 /**
- * "Published figures (Education, health and care plans): England 50.3% in 2023, North West 48%
- * in 2023, Statistical neighbours (average) 47.25% (10 of 10 neighbours) in 2023." Null when the
+ * "Published figures from Education, health and care plans: England 50.3% in 2023, North West 48%
+ * in 2023, Statistical neighbours (average) 47.3% (10 of 10 neighbours) in 2023." Null when the
  * measure is not linked or nothing is published.
  */
 export function comparisonText(chart: MeasureChartData): string | null {
   const lines = chart.comparisons?.lines.filter((l) => l.points.length > 0) ?? [];
   if (lines.length === 0) return null;
-  return `Published figures (${chart.comparisons!.source.name}): ${lines.map((l) => latestOf(l, chart.unit)).join(", ")}.`;
+  return `Published figures from ${chart.comparisons!.source.name}: ${lines.map((l) => latestOf(l, chart.unit)).join(", ")}.`;
 }
 
 /**
@@ -84,7 +92,7 @@ export function comparisonRows(chart: MeasureChartData): Array<[date: string, na
     line.points.map((p): [string, string, string] => [
       p.date,
       `${line.label}, ${p.period}${p.count !== undefined ? ` (${neighboursCount(p.count)})` : ""}`,
-      formatMeasureValue(p.value, chart.unit),
+      comparisonFigure(line, p.value, chart.unit),
     ]),
   );
 }

@@ -203,6 +203,8 @@ export async function renderBoardPackDocx(outline: BoardPackOutline): Promise<Bu
     creator: "Headway",
     lastModifiedBy: "Headway",
     description: outline.footer,
+    // British English, for a screen reader's voice and the spelling checker.
+    styles: { default: { document: { run: { language: { value: "en-GB" } } } } },
     sections: [
       {
         footers: {

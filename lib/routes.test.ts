@@ -46,6 +46,8 @@ const CASES: [Builder, string, string][] = [
   ["monitoring", routes.monitoring("kent"), "/local-areas/kent/monitoring"],
   ["plan", routes.plan("kent"), "/local-areas/kent/plan"],
   ["planImport", routes.planImport("kent"), "/local-areas/kent/plan/import"],
+  ["apiTokens", routes.apiTokens("kent"), "/local-areas/kent/api-tokens"],
+  ["apiDocs", routes.apiDocs(), "/api/docs"],
   ["plans", routes.plans("kent"), "/local-areas/kent/plans"],
   ["planRecord", routes.planRecord("kent", "p1"), "/local-areas/kent/plans/p1"],
   ["snapshots", routes.snapshots("kent"), "/local-areas/kent/snapshots"],
@@ -72,6 +74,7 @@ const CASES: [Builder, string, string][] = [
   ["boardPack", routes.boardPack("kent", { format: "docx", snapshot: "s1" }), "/api/local-areas/kent/board-pack?format=docx&snapshot=s1"],
   ["planExport", routes.planExport("kent"), "/api/local-areas/kent/plan-export"],
   ["planExport", routes.planExport("kent", { format: "csv", sheet: "Plan" }), "/api/local-areas/kent/plan-export?format=csv&sheet=Plan"],
+  ["planExport", routes.planExport("kent", { format: "json" }), "/api/local-areas/kent/plan-export?format=json"],
   ["nationalExport", routes.nationalExport({ format: "xlsx" }), "/api/national/export?format=xlsx"],
   ["nationalExport", routes.nationalExport({ format: "csv", sort: "red", dir: "desc", adviser: undefined }), "/api/national/export?format=csv&sort=red&dir=desc"],
   // Segments are encoded: a value cannot reach another page.

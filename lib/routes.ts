@@ -82,6 +82,8 @@ export const routes = {
   monitoring: (slug: string) => `${area(slug)}/monitoring`,
   plan: (slug: string) => `${area(slug)}/plan`,
   planImport: (slug: string) => `${area(slug)}/plan/import`,
+  /** The area's tokens for the HTTP API: its plan lead's, or an administrator's. */
+  apiTokens: (slug: string) => `${area(slug)}/api-tokens`,
   /** A plan's history: the area's plans are told apart by id. */
   planHistory: (slug: string, planId: string, query?: HistoryQuery) => withQuery(`${area(slug)}/plan/history`, { plan: planId, ...query }),
   /** The area's plans over time, newest first. */
@@ -115,11 +117,14 @@ export const routes = {
   /** The one-off page where someone without an account posts an update on an action. */
   updateRequest: (token: string) => `/update/${seg(token)}`,
 
+  /** The HTTP API's reference page, made from its OpenAPI document (a route handler: no page.tsx). */
+  apiDocs: () => "/api/docs",
+
   /** Downloads (route handlers under app/api). */
   evidenceFile: (evidenceId: string) => `/api/evidence/${seg(evidenceId)}/file`,
   boardPack: (slug: string, query: { format: "pdf" | "docx"; snapshot?: string }) =>
     withQuery(`/api/local-areas/${seg(slug)}/board-pack`, query),
-  planExport: (slug: string, query?: { format: "csv"; sheet: string }) => withQuery(`/api/local-areas/${seg(slug)}/plan-export`, query),
+  planExport: (slug: string, query?: { format: "csv"; sheet: string } | { format: "json" }) => withQuery(`/api/local-areas/${seg(slug)}/plan-export`, query),
   /** The activity page's filters, as CSV. */
   activityCsv: (slug: string, query?: ActivityQuery) => withQuery(`/api/local-areas/${seg(slug)}/activity`, query),
   /** The national view as shown (its sort and filters, as components/national/address.ts writes them), as XLSX or CSV. */

@@ -97,7 +97,12 @@ export function AdminPanel({ data }: { data: AdminOverview }) {
           <Table caption="Local areas in Headway" columns={["Local area", "LA code", "Region", "Members"]}>
             {data.areas.map((a) => (
               <tr key={a.id} className={rowClass}>
-                <td className={cell}>{a.name}</td>
+                <td className={cell}>
+                  {a.name}
+                  <Link href={routes.apiTokens(a.slug)} className="block">
+                    API tokens<span className="sr-only"> of {a.name}</span>
+                  </Link>
+                </td>
                 <td className={cell}>{a.laCode}</td>
                 <td className={cell}>{REGION[a.region]}</td>
                 <td className={cell}>{a._count.memberships}</td>

@@ -11,6 +11,11 @@ export function ExportLinks({ slug, sheets }: { slug: string; sheets: readonly S
           Download the plan as an Excel workbook (.xlsx)
         </a>
       </p>
+      <p className="mb-4">
+        <a href={routes.planExport(slug, { format: "json" })} download>
+          Download the plan as JSON (plan.json)
+        </a>
+      </p>
       <p className="mb-2">Or one sheet as a CSV file:</p>
       <ul className="mb-4 flex flex-wrap gap-x-6 gap-y-2">
         {sheets.map((sheet) => (

@@ -31,8 +31,9 @@ function send(into: Into, mode: "preview" | "apply", files: readonly File[]): Pr
 /** The browser's own checks, before anything is sent. */
 function problemWith(files: File[]): string | null {
   if (files.length === 0) return UPLOAD_MESSAGES.none;
-  const other = files.find((f) => !/\.(xlsx|csv)$/i.test(f.name));
-  if (other) return `${other.name} is not an Excel workbook (.xlsx) or a CSV file`;
+  const other = files.find((f) => !/\.(xlsx|csv|json)$/i.test(f.name));
+  if (other) return `${other.name} is not an Excel workbook (.xlsx), a CSV file or a plan exported as JSON (.json)`;
+  if (files.some((f) => /\.json$/i.test(f.name)) && files.length > 1) return "Choose one plan.json file, or a workbook, not both";
   const workbooks = files.filter((f) => /\.xlsx$/i.test(f.name)).length;
   if (workbooks > 1 || (workbooks === 1 && files.length > 1)) return "Choose one workbook (.xlsx), or CSV files, not both";
   if (files.length > MAX_UPLOAD_FILES) return UPLOAD_MESSAGES.tooMany;
@@ -134,14 +135,14 @@ export function PlanImport({ into }: { into: Into }) {
       <form onSubmit={onCheck} noValidate aria-labelledby={into ? "import-heading" : "area-from-file"} className="mb-8">
         <FormField
           id={FIELD}
-          label="Workbook or CSV files"
-          hint={`One Excel workbook (.xlsx), or CSV files named after the sheets (Plan.csv, Findings.csv and so on). Up to ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`}
+          label="Workbook, CSV files or plan.json"
+          hint={`One Excel workbook (.xlsx), CSV files named after the sheets (Plan.csv, Findings.csv and so on), or the plan exported as JSON (.json). Up to ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`}
           error={fieldError}
         >
           <input
             type="file"
             multiple
-            accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+            accept=".xlsx,.csv,.json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv,application/json"
             onChange={onChoose}
             className="block w-full max-w-md border-2 bg-white p-1.5 text-base"
           />

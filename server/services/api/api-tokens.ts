@@ -11,7 +11,7 @@
  * made it is no longer the area's plan lead or an administrator (or their account is disabled).
  */
 import { createHash, randomBytes } from "node:crypto";
-import { addDays, toDay, utcDay } from "@/lib/calendar";
+import { addDays, fromDay, toDay, utcDay } from "@/lib/calendar";
 import { formatDate } from "@/lib/format/dates";
 import { can, canGlobally, noteCapabilityCheck, type Viewer } from "@/server/auth/permissions";
 import { forbidden, notFound } from "@/server/errors";
@@ -35,6 +35,9 @@ export function hashApiToken(token: string): string {
 
 /** How much of the secret is kept in the clear, so a person can tell their tokens apart: "hw_" and 4 characters. */
 const SHOWN_CHARACTERS = TOKEN_PREFIX.length + 4;
+
+/** What the form suggests: long enough not to be a chore, short enough to be reviewed each quarter. */
+const SUGGESTED_DAYS = 90;
 
 export type ApiTokenState = "ACTIVE" | "REVOKED" | "EXPIRED" | "INACTIVE";
 
@@ -105,8 +108,12 @@ export async function listApiTokens(ctx: ServiceContext, slug: string, now = tod
       lastDay: addDays(t.expiresAt, -1),
       state: apiTokenState(t, createdBy, now),
     })),
-    /** The last days the form offers: from tomorrow to a year ahead, "yyyy-mm-dd". */
-    lastDayRange: { min: first.toISOString().slice(0, 10), max: addDays(utcDay(now), MAX_TOKEN_DAYS).toISOString().slice(0, 10) },
+    /** The last days the form offers: from tomorrow to a year ahead, "yyyy-mm-dd"; it suggests three months. */
+    lastDayRange: {
+      min: fromDay(first),
+      max: fromDay(addDays(utcDay(now), MAX_TOKEN_DAYS)),
+      suggested: fromDay(addDays(utcDay(now), SUGGESTED_DAYS)),
+    },
   };
 }
 

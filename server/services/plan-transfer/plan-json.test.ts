@@ -14,6 +14,7 @@ import type { PrismaClient } from "@/server/generated/prisma/client";
 import { planJsonSchema, type PlanJson } from "@/server/schemas/plan-json";
 import { createApiToken } from "@/server/services/api/api-tokens";
 import { planJsonRoute } from "@/server/services/api/routes";
+import { planDownload } from "@/server/services/plan-transfer/plan-transfer";
 import { applyOf, previewOf } from "@/server/services/plan-transfer/testing-requests";
 import { contextFor, testDb } from "@/server/testing/harness";
 
@@ -94,6 +95,22 @@ describe("plan.json, exported then imported", () => {
     const before = await everything(fx.localAreaId);
     expect((await applyOf(lead.ctx(), fx.slug, fileOf(json))).status).toBe("unchanged");
     expect(await everything(fx.localAreaId)).toEqual(before);
+  });
+});
+
+describe("plan.json from the import page's download", () => {
+  it("is the API's plan.json, for those who read the area's internal records (not the forum)", async () => {
+    const fx = await createAreaWithPlan(db);
+    const lead = await leadOf(fx.localAreaId, fx.slug);
+    const on = new Date("2026-11-22T10:00:00Z");
+    const viewer = (role: "VIEWER" | "FORUM") => ({ userId: "u1", globalRole: null, memberships: [{ localAreaId: fx.localAreaId, role }] });
+    const download = await planDownload(db, viewer("VIEWER"), { slug: fx.slug, format: "json", sheet: null }, on);
+    if (!download.ok) throw new Error(download.message);
+    expect(download).toMatchObject({ contentType: "application/json; charset=utf-8", fileName: `${fx.slug}-plan-2026-11-22.json` });
+    const json = planJsonSchema.parse(JSON.parse(new TextDecoder().decode(download.body)));
+    const { exportedAt: _a, ...fromApi } = await exported(fx.slug, lead.secret);
+    expect({ ...json, exportedAt: undefined }).toEqual({ ...fromApi, exportedAt: undefined });
+    expect(await planDownload(db, viewer("FORUM"), { slug: fx.slug, format: "json", sheet: null })).toMatchObject({ ok: false, status: 404 });
   });
 });
 

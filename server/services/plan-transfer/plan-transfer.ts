@@ -18,6 +18,7 @@ import {
   type ImportReport,
 } from "@/server/services/plan-transfer/plan-import";
 import { exportFileName, exportPlanSheetCsv, exportPlanWorkbook } from "@/server/services/plan-transfer/plan-export";
+import { exportPlanJson, planJsonFileName } from "@/server/services/plan-transfer/plan-json";
 import type { UploadedFile } from "@/server/services/plan-transfer/read-workbook";
 import { SHEET_NAMES } from "@/server/schemas/plan-workbook";
 import { slug as slugSchema } from "@/server/schemas/common";
@@ -143,6 +144,14 @@ export async function planDownload(
     throw error;
   }
   const format = request.format ?? "xlsx";
+  if (format === "json") {
+    return {
+      ok: true,
+      body: new TextEncoder().encode(JSON.stringify(await exportPlanJson(db, area.id, on), null, 2)),
+      contentType: "application/json; charset=utf-8",
+      fileName: planJsonFileName(area.slug, on),
+    };
+  }
   if (format === "xlsx") {
     return {
       ok: true,
@@ -153,7 +162,7 @@ export async function planDownload(
   }
   const sheet = SHEET_NAMES.find((s) => s === request.sheet);
   if (format !== "csv" || !sheet) {
-    return { ok: false, status: 400, message: `Ask for format=xlsx, or format=csv with sheet=${SHEET_NAMES.join("|")}.` };
+    return { ok: false, status: 400, message: `Ask for format=xlsx, format=json, or format=csv with sheet=${SHEET_NAMES.join("|")}.` };
   }
   return {
     ok: true,
@@ -164,8 +173,9 @@ export async function planDownload(
 }
 
 /**
- * GET /api/local-areas/<slug>/plan-export?format=xlsx (the default) or ?format=csv&sheet=Findings:
- * the area's current plan as a workbook, for people who may read the area's internal records.
+ * GET /api/local-areas/<slug>/plan-export?format=xlsx (the default), ?format=json (plan.json) or
+ * ?format=csv&sheet=Findings: the area's current plan as a workbook, for people who may read the
+ * area's internal records.
  */
 export const planExportRoute = httpHandler<{ slug: string }>(
   { body: "text", signedOut: { status: 401, message: "Sign in to download the plan." }, name: "plan export" },

@@ -36,6 +36,7 @@ export default async function PlanEditorPage({ params }: Params) {
             <li><a href="#organisations">Organisations</a></li>
             <li><a href="#inspections">Inspections</a></li>
             <li><Link href={routes.planImport(slug)}>Import or export a workbook</Link></li>
+            <li><Link href={routes.apiTokens(slug)}>API tokens</Link></li>
             <li><Link href={routes.plans(slug)}>The area&apos;s plans</Link></li>
           </ul>
         </nav>

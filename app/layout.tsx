@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
 import { TRPCReactProvider } from "@/components/trpc/provider";
 import { getSession } from "@/server/auth/options";
-import { routes } from "@/lib/routes";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -11,7 +10,8 @@ export const metadata: Metadata = {
   description: "Tracking local-area SEND improvement plans from inspection finding to revisit.",
 };
 
-export default async function RootLayout({ children }: { children: React.ReactNode }) {
+/** `footer`: the `@footer` slot, which names the area's council on a published area's public pages, and is empty elsewhere. */
+export default async function RootLayout({ children, footer }: { children: React.ReactNode; footer: React.ReactNode }) {
   const session = await getSession();
   return (
     <html lang="en-GB">
@@ -27,12 +27,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             </main>
           </div>
         </TRPCReactProvider>
-        <footer className="no-print border-t border-border bg-panel">
-          <div className="mx-auto max-w-[1020px] px-4 py-6 text-base text-secondary">
-            Headway tracks local-area SEND improvement plans from inspection to revisit.{" "}
-            <a href="/api/health">Service status</a> · <Link href={routes.privacy()}>Privacy</Link>
-          </div>
-        </footer>
+        <SiteFooter area={footer} />
       </body>
     </html>
   );

@@ -229,7 +229,7 @@ test("an adviser records a monitoring note with the keyboard alone", async ({ pa
   await expectAccessible(page);
 });
 
-test("a visitor reads the public page with the keyboard alone: skip link, headings, a chart's figures", async ({ page, demoCopy }) => {
+test("a visitor reads the public pages with the keyboard alone: skip link, headings, a finding's card, a chart's figures", async ({ page, demoCopy }) => {
   await page.goto(`/areas/${demoCopy.northbridge.slug}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveCount(1);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Northbridge");
@@ -243,12 +243,25 @@ test("a visitor reads the public page with the keyboard alone: skip link, headin
   await page.keyboard.press("Enter");
   await expect(page.getByRole("main")).toBeFocused();
 
-  // Headings go down one level at a time, under the page's one h1.
-  const levels = await page.getByRole("main").locator("h1, h2, h3, h4, h5, h6").evaluateAll((hs) => hs.map((h) => Number(h.tagName[1])));
-  expect(levels[0]).toBe(1);
-  levels.forEach((level, i) => {
-    if (i > 0) expect(level, `heading ${i + 1} follows an h${levels[i - 1]}`).toBeLessThanOrEqual(levels[i - 1]! + 1);
-  });
+  // Headings go down one level at a time, under the page's one h1, on the summary and on a finding's page.
+  const expectHeadingsInOrder = async () => {
+    const levels = await page.getByRole("main").locator("h1, h2, h3, h4, h5, h6").evaluateAll((hs) => hs.map((h) => Number(h.tagName[1])));
+    expect(levels[0]).toBe(1);
+    levels.forEach((level, i) => {
+      if (i > 0) expect(level, `heading ${i + 1} follows an h${levels[i - 1]}`).toBeLessThanOrEqual(levels[i - 1]! + 1);
+    });
+  };
+  await expectHeadingsInOrder();
+
+  // The first finding's card leads to its own page.
+  const card = page.getByRole("list", { name: "Areas to improve" }).getByRole("link").first();
+  const title = (await card.innerText()).trim();
+  await tabTo(page, card, { most: 60 });
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveCount(1);
+  await expectHeadingsInOrder();
+  await expectAccessible(page);
 
   // The first chart's figures, behind their disclosure, open with Enter; the next with Space.
   const disclosures = page.locator("summary").filter({ hasText: /^Show the figures for / });

@@ -89,5 +89,5 @@ test("every page of the revisit views, the forum's and the adviser's work passes
   await visit(demo.adviser, ["/national", `${area}/monitoring`, `${area}/judgements`, `${area}/change-requests`]);
   await visit(demo.viewer, [area, `${area}/snapshots`, `${area}/monitoring`]);
   await visit(demo.national, ["/national", area]);
-  await visit(null, ["/areas", "/areas/northbridge"]);
+  await visit(null, ["/", "/areas", "/areas/northbridge", "/areas/northbridge/findings/1", "/areas/northbridge/findings/5", "/accessibility", "/privacy", "/status"]);
 });

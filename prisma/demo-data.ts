@@ -706,7 +706,9 @@ async function build(tx: Prisma.TransactionClient, today: Date, passwordHash: st
   // Areas
   const areas = await tx.localArea.createManyAndReturn({
     data: [
-      { name: naming.name("Northbridge"), slug: naming.slug("northbridge"), laCode: naming.laCode("990"), region: "NORTH_WEST", publicPagePublished: true, publicPagePublishedAt: at(30) },
+      { name: naming.name("Northbridge"), slug: naming.slug("northbridge"), laCode: naming.laCode("990"), region: "NORTH_WEST", publicPagePublished: true, publicPagePublishedAt: at(30),
+        // How families reach the council's SEND team: the footer of its public pages names it.
+        publicContactEmail: "send@northbridge.example", publicContactUrl: "https://www.northbridge.example/send/contact-us" },
       { name: naming.name("Eastmoor"), slug: naming.slug("eastmoor"), laCode: naming.laCode("991"), region: "YORKSHIRE_AND_THE_HUMBER" },
     ],
     select: { id: true, slug: true },

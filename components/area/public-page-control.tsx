@@ -13,7 +13,8 @@ import { useTRPC } from "@/components/trpc/provider";
 import { buttonClass } from "@/components/ui/button";
 import { routes } from "@/lib/routes";
 
-export function PublicPageControl({ slug, published }: { slug: string; published: boolean }) {
+/** `children`: more about the public page the lead sets here (how families contact the council). */
+export function PublicPageControl({ slug, published, children }: { slug: string; published: boolean; children?: React.ReactNode }) {
   const trpc = useTRPC();
   const { refresh } = useRefresh();
   const [confirming, setConfirming] = useState(false);
@@ -71,6 +72,7 @@ export function PublicPageControl({ slug, published }: { slug: string; published
           {published ? "Take the public page down" : "Publish the public page"}
         </button>
       )}
+      {children}
     </section>
   );
 }

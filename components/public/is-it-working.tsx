@@ -17,9 +17,9 @@ export function IsItWorking({ finding }: { finding: PublicFinding }) {
         const titleId = `measure-${anchor(finding.ref)}-${anchor(m.chart.ref)}`;
         return (
           <div key={m.chart.ref} className="mb-6 border-t border-border pt-4">
-            <h4 id={titleId} className="mb-2 text-xl">
+            <h3 id={titleId} className="mb-2 text-xl break-words">
               {m.chart.name}
-            </h4>
+            </h3>
             <p className="mb-2">
               <MeasureStatusTag status={m.status} /> <LastUpdated date={m.lastUpdated} stale={m.stale} />
             </p>

@@ -43,6 +43,7 @@ export type CommentItem = CommentList["items"][number];
 // The public pages ---------------------------------------------------------------------------
 
 export type PublicAreaPage = RouterOutputs["publicArea"]["bySlug"];
+export type PublicFindingPage = RouterOutputs["publicArea"]["finding"];
 
 // An ended plan's records --------------------------------------------------------------------
 

@@ -23,17 +23,25 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
  * outside app/(app) fails the first test until it is listed here.
  */
 const PUBLIC_PAGES: Record<string, string[]> = {
-  "app/page.tsx": [], // the front door: sends a signed-in person on, shows others the sign-in link
+  // The front door: sends a signed-in person on, shows others the sign-in link and the published areas.
+  "app/page.tsx": ["publicArea.list"],
   "app/signin/page.tsx": [],
   "app/signin/check-email/page.tsx": [],
   "app/areas/page.tsx": ["publicArea.list"],
   "app/areas/[slug]/page.tsx": ["publicArea.bySlug"],
+  "app/areas/[slug]/findings/[ref]/page.tsx": ["publicArea.finding"],
   "app/update/[token]/page.tsx": ["updateRequest.byToken"],
   "app/privacy/page.tsx": [], // the privacy notice: PRIVACY.md, nothing from the database
+  "app/accessibility/page.tsx": [], // the accessibility statement: written out, nothing from the database
+  "app/status/page.tsx": ["publicArea.serviceStatus"],
+  // The footer's slot on every page: the area's council contact on a published area's pages, from the page's own read.
+  "app/@footer/areas/[slug]/page.tsx": ["publicArea.bySlug"],
+  "app/@footer/areas/[slug]/findings/[ref]/page.tsx": ["publicArea.finding"],
 };
 
 const pageFiles = (readdirSync(path.join(ROOT, "app"), { recursive: true }) as string[])
   .map((f) => path.posix.join("app", f.split(path.sep).join("/")))
+  // A slot's pages (app/@footer) render beside every page, signed in or not, so they count as public too.
   .filter((f) => path.posix.basename(f) === "page.tsx" && !f.startsWith("app/(app)/"))
   .sort();
 
@@ -110,23 +118,30 @@ afterAll(() => db.$disconnect());
 
 describe("the public page for families", () => {
   it("is the same for everyone, holds nothing internal or personal, and lists only published areas", async () => {
-    const anonymous = JSON.stringify(await (await caller("ANONYMOUS")).publicArea.bySlug({ slug: fx.area.slug }));
-    expect(anonymous).toContain("Shown: public and accepted"); // the page is not empty
+    const { ref } = await db.finding.findUniqueOrThrow({ where: { id: fx.area.findingId }, select: { ref: true } });
+    const read = async (who: Who) => {
+      const api = await caller(who);
+      return JSON.stringify([await api.publicArea.bySlug({ slug: fx.area.slug }), await api.publicArea.finding({ slug: fx.area.slug, ref })]);
+    };
+    const anonymous = await read("ANONYMOUS");
+    expect(anonymous).toContain("Shown: public and accepted"); // the finding's page is not empty
     for (const secret of secrets) expect(anonymous, `"${secret}" reached the public page`).not.toContain(secret);
     const index = await (await caller("ANONYMOUS")).publicArea.list();
     expect(index.map((a) => a.slug)).toContain(fx.area.slug);
     expect(index.map((a) => a.slug)).not.toContain(fx.otherArea.slug);
     for (const who of WHO) {
       const api = await caller(who);
-      expect(JSON.stringify(await api.publicArea.bySlug({ slug: fx.area.slug })), `${who} sees another page`).toBe(anonymous);
+      expect(await read(who), `${who} sees another page`).toBe(anonymous);
       expect(await api.publicArea.list(), `${who} sees another index`).toEqual(index);
     }
   });
 
-  it("is not found for an unpublished area, for everyone, its own lead included", async () => {
+  it("is not found for an unpublished area, or its findings, for everyone, its own lead included", async () => {
+    const { ref } = await db.finding.findUniqueOrThrow({ where: { id: fx.otherArea.findingId }, select: { ref: true } });
     for (const who of WHO) {
-      const e = await refusal((await caller(who)).publicArea.bySlug({ slug: fx.otherArea.slug }));
-      expect(e.code, who).toBe("NOT_FOUND");
+      const api = await caller(who);
+      expect((await refusal(api.publicArea.bySlug({ slug: fx.otherArea.slug }))).code, who).toBe("NOT_FOUND");
+      expect((await refusal(api.publicArea.finding({ slug: fx.otherArea.slug, ref }))).code, who).toBe("NOT_FOUND");
     }
   });
 });

@@ -180,6 +180,7 @@ const PAGES = {
     ),
   "action list, unfiltered": (a: Area) => request(a.leadId, (api) => api.action.list({ slug: a.slug })),
   "public page (/areas/<slug>, anonymous)": (a: Area) => request(null, (api) => api.publicArea.bySlug({ slug: a.slug })),
+  "public finding page (/areas/<slug>/findings/<ref>, anonymous)": (a: Area) => request(null, (api) => api.publicArea.finding({ slug: a.slug, ref: "1" })),
 };
 
 beforeAll(async () => {

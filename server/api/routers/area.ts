@@ -1,7 +1,7 @@
 import { guardedProcedure, router } from "@/server/api/trpc";
-import { setPublicPageSchema } from "@/server/schemas/area";
+import { setPublicContactSchema, setPublicPageSchema } from "@/server/schemas/area";
 import { bySlug } from "@/server/schemas/common";
-import { setPublicPage } from "@/server/services/public/public-area";
+import { setPublicContact, setPublicPage } from "@/server/services/public/public-area";
 import { areaHome, listMyAreas } from "@/server/services/plans/areas";
 import { areaPeople } from "@/server/services/plans/area-people";
 
@@ -14,4 +14,6 @@ export const areaRouter = router({
   people: guardedProcedure("area.manageMembers").input(bySlug).query(({ ctx, input }) => areaPeople(ctx, input.slug)),
   /** Publish the public page for families, or take it down. The plan lead. */
   setPublicPage: guardedProcedure("area.publish").input(setPublicPageSchema).mutation(({ ctx, input }) => setPublicPage(ctx, input)),
+  /** How families contact the council, shown on the public pages when set. The plan lead, who publishes them. */
+  setPublicContact: guardedProcedure("area.publish").input(setPublicContactSchema).mutation(({ ctx, input }) => setPublicContact(ctx, input)),
 });

@@ -74,7 +74,7 @@ describe("publishing and the forum's comment", () => {
     expect((await refusal(api.forum.commentOnYouSaidWeDid({ id, comment: "We are pleased" }))).code).toBe("FORBIDDEN");
     await (await callerFor(db, users.FORUM!)).forum.commentOnYouSaidWeDid({ id, comment: "Families say the evening sessions helped." });
     const page = await publicAreaPage(db, area.slug);
-    const entry = page.youSaidWeDid.find((y) => y.youSaid === "Public: surgeries");
+    const entry = page.youSaidWeDid.areaWide.find((y) => y.youSaid === "Public: surgeries");
     expect(entry).toMatchObject({ forumComment: "Families say the evening sessions helped." });
     expect(JSON.stringify(entry)).not.toContain(users.FORUM!);
   });

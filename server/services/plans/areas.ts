@@ -53,6 +53,8 @@ export async function areaHome(ctx: ServiceContext, slug: string) {
       region: true,
       laCode: true,
       publicPagePublished: true,
+      publicContactEmail: true,
+      publicContactUrl: true,
       plans: {
         ...CURRENT_PLAN,
         select: {
@@ -95,7 +97,16 @@ export async function areaHome(ctx: ServiceContext, slug: string) {
   const voices = voicesOf(plan?.findings.map((f) => f.id) ?? [], area.forumVerdicts, seesAdviserViews ? area.adviserNotes : null);
 
   return {
-    area: { id: area.id, name: area.name, slug: area.slug, region: area.region, laCode: area.laCode, publicPagePublished: area.publicPagePublished },
+    area: {
+      id: area.id,
+      name: area.name,
+      slug: area.slug,
+      region: area.region,
+      laCode: area.laCode,
+      publicPagePublished: area.publicPagePublished,
+      // Shown to families on the public pages when set, so no secret from anyone who reads the area.
+      publicContact: { email: area.publicContactEmail, url: area.publicContactUrl },
+    },
     plan: plan && {
       id: plan.id,
       type: plan.type,

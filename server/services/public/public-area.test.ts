@@ -1,7 +1,8 @@
 /**
- * The public page against a real database: only published areas answer; only public, accepted
- * evidence, the forum's current public verdicts and published "you said, we did" are shown; stale
- * items are flagged by the plan's own rules; and nothing internal or personal reaches the page.
+ * The public pages against a real database: only published areas answer; only public, accepted
+ * evidence, the forum's current public verdicts and published "you said, we did" are shown, each
+ * in one place; stale items are flagged by the plan's own rules; a finding's page answers only for
+ * a ref of the current plan; and nothing internal or personal reaches either page.
  */
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -18,8 +19,8 @@ import {
 } from "@/prisma/factories";
 import { AppError } from "@/server/errors";
 import type { PrismaClient } from "@/server/generated/prisma/client";
-import { publicAreaPage, publishedAreas } from "@/server/services/public/public-area";
-import { actingAs, callerFor, createMember, refusal, testDb } from "@/server/testing/harness";
+import { publicAreaPage, publicFindingPage, publishedAreas, serviceStatus } from "@/server/services/public/public-area";
+import { actingAs, callerFor, createMember, fieldErrors, refusal, testDb } from "@/server/testing/harness";
 
 let db: PrismaClient;
 let area: Awaited<ReturnType<typeof createAreaWithPlan>>;
@@ -113,6 +114,8 @@ beforeAll(async () => {
 afterAll(() => db.$disconnect());
 
 const page = () => publicAreaPage(db, area.slug);
+/** The area's finding 1 on its own page. */
+const findingPage = () => publicFindingPage(db, area.slug, "1");
 
 describe("publicAreaPage", () => {
   it("is not found for an unpublished area or an unknown slug, for anyone", async () => {
@@ -129,65 +132,134 @@ describe("publicAreaPage", () => {
     }
   });
 
-  it("answers an anonymous visitor for a published area", async () => {
-    const result = await (await callerFor(db, null)).publicArea.bySlug({ slug: area.slug });
+  it("answers an anonymous visitor for a published area and each finding of its current plan", async () => {
+    const anonymous = await callerFor(db, null);
+    const result = await anonymous.publicArea.bySlug({ slug: area.slug });
     expect(result.area.slug).toBe(area.slug);
     expect(result.findings.map((f) => f.ref)).toEqual(["1"]);
+    const finding = await anonymous.publicArea.finding({ slug: area.slug, ref: "1" });
+    expect(finding.finding.ref).toBe("1");
+    expect(finding.position).toEqual({ number: 1, of: 1, previous: null, next: null });
+  });
+
+  it("is not found for a finding ref the current plan does not have, or of an unpublished area, for anyone", async () => {
+    const lead = await createMember(db, area.localAreaId, "LEAD");
+    const otherFinding = await db.finding.findUniqueOrThrow({ where: { id: ids.otherFinding }, select: { ref: true } });
+    for (const [slug, ref] of [
+      [area.slug, "99"],
+      [area.slug, "1.1"], // an action's ref, not a finding's
+      [unpublished.slug, "1"],
+      [unpublished.slug, otherFinding.ref],
+    ] as const) {
+      const error = await publicFindingPage(db, slug, ref).catch((e: unknown) => e);
+      expect((error as AppError).code, `${slug} ${ref}`).toBe("NOT_FOUND");
+      for (const userId of [null, lead]) {
+        expect((await refusal((await callerFor(db, userId)).publicArea.finding({ slug, ref }))).code).toBe("NOT_FOUND");
+      }
+    }
+    // A ref that is no ref at all is refused before any query, as not found on the page.
+    expect((await refusal((await callerFor(db, null)).publicArea.finding({ slug: area.slug, ref: "../1" }))).code).toBe("BAD_REQUEST");
   });
 
   it("shows only PUBLIC evidence the lead accepted, with web links only", async () => {
-    const [finding] = (await page()).findings;
-    expect(finding!.evidence.map((e) => [e.title, e.url])).toEqual([
+    const { finding } = await findingPage();
+    expect(finding.evidence.map((e) => [e.title, e.url])).toEqual([
       ["Public accepted link", "https://example.org/public"],
       ["Public accepted file", null],
     ]);
   });
 
-  it("shows only the forum's current public verdicts, without their author", async () => {
-    const [finding] = (await page()).findings;
-    expect(finding!.verdicts.map((v) => v.text).sort()).toEqual(["Shown: current and public", "Shown: the replacement"]);
-    const onAction = finding!.verdicts.find((v) => v.action)!;
+  it("shows only the forum's current public verdicts, without their author, and counts them on the summary", async () => {
+    const { finding } = await findingPage();
+    expect(finding.verdicts.map((v) => v.text).sort()).toEqual(["Shown: current and public", "Shown: the replacement"]);
+    expect((await page()).plan!.forum).toEqual({ views: 2, agree: 0, agreeWithComments: 2, disagree: 0 });
+    const onAction = finding.verdicts.find((v) => v.action)!;
     expect(onAction.action!.ref).toBe("1.1");
     expect(Object.keys(onAction).sort()).toEqual(["action", "date", "lastUpdated", "levelRecognised", "stale", "text", "verdict"]);
   });
 
-  it("shows only published you said, we did, by finding and for the whole area", async () => {
+  it("shows each published you said, we did once: about the area on the summary, about a finding on its page", async () => {
     const result = await page();
-    expect(result.findings[0]!.youSaidWeDid.map((y) => y.youSaid)).toEqual(["Shown: on the finding"]);
-    expect(result.youSaidWeDid.map((y) => y.youSaid)).toEqual(["Shown: area-wide"]);
+    expect(result.youSaidWeDid.areaWide.map((y) => y.youSaid)).toEqual(["Shown: area-wide"]);
+    // The summary points at the finding's page, with how many, rather than showing the entry again.
+    expect(result.youSaidWeDid.onFindings).toEqual([expect.objectContaining({ ref: "1", entries: 1 })]);
+    expect(result.youSaidWeDid.none).toBe(false);
+    expect(result.findings[0]!.youSaidWeDid).toBe(1);
+    expect(JSON.stringify(result)).not.toContain("Shown: on the finding");
+    expect((await findingPage()).finding.youSaidWeDid.map((y) => y.youSaid)).toEqual(["Shown: on the finding"]);
+    expect(JSON.stringify(await findingPage())).not.toContain("Shown: area-wide");
+  });
+
+  it("says nothing is published only when no entry is, on the finding or for the area", async () => {
+    const fresh = await createAreaWithPlan(db, { area: { publicPagePublished: true, publicPagePublishedAt: day(-2) } });
+    const entry = { localAreaId: fresh.localAreaId, youSaid: "Evening sessions", weDid: "We ran them", date: day(-1) };
+    expect((await publicAreaPage(db, fresh.slug)).youSaidWeDid).toEqual({ areaWide: [], onFindings: [], none: true });
+    await db.youSaidWeDid.create({ data: { ...entry, findingId: fresh.findingId, published: false } });
+    expect((await publicAreaPage(db, fresh.slug)).youSaidWeDid.none).toBe(true);
+    await db.youSaidWeDid.create({ data: { ...entry, findingId: fresh.findingId, published: true, publishedAt: day(-1) } });
+    const onlyOnFinding = (await publicAreaPage(db, fresh.slug)).youSaidWeDid;
+    expect(onlyOnFinding.none).toBe(false);
+    expect(onlyOnFinding.areaWide).toEqual([]);
+    expect(onlyOnFinding.onFindings.map((f) => [f.ref, f.entries])).toEqual([["1", 1]]);
   });
 
   it("names the lead organisation, never the owner, and flags stale actions and measures", async () => {
-    const [finding] = (await page()).findings;
+    const { finding } = await findingPage();
     const council = await db.organisation.findUniqueOrThrow({ where: { id: area.councilId }, select: { name: true } });
-    const current = finding!.actions.find((a) => a.ref === "1.1")!;
-    const stale = finding!.actions.find((a) => a.title === "Stale action")!;
+    const current = finding.actions.find((a) => a.ref === "1.1")!;
+    const stale = finding.actions.find((a) => a.title === "Stale action")!;
     expect(current).toMatchObject({ organisation: council.name, status: "IN_PROGRESS", stale: false, lastUpdated: day(-5) });
     expect(stale).toMatchObject({ stale: true, lastUpdated: day(-50) });
     expect(Object.keys(current).sort()).toEqual(["dueDate", "lastUpdated", "organisation", "ref", "stale", "status", "title"]);
 
-    const fresh = finding!.measures.find((m) => m.chart.name === "Fresh measure")!;
-    const old = finding!.measures.find((m) => m.chart.name === "Stale measure")!;
+    const fresh = finding.measures.find((m) => m.chart.name === "Fresh measure")!;
+    const old = finding.measures.find((m) => m.chart.name === "Stale measure")!;
     expect(fresh.stale).toBe(false);
     expect(fresh.chart.values).toEqual([{ date: day(-10).toISOString().slice(0, 10), value: 40, status: "PROVISIONAL" }]);
     expect(fresh.chart.trajectory.map((p) => p.kind)).toEqual(["BASELINE", "TARGET"]);
     expect(old).toMatchObject({ stale: true, status: "NO_DATA", lastUpdated: day(-190) });
   });
 
-  it("gives every item a last-updated date, and the page the latest of them", async () => {
+  it("gives every item a last-updated date, the finding the latest of its items, and the summary the latest of all", async () => {
     const result = await page();
-    const items = result.findings.flatMap((f) => [...f.actions, ...f.measures, ...f.evidence, ...f.verdicts, ...f.youSaidWeDid]);
+    const { finding } = await findingPage();
+    const items = [...finding.actions, ...finding.measures, ...finding.evidence, ...finding.verdicts, ...finding.youSaidWeDid];
     expect(items.length).toBeGreaterThan(8);
-    for (const item of [...items, ...result.youSaidWeDid]) {
+    for (const item of [...items, ...result.youSaidWeDid.areaWide]) {
       expect(item.lastUpdated).toBeInstanceOf(Date);
       expect(typeof item.stale).toBe("boolean");
     }
-    const newest = Math.max(...[...items, ...result.youSaidWeDid, ...result.findings].map((i) => i.lastUpdated.getTime()));
+    expect(finding.lastUpdated.getTime()).toBe(Math.max(...items.map((i) => i.lastUpdated.getTime())));
+    // The card on the summary says what the finding's own page says.
+    expect(result.findings[0]!.lastUpdated.getTime()).toBe(finding.lastUpdated.getTime());
+    const newest = Math.max(...[...items, ...result.youSaidWeDid.areaWide].map((i) => i.lastUpdated.getTime()));
     expect(result.lastUpdated!.getTime()).toBe(newest);
   });
 
+  it("sums each finding up on its card by the area home's rules, and the plan on the summary", async () => {
+    const result = await page();
+    const { finding } = await findingPage();
+    const [card] = result.findings;
+    // The same delivery and impact as the area home shows the area's own people.
+    const home = await (await callerFor(db, await createMember(db, area.localAreaId, "VIEWER"))).area.home({ slug: area.slug });
+    expect(card!.delivery).toBe(home.plan!.findings[0]!.delivery.status);
+    expect(card!.impact).toBe(home.plan!.findings[0]!.impact.status);
+    // The card says what the finding's own page says.
+    expect(card).toMatchObject({ delivery: finding.delivery, impact: finding.impact, isItWorking: finding.isItWorking, lastUpdated: finding.lastUpdated });
+    expect(card!.isItWorking).toMatch(/^\d of 2 measures on track/);
+    expect(card!.notUpdated).toEqual({ actions: 1, measures: 1 }); // the stale action and the stale measure
+    expect(Object.keys(card!).sort()).toEqual(
+      ["delivery", "impact", "inspectorsWording", "isItWorking", "judgement", "kind", "lastUpdated", "notUpdated", "ref", "summary", "youSaidWeDid"].sort(),
+    );
+    expect(result.plan!.progress.actions).toMatchObject({ total: 2, notUpdated: 1 });
+    expect(result.plan!.progress.measures).toBe(2);
+    // The summary carries no detail: that is the finding page's.
+    expect(JSON.stringify(result)).not.toContain("Public accepted link");
+    expect(JSON.stringify(result)).not.toContain("Stale action");
+  });
+
   it("lets no INTERNAL or PARTNERS evidence, comment, private note or person's name or email through", async () => {
-    const json = JSON.stringify(await page());
+    const json = JSON.stringify([await page(), await findingPage()]);
     expect(json).toContain("Public accepted link"); // the page is not empty
     expect(secret.evidence).toHaveLength(2);
     expect(secret.comments).toHaveLength(3);
@@ -276,5 +348,86 @@ describe("the public page after the revisit", () => {
     // Only a web link leaves the server.
     await db.inspection.update({ where: { id: revisit.id }, data: { reportUrl: "file:///letters/revisit.pdf" } });
     expect((await page()).plan!.followUpOutcome!.letterUrl).toBeNull();
+  });
+});
+
+describe("area.setPublicContact", () => {
+  it("lets the plan lead set the council's SEND contact, audited, which both public pages then name; empty clears it", async () => {
+    const fresh = await createAreaWithPlan(db, { area: { publicPagePublished: true, publicPagePublishedAt: day(-3) } });
+    const council = await db.organisation.findUniqueOrThrow({ where: { id: fresh.councilId }, select: { name: true } });
+    const anonymous = await callerFor(db, null);
+    expect((await anonymous.publicArea.bySlug({ slug: fresh.slug })).area.contact).toBeNull();
+
+    const lead = await createMember(db, fresh.localAreaId, "LEAD");
+    const { api, requestId } = await actingAs(db, lead);
+    const saved = await api.area.setPublicContact({ slug: fresh.slug, email: " SEND@Council.example ", url: "https://council.example/send" });
+    expect(saved).toEqual({ slug: fresh.slug, email: "send@council.example", url: "https://council.example/send" });
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { requestId } });
+    expect(audit).toMatchObject({ action: "area.setPublicContact", entityId: fresh.localAreaId, actorId: lead });
+    expect(audit.before).toEqual({ publicContactEmail: null, publicContactUrl: null });
+    expect(audit.after).toEqual({ publicContactEmail: "send@council.example", publicContactUrl: "https://council.example/send" });
+
+    const contact = { name: council.name, email: "send@council.example", url: "https://council.example/send" };
+    expect((await anonymous.publicArea.bySlug({ slug: fresh.slug })).area.contact).toEqual(contact);
+    expect((await anonymous.publicArea.finding({ slug: fresh.slug, ref: "1" })).area.contact).toEqual(contact);
+    // The area home gives the lead's form what is set.
+    expect((await api.area.home({ slug: fresh.slug })).area.publicContact).toEqual({ email: contact.email, url: contact.url });
+
+    await api.area.setPublicContact({ slug: fresh.slug, email: "", url: "https://council.example/send" });
+    expect((await anonymous.publicArea.bySlug({ slug: fresh.slug })).area.contact).toEqual({ ...contact, email: null });
+    await api.area.setPublicContact({ slug: fresh.slug, email: "", url: "" });
+    expect((await anonymous.publicArea.bySlug({ slug: fresh.slug })).area.contact).toBeNull();
+  });
+
+  it("refuses an address that is not an email, a web page that is not https, and every role but the lead", async () => {
+    const fresh = await createAreaWithPlan(db);
+    const lead = await callerFor(db, await createMember(db, fresh.localAreaId, "LEAD"));
+    for (const [input, field] of [
+      [{ email: "not an email", url: "" }, "email"],
+      [{ email: "", url: "http://council.example/send" }, "url"],
+      [{ email: "", url: "javascript:alert(1)" }, "url"],
+      [{ email: "", url: "council.example/send" }, "url"],
+    ] as const) {
+      const e = await refusal(lead.area.setPublicContact({ slug: fresh.slug, ...input }));
+      expect(e.code, JSON.stringify(input)).toBe("BAD_REQUEST");
+      expect(Object.keys(fieldErrors(e)), JSON.stringify(input)).toEqual([field]);
+    }
+    for (const role of ["CONTRIBUTOR", "FORUM", "ADVISER", "VIEWER"] as const) {
+      const other = await callerFor(db, await createMember(db, fresh.localAreaId, role));
+      expect((await refusal(other.area.setPublicContact({ slug: fresh.slug, email: "a@b.example", url: "" }))).code, role).toBe("FORBIDDEN");
+    }
+    const outsider = await callerFor(db, await createMember(db, unpublished.localAreaId, "LEAD"));
+    expect((await refusal(outsider.area.setPublicContact({ slug: fresh.slug, email: "a@b.example", url: "" }))).code).toBe("NOT_FOUND");
+    const row = await db.localArea.findUniqueOrThrow({ where: { id: fresh.localAreaId } });
+    expect([row.publicContactEmail, row.publicContactUrl]).toEqual([null, null]);
+  });
+});
+
+describe("the inspectors' next visit on the summary", () => {
+  it("counts the days to the expected revisit until it happens", async () => {
+    const fresh = await createAreaWithPlan(db, { area: { publicPagePublished: true, publicPagePublishedAt: day(-3) } });
+    const slug = (await db.localArea.findUniqueOrThrow({ where: { id: fresh.localAreaId } })).slug;
+    expect((await publicAreaPage(db, slug)).plan!.followUp).toBeNull();
+    const revisit = await db.inspection.create({
+      data: { localAreaId: fresh.localAreaId, framework: "FRAMEWORK_2016", kind: "REVISIT", expectedDate: day(40), dateIsEstimate: true },
+    });
+    await db.plan.update({ where: { id: fresh.planId }, data: { followUpInspectionId: revisit.id } });
+    expect((await publicAreaPage(db, slug)).plan!.followUp).toEqual({ kind: "REVISIT", date: day(40), isEstimate: true, daysToGo: 40, happened: false });
+  });
+});
+
+describe("serviceStatus", () => {
+  it("says the database answered, how quickly and when, to anyone, and nothing more", async () => {
+    const before = Date.now();
+    const status = await (await callerFor(db, null)).publicArea.serviceStatus();
+    expect(status.databaseReachable).toBe(true);
+    expect(status.responseMs).toBeGreaterThanOrEqual(0);
+    expect(status.checkedAt.getTime()).toBeGreaterThanOrEqual(before);
+    expect(Object.keys(status).sort()).toEqual(["checkedAt", "databaseReachable", "responseMs"]);
+  });
+
+  it("says the database is not reachable when it does not answer", async () => {
+    const down = { $queryRaw: () => Promise.reject(new Error("connection refused")) } as unknown as PrismaClient;
+    expect(await serviceStatus(down)).toMatchObject({ databaseReachable: false });
   });
 });

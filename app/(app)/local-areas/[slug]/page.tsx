@@ -3,6 +3,7 @@ import Link from "next/link";
 import { formatDate } from "@/lib/format/dates";
 import { pluralise } from "@/lib/format/plurals";
 import { PeopleAndRoles } from "@/components/area/people-and-roles";
+import { PublicContactForm } from "@/components/area/public-contact-form";
 import { PublicPageControl } from "@/components/area/public-page-control";
 import { ReadinessGrid } from "@/components/area/readiness-grid";
 import { FollowUpOutcome } from "@/components/plans/follow-up-outcome";
@@ -200,7 +201,9 @@ export default async function AreaHomePage({ params }: Params) {
       {people ? <PeopleAndRoles people={people} /> : null}
       {viewerCan.publish ? (
         <div className="mt-12">
-          <PublicPageControl slug={area.slug} published={area.publicPagePublished} />
+          <PublicPageControl slug={area.slug} published={area.publicPagePublished}>
+            <PublicContactForm slug={area.slug} email={area.publicContact.email} url={area.publicContact.url} />
+          </PublicPageControl>
         </div>
       ) : null}
     </>

@@ -95,6 +95,7 @@ export const RECORD_KIND: Record<string, string> = {
   Membership: "Membership",
   LocalArea: "Local area",
   TrackerMapping: "Tracker columns",
+  ApiToken: "API token",
   User: "Person",
   NotificationPreference: "Notification settings",
 };
@@ -121,6 +122,7 @@ const ACTION_WORDS: Record<string, string> = {
   "measure.recordValue": "Entered a value",
   "measure.pasteValues": "Pasted values",
   "measure.setValueStatus": "Changed a value's status",
+  "measure.pushValues": "Sent values through the API",
   "measureValue.create": "Imported a value from a plan workbook",
   "measureValue.update": "Replaced a value from a plan workbook",
   "evidence.addLink": "Added a link as evidence",
@@ -137,6 +139,8 @@ const ACTION_WORDS: Record<string, string> = {
   "changeRequest.reject": "Rejected a change",
   "updateRequest.send": "Asked someone for an update",
   "updateRequest.revoke": "Withdrew an update request link",
+  "apiToken.create": "Made an API token",
+  "apiToken.revoke": "Revoked an API token",
   "coproduction.record": "Recorded co-production",
   "coproduction.setClaimedLevel": "Changed the co-production level claimed",
   "adviserNote.create": "Wrote an adviser note",
@@ -163,6 +167,7 @@ export function describeAction(action: string, after: unknown): string {
   if (action === "action.postUpdate" && isObject(after) && after.via === "updateRequest") return "Posted an update through an update request";
   if (action === "plan.import.preview" && isObject(after) && after.tracker === true) return "Checked the area's own tracker";
   // A figure replaced by hand carries the reason given for it.
+  if (action === "measure.pushValues" && isObject(after) && typeof after.reason === "string") return "Replaced a value through the API";
   if ((action === "measure.recordValue" || action === "measure.pasteValues") && isObject(after) && typeof after.reason === "string") return "Replaced a value";
   return ACTION_WORDS[action] ?? humanise(action.replace(/\./g, " "));
 }

@@ -18,6 +18,7 @@ import { createApiToken, hashApiToken, listApiTokens, revokeApiToken } from "@/s
 import { API_RATE_LIMIT } from "@/server/services/api/http";
 import { measureRoute, measureValuesRoute, planRoute } from "@/server/services/api/routes";
 import { hit } from "@/server/services/core/rate-limits";
+import { recordHistory } from "@/server/services/history/history";
 import { contextFor, createMember, testDb } from "@/server/testing/harness";
 
 let db: PrismaClient;
@@ -265,6 +266,11 @@ describe("sending values", () => {
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ action: "measure.pushValues", entityType: "MeasureValue", actorId: leadId, localAreaId: area.localAreaId, apiTokenId: made.id });
     expect(events[0]!.apiToken).toEqual({ id: made.id, name: made.name });
+    // The measure's history says so, in words.
+    const history = await recordHistory(ctxOf(lead), { kind: "Measure", id: count.id });
+    const shown = history.events.find((e) => e.id === events[0]!.id)!;
+    const maker = await db.user.findUniqueOrThrow({ where: { id: leadId }, select: { name: true } });
+    expect(shown).toMatchObject({ who: `${maker.name}, through the API token “${made.name}”`, what: "Sent values through the API" });
   });
 
   it("replaces a recorded figure only with replace: true and a reason, which the audit event keeps with before and after", async () => {

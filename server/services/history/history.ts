@@ -81,6 +81,7 @@ const EVENT_SELECT = {
   after: true,
   actorId: true,
   actor: { select: { name: true } },
+  apiToken: { select: { name: true } },
 } as const satisfies Prisma.AuditEventSelect;
 
 type EventRow = Prisma.AuditEventGetPayload<{ select: typeof EVENT_SELECT }>;
@@ -214,8 +215,11 @@ async function describe(db: Db, area: { id: string; slug: string }, rows: EventR
     const throughLink = row.action === "action.postUpdate" && isObject(after) && after.via === "updateRequest";
     const address = throughLink && isObject(after) && typeof after.email === "string" ? after.email : null;
     if (throughLink && isObject(after)) delete after.email;
+    const person = row.actor?.name ?? "A person without a name";
     const who = row.actorId
-      ? (row.actor?.name ?? "A person without a name")
+      ? row.apiToken
+        ? `${person}, through the API token “${row.apiToken.name}”`
+        : person
       : throughLink
         ? reader.internal && address
           ? `${address}, by update link`

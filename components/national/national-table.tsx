@@ -178,7 +178,8 @@ type Props = { rows: NationalRow[]; view: NationalOverviewInput; caption: string
 export function NationalTable({ rows, view, caption, monthAgo }: Props) {
   return (
     <>
-      <div className="relative hidden overflow-x-auto lg:block">
+      {/* Wider than the page's text on a large screen, centred on it: twelve columns read side by side. */}
+      <div className="relative hidden overflow-x-auto lg:left-1/2 lg:block lg:w-[calc(100vw-4rem)] lg:max-w-[1400px] lg:-translate-x-1/2">
         <table className="w-full border-collapse text-left text-base">
           <caption className="mb-2 text-left text-xl font-bold">{caption}</caption>
           <thead>

@@ -148,7 +148,7 @@ test("an adviser reads the portfolio: statuses in words, the adviser's view, the
   const xlsxAnswer = await page.request.get((await xlsx.getAttribute("href"))!);
   expect(xlsxAnswer.status()).toBe(200);
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(await xlsxAnswer.body());
+  await workbook.xlsx.load(new Uint8Array(await xlsxAnswer.body()).buffer);
   const names: string[] = [];
   workbook.getWorksheet("National view")!.eachRow((row, n) => {
     if (n > 1) names.push(String(row.getCell(1).value));

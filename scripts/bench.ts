@@ -8,7 +8,8 @@
  *   national view's ratio to it;
  * - SQL statements per request (Prisma's query events, HEADWAY_QUERY_COUNT=1) at each data size;
  * - 50 virtual users for 60 s mixing pages and check-ins (autocannon): errors and p95;
- * - first-load JavaScript per route, gzipped, from the build.
+ * - first-load JavaScript per route, gzipped, from the build;
+ * - 10,000 measure values sent through the API in batches: time per 1,000 (scripts/bench/api-values.ts).
  * Each figure is shown beside its target. Exit 0 whether or not targets are met; 1 on an error,
  * 2 on wrong arguments, 124 when the whole run takes longer than --timeout.
  *
@@ -30,7 +31,10 @@
  *   --timeout 60        minutes the whole run may take; then everything is stopped
  *   --area northbridge  the area whose pages are measured, as --lead (its LEAD); the national
  *                       view as --national. Demo password: headway-demo.
- *   --out .data/bench/latest.json
+ *   --out .data/bench/latest.json (with --only: .data/bench/<section>.json)
+ *   --only api-values   only the API's bulk values (no build, no sizes): --values 10000 sent in
+ *                       batches of --batch 500 through the route's handler, on a fresh database
+ *                       beside DATABASE_URL's ("<name>_api"); also the last section of a full run
  * DATABASE_URL: default postgresql://postgres@127.0.0.1:5432/headway_bench; only a database on
  * this machine is accepted.
  */
@@ -50,6 +54,7 @@ import { cleanUp, onCleanup } from "./bench/processes";
 import { formatReport, verdictsFor, type BenchReport, type SizeRun } from "./bench/report";
 import { freePort, startApp, ensureBuild } from "./bench/server";
 import { anonymous, signIn } from "./bench/session";
+import { formatApiValues, runApiValues } from "./bench/api-values";
 import { compareWithApp, runFloor, timeFloor } from "./bench/sql-floor";
 import { findTargets } from "./bench/targets";
 import { trpcQuery, trpcResult } from "./bench/trpc";
@@ -217,11 +222,29 @@ async function main(opts: BenchOptions, deadline: number) {
     load: full.load,
     firstLoadJs: { routes, max: { route: max.route, gzipBytes: max.gzipBytes }, checkedAgainstHtml },
   };
-  const report: BenchReport = { ...partial, verdicts: verdictsFor(partial) };
+  console.log(`[bench] API values: ${opts.apiValues} in batches of ${opts.apiBatch}`);
+  const apiValues = await runApiValues({ root: ROOT, databaseUrl: opts.databaseUrl, values: opts.apiValues, batch: opts.apiBatch, limitMs: deadline - Date.now() });
+  const report: BenchReport = { ...partial, apiValues, verdicts: verdictsFor(partial) };
   const out = path.resolve(ROOT, opts.out);
   mkdirSync(path.dirname(out), { recursive: true });
   writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
-  console.log(`\n${formatReport(report)}\n\nJSON: ${path.relative(ROOT, out)}`);
+  console.log(`\n${formatReport(report)}\n\n${formatApiValues(apiValues)}\n\nJSON: ${path.relative(ROOT, out)}`);
+}
+
+/** One section alone (--only): no build and no sizes' data. */
+async function onlySection(opts: BenchOptions, deadline: number) {
+  const result = await runApiValues({ root: ROOT, databaseUrl: opts.databaseUrl, values: opts.apiValues, batch: opts.apiBatch, limitMs: deadline - Date.now() });
+  const cpus = os.cpus();
+  const report = {
+    date: new Date().toISOString(),
+    machine: { cpus: cpus.length, cpuModel: cpus[0]?.model.trim() ?? "unknown", memoryGb: Math.round(os.totalmem() / 2 ** 30), platform: `${os.platform()} ${os.release()}`, node: process.version },
+    git: gitState(),
+    apiValues: result,
+  };
+  const out = path.resolve(ROOT, opts.out);
+  mkdirSync(path.dirname(out), { recursive: true });
+  writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
+  console.log(`\n${formatApiValues(result)}\n\nJSON: ${path.relative(ROOT, out)}`);
 }
 
 let opts: BenchOptions;
@@ -229,7 +252,7 @@ try {
   opts = parseBenchArgs(process.argv.slice(2), process.env);
 } catch (error) {
   if (!(error instanceof UsageError)) throw error;
-  console.error(`${error.message}\nUsage: npm run bench -- [--sizes 10,153 | --skip-seed] [--skip-load] [--requests N] [--duration S] (scripts/bench.ts says more)`);
+  console.error(`${error.message}\nUsage: npm run bench -- [--sizes 10,153 | --skip-seed] [--skip-load] [--requests N] [--duration S] [--only api-values] (scripts/bench.ts says more)`);
   process.exit(2);
 }
 
@@ -245,7 +268,7 @@ process.once("SIGTERM", () => void stopAll(143, "terminated"));
 
 let exitCode = 0;
 try {
-  await main(opts, deadline);
+  await (opts.only ? onlySection(opts, deadline) : main(opts, deadline));
 } catch (error) {
   console.error(`[bench] failed: ${error instanceof Error ? error.message : String(error)}`);
   exitCode = 1;

@@ -38,6 +38,18 @@ describe("arguments", () => {
     expect(parseBenchArgs(["--skip-seed"], { DATABASE_URL: "postgresql://postgres@localhost/hw_x" }).sizes).toEqual([]);
     expect(parseBenchArgs(["--sizes", "153,10", "--ports", "3200-3201"], {})).toMatchObject({ sizes: [10, 153], ports: { from: 3200, to: 3201 } });
   });
+
+  it("runs one section alone with --only, with its own report file", () => {
+    expect(parseBenchArgs([], {})).toMatchObject({ only: null, apiValues: 10_000, apiBatch: 500, out: ".data/bench/latest.json" });
+    expect(parseBenchArgs(["--only", "api-values", "--values", "2000", "--batch", "250"], {})).toMatchObject({
+      only: "api-values",
+      apiValues: 2000,
+      apiBatch: 250,
+      out: ".data/bench/api-values.json",
+    });
+    expect(() => parseBenchArgs(["--only", "pages"], {})).toThrow(UsageError);
+    expect(() => parseBenchArgs(["--only", "api-values", "--batch", "1001"], {})).toThrow(UsageError);
+  });
 });
 
 describe("statistics", () => {

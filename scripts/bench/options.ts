@@ -27,6 +27,11 @@ export type BenchOptions = {
   lead: string;
   national: string;
   out: string;
+  /** Only one section, without the build or the sizes' data: "api-values" (scripts/bench/api-values.ts). */
+  only: "api-values" | null;
+  /** Values sent through the API, and how many in one request. */
+  apiValues: number;
+  apiBatch: number;
 };
 
 export const DEFAULT_DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/headway_bench";
@@ -75,12 +80,16 @@ export function parseBenchArgs(argv: string[], env: Record<string, string | unde
         lead: { type: "string" },
         national: { type: "string" },
         out: { type: "string" },
+        only: { type: "string" },
+        values: { type: "string" },
+        batch: { type: "string" },
       },
       strict: true,
     }));
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
+  if (values.only !== undefined && values.only !== "api-values") throw new UsageError("--only takes api-values.");
   const skipSeed = values["skip-seed"] === true;
   if (skipSeed && values.sizes !== undefined) throw new UsageError("--skip-seed measures DATABASE_URL as it is, at one size: leave out --sizes.");
   if (skipSeed && values.reseed) throw new UsageError("--reseed and --skip-seed contradict each other.");
@@ -112,7 +121,10 @@ export function parseBenchArgs(argv: string[], env: Record<string, string | unde
     area: values.area ?? "northbridge",
     lead: values.lead ?? "lead@northbridge.example",
     national: values.national ?? "national@headway.example",
-    out: values.out ?? ".data/bench/latest.json",
+    out: values.out ?? (values.only ? `.data/bench/${values.only}.json` : ".data/bench/latest.json"),
+    only: values.only === "api-values" ? "api-values" : null,
+    apiValues: positiveInt("values", values.values, 10_000, 100_000),
+    apiBatch: positiveInt("batch", values.batch, 500, 1_000),
   };
 }
 

@@ -2,6 +2,7 @@
  * The benchmark's report: every figure beside its target, as a table for people and
  * as JSON for comparing runs. A missed target is a finding, not a failure of the run.
  */
+import type { ApiValuesResult } from "./api-values";
 import type { RouteJs } from "./first-load-js";
 import type { LoadResult } from "./load";
 import type { QueryCount, Timing } from "./measure";
@@ -33,6 +34,8 @@ export type BenchReport = {
   sqlFloor: { summary: Summary; ratioP50: number; ratioP95: number; matchesApp: boolean; differences: string[] };
   load: LoadResult | null;
   firstLoadJs: { routes: RouteJs[]; max: { route: string; gzipBytes: number }; checkedAgainstHtml: Array<{ route: string; matches: boolean }> };
+  /** Values sent in bulk through the API (api-values.ts). */
+  apiValues?: ApiValuesResult;
   verdicts: Verdict[];
 };
 

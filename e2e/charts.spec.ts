@@ -1,6 +1,7 @@
 /**
  * Every chart comes with its figures as tables (WCAG 2.2, 1.1.1 and 1.3.1): on the finding page
- * (open, for printing), the measure page and the public page (behind "Show the figures for ...").
+ * (open beside the chart, which is folded under its measure until opened, and printed open), the
+ * measure page and the public page (behind "Show the figures for ...").
  * The board pack's tables are checked in server/services/board-pack/content.test.ts.
  */
 import { expect, test, type Page } from "@playwright/test";
@@ -36,12 +37,16 @@ test("every chart on the finding, measure and public pages has its figures as ta
   await signInAs(page, demo.lead);
   await page.goto("/local-areas/northbridge");
   const finding = await page.getByRole("link", { name: /^1\. Families waited/ }).first().getAttribute("href");
-  const measure = await page.getByRole("link", { name: /^M1 / }).first().getAttribute("href");
-  for (const path of [finding!, measure!]) {
-    await page.goto(path);
-    await expectEveryChartHasItsFigures(page);
-  }
-  // On the finding page the figures are open, ready to print.
+  // The area home lists findings; a finding's page lists its measures, each linked.
   await page.goto(finding!);
-  await expect(page.getByRole("table", { name: /^Values for / }).first()).toBeVisible();
+  const measure = await page.getByRole("link", { name: /^M1 / }).first().getAttribute("href");
+  // There each chart is folded under its measure until opened: open them all, then check every one.
+  for (const summary of await page.locator("details.pack-details:not([open]) > summary", { hasText: /^Show the chart/ }).all()) await summary.click();
+  await expectEveryChartHasItsFigures(page);
+  await page.goto(measure!);
+  await expectEveryChartHasItsFigures(page);
+  // On the finding page a chart opens with its figures beside it, not behind a second disclosure: ready to print.
+  await page.goto(finding!);
+  await page.getByText("Show the chart and figures for M1").click();
+  await expect(page.getByRole("table", { name: "Values for M1" })).toBeVisible();
 });

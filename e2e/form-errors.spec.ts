@@ -41,6 +41,11 @@ const linkOn = (from: string, name: RegExp) => async (page: Page) => {
   await page.goto(from);
   return (await page.getByRole("link", { name }).first().getAttribute("href"))!;
 };
+/** The address of Northbridge's measure `ref`, from the page of a finding it evidences (the area home lists findings only). */
+const measureOf = (finding: RegExp, ref: string) => async (page: Page) => {
+  const findingPage = await linkOn(area(), finding)(page);
+  return linkOn(findingPage, new RegExp(`^${ref} `))(page);
+};
 const empty = (label: string) => (form: Locator) => form.getByLabel(label, { exact: true }).fill("");
 
 /** An update request for action 4.3 that has not been used, straight into the database: its token. */
@@ -158,8 +163,8 @@ test("every form that is refused focuses its error summary, which links to each 
     { who: "lead", path: action("4.3"), form: "Add evidence", button: "Add evidence" },
     { who: "lead", path: async (page) => `${await action("4.3")(page)}/edit`, form: "Edit action 4.3", button: "Save action", prepare: empty("Title") },
     { who: "lead", path: async (page) => `${await action("4.3")(page)}/edit`, form: "Request a change", button: "Send the request" },
-    { who: "lead", path: linkOn(area(), /^M4 /), form: "Enter a value", button: "Save value" },
-    { who: "lead", path: linkOn(area(), /^M4 /), form: "Paste values", button: "Save pasted values" },
+    { who: "lead", path: measureOf(/^4\. Children with SEND/, "M4"), form: "Enter a value", button: "Save value" },
+    { who: "lead", path: measureOf(/^4\. Children with SEND/, "M4"), form: "Paste values", button: "Save pasted values" },
     { who: "lead", path: `${area()}/evidence`, form: /^Review /, button: /^Save review/ },
     { who: "lead", path: `${area()}/snapshots`, form: "Take a snapshot", button: "Take snapshot" },
     { who: "lead", path: `${area()}/you-said-we-did`, form: "Draft a “you said, we did”", button: "Save draft" },

@@ -16,6 +16,8 @@ test("every page of the council workflow passes the accessibility scan, for the 
   await signInAs(page, demo.lead);
   await page.goto("/local-areas/northbridge");
   const finding = await hrefOf(page, /^1\. Families waited/);
+  // The area home lists findings; a finding's page lists its measures.
+  await page.goto(finding);
   const measure = await hrefOf(page, /^M1 /);
   await page.goto("/local-areas/northbridge/actions");
   const action = await hrefOf(page, /Recruit and induct/);

@@ -92,13 +92,23 @@ test("a lead adds a finding with two actions and a measure with milestones, refu
   await expect(page.getByRole("table").filter({ hasText: "Milestone" }).first()).toContainText("32");
   await expectAccessible(page);
 
-  // The area home shows the new finding with both axes.
+  // The area home lists the new finding with both axes and its two actions counted.
   await page.goto(`/local-areas/${demoCopy.northbridge.slug}`);
-  const section = page.getByRole("region", { name: `${ref}. Waits for speech and language therapy are not tracked well.` });
-  await expect(section.getByRole("row")).toHaveCount(3); // header + two actions
-  await expect(section).toContainText("Delivery (actions)");
-  await expect(section).toContainText("Impact (measures)");
-  await expect(section.getByRole("link", { name: /Median weeks waited/ })).toBeVisible();
+  const row = page.getByRole("table", { name: /^Each finding/ }).getByRole("row", { name: new RegExp(`^${ref}\\. Waits for speech and language therapy are not tracked well\\.`) });
+  await expect(row).toContainText("2 actions:");
+  await expect(row).toContainText("1 measure:");
+  await expectAccessible(page);
+
+  // Its page has both axes, the two actions and the measure.
+  await row.getByRole("link", { name: `${ref}. Waits for speech and language therapy are not tracked well.` }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Finding ${ref}: Waits for speech and language therapy are not tracked well.` })).toBeVisible();
+  const glance = page.getByRole("definition").filter({ hasText: "2 actions:" });
+  await expect(glance).toHaveCount(1);
+  await expect(page.getByRole("term").filter({ hasText: "Delivery (actions)" })).toBeVisible();
+  await expect(page.getByRole("term").filter({ hasText: "Impact (measures)" })).toBeVisible();
+  await page.getByText("Show the actions (2)").click();
+  await expect(page.getByRole("table", { name: `Actions for finding ${ref}` }).getByRole("row")).toHaveCount(3); // header + two actions
+  await expect(page.getByRole("link", { name: /Median weeks waited/ })).toBeVisible();
   await expectAccessible(page);
 });
 

@@ -33,11 +33,12 @@ type Schema = {
 
 const escape = (text: string) => text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
 
-/** The few marks the descriptions use: **bold**, `code`, paragraphs. */
+/** The few marks the descriptions use: **bold** and `code` in a line, and paragraphs. */
+const inline = (text: string) => escape(text).replace(/\*\*(.+?)\*\*/g, "<strong>$1</strong>").replace(/`([^`]+)`/g, "<code>$1</code>");
 function prose(text: string): string {
   return text
     .split(/\n{2,}/)
-    .map((p) => `<p>${escape(p.trim()).replace(/\*\*(.+?)\*\*/g, "<strong>$1</strong>").replace(/`([^`]+)`/g, "<code>$1</code>")}</p>`)
+    .map((p) => `<p>${inline(p.trim())}</p>`)
     .join("\n");
 }
 
@@ -75,7 +76,7 @@ function fieldRows(s: Schema, prefix = ""): FieldRow[] {
   for (const [name, field] of Object.entries(s.properties ?? {})) {
     const full = `${prefix}${name}`;
     const inner = field.anyOf?.find((a) => a.type !== "null") ?? field;
-    rows.push({ name: full, type: typeOf(field), required: (s.required ?? []).includes(name), description: `${escape(field.description ?? inner.description ?? "")}${bounds(inner)}` });
+    rows.push({ name: full, type: typeOf(field), required: (s.required ?? []).includes(name), description: `${inline(field.description ?? inner.description ?? "")}${bounds(inner)}` });
     if (inner.properties && !inner.$ref) rows.push(...fieldRows(inner, `${full}.`));
     if (inner.type === "array" && inner.items?.properties && !inner.items.$ref) rows.push(...fieldRows(inner.items, `${full}[].`));
   }
@@ -123,7 +124,8 @@ function operationSection(method: string, path: string, op: Operation, schemas: 
     `<h3 id="${id}"><span class="method">${method.toUpperCase()}</span> <code>${escape(path)}</code></h3>`,
     op.summary ? `<p class="lead">${escape(op.summary)}</p>` : "",
     prose(op.description ?? ""),
-    `<p>${scopes.length ? `Token scope: ${scopes.map((s) => `<code>${escape(s)}</code>`).join(", ")}.` : "No token needed."}</p>`,
+    // An operation's description says the scope it needs; one that needs none says so here.
+    scopes.length ? "" : "<p>No token needed.</p>",
   ];
   if (op.parameters?.length) {
     parts.push(
@@ -144,7 +146,7 @@ function operationSection(method: string, path: string, op: Operation, schemas: 
   }
   const rows = Object.entries(op.responses).map(([status, r]) => {
     const content = Object.entries(r.content ?? {})[0];
-    return [escape(status), escape(r.description), content ? `<code>${escape(content[0])}</code>: ${typeOf(content[1].schema)}` : "None"];
+    return [escape(status), inline(r.description), content ? `<code>${escape(content[0])}</code>: ${typeOf(content[1].schema)}` : "None"];
   });
   parts.push(`<h4>Answers</h4>`, table(`Answers of ${method.toUpperCase()} ${path}`, ["Status", "When", "Body"], rows));
   const ok = Object.values(op.responses["200"]?.content ?? {})[0];
@@ -187,9 +189,10 @@ pre{background:#f3f2f1;border-left:4px solid #b1b4b6;padding:12px;margin:0;font-
 .method{display:inline-block;background:#0b0c0c;color:#fff;padding:0 .4em;margin-right:.3em;font-size:1rem;vertical-align:middle}
 .scroll{overflow-x:auto;max-width:100%;margin:0 0 16px}
 table{border-collapse:collapse;width:100%;font-size:1rem}caption{text-align:left;font-weight:700;padding:4px 0}
-th,td{text-align:left;vertical-align:top;border-bottom:1px solid #b1b4b6;padding:8px 12px 8px 0;overflow-wrap:anywhere}
-thead th{border-bottom:2px solid #0b0c0c}
-nav ul{padding-left:20px}
+th,td{text-align:left;vertical-align:top;border-bottom:1px solid #b1b4b6;padding:8px 12px 8px 0;overflow-wrap:break-word}
+th code,td code{overflow-wrap:normal}
+thead th{border-bottom:2px solid #0b0c0c;overflow-wrap:normal;white-space:nowrap}
+nav ul{padding-left:20px}nav li{overflow-wrap:anywhere}
 `;
 const STYLE_HASH = createHash("sha256").update(STYLE).digest("base64");
 
@@ -236,7 +239,7 @@ ${Object.entries(schemas)
   .join("\n")}
 <h2 id="problems">Problem types</h2>
 <p>Every error is a problem (RFC 9457) whose <code>type</code> is one of these, at <code>/api/docs#problem-&lt;name&gt;</code>.</p>
-${problems.map(([type, p]) => `<section aria-labelledby="problem-${type}"><h3 id="problem-${type}">${escape(type)} (${p.status})</h3><p class="lead">${escape(p.title)}</p><p>${escape(p.about)}</p></section>`).join("\n")}
+${problems.map(([type, p]) => `<section aria-labelledby="problem-${type}"><h3 id="problem-${type}">${escape(type)} (${p.status})</h3><p class="lead">${escape(p.title)}</p><p>${inline(p.about)}</p></section>`).join("\n")}
 </main>
 </body>
 </html>

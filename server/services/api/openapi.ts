@@ -18,7 +18,7 @@ import {
   pushValuesResult,
   pushValuesSchema,
 } from "@/server/schemas/api";
-import { API_SCOPES, MAX_TOKEN_DAYS, type ApiScopeName } from "@/server/schemas/api-token";
+import { API_SCOPES, type ApiScopeName } from "@/server/schemas/api-token";
 import { planJsonSchema } from "@/server/schemas/plan-json";
 import { API_RATE_LIMIT } from "@/server/services/api/http";
 import { PROBLEM_CONTENT_TYPE, PROBLEMS, type ProblemType } from "@/server/services/api/problem";
@@ -65,7 +65,7 @@ const DESCRIPTION = `Headway's HTTP API: read a local area's plan and measures, 
   API_SCOPES,
 )
   .map(([name, s]) => `\`${name}\` ${s.label.toLowerCase()}`)
-  .join(", ")}) and its last day, at most ${MAX_TOKEN_DAYS} days ahead. The token is shown once; Headway keeps only a hash of it. A token reads and writes its own area only: any other area answers 404, as an area that does not exist. It acts as the plan lead would, as the person who made it: what it changes is recorded in the area's history under their name and the token's. It stops working when revoked, after its last day, and when the person who made it is no longer the area's plan lead or an administrator.
+  .join(", ")}) and its last day, at most a year ahead. The token is shown once; Headway keeps only a hash of it. A token reads and writes its own area only: any other area answers 404, as an area that does not exist. It acts as the plan lead would, as the person who made it: what it changes is recorded in the area's history under their name and the token's. It stops working when revoked, after its last day, and when the person who made it is no longer the area's plan lead or an administrator.
 
 **Errors** are problem details (RFC 9457, \`${PROBLEM_CONTENT_TYPE}\`): \`type\`, \`title\`, \`status\`, \`detail\` and \`instance\` (the request's id), and \`errors\` with a JSON Pointer into the body for each field refused.
 

@@ -263,7 +263,8 @@ describe("a superseded plan's records refuse every change", () => {
     const finding = await lead.finding.byId({ id: s.area.findingId });
     expect(finding.ended).toMatchObject(ended);
     expect(finding.successors).toEqual([{ id: s.carriedFinding.id, ref: s.carriedFinding.ref, planTitle: s.app.title }]);
-    expect(finding.viewerCan).toEqual({ edit: false, reviewEvidence: false, recordAdviserNote: false });
+    // Withdrawing evidence stays open, as on every evidence list: a file that should never have been shared must still go.
+    expect(finding.viewerCan).toEqual({ edit: false, reviewEvidence: false, recordAdviserNote: false, withdrawEvidence: true });
     expect(finding.forumVerdict.viewerCan.record).toBe(false);
     expect((await lead.finding.forEdit({ id: s.area.findingId })).ended).toMatchObject(ended);
 

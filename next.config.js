@@ -1,5 +1,5 @@
 import { PHASE_PRODUCTION_BUILD } from "next/constants.js";
-import { AUTH_ROUTE_CSP, EVERY_RESPONSE, NON_PAGE_CSP, staticFileRules, TOKEN_PAGE_REFERRER_POLICY } from "./server/security-headers.js";
+import { API_DOCS_CSP, AUTH_ROUTE_CSP, EVERY_RESPONSE, NON_PAGE_CSP, staticFileRules, TOKEN_PAGE_REFERRER_POLICY } from "./server/security-headers.js";
 
 /** @type {import("next").NextConfig} */
 const nextConfig = {
@@ -22,6 +22,7 @@ const nextConfig = {
       { source: "/:path*", headers: EVERY_RESPONSE },
       { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: NON_PAGE_CSP }] },
       { source: "/api/auth/:path*", headers: [{ key: "Content-Security-Policy", value: AUTH_ROUTE_CSP }] },
+      { source: "/api/docs", headers: [{ key: "Content-Security-Policy", value: API_DOCS_CSP }] },
       { source: "/update/:path*", headers: [{ key: "Referrer-Policy", value: TOKEN_PAGE_REFERRER_POLICY }] },
       ...staticFileRules(process.env),
     ];

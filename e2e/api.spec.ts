@@ -1,4 +1,5 @@
 import { expect, test } from "./fixtures";
+import { API_DOCS_CSP } from "../server/security-headers.js";
 import { expectAccessible, signInAs } from "./support";
 
 test("a lead makes an API token, a system sends a value with it, the lead revokes it", async ({ page, request, demoCopy }) => {
@@ -55,6 +56,8 @@ test("a lead makes an API token, a system sends a value with it, the lead revoke
 test("the API reference page passes the accessibility scan, works by keyboard and fits 320 px", async ({ page }) => {
   const response = await page.goto("/api/docs");
   expect(response?.status()).toBe(200);
+  // The page's own policy, not the other API routes' (which would drop its styles): next.config.js.
+  expect(response?.headers()["content-security-policy"]).toBe(API_DOCS_CSP);
   await expect(page.getByRole("heading", { level: 1, name: "Headway API reference" })).toBeVisible();
   await expectAccessible(page);
   // The skip link, then the contents.

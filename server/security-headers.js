@@ -63,6 +63,13 @@ export const NON_PAGE_CSP = "default-src 'none'; base-uri 'none'; form-action 'n
 /** next-auth's routes, the same but for its sign-out confirmation page, a form posting to itself. */
 export const AUTH_ROUTE_CSP = "default-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
+/**
+ * The API's reference page (/api/docs): a page of its own made on the server, with no script at all
+ * and nothing from elsewhere; only its own inline styles may apply (there is nothing on it that
+ * anyone but Headway wrote).
+ */
+export const API_DOCS_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
 /** Update-request pages: the token in the address goes nowhere. */
 export const TOKEN_PAGE_REFERRER_POLICY = "no-referrer";
 

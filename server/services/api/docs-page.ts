@@ -3,13 +3,14 @@
  * document (openapi.ts), so it says what the document says: each operation with its scope,
  * parameters, body, answers and examples, each schema field by field, and each problem type
  * (the `type` of an error links to its heading here). No scripts and nothing from elsewhere: its
- * styles are inline, allowed by their hash in its Content-Security-Policy. GOV.UK's colours and
+ * styles are inline, the only thing its Content-Security-Policy allows (API_DOCS_CSP, which
+ * next.config.js sets on the response too, since a rule there wins over a route's). GOV.UK's colours and
  * focus style, headings in order, tables with captions, wide tables and code scrollable by
  * keyboard, and nothing wider than a 320 px screen.
  */
-import { createHash } from "node:crypto";
 import { openApiDocument } from "@/server/services/api/openapi";
 import { PROBLEMS, type ProblemType } from "@/server/services/api/problem";
+import { API_DOCS_CSP } from "@/server/security-headers.js";
 
 type Schema = {
   $ref?: string;
@@ -194,7 +195,6 @@ th code,td code{overflow-wrap:normal}
 thead th{border-bottom:2px solid #0b0c0c;overflow-wrap:normal;white-space:nowrap}
 nav ul{padding-left:20px}nav li{overflow-wrap:anywhere}
 `;
-const STYLE_HASH = createHash("sha256").update(STYLE).digest("base64");
 
 /** The whole page, for a request at `origin` (its examples use it). */
 export function docsPage(origin: string): string {
@@ -253,7 +253,7 @@ export async function docsRoute(request: Request): Promise<Response> {
       "Content-Type": "text/html; charset=utf-8",
       "Cache-Control": "no-cache",
       "X-Content-Type-Options": "nosniff",
-      "Content-Security-Policy": `default-src 'none'; style-src 'sha256-${STYLE_HASH}'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
+      "Content-Security-Policy": API_DOCS_CSP,
       "Referrer-Policy": "no-referrer",
     },
   });

@@ -6,12 +6,12 @@
  */
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { createHash } from "node:crypto";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { describe, expect, it } from "vitest";
 import { docsPage, docsRoute, openApiRoute } from "@/server/services/api/docs-page";
 import { openApiDocument } from "@/server/services/api/openapi";
 import { PROBLEMS } from "@/server/services/api/problem";
+import { API_DOCS_CSP } from "@/server/security-headers.js";
 
 const doc = () => JSON.parse(JSON.stringify(openApiDocument())) as {
   openapi: string;
@@ -69,15 +69,12 @@ describe("the reference page", () => {
     }
   });
 
-  it("has no script, loads nothing from elsewhere and allows only its own inline styles", async () => {
+  it("has no script, loads nothing from elsewhere and allows only inline styles", async () => {
     const response = await docsRoute(new Request("http://headway.test/api/docs"));
     const html = await response.text();
     expect(html).not.toMatch(/<script|<link|<img|<iframe|https?:\/\/(?!headway\.test)/i);
-    const csp = response.headers.get("content-security-policy")!;
-    const style = /<style>([\s\S]*?)<\/style>/.exec(html)![1]!;
-    expect(csp).toBe(
-      `default-src 'none'; style-src 'sha256-${createHash("sha256").update(style).digest("base64")}'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
-    );
+    expect(response.headers.get("content-security-policy")).toBe(API_DOCS_CSP);
+    expect(API_DOCS_CSP).toMatch(/^default-src 'none'; style-src 'unsafe-inline';/);
     expect(html).toMatch(/^<!doctype html>\n<html lang="en-GB">/);
   });
 });

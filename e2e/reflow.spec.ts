@@ -111,6 +111,7 @@ const WALK: Record<string, Array<{ who: Who; path: (d: Filled) => string }>> = {
   "/local-areas/[slug]/judgements": [{ who: "lead", path: (d) => `${area(d)}/judgements` }],
   "/local-areas/[slug]/change-requests": [{ who: "lead", path: (d) => `${area(d)}/change-requests` }],
   "/local-areas/[slug]/activity": [{ who: "lead", path: (d) => `${area(d)}/activity` }],
+  "/local-areas/[slug]/api-tokens": [{ who: "lead", path: (d) => `${area(d)}/api-tokens` }],
 };
 
 test("the reflow walk has an address for every page on disk, and a page for every address", () => {

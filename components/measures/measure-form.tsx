@@ -214,6 +214,7 @@ export function MeasureForm({ slug, findings, owners, catalogue, planId, measure
         error={errors.catalogueMeasureId?.message}
       >
         <Select
+          className="max-w-3xl!"
           placeholder="Not a published measure"
           options={catalogue.map((c) => ({ value: c.id, label: `${c.name} (${MEASURE_UNIT[c.unit].toLowerCase()})` }))}
           {...form.register("catalogueMeasureId")}

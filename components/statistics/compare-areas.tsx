@@ -78,37 +78,41 @@ function Ranking({ measure, comparison }: { measure: NonNullable<Compare["measur
             {period.label}: England {v(comparison.england)}. {pluralise(comparison.ranked.length, "area")} ranked
             {comparison.unranked.length ? `, ${pluralise(comparison.unranked.length, "area")} without a figure for ${period.label}` : ""}.
           </p>
+          {/* The headings sit outside the tables, so they wrap on a narrow screen while a table scrolls. */}
           {comparison.ranked.length ? (
-            <Table
-              caption={`Local areas ranked on ${measure.name}, ${period.label}, best first`}
-              captionHidden={false}
-              columns={["Rank", "Local area", `Figure ${period.label}`, "Region's figure", "England"]}
-            >
-              {comparison.ranked.map((r) => (
-                <tr key={r.area.id} className={rowClass}>
-                  <td className={cell}>
-                    {r.rank}
-                    {r.tied ? <span className="text-secondary"> (joint)</span> : null}
-                  </td>
-                  <th scope="row" className={`${cell} text-left font-normal`}>
-                    <Link href={routes.area(r.area.slug)}>{r.area.name}</Link>
-                    <span className="block text-secondary">
-                      {REGION[r.area.region]}, LA code {r.area.laCode}
-                    </span>
-                  </th>
-                  <td className={`${cell} font-bold`}>{v(r.value)}</td>
-                  <td className={cell}>
-                    {v(r.regionValue)}
-                    <span className="sr-only"> ({REGION[r.area.region]})</span>
-                  </td>
-                  <td className={cell}>{v(comparison.england)}</td>
-                </tr>
-              ))}
-            </Table>
+            <div>
+              <h3 className="mb-2 text-xl font-bold">Ranked, best first</h3>
+              <Table
+                caption={`Local areas ranked on ${measure.name}, ${period.label}, best first`}
+                columns={["Rank", "Local area", `Figure ${period.label}`, "Region's figure", "England"]}
+              >
+                {comparison.ranked.map((r) => (
+                  <tr key={r.area.id} className={rowClass}>
+                    <td className={cell}>
+                      {r.rank}
+                      {r.tied ? <span className="text-secondary"> (joint)</span> : null}
+                    </td>
+                    <th scope="row" className={`${cell} text-left font-normal`}>
+                      <Link href={routes.area(r.area.slug)}>{r.area.name}</Link>
+                      <span className="block text-secondary">
+                        {REGION[r.area.region]}, LA code {r.area.laCode}
+                      </span>
+                    </th>
+                    <td className={`${cell} font-bold`}>{v(r.value)}</td>
+                    <td className={cell}>
+                      {v(r.regionValue)}
+                      <span className="sr-only"> ({REGION[r.area.region]})</span>
+                    </td>
+                    <td className={cell}>{v(comparison.england)}</td>
+                  </tr>
+                ))}
+              </Table>
+            </div>
           ) : null}
           {comparison.unranked.length ? (
             <div className="mt-8">
-              <Table caption={`Local areas without a figure for ${period.label}`} captionHidden={false} columns={["Local area", "Latest published figure"]}>
+              <h3 className="mb-2 text-xl font-bold">Without a figure for {period.label}</h3>
+              <Table caption={`Local areas without a figure for ${period.label}`} columns={["Local area", "Latest published figure"]}>
                 {comparison.unranked.map((r) => (
                   <tr key={r.area.id} className={rowClass}>
                     <th scope="row" className={`${cell} text-left font-normal`}>

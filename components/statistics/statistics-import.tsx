@@ -67,6 +67,28 @@ async function send(mode: Mode, target: string, file: File, mapping?: Statistics
 
 const isNeighbours = (m: StatisticsMapping | NeighboursMapping): m is NeighboursMapping => "form" in m;
 
+/** What each mapping question asks for, to say which one is unanswered. */
+const QUESTION: Record<string, string> = {
+  value: "the figure",
+  laCode: "the LA code",
+  period: "the period",
+  neighbourCode: "the neighbour's LA code",
+};
+const GENERIC = "Choose a column for each question that needs one";
+
+/** A mapping problem against the field to correct ("map-period", "map-neighbour-3"). */
+function mappingError(path: PropertyKey[], message: string): FieldError {
+  const [key, index] = path;
+  if (key === "neighbours" && typeof index === "number") {
+    return { field: `map-neighbour-${index + 1}`, message: `Choose the column that holds neighbour ${index + 1}` };
+  }
+  const field = typeof key === "string" ? `map-${key}` : "statistics-mapping";
+  return { field, message: message === GENERIC && typeof key === "string" && QUESTION[key] ? `Choose the column that holds ${QUESTION[key]}` : message };
+}
+
+/** Columns that say where and when a figure is for: never a breakdown to filter on. */
+const GEOGRAPHY = new Set(["time_period", "time_identifier", "geographic_level", "country_code", "country_name", "region_code", "region_name", "new_la_code", "old_la_code", "la_name"]);
+
 export function StatisticsImport({ targets }: { targets: Target[] }) {
   const { refresh } = useRefresh();
   const [target, setTarget] = useState("");
@@ -124,7 +146,12 @@ export function StatisticsImport({ targets }: { targets: Target[] }) {
     const checked = (isNeighbours(mapping) ? neighboursMappingSchema : statisticsMappingSchema).safeParse(mapping);
     if (!checked.success) {
       setAttempt((n) => n + 1);
-      return setErrors([...new Set(checked.error.issues.map((i) => i.message))].map((message) => ({ field: "statistics-mapping", message })));
+      const seen = new Set<string>();
+      return setErrors(
+        checked.error.issues
+          .map((issue) => mappingError(issue.path, issue.message))
+          .filter((e) => !seen.has(e.field) && seen.add(e.field)),
+      );
     }
     const answer = await run(mode, () => send(mode, target, file, mapping));
     if (answer) {
@@ -134,6 +161,7 @@ export function StatisticsImport({ targets }: { targets: Target[] }) {
   }
 
   const targetName = targets.find((t) => t.id === target)?.name ?? "Statistical neighbours";
+  const errorOf = (field: string) => errors.find((e) => e.field === field)?.message;
   const startAgain = () => {
     setColumns(null);
     setMapping(null);
@@ -187,9 +215,9 @@ export function StatisticsImport({ targets }: { targets: Target[] }) {
           </p>
           <div id="statistics-mapping" tabIndex={-1}>
             {isNeighbours(mapping) ? (
-              <NeighboursMappingFields columns={columns.columns} mapping={mapping} onChange={setMapping} />
+              <NeighboursMappingFields columns={columns.columns} mapping={mapping} onChange={setMapping} errorOf={errorOf} />
             ) : (
-              <FiguresMappingFields columns={columns.columns} mapping={mapping} onChange={setMapping} />
+              <FiguresMappingFields columns={columns.columns} mapping={mapping} onChange={setMapping} errorOf={errorOf} />
             )}
           </div>
           <div className="flex flex-wrap gap-4">
@@ -228,6 +256,8 @@ export function StatisticsImport({ targets }: { targets: Target[] }) {
 }
 
 /** A drop-down of the file's columns. */
+type ErrorOf = (field: string) => string | undefined;
+
 function ColumnSelect({
   id,
   label,
@@ -236,6 +266,7 @@ function ColumnSelect({
   value,
   none,
   onChange,
+  errorOf,
 }: {
   id: string;
   label: string;
@@ -244,9 +275,10 @@ function ColumnSelect({
   value: string;
   none: string;
   onChange: (value: string) => void;
+  errorOf: ErrorOf;
 }) {
   return (
-    <FormField id={id} label={label} hint={hint}>
+    <FormField id={id} label={label} hint={hint} error={errorOf(id)}>
       <Select
         placeholder={none}
         value={value}
@@ -257,17 +289,36 @@ function ColumnSelect({
   );
 }
 
-function FiguresMappingFields({ columns, mapping, onChange }: { columns: StatisticsColumn[]; mapping: StatisticsMapping; onChange: (m: StatisticsMapping) => void }) {
+function FiguresMappingFields({
+  columns,
+  mapping,
+  onChange,
+  errorOf,
+}: {
+  columns: StatisticsColumn[];
+  mapping: StatisticsMapping;
+  onChange: (m: StatisticsMapping) => void;
+  errorOf: ErrorOf;
+}) {
   const set = (patch: Partial<StatisticsMapping>) => onChange({ ...mapping, ...patch });
   const mapped = new Set([mapping.value, mapping.laCode, mapping.period, mapping.timeIdentifier, mapping.geographicLevel, mapping.region, mapping.areaName]);
   // Breakdown columns a DfE file repeats rows by (sen_status, school_type...): one value each.
-  const filterable = columns.filter((c) => !mapped.has(c.header) && c.values !== null && c.values.length > 1);
+  const filterable = columns.filter((c) => !mapped.has(c.header) && !GEOGRAPHY.has(c.header) && c.values !== null && c.values.length > 1);
   const filterOf = (column: string) => mapping.filters.find((f) => f.column === column)?.value ?? "";
   return (
     <>
       <div className="grid gap-x-6 md:grid-cols-2">
-        <ColumnSelect id="map-value" label="The figure" columns={columns} value={mapping.value} none="Choose a column" onChange={(value) => set({ value })} />
         <ColumnSelect
+          id="map-value"
+          label="The figure"
+          columns={columns}
+          value={mapping.value}
+          none="Choose a column"
+          onChange={(value) => set({ value })}
+          errorOf={errorOf}
+        />
+        <ColumnSelect
+          errorOf={errorOf}
           id="map-laCode"
           label="LA code"
           hint="The DfE's three-digit code (old_la_code). England's and the regions' rows may leave it empty."
@@ -276,8 +327,18 @@ function FiguresMappingFields({ columns, mapping, onChange }: { columns: Statist
           none="Choose a column"
           onChange={(laCode) => set({ laCode })}
         />
-        <ColumnSelect id="map-period" label="Period" hint="For example time_period: 2023 or 202223." columns={columns} value={mapping.period} none="Choose a column" onChange={(period) => set({ period })} />
         <ColumnSelect
+          id="map-period"
+          label="Period"
+          hint="For example time_period: 2023 or 202223."
+          columns={columns}
+          value={mapping.period}
+          none="Choose a column"
+          onChange={(period) => set({ period })}
+          errorOf={errorOf}
+        />
+        <ColumnSelect
+          errorOf={errorOf}
           id="map-timeIdentifier"
           label="Kind of period (optional)"
           hint="For example time_identifier: Calendar year, Academic year."
@@ -297,6 +358,7 @@ function FiguresMappingFields({ columns, mapping, onChange }: { columns: Statist
           </FormField>
         )}
         <ColumnSelect
+          errorOf={errorOf}
           id="map-geographicLevel"
           label="Geographic level (optional)"
           hint="For example geographic_level: National, Regional, Local authority. Without it, the code tells: E92000001 is England, E12… a region."
@@ -306,6 +368,7 @@ function FiguresMappingFields({ columns, mapping, onChange }: { columns: Statist
           onChange={(geographicLevel) => set({ geographicLevel })}
         />
         <ColumnSelect
+          errorOf={errorOf}
           id="map-region"
           label="Region (optional)"
           hint="region_name or region_code, for the regional rows."
@@ -314,7 +377,16 @@ function FiguresMappingFields({ columns, mapping, onChange }: { columns: Statist
           none="None"
           onChange={(region) => set({ region })}
         />
-        <ColumnSelect id="map-areaName" label="Authority's name (optional)" hint="For example la_name." columns={columns} value={mapping.areaName} none="None" onChange={(areaName) => set({ areaName })} />
+        <ColumnSelect
+          id="map-areaName"
+          label="Authority's name (optional)"
+          hint="For example la_name."
+          columns={columns}
+          value={mapping.areaName}
+          none="None"
+          onChange={(areaName) => set({ areaName })}
+          errorOf={errorOf}
+        />
       </div>
       {filterable.length ? (
         <Fieldset
@@ -343,11 +415,29 @@ function FiguresMappingFields({ columns, mapping, onChange }: { columns: Statist
   );
 }
 
-function NeighboursMappingFields({ columns, mapping, onChange }: { columns: StatisticsColumn[]; mapping: NeighboursMapping; onChange: (m: NeighboursMapping) => void }) {
+function NeighboursMappingFields({
+  columns,
+  mapping,
+  onChange,
+  errorOf,
+}: {
+  columns: StatisticsColumn[];
+  mapping: NeighboursMapping;
+  onChange: (m: NeighboursMapping) => void;
+  errorOf: ErrorOf;
+}) {
   const set = (patch: Partial<NeighboursMapping>) => onChange({ ...mapping, ...patch });
   return (
     <>
-      <ColumnSelect id="map-laCode" label="The authority's LA code" columns={columns} value={mapping.laCode} none="Choose a column" onChange={(laCode) => set({ laCode })} />
+      <ColumnSelect
+        id="map-laCode"
+        label="The authority's LA code"
+        columns={columns}
+        value={mapping.laCode}
+        none="Choose a column"
+        onChange={(laCode) => set({ laCode })}
+        errorOf={errorOf}
+      />
       <Fieldset id="map-form" legend="How the file lists the neighbours" legendSize="m">
         <Choice id="map-form-wide" type="radio" name="map-form" label="One row per authority, its ten neighbours in ten columns" checked={mapping.form === "WIDE"} onChange={() => set({ form: "WIDE" })} />
         <Choice id="map-form-long" type="radio" name="map-form" label="One row per neighbour (long form)" checked={mapping.form === "LONG"} onChange={() => set({ form: "LONG" })} />
@@ -356,6 +446,7 @@ function NeighboursMappingFields({ columns, mapping, onChange }: { columns: Stat
         <div className="grid gap-x-6 md:grid-cols-2">
           {Array.from({ length: 10 }, (_, i) => (
             <ColumnSelect
+              errorOf={errorOf}
               key={i}
               id={`map-neighbour-${i + 1}`}
               label={`Neighbour ${i + 1}${i === 0 ? " (the closest)" : ""}`}
@@ -372,8 +463,17 @@ function NeighboursMappingFields({ columns, mapping, onChange }: { columns: Stat
         </div>
       ) : (
         <div className="grid gap-x-6 md:grid-cols-2">
-          <ColumnSelect id="map-neighbourCode" label="The neighbour's LA code" columns={columns} value={mapping.neighbourCode} none="Choose a column" onChange={(neighbourCode) => set({ neighbourCode })} />
           <ColumnSelect
+            id="map-neighbourCode"
+            label="The neighbour's LA code"
+            columns={columns}
+            value={mapping.neighbourCode}
+            none="Choose a column"
+            onChange={(neighbourCode) => set({ neighbourCode })}
+            errorOf={errorOf}
+          />
+          <ColumnSelect
+            errorOf={errorOf}
             id="map-rank"
             label="Rank (optional)"
             hint="1 for the closest. Without it, the neighbours are taken in the file's order."

@@ -262,6 +262,6 @@ export async function docsRoute(request: Request): Promise<Response> {
 /** GET /api/v1/openapi.json: the document, for tools. */
 export async function openApiRoute(): Promise<Response> {
   return new Response(JSON.stringify(openApiDocument(), null, 2), {
-    headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-cache", "X-Content-Type-Options": "nosniff", "Access-Control-Allow-Origin": "*" },
+    headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-cache", "X-Content-Type-Options": "nosniff" },
   });
 }

@@ -177,6 +177,7 @@ export async function personalDataOf(ctx: Pick<ServiceContext, "db">, userId: st
     changeRequests,
     snapshots,
     updateRequestsSent,
+    apiTokens,
     notifications,
     auditEvents,
   ] = await Promise.all([
@@ -226,6 +227,11 @@ export async function personalDataOf(ctx: Pick<ServiceContext, "db">, userId: st
     }),
     db.snapshot.findMany({ where: where("takenById"), select: { id: true, label: true, takenAt: true, localArea: area } }),
     db.updateRequest.findMany({ where: where("sentById"), select: { id: true, email: true, message: true, createdAt: true, expiresAt: true, usedAt: true, action } }),
+    // Tokens they made or revoked: never the token's hash.
+    db.apiToken.findMany({
+      where: { OR: [{ createdById: userId }, { revokedById: userId }] },
+      select: { id: true, name: true, scopes: true, prefix: true, createdAt: true, expiresAt: true, revokedAt: true, lastUsedAt: true, createdById: true, revokedById: true, localArea: area },
+    }),
     db.notification.findMany({ where: where("userId"), orderBy: { createdAt: "asc" }, select: { kind: true, title: true, body: true, createdAt: true, readAt: true, emailedAt: true } }),
     db.auditEvent.findMany({ where: where("actorId"), orderBy: { at: "asc" }, select: { at: true, action: true, entityType: true, entityId: true } }),
   ]);
@@ -248,6 +254,7 @@ export async function personalDataOf(ctx: Pick<ServiceContext, "db">, userId: st
     changeRequests,
     snapshots,
     updateRequestsSent,
+    apiTokens,
     notifications,
     /** What the person did, as the audit trail records it (the details are the records above). */
     auditEvents,

@@ -19,6 +19,7 @@ import { API_RATE_LIMIT } from "@/server/services/api/http";
 import { measureRoute, measureValuesRoute, planRoute } from "@/server/services/api/routes";
 import { hit } from "@/server/services/core/rate-limits";
 import { recordHistory } from "@/server/services/history/history";
+import { personalDataOf } from "@/server/services/admin/personal-data";
 import { contextFor, createMember, testDb } from "@/server/testing/harness";
 
 let db: PrismaClient;
@@ -103,6 +104,13 @@ describe("making, listing and revoking tokens", () => {
     const shown = listed.tokens.find((t) => t.id === made.id)!;
     expect(shown).toMatchObject({ name: made.name, prefix: made.secret.slice(0, 7), state: "ACTIVE", scopes: ["plan:read", "values:write"], lastUsedAt: null });
     expect(JSON.stringify(listed)).not.toContain(made.secret.slice(7));
+  });
+
+  it("are in their maker's personal data, without their hashes", async () => {
+    const made = await tokenFor(["measures:read"]);
+    const data = await personalDataOf({ db }, leadId);
+    expect(data.apiTokens).toContainEqual(expect.objectContaining({ id: made.id, name: made.name, prefix: made.secret.slice(0, 7), createdById: leadId }));
+    expect(JSON.stringify(data)).not.toContain(hashApiToken(made.secret));
   });
 
   it("needs a last day after today and within a year", async () => {

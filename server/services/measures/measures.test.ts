@@ -84,8 +84,9 @@ describe("measure.create and measure.byId", () => {
     expect(measure.owner?.name).toBe("Cal Contributor");
     expect(measure.status.trajectory.map((p) => p.kind)).toEqual(["BASELINE", "MILESTONE", "MILESTONE", "TARGET"]);
     expect(measure.viewerCan).toEqual({ edit: true, enterValues: true, reviewEvidence: true });
-    // toEqual treats the undefined planId as absent: the form holds the measure, not its plan.
-    expect(measure.form).toEqual({ ...input, planId: undefined, id, version: 1, milestones: [...input.milestones].reverse() });
+    // toEqual treats the undefined planId as absent: the form holds the measure, not its plan; and
+    // "" for the published measure it is not linked to.
+    expect(measure.form).toEqual({ ...input, planId: undefined, catalogueMeasureId: "", id, version: 1, milestones: [...input.milestones].reverse() });
 
     const events = await db.auditEvent.findMany({ where: { requestId: ctx.requestId } });
     expect(events).toHaveLength(1);

@@ -124,6 +124,17 @@ export function AdminPanel({ data }: { data: AdminOverview }) {
         </p>
         <PlanImport into={null} />
       </section>
+
+      <section aria-labelledby="published-statistics" className="mt-12">
+        <h2 id="published-statistics" className="mb-2 text-2xl">
+          Published statistics
+        </h2>
+        <p className="max-w-3xl">
+          The standard measures the DfE and the LGA publish for every local authority, with England&apos;s, the regions&apos; and the
+          statistical neighbours&apos; figures for linked measures&apos; charts:{" "}
+          <Link href={routes.adminStatistics()}>import published statistics and statistical neighbours</Link>.
+        </p>
+      </section>
     </>
   );
 }

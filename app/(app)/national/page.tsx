@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { exportHref, viewFrom, viewHref, type SearchParams } from "@/components/national/address";
 import { HowNationalWorkedOut } from "@/components/national/how-national-worked-out";
 import { NationalFilters } from "@/components/national/national-filters";
 import { NationalTable } from "@/components/national/national-table";
 import { formatDate } from "@/lib/format/dates";
 import { pluralise } from "@/lib/format/plurals";
+import { routes } from "@/lib/routes";
 import { getQueryClient, loadForPage, trpc } from "@/server/api/rsc";
 import { filterWords, NATIONAL_SORT_LABEL } from "@/server/domain/national-table";
 
@@ -31,6 +33,10 @@ export default async function NationalPage({ searchParams }: Props) {
           : "The local areas you advise and their current plans, side by side."}{" "}
         Choose a column heading to sort by it, and an area to see its plan. Changes are counted from {formatDate(monthAgo)}, a
         month ago.
+      </p>
+      <p className="mb-6">
+        <Link href={routes.nationalCompare()}>Compare areas on a published measure</Link>, such as EHC plans issued within 20 weeks,
+        with England and each region beside them.
       </p>
       <NationalFilters view={view} advisers={advisers} />
       <p className="mb-4" role="status">

@@ -9,7 +9,7 @@
  * with the first of them, and named with the others. Pure: it reads the pack (already trimmed to
  * what the reader may see by stateForViewer) and nothing else.
  */
-import { chartSummary, EMPTY_CHART_TEXT, expectedOn, isEmptyChart, trajectoryPointNames } from "@/lib/charts/measure-chart-text";
+import { chartSummary, comparisonRows, EMPTY_CHART_TEXT, expectedOn, isEmptyChart, trajectoryPointNames } from "@/lib/charts/measure-chart-text";
 import { formatDate, formatDateRange, formatMonth } from "@/lib/format/dates";
 import { formatExpectedValue, formatMeasureValue } from "@/lib/format/measure-value";
 import { pluralise } from "@/lib/format/plurals";
@@ -147,6 +147,8 @@ export function chartFigures(chart: MeasureChartData): Extract<Block, { kind: "t
     ...chart.trajectory.map((p, i): [string, string, string] => [p.date, names[i]!, v(p.value)]),
     ...(chart.superseded ?? []).flatMap((line) => line.points.map((p): [string, string, string] => [p.date, line.label, v(p.value)])),
     ...(chart.planChange ? [[chart.planChange.date, chart.planChange.label, ""] as [string, string, string]] : []),
+    // Published figures for England, the region and the statistical neighbours, as the chart draws them.
+    ...comparisonRows(chart),
   ].sort((a, b) => a[0].localeCompare(b[0]));
   const rows = dated.map(([date, what, value]) => [formatDate(date), what, value]);
   if (chart.benchmark) {

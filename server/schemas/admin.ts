@@ -19,7 +19,7 @@ export const grantMembershipSchema = z.object({
 /** The administration page's people list: search words and the page of results (from the address, so checked here). */
 export const adminOverviewSchema = z
   .object({
-    q: z.string().max(100, "Search for 100 characters or fewer").optional(),
+    q: textInput().max(100, "Search for 100 characters or fewer").optional(),
     page: z.coerce.number().int().min(1).max(100_000).optional(),
   })
   .optional();

@@ -7,7 +7,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, fromDay, utcDay } from "@/lib/calendar";
-import { seedDemo } from "@/prisma/demo-data";
+import { seedDemoCopy } from "@/prisma/demo-data";
 import { createAreaWithPlan, createMeasure, createMembership, createUser } from "@/prisma/factories";
 import { viewerOf } from "@/server/api/trpc";
 import type { PrismaClient } from "@/server/generated/prisma/client";
@@ -19,12 +19,11 @@ import { applyOf, previewOf } from "@/server/services/plan-transfer/testing-requ
 import { contextFor, testDb } from "@/server/testing/harness";
 
 let db: PrismaClient;
+/** This file's own copy of the demo: it gives the plan a lead of its own, which the shared demo must not gain. */
+let demoSlug: string;
 beforeAll(async () => {
   db = testDb();
-  // Another file may have seeded this run's database already; seedDemo then does nothing.
-  await seedDemo(db).catch(async (error: unknown) => {
-    if (!(await db.localArea.findUnique({ where: { slug: "northbridge" } }))) throw error;
-  });
+  demoSlug = (await seedDemoCopy(db, `pj${Date.now().toString(36)}`)).northbridge.slug;
 }, 120_000);
 afterAll(() => db.$disconnect());
 
@@ -73,7 +72,7 @@ const fileOf = (json: unknown, name = "plan.json") => [{ name, bytes: new TextEn
 
 describe("plan.json, exported then imported", () => {
   it("changes nothing, for the demo plan with every kind of record", async () => {
-    const nb = await db.localArea.findUniqueOrThrow({ where: { slug: "northbridge" } });
+    const nb = await db.localArea.findUniqueOrThrow({ where: { slug: demoSlug } });
     const lead = await leadOf(nb.id, nb.slug);
     const json = await exported(nb.slug, lead.secret);
     expect([json.findings?.length, json.actions?.length, json.measures?.length, json.milestones?.length, json.values?.length]).toEqual([5, 26, 6, 18, 72]);

@@ -68,7 +68,8 @@ test("the national team ranks areas on a published measure, with England and the
   await expect(page).toHaveURL(/\/national\/compare\?measure=ehcp-20-weeks-excluding-exceptions$/);
   const ranked = page.getByRole("table", { name: new RegExp(`^Local areas ranked on ${MEASURE.replace(/[()]/g, "\\$&")}`) });
   await expect(ranked.getByRole("rowheader", { name: /Northbridge/ })).toBeVisible();
-  await expect(page.getByRole("table", { name: /^Local areas without a figure/ }).getByRole("rowheader", { name: /Eastmoor/ })).toBeVisible();
+  // Eastmoor has no figure (and neither have the copies of the demo other browser tests make).
+  await expect(page.getByRole("table", { name: /^Local areas without a figure/ }).getByRole("rowheader", { name: /^Eastmoor / }).first()).toBeVisible();
   await expectAccessible(page);
 
   // 320 px wide: the page reflows, the tables scroll within themselves.

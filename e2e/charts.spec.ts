@@ -41,7 +41,9 @@ test("every chart on the finding, measure and public pages has its figures as ta
   await page.goto(finding!);
   const measure = await page.getByRole("link", { name: /^M1 / }).first().getAttribute("href");
   // There each chart is folded under its measure until opened: open them all, then check every one.
-  for (const summary of await page.locator("details.pack-details:not([open]) > summary", { hasText: /^Show the chart/ }).all()) await summary.click();
+  // Each click opens one, so the closed ones are found afresh each time (a list taken once would shift as they open).
+  const closed = page.locator("details.pack-details:not([open]) > summary", { hasText: /^Show the chart/ });
+  while ((await closed.count()) > 0) await closed.first().click();
   await expectEveryChartHasItsFigures(page);
   await page.goto(measure!);
   await expectEveryChartHasItsFigures(page);

@@ -53,7 +53,9 @@ test("the lead opens a finding's evidence pack: a short heading, a summary, the 
   await expect(print).toBeVisible();
   await expectAccessible(page);
   // Everything folded passes the scan too, opened.
-  for (const summary of await page.locator("details.pack-details:not([open]) > summary").all()) await summary.click();
+  // Each click opens one, so the closed ones are found afresh each time (a list taken once would shift as they open).
+  const closed = page.locator("details.pack-details:not([open]) > summary");
+  while ((await closed.count()) > 0) await closed.first().click();
   await expectAccessible(page);
   await page.reload();
 

@@ -22,7 +22,7 @@ test("a plan lead exports the plan and checks it back in: nothing would change",
   await expect(page.getByRole("alert", { name: "There is a problem" })).toContainText("Choose a workbook (.xlsx) or CSV files");
   await expectAccessible(page);
 
-  await page.getByLabel("Workbook or CSV files").setInputFiles({ name: "northbridge.xlsx", mimeType: XLSX, buffer: workbook });
+  await page.getByLabel("Workbook, CSV files or plan.json").setInputFiles({ name: "northbridge.xlsx", mimeType: XLSX, buffer: workbook });
   await page.getByRole("button", { name: "Check the file" }).click();
   await expect(page.getByRole("heading", { name: "Nothing to import" })).toBeVisible();
   await expect(page.getByText("Nothing: the file matches the plan.")).toBeVisible();
@@ -34,7 +34,7 @@ test("a file with problems is explained by sheet, row and column, and cannot be 
   await signInAs(page, demoCopy.people.lead);
   await expect(page.getByRole("heading", { name: "Your local areas" })).toBeVisible();
   await page.goto(`/local-areas/${demoCopy.northbridge.slug}/plan/import`);
-  await page.getByLabel("Workbook or CSV files").setInputFiles([
+  await page.getByLabel("Workbook, CSV files or plan.json").setInputFiles([
     { name: "Plan.csv", mimeType: "text/csv", buffer: Buffer.from("Local area,LA code\r\nSouthwold,935\r\n") },
     { name: "Findings.csv", mimeType: "text/csv", buffer: Buffer.from("Ref,Kind,Inspectors' wording,Summary\r\n1,Weakness,Wording,Summary\r\n") },
   ]);
@@ -73,7 +73,7 @@ test("a plan lead adds a finding by workbook: check, apply, and it is on the are
   workbook.getWorksheet("Actions")!.addRow([ref, `${ref}.1`, `Publish the short breaks statement (${ref})`, "", "", "Northbridge City Council", "", "2026-12-01", "2027-06-30", "Not started", 0, ""]);
   const edited = Buffer.from(await workbook.xlsx.writeBuffer());
 
-  await page.getByLabel("Workbook or CSV files").setInputFiles({ name: "northbridge-edited.xlsx", mimeType: XLSX, buffer: edited });
+  await page.getByLabel("Workbook, CSV files or plan.json").setInputFiles({ name: "northbridge-edited.xlsx", mimeType: XLSX, buffer: edited });
   await page.getByRole("button", { name: "Check the file" }).click();
   await expect(page.getByRole("button", { name: "Apply the import" })).toBeEnabled();
   await expect(page.getByText(`${ref}.1`).first()).toBeVisible();

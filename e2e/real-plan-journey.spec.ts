@@ -75,7 +75,7 @@ test("a WSOA imported as the letters word it shows its revisit everywhere, and t
   await signInAs(admin, demoCopy.people.admin);
   await admin.goto("/admin");
   const fromFile = admin.getByRole("region", { name: "Start an area from its plan" });
-  await fromFile.getByLabel("Workbook or CSV files").setInputFiles({ name: "fenmoor-wsoa.xlsx", mimeType: XLSX, buffer: await wsoaWorkbook(name, laCode) });
+  await fromFile.getByLabel("Workbook, CSV files or plan.json").setInputFiles({ name: "fenmoor-wsoa.xlsx", mimeType: XLSX, buffer: await wsoaWorkbook(name, laCode) });
   await fromFile.getByRole("button", { name: "Check the file" }).click();
   await expect(fromFile.getByRole("heading", { name: /^Ready to import/ })).toBeVisible();
   await expect(fromFile.getByRole("table", { name: "Records the import would create or update" }).getByText(`${name} (${laCode})`)).toBeVisible();

@@ -16,12 +16,13 @@ test("a plan lead signs in with a password, opens the area home and an action, a
   await page.getByRole("link", { name: "Northbridge" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Northbridge" })).toBeVisible();
   await expect(page.getByText("Written statement of action")).toBeVisible();
-  // RAG is a word as well as a colour.
+  // RAG is a word as well as a colour: each finding's delivery on the home, each action's on the list of actions.
   await expect(page.getByText("Red: off track").first()).toBeVisible();
-  await expect(page.getByText("Green: on track").first()).toBeVisible();
   await expectAccessible(page);
+  await page.getByRole("link", { name: "All actions", exact: true }).click();
+  await expect(page.getByText("Green: on track").first()).toBeVisible();
 
-  await page.getByRole("link", { name: /Recruit and induct additional EHC coordinators/ }).click();
+  await page.getByRole("link", { name: /Recruit and induct additional EHC coordinators/ }).first().click();
   await expect(page.getByRole("heading", { level: 1, name: /1\.1 Recruit and induct/ })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Updates" })).toBeVisible();
   await page.getByText("How this is worked out").click();

@@ -121,7 +121,8 @@ test("a plan lead works through the app with nothing blocked by the policy, and 
   // Client-side navigation: Next's router loads each page's scripts as it goes.
   await page.getByRole("link", { name: "Northbridge" }).first().click();
   await expect(page.getByRole("heading", { level: 1, name: "Northbridge" })).toBeVisible();
-  await page.getByRole("link", { name: /Recruit and induct additional EHC coordinators/ }).click();
+  await page.getByRole("link", { name: "All actions", exact: true }).click();
+  await page.getByRole("link", { name: /Recruit and induct additional EHC coordinators/ }).first().click();
   await expect(page.getByRole("heading", { level: 1, name: /1\.1 Recruit and induct/ })).toBeVisible();
   await page.getByText("How this is worked out").click();
   await expect(page.getByText(/expected by today/)).toBeVisible();

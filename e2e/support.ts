@@ -36,13 +36,19 @@ export const demo = {
 
 /** Zero violations of WCAG 2.0, 2.1 and 2.2 at levels A and AA. */
 export async function expectAccessible(page: Page) {
-  // Next streams a page's metadata: straight after a client-side navigation the new <title> can
-  // still be on its way. Scan the page once it has arrived (a page without one still fails).
-  await expect(page, `a title on ${page.url()}`).toHaveTitle(/\S/);
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"])
-    .analyze();
-  const problems = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  let problems: string[] = [];
+  // Next streams a page's metadata: straight after a client-side navigation, or while a refresh
+  // after a form posts replaces the page, the new <title> can still be on its way. Scan once it has
+  // arrived; a scan that found only the title missing is run again, up to three times (a page
+  // without one still fails, and so does any other violation, at once).
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    await expect(page, `a title on ${page.url()}`).toHaveTitle(/\S/);
+    const results = await new AxeBuilder({ page })
+      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"])
+      .analyze();
+    problems = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+    if (!(results.violations.length === 1 && results.violations[0]!.id === "document-title")) break;
+  }
   expect(problems, `accessibility violations on ${page.url()}`).toEqual([]);
 }
 

@@ -4,7 +4,7 @@
  * holds the detail.
  */
 import Link from "next/link";
-import { DeliveryTag, ImpactTag } from "@/components/public/finding-status";
+import { FindingStatusTerms } from "@/components/public/finding-status";
 import { LastUpdated } from "@/components/public/last-updated";
 import { shortTitle } from "@/components/public/titles";
 import type { PublicFindingCard } from "@/components/public/types";
@@ -26,19 +26,7 @@ export function FindingCard({ slug, finding }: { slug: string; finding: PublicFi
       <h3 className="mb-3 text-xl break-words">
         <Link href={routes.publicFinding(slug, finding.ref)}>{shortTitle(finding)}</Link>
       </h3>
-      <dl className="mb-3 space-y-2">
-        <div>
-          <dt className="inline font-bold">The work: </dt>
-          <dd className="inline">
-            <DeliveryTag status={finding.delivery} />
-          </dd>
-        </div>
-        <div>
-          <dt className="inline font-bold">Is it working? </dt>
-          <dd className="inline">
-            <ImpactTag status={finding.impact} /> <span className="block sm:inline">{finding.isItWorking}</span>
-          </dd>
-        </div>
+      <FindingStatusTerms finding={finding} className="mb-3">
         {finding.judgement ? (
           <div>
             <dt className="inline font-bold">When the inspectors came back: </dt>
@@ -47,7 +35,7 @@ export function FindingCard({ slug, finding }: { slug: string; finding: PublicFi
             </dd>
           </div>
         ) : null}
-      </dl>
+      </FindingStatusTerms>
       <p className="mt-auto mb-0 text-base">
         <LastUpdated date={finding.lastUpdated} stale={false} />
         {notUpdated ? (

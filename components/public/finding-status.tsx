@@ -31,6 +31,39 @@ export function ImpactTag({ status }: { status: FindingImpact }) {
 }
 
 /** The two rules in plain words, once per page, under a disclosure. */
+/**
+ * "The work" and "Is it working?" for a finding, as terms and their tags: the card on the summary
+ * and the finding's own page say them the same way. `children` follow as further terms (a card's
+ * judgement).
+ */
+export function FindingStatusTerms({
+  finding,
+  className,
+  children,
+}: {
+  finding: { delivery: FindingDelivery; impact: FindingImpact; isItWorking: string };
+  className: string;
+  children?: React.ReactNode;
+}) {
+  return (
+    <dl className={`${className} space-y-2`}>
+      <div>
+        <dt className="inline font-bold">The work: </dt>
+        <dd className="inline">
+          <DeliveryTag status={finding.delivery} />
+        </dd>
+      </div>
+      <div>
+        <dt className="inline font-bold">Is it working? </dt>
+        <dd className="inline">
+          <ImpactTag status={finding.impact} /> <span className="block sm:inline">{finding.isItWorking}</span>
+        </dd>
+      </div>
+      {children}
+    </dl>
+  );
+}
+
 export function HowWeWorkItOut() {
   return (
     <details className="mb-6 max-w-3xl">

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { DeliveryTag, HowWeWorkItOut, ImpactTag } from "@/components/public/finding-status";
+import { FindingStatusTerms, HowWeWorkItOut } from "@/components/public/finding-status";
 import { IsItWorking } from "@/components/public/is-it-working";
 import { LastUpdated } from "@/components/public/last-updated";
 import { restOfSummary, shortTitle } from "@/components/public/titles";
@@ -62,20 +62,7 @@ export default async function PublicFindingPage({ params }: Params) {
       </p>
       <h1 className="mb-4 text-4xl break-words">{shortTitle(finding)}</h1>
       {restOfSummary(finding) ? <p className="mb-4 max-w-3xl text-xl">{restOfSummary(finding)}</p> : null}
-      <dl className="mb-4 space-y-2">
-        <div>
-          <dt className="inline font-bold">The work: </dt>
-          <dd className="inline">
-            <DeliveryTag status={finding.delivery} />
-          </dd>
-        </div>
-        <div>
-          <dt className="inline font-bold">Is it working? </dt>
-          <dd className="inline">
-            <ImpactTag status={finding.impact} /> {finding.isItWorking}
-          </dd>
-        </div>
-      </dl>
+      <FindingStatusTerms finding={finding} className="mb-4" />
       <p className="mb-4">
         <LastUpdated date={finding.lastUpdated} stale={false} />
       </p>
